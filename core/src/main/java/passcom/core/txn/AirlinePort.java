@@ -1,0 +1,41 @@
+package passcom.core.txn;
+
+import java.util.concurrent.CompletableFuture;
+import passcom.core.cpf.Cpf;
+import passcom.core.route.plan.AirlinePaths;
+
+/**
+ * How one airline of the federation is reached, the local one included. Core owns this port;
+ * server-webapp implements it over signed HTTP for peers, and {@link LocalAirlinePort} calls this
+ * process's own airline directly.
+ *
+ * <p>Every method returns at once; the future fails with {@link AirlineUnreachable} when the airline
+ * cannot be reached or does not answer in time. Every message is idempotent by transaction id: sending
+ * one twice has the effect of sending it once, and gets the same answer.
+ */
+public interface AirlinePort {
+
+    /** The airline's id, e.g. "A". */
+    String airline();
+
+    /** Its best loopless paths from origin to destination over segments with a free seat (the /caminhos_servidor answer). */
+    CompletableFuture<AirlinePaths> paths(String origin, String destination);
+
+    /** Phase one: durably hold (or mark for cancellation) this airline's legs for the transaction, or refuse. */
+    CompletableFuture<Vote> prepare(Prepare prepare);
+
+    /** Phase two, COMMIT: holds become sold legs (purchase) or sold legs become free seats (cancellation). */
+    CompletableFuture<Void> commit(Commit commit);
+
+    /** Phase two, ABORT: release whatever the transaction holds; unknown transactions are remembered as aborted. */
+    CompletableFuture<Void> abort(String txnId);
+
+    /** Asked of a transaction's coordinator by a participant that holds seats and has not heard the decision. */
+    CompletableFuture<Decision> decision(String txnId);
+
+    /** Completes when the airline answers at all (health checks). */
+    CompletableFuture<Void> ping();
+
+    /** The bookings this airline knows for a CPF, and its own sold legs (the /passagens_servidor answer). */
+    CompletableFuture<AirlineTickets> tickets(Cpf cpf);
+}

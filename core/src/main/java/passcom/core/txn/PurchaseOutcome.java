@@ -1,0 +1,23 @@
+package passcom.core.txn;
+
+import passcom.core.booking.Booking;
+
+/** How a purchase ended, as the customer must be told. Each case maps to one HTTP status. */
+public sealed interface PurchaseOutcome {
+
+    /** COMMIT is durable: the customer owns these seats. */
+    record Bought(Booking booking) implements PurchaseOutcome {
+    }
+
+    /** Aborted because a leg had no free seat; {@code reason} names the leg. Nothing was bought. */
+    record SoldOut(String reason) implements PurchaseOutcome {
+    }
+
+    /** Aborted because an airline could not be reached. Nothing was bought. */
+    record Unreachable(String airline) implements PurchaseOutcome {
+    }
+
+    /** A request with this id is still being decided (a concurrent retry); ask again, it will not buy twice. */
+    record InProgress(String requestId) implements PurchaseOutcome {
+    }
+}
