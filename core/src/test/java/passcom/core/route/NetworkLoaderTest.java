@@ -38,7 +38,7 @@ class NetworkLoaderTest {
 
     @Test
     void when_a_file_is_valid_then_segments_go_both_ways_and_seats_override_the_default() {
-        RouteNetwork network = load(CITIES, SEGMENTS, """
+        RouteNetwork network = parse(CITIES, SEGMENTS, """
                 "airlines": [ {"id": "A", "pricePer100Km": 115.5, "defaultSeats": 3,
                                "flies": [ {"from": "Natal", "to": "Recife"} ],
                                "seats": [ {"from": "Natal", "to": "Recife", "seats": 7} ]} ]""");
@@ -131,8 +131,11 @@ class NetworkLoaderTest {
     }
 
     private static Runnable load(String cities, String segments, String airlines) {
-        String json = "{" + cities + ",\n" + segments + ",\n" + airlines + "}";
-        return () -> NetworkLoader.load(stream(json));
+        return () -> parse(cities, segments, airlines);
+    }
+
+    private static RouteNetwork parse(String cities, String segments, String airlines) {
+        return NetworkLoader.load(stream("{" + cities + ",\n" + segments + ",\n" + airlines + "}"));
     }
 
     private static void assertInvalid(Runnable loading, String entry, String problem) {
