@@ -1,6 +1,7 @@
 package passcom.core.booking;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import passcom.core.cpf.Cpf;
 import passcom.core.money.Money;
@@ -8,8 +9,10 @@ import passcom.core.money.Money;
 /** A committed purchase: its 6-character reference (localizador), the buyer, and every leg with its seat. */
 public record Booking(String reference, Cpf cpf, List<BookedLeg> legs, Instant purchasedAt) {
 
+    /** Kept to the millisecond, as the stores keep it, so a booking read back equals the one written. */
     public Booking {
         legs = List.copyOf(legs);
+        purchasedAt = purchasedAt.truncatedTo(ChronoUnit.MILLIS);
     }
 
     public int km() {

@@ -1,60 +1,304 @@
 package passcom.core.txn;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import passcom.core.InvalidRequest;
+import passcom.core.NotFound;
+import passcom.core.booking.BookedLeg;
+import passcom.core.booking.Booking;
+import passcom.core.booking.BookingStore;
 import passcom.core.cpf.Cpf;
+import passcom.core.route.Airline;
 import passcom.core.route.RouteNetwork;
+import passcom.core.route.Segment;
 import passcom.core.route.plan.AirlinePaths;
+import passcom.core.route.plan.FederationPlanner;
+import passcom.core.route.plan.PathFinder;
+import passcom.core.route.plan.RouteOptions;
+import passcom.core.seat.SeatInventory;
+import passcom.core.store.Database;
 
 /**
  * One airline of the federation, everything it does: answers for its own seats (participant), and
  * coordinates searches, purchases and cancellations for the customers connected to it (coordinator).
- * Servlets call one method each. Design: docs/purchase-protocol.md. (Implementation in progress: issue 3.)
+ * Servlets call one method each. Design: docs/purchase-protocol.md.
+ *
+ * <p>Thread-safe: request threads call in concurrently; state lives in the store, not in fields.
+ * Two background threads run per node: decision delivery and the hold resolver.
  */
 public final class AirlineNode implements AutoCloseable {
 
-    /** Opens the store (creating it from the network on first start), recovers, starts the background threads. */
-    public static AirlineNode start(NodeConfig config, Map<String, AirlinePort> peers) {
-        throw new UnsupportedOperationException("not yet");
+    private static final Logger LOG = LoggerFactory.getLogger(AirlineNode.class);
+    /** Each airline answers a search with its 10 best paths (the original PASSCOM's rule). */
+    public static final int PATHS_PER_AIRLINE = 10;
+
+    private final NodeConfig config;
+    private final String airline;
+    private final RouteNetwork network;
+    private final Database database;
+    private final SeatInventory seats;
+    private final BookingStore bookings;
+    private final Participant participant;
+    private final Map<String, AirlinePort> ports;
+    private final DecisionDelivery delivery;
+    private final HoldResolver holdResolver;
+    private final PurchaseCoordinator purchases;
+    private final CancellationCoordinator cancellations;
+
+    private AirlineNode(NodeConfig config, Map<String, AirlinePort> peers) {
+        this.config = config;
+        this.airline = config.airline();
+        this.network = config.network();
+        this.database = Database.open(config.jdbcUrl());
+        this.seats = new SeatInventory(database);
+        this.bookings = new BookingStore(database);
+        this.participant = new Participant(network, airline, database, seats, bookings, config.clock(), config.staleHold());
+        Map<String, AirlinePort> all = new TreeMap<>(peers);
+        all.remove(airline);
+        all.put(airline, new LocalAirlinePort(this));
+        this.ports = Map.copyOf(all);
+        this.delivery = new DecisionDelivery(database, bookings, ports, config.clock(), config.retryBackoff(), airline);
+        this.holdResolver = new HoldResolver(participant, ports, Duration.ofMillis(Math.max(50, config.staleHold().toMillis() / 4)), airline);
+        TwoPhaseCommit twoPhaseCommit = new TwoPhaseCommit(database, bookings, ports, delivery, config.clock(), config.peerTimeout());
+        this.purchases = new PurchaseCoordinator(airline, network, ports.keySet(), database, bookings, twoPhaseCommit, config.clock());
+        this.cancellations = new CancellationCoordinator(airline, database, twoPhaseCommit, config.clock());
     }
 
-    public String airline() { throw new UnsupportedOperationException("not yet"); }
+    /**
+     * Opens the store (creating the seats from the network on first start), aborts every transaction this
+     * node was coordinating when it stopped (nobody was told "bought"), and starts the background threads.
+     */
+    public static AirlineNode start(NodeConfig config, Map<String, AirlinePort> peers) {
+        AirlineNode node = new AirlineNode(config, peers);
+        node.seats.createSeats(node.network.airline(node.airline).orElseThrow());
+        node.recover();
+        node.delivery.start();
+        node.holdResolver.start();
+        LOG.info("airline {} ready: {} peers {}", node.airline, node.ports.size() - 1,
+                node.ports.keySet().stream().filter(a -> !a.equals(node.airline)).toList());
+        return node;
+    }
 
-    public RouteNetwork network() { throw new UnsupportedOperationException("not yet"); }
+    private void recover() {
+        int aborted = database.inTransaction(c -> {
+            List<CoordinatorLog.TxnRecord> started = CoordinatorLog.inState(c, CoordinatorLog.State.STARTED);
+            for (CoordinatorLog.TxnRecord txn : started) {
+                CoordinatorLog.decide(c, txn.id(), CoordinatorLog.State.ABORTED, "RECOVERED", txn.participants(), config.clock().millis());
+            }
+            return started.size();
+        });
+        if (aborted > 0) {
+            LOG.info("recovery: aborted {} transaction(s) left undecided by the last run", aborted);
+        }
+    }
 
-    /** GET /caminhos_cliente. @throws passcom.core.InvalidRequest unknown city or same origin and destination */
-    public RouteSearch search(String origin, String destination) { throw new UnsupportedOperationException("not yet"); }
+    public String airline() {
+        return airline;
+    }
 
-    /** GET /caminhos_servidor: this airline's own 10 best paths. */
-    public AirlinePaths localPaths(String origin, String destination) { throw new UnsupportedOperationException("not yet"); }
+    public RouteNetwork network() {
+        return network;
+    }
 
-    /** POST /comprar_cliente. @throws passcom.core.InvalidRequest a path not in the network or not flown by the named airline */
-    public PurchaseOutcome purchase(PurchaseOrder order) { throw new UnsupportedOperationException("not yet"); }
+    /** GET /caminhos_cliente: asks every airline in parallel and merges. @throws InvalidRequest unknown city or same origin and destination */
+    public RouteSearch search(String origin, String destination) {
+        validateTrip(origin, destination);
+        Map<String, AirlinePaths> answers = gather(port -> port.paths(origin, destination));
+        List<String> unavailable = ports.keySet().stream().filter(a -> !answers.containsKey(a)).sorted().toList();
+        List<AirlinePaths> answered = new ArrayList<>(answers.values());
+        RouteOptions options = FederationPlanner.plan(network, airline, origin, destination, answered);
+        return new RouteSearch(origin, destination, options, answered, unavailable);
+    }
 
-    /** GET /passagens_cliente. */
-    public TicketSearch tickets(Cpf cpf) { throw new UnsupportedOperationException("not yet"); }
+    /** GET /caminhos_servidor: this airline's own best paths over segments with a free seat. */
+    public AirlinePaths localPaths(String origin, String destination) {
+        validateTrip(origin, destination);
+        Set<Segment.Key> free = seats.segmentsWithFreeSeats();
+        List<Segment> usable = network.segmentsFlownBy(airline).stream().filter(s -> free.contains(s.key())).toList();
+        List<List<String>> paths = new PathFinder(usable).shortest(origin, destination, PATHS_PER_AIRLINE);
+        return new AirlinePaths(airline, me().pricePer100Km(), paths);
+    }
 
-    /** GET /passagens_servidor. */
-    public AirlineTickets localTickets(Cpf cpf) { throw new UnsupportedOperationException("not yet"); }
+    /** POST /comprar_cliente. @throws InvalidRequest a path not in the network or not flown by the named airline */
+    public PurchaseOutcome purchase(PurchaseOrder order) {
+        return purchases.purchase(order);
+    }
 
-    /** POST /cancelar_cliente. @throws passcom.core.NotFound no such booking for that CPF */
-    public CancelOutcome cancel(Cpf cpf, String reference) { throw new UnsupportedOperationException("not yet"); }
+    /** GET /passagens_cliente: every airline's bookings for the CPF, gathered in parallel. */
+    public TicketSearch tickets(Cpf cpf) {
+        Map<String, AirlineTickets> answers = gather(port -> port.tickets(cpf));
+        List<String> unavailable = ports.keySet().stream().filter(a -> !answers.containsKey(a)).sorted().toList();
+        Set<String> cancelled = answers.values().stream().flatMap(t -> t.cancelled().stream()).collect(Collectors.toSet());
+        Map<String, Booking> byReference = new LinkedHashMap<>();
+        answers.values().forEach(t -> t.bookings().forEach(b -> byReference.putIfAbsent(b.reference(), b)));
+        List<Booking> active = byReference.values().stream()
+                .filter(b -> !cancelled.contains(b.reference()))
+                .sorted(Comparator.comparing(Booking::purchasedAt).thenComparing(Booking::reference))
+                .toList();
+        return new TicketSearch(cpf, active, List.copyOf(answers.values()), unavailable);
+    }
+
+    /** GET /passagens_servidor: the bookings this airline knows in full, and its own sold legs, for a CPF. */
+    public AirlineTickets localTickets(Cpf cpf) {
+        Set<String> cancelled = new HashSet<>(bookings.cancelledFor(cpf));
+        cancelled.addAll(database.inTransaction(c -> CoordinatorLog.committedCancellations(c, cpf.digits())));
+        List<BookedLeg> sold = seats.soldSeats(cpf.digits()).stream().map(seat -> {
+            Segment segment = network.segment(seat.segment().origin(), seat.segment().destination()).orElseThrow();
+            return new BookedLeg(segment, airline, seat.number(), me().pricePer100Km().forDistance(segment.km()));
+        }).toList();
+        return new AirlineTickets(airline, bookings.activeFor(cpf), cancelled, sold);
+    }
+
+    /** POST /cancelar_cliente. @throws NotFound no such booking for that CPF */
+    public CancelOutcome cancel(Cpf cpf, String reference) {
+        if (reference == null || reference.isBlank()) {
+            throw new InvalidRequest("informe o localizador da passagem");
+        }
+        String wanted = reference.strip().toUpperCase();
+        TicketSearch search = tickets(cpf);
+        return search.bookings().stream().filter(b -> b.reference().equals(wanted)).findFirst()
+                .map(cancellations::cancel)
+                .orElseGet(() -> {
+                    if (!search.unavailable().isEmpty()) {
+                        return new CancelOutcome.Unreachable(String.join(", ", search.unavailable()));
+                    }
+                    throw new NotFound("o CPF " + cpf + " não tem passagem ativa com localizador " + wanted);
+                });
+    }
 
     /** POST /comprar_servidor (phase one, as participant). */
-    public Vote prepare(Prepare prepare) { throw new UnsupportedOperationException("not yet"); }
+    public Vote prepare(Prepare prepare) {
+        return participant.prepare(prepare);
+    }
 
     /** POST /confirmar_servidor (phase two COMMIT, as participant). Idempotent. */
-    public void commit(Commit commit) { throw new UnsupportedOperationException("not yet"); }
+    public void commit(Commit commit) {
+        participant.commit(commit);
+    }
 
     /** POST /rollback (phase two ABORT, as participant). Idempotent; remembers unknown ids as aborted. */
-    public void abort(String txnId) { throw new UnsupportedOperationException("not yet"); }
+    public void abort(String txnId) {
+        participant.abort(txnId, null);
+    }
 
     /** GET /decisao_servidor (as coordinator). Unknown ids are presumed aborted, and recorded so. */
-    public Decision decision(String txnId) { throw new UnsupportedOperationException("not yet"); }
+    public Decision decision(String txnId) {
+        return database.inTransaction(c -> {
+            var txn = CoordinatorLog.find(c, txnId);
+            if (txn.isEmpty()) {
+                CoordinatorLog.recordUnknownAsAborted(c, txnId, config.clock().millis());
+                return new Decision.Aborted();
+            }
+            return switch (txn.get().state()) {
+                case STARTED -> new Decision.Pending();
+                case ABORTED -> new Decision.Aborted();
+                case COMMITTED -> Decision.committed(txnId, txn.get().kind(), bookings.find(txn.get().reference()).orElseThrow());
+            };
+        });
+    }
 
     /** GET /saude. */
-    public Health health() { throw new UnsupportedOperationException("not yet"); }
+    public Health health() {
+        Map<String, CompletableFuture<Void>> pings = new TreeMap<>();
+        ports.forEach((id, port) -> {
+            if (!id.equals(airline)) {
+                pings.put(id, port.ping().orTimeout(1, TimeUnit.SECONDS));
+            }
+        });
+        Map<String, Boolean> peers = new TreeMap<>();
+        pings.forEach((id, ping) -> peers.put(id, succeeded(ping, 1500)));
+        Map<Segment.Key, SeatInventory.Count> counts = seats.counts();
+        long held = counts.values().stream().mapToLong(SeatInventory.Count::held).sum();
+        long sold = counts.values().stream().mapToLong(SeatInventory.Count::sold).sum();
+        long started = database.inTransaction(c -> CoordinatorLog.count(c, "SELECT COUNT(*) FROM txn WHERE state = 'STARTED'"));
+        long pending = started + delivery.pending() + participant.preparedCount();
+        return new Health(airline, peers, held, pending, sold);
+    }
 
+    /** Seats per state on each segment this airline flies (invariant checks, tests, operators). */
+    public Map<Segment.Key, SeatInventory.Count> seatCounts() {
+        return seats.counts();
+    }
+
+    /** Every sold seat (invariant checks: they must be exactly the active bookings' legs). */
+    public List<SeatInventory.SoldSeat> soldSeats() {
+        return seats.soldSeats(null);
+    }
+
+    /** Every ACTIVE booking this airline keeps a copy of. */
+    public List<Booking> knownBookings() {
+        return bookings.allActive();
+    }
+
+    private Airline me() {
+        return network.airline(airline).orElseThrow();
+    }
+
+    private void validateTrip(String origin, String destination) {
+        if (origin == null || origin.isBlank()) {
+            throw new InvalidRequest("informe a origem");
+        }
+        if (destination == null || destination.isBlank()) {
+            throw new InvalidRequest("informe o destino");
+        }
+        network.city(origin);
+        network.city(destination);
+        if (origin.equals(destination)) {
+            throw new InvalidRequest("origem e destino são a mesma cidade: " + origin);
+        }
+    }
+
+    /** Asks every airline in parallel; the answers of those that answered within the search timeout. */
+    private <T> Map<String, T> gather(Function<AirlinePort, CompletableFuture<T>> ask) {
+        long timeout = config.searchTimeout().toMillis();
+        Map<String, CompletableFuture<T>> futures = new TreeMap<>();
+        ports.forEach((id, port) -> futures.put(id, ask.apply(port).orTimeout(timeout, TimeUnit.MILLISECONDS)));
+        Map<String, T> answers = new TreeMap<>();
+        futures.forEach((id, future) -> {
+            try {
+                answers.put(id, future.get(timeout + 500, TimeUnit.MILLISECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                if (e.getCause() instanceof InvalidRequest invalid && id.equals(airline)) {
+                    throw invalid;
+                }
+                LOG.debug("{} did not answer: {}", id, e.toString());
+            }
+        });
+        return answers;
+    }
+
+    private static boolean succeeded(CompletableFuture<Void> future, long waitMillis) {
+        try {
+            future.get(waitMillis, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Stops the background threads and closes the store. In-flight requests should be drained first (the server does). */
     @Override
     public void close() {
+        holdResolver.close();
+        delivery.close();
+        database.close();
     }
 }

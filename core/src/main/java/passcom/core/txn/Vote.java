@@ -1,14 +1,23 @@
 package passcom.core.txn;
 
 import java.util.List;
+import passcom.core.money.Money;
 
 /** A participant's answer to {@link Prepare}. */
 public sealed interface Vote {
 
-    /** Durably held. For a purchase, {@code seats} are the seat numbers, one per leg in the order asked. */
-    record Held(List<Integer> seats) implements Vote {
+    /**
+     * Durably held. For a purchase, {@code seats} are the seat numbers and {@code prices} what this airline
+     * charges, one per leg in the order asked: each airline is the authority on its own price.
+     */
+    record Held(List<Integer> seats, List<Money> prices) implements Vote {
         public Held {
             seats = List.copyOf(seats);
+            prices = List.copyOf(prices);
+        }
+
+        public static Held cancellation() {
+            return new Held(List.of(), List.of());
         }
     }
 

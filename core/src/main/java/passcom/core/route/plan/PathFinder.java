@@ -1,18 +1,44 @@
 package passcom.core.route.plan;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import passcom.core.route.Segment;
 
-/** One airline's k shortest loopless paths over the segments it can sell right now. (Implementation pending: issue 2.) */
+/**
+ * One airline's answer to a route search: its k shortest loopless paths by total km over the segments it
+ * can sell right now (at least one free seat). Equal distances are ordered by the city names, so the
+ * answer equals "enumerate every simple path, sort by (km, city names), take k" without enumerating them
+ * (Yen's algorithm, see {@link LooplessPaths}).
+ *
+ * <p>Immutable; build one per search from the current seat availability. Thread-safe.
+ */
 public final class PathFinder {
 
+    private final LooplessPaths paths;
+
+    /** @param usableSegments the segments to fly; a segment listed twice counts once */
     public PathFinder(Collection<Segment> usableSegments) {
-        throw new UnsupportedOperationException("PathFinder not implemented yet");
+        Objects.requireNonNull(usableSegments, "usableSegments");
+        Map<Segment.Key, Long> km = new LinkedHashMap<>();
+        usableSegments.forEach(s -> km.putIfAbsent(s.key(), (long) s.km()));
+        this.paths = new LooplessPaths(km);
     }
 
-    /** Up to {@code k} loopless paths, shortest total km first, ties broken by the city names; each path a city list. */
+    /**
+     * Up to {@code k} loopless paths, shortest total km first, ties broken by the city names; each path a
+     * city list from origin to destination. Empty when origin equals destination or either city has no
+     * usable segment (callers validate city names against the network first).
+     */
     public List<List<String>> shortest(String origin, String destination, int k) {
-        throw new UnsupportedOperationException("PathFinder not implemented yet");
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(destination, "destination");
+        return paths.throughKth(origin, destination, k).stream()
+                .sorted(RankedPath.BY_WEIGHT_THEN_CITIES)
+                .limit(Math.max(k, 0))
+                .map(RankedPath::cities)
+                .toList();
     }
 }

@@ -1,0 +1,65 @@
+package passcom.core.txn;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import passcom.core.booking.BookedLeg;
+import passcom.core.booking.Booking;
+import passcom.core.route.Segment;
+import passcom.core.store.Database;
+
+/**
+ * Cancels a booking with the purchase protocol: every airline with a leg marks its sold seats (phase
+ * one), then all free them (phase two), or nothing changes. Any airline may coordinate a cancellation,
+ * whoever sold the booking.
+ */
+final class CancellationCoordinator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CancellationCoordinator.class);
+
+    private final String airline;
+    private final Database database;
+    private final TwoPhaseCommit twoPhaseCommit;
+    private final Clock clock;
+
+    CancellationCoordinator(String airline, Database database, TwoPhaseCommit twoPhaseCommit, Clock clock) {
+        this.airline = airline;
+        this.database = database;
+        this.twoPhaseCommit = twoPhaseCommit;
+        this.clock = clock;
+    }
+
+    CancelOutcome cancel(Booking booking) {
+        String txnId = UUID.randomUUID().toString();
+        Map<String, List<Segment.Key>> legsByAirline = new LinkedHashMap<>();
+        for (BookedLeg leg : booking.legs()) {
+            legsByAirline.computeIfAbsent(leg.airline(), a -> new ArrayList<>()).add(leg.segment().key());
+        }
+        database.inTransaction(c -> {
+            CoordinatorLog.start(c, txnId, null, TxnKind.CANCELLATION, booking.cpf().digits(), booking.reference(),
+                    legsByAirline.keySet(), clock.millis());
+            return null;
+        });
+        Map<String, Prepare> prepares = new LinkedHashMap<>();
+        legsByAirline.forEach((a, keys) -> prepares.put(a,
+                new Prepare(txnId, airline, TxnKind.CANCELLATION, booking.cpf(), booking.reference(), keys)));
+        TwoPhaseCommit.Result result = twoPhaseCommit.run(txnId, TxnKind.CANCELLATION, prepares, held -> booking);
+        CancelOutcome outcome;
+        if (result instanceof TwoPhaseCommit.Result.Committed) {
+            outcome = new CancelOutcome.Cancelled(booking);
+        } else {
+            String why = ((TwoPhaseCommit.Result.Aborted) result).outcome();
+            outcome = why.startsWith(TwoPhaseCommit.SOLD_OUT)
+                    ? new CancelOutcome.Refused(why.substring(TwoPhaseCommit.SOLD_OUT.length()))
+                    : new CancelOutcome.Unreachable(why.substring(TwoPhaseCommit.UNREACHABLE.length()));
+        }
+        LOG.info("txn {} cancellation {} by {}: {}", txnId, booking.reference(), airline,
+                outcome instanceof CancelOutcome.Cancelled ? "COMMITTED" : "ABORTED " + outcome);
+        return outcome;
+    }
+}

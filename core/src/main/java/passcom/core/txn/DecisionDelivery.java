@@ -1,0 +1,127 @@
+package passcom.core.txn;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import passcom.core.booking.Booking;
+import passcom.core.booking.BookingStore;
+import passcom.core.store.Database;
+
+/**
+ * Delivers the coordinator's decisions (the {@code delivery} outbox) until each participant acknowledges:
+ * at start-up, whenever {@link #wakeUp()} is called after a decision, and on a timer for retries with
+ * exponential backoff. One thread; the sends themselves are asynchronous, and a row in flight is not
+ * sent again until its answer arrives.
+ */
+final class DecisionDelivery implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DecisionDelivery.class);
+    private static final int MAX_BACKOFF_FACTOR = 32;
+
+    private final Database database;
+    private final BookingStore bookings;
+    private final Map<String, AirlinePort> ports;
+    private final Clock clock;
+    private final Duration backoff;
+    private final ScheduledExecutorService thread;
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+
+    DecisionDelivery(Database database, BookingStore bookings, Map<String, AirlinePort> ports, Clock clock, Duration backoff, String airline) {
+        this.database = database;
+        this.bookings = bookings;
+        this.ports = ports;
+        this.clock = clock;
+        this.backoff = backoff;
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "decision-delivery-" + airline);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    void start() {
+        thread.scheduleWithFixedDelay(this::deliverDue, 0, Math.max(50, backoff.toMillis() / 2), TimeUnit.MILLISECONDS);
+    }
+
+    /** A decision was just recorded: deliver now rather than at the next tick. */
+    void wakeUp() {
+        if (!thread.isShutdown()) {
+            thread.execute(this::deliverDue);
+        }
+    }
+
+    /** Deliveries not yet acknowledged (health). */
+    long pending() {
+        return database.inTransaction(c -> CoordinatorLog.count(c, "SELECT COUNT(*) FROM delivery"));
+    }
+
+    private void deliverDue() {
+        try {
+            List<CoordinatorLog.Delivery> due = database.inTransaction(c -> CoordinatorLog.dueDeliveries(c, clock.millis(), 200));
+            for (CoordinatorLog.Delivery delivery : due) {
+                if (inFlight.add(key(delivery))) {
+                    send(delivery).whenComplete((ok, failure) -> finish(delivery, failure));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("decision delivery pass failed, will retry: {}", e.toString());
+        }
+    }
+
+    private CompletableFuture<Void> send(CoordinatorLog.Delivery delivery) {
+        AirlinePort port = ports.get(delivery.airline());
+        if (port == null) {
+            return CompletableFuture.failedFuture(new AirlineUnreachable(delivery.airline(), "not in this federation's peer list"));
+        }
+        if (delivery.message() == CoordinatorLog.Message.ABORT) {
+            return port.abort(delivery.txnId());
+        }
+        CoordinatorLog.TxnRecord txn = database.inTransaction(c -> CoordinatorLog.find(c, delivery.txnId())).orElseThrow();
+        Booking booking = bookings.find(txn.reference()).orElseThrow();
+        return port.commit(new Commit(delivery.txnId(), txn.kind(), booking));
+    }
+
+    private void finish(CoordinatorLog.Delivery delivery, Throwable failure) {
+        try {
+            if (failure == null) {
+                database.inTransaction(c -> {
+                    CoordinatorLog.delivered(c, delivery.txnId(), delivery.airline());
+                    return null;
+                });
+            } else {
+                long factor = Math.min(MAX_BACKOFF_FACTOR, 1L << Math.min(delivery.attempts(), 5));
+                long next = clock.millis() + backoff.toMillis() * factor;
+                database.inTransaction(c -> {
+                    CoordinatorLog.retryLater(c, delivery.txnId(), delivery.airline(), next);
+                    return null;
+                });
+                if (delivery.attempts() == 0 || delivery.attempts() % 10 == 9) {
+                    LOG.info("txn {}: {} to {} not delivered (attempt {}), retrying: {}", delivery.txnId(), delivery.message(),
+                            delivery.airline(), delivery.attempts() + 1, failure.toString());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("txn {}: could not record delivery result: {}", delivery.txnId(), e.toString());
+        } finally {
+            inFlight.remove(key(delivery));
+        }
+    }
+
+    private static String key(CoordinatorLog.Delivery delivery) {
+        return delivery.txnId() + "/" + delivery.airline();
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}

@@ -1,0 +1,73 @@
+package passcom.core.txn;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Resolves holds whose decision this participant has not heard: asks the coordinator
+ * ({@link AirlinePort#decision}) and applies the answer. {@code Pending} or no answer keeps the hold:
+ * it is never dropped while its transaction might commit. One thread; queries are asynchronous.
+ */
+final class HoldResolver implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HoldResolver.class);
+
+    private final Participant participant;
+    private final Map<String, AirlinePort> ports;
+    private final Duration period;
+    private final ScheduledExecutorService thread;
+
+    HoldResolver(Participant participant, Map<String, AirlinePort> ports, Duration period, String airline) {
+        this.participant = participant;
+        this.ports = ports;
+        this.period = period;
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "hold-resolver-" + airline);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    void start() {
+        thread.scheduleWithFixedDelay(this::resolveDue, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void resolveDue() {
+        try {
+            for (Participant.StaleHold hold : participant.dueForDecisionQuery()) {
+                AirlinePort coordinator = ports.get(hold.coordinator());
+                if (coordinator == null) {
+                    LOG.warn("txn {}: coordinator {} is not in the peer list; keeping the hold", hold.txnId(), hold.coordinator());
+                    continue;
+                }
+                coordinator.decision(hold.txnId()).whenComplete((decision, failure) -> apply(hold, decision, failure));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("hold resolver pass failed, will retry: {}", e.toString());
+        }
+    }
+
+    private void apply(Participant.StaleHold hold, Decision decision, Throwable failure) {
+        try {
+            if (decision instanceof Decision.Committed committed) {
+                participant.commit(committed.commit());
+                LOG.info("txn {}: coordinator {} says COMMITTED; hold confirmed", hold.txnId(), hold.coordinator());
+            } else if (decision instanceof Decision.Aborted) {
+                participant.abort(hold.txnId(), hold.coordinator());
+                LOG.info("txn {}: coordinator {} says ABORTED; hold released", hold.txnId(), hold.coordinator());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("txn {}: could not apply the decision, will ask again: {}", hold.txnId(), e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}

@@ -1,0 +1,73 @@
+package passcom.core.txn;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import passcom.core.cpf.Cpf;
+import passcom.core.route.plan.AirlinePaths;
+
+/**
+ * This process's own airline, reached without the network: the coordinator treats itself as one more
+ * participant, through the same port and the same messages.
+ */
+public final class LocalAirlinePort implements AirlinePort {
+
+    private final AirlineNode node;
+
+    public LocalAirlinePort(AirlineNode node) {
+        this.node = node;
+    }
+
+    @Override
+    public String airline() {
+        return node.airline();
+    }
+
+    @Override
+    public CompletableFuture<AirlinePaths> paths(String origin, String destination) {
+        return call(() -> node.localPaths(origin, destination));
+    }
+
+    @Override
+    public CompletableFuture<Vote> prepare(Prepare prepare) {
+        return call(() -> node.prepare(prepare));
+    }
+
+    @Override
+    public CompletableFuture<Void> commit(Commit commit) {
+        return call(() -> {
+            node.commit(commit);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> abort(String txnId) {
+        return call(() -> {
+            node.abort(txnId);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Decision> decision(String txnId) {
+        return call(() -> node.decision(txnId));
+    }
+
+    @Override
+    public CompletableFuture<Void> ping() {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<AirlineTickets> tickets(Cpf cpf) {
+        return call(() -> node.localTickets(cpf));
+    }
+
+    private static <T> CompletableFuture<T> call(Supplier<T> work) {
+        try {
+            return CompletableFuture.completedFuture(work.get());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package passcom.core.txn;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import passcom.core.booking.BookingStore;
+import passcom.core.money.Money;
+import passcom.core.route.Airline;
+import passcom.core.route.RouteNetwork;
+import passcom.core.route.Segment;
+import passcom.core.seat.SeatInventory;
+import passcom.core.store.Database;
+
+/**
+ * This airline's side of every transaction that involves its seats (docs/purchase-protocol.md,
+ * "Participant"). Each message is one local transaction that records the participation state together
+ * with the seat change, and each is idempotent by transaction id. Never calls the network, so a peer
+ * handling a message never waits on another peer.
+ */
+public final class Participant {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Participant.class);
+
+    enum State { PREPARED, COMMITTED, ABORTED }
+
+    private final String airline;
+    private final RouteNetwork network;
+    private final Airline me;
+    private final Database database;
+    private final SeatInventory seats;
+    private final BookingStore bookings;
+    private final Clock clock;
+    private final Duration staleHold;
+
+    public Participant(RouteNetwork network, String airline, Database database, SeatInventory seats, BookingStore bookings, Clock clock, Duration staleHold) {
+        this.airline = airline;
+        this.network = network;
+        this.me = network.airline(airline).orElseThrow();
+        this.database = database;
+        this.seats = seats;
+        this.bookings = bookings;
+        this.clock = clock;
+        this.staleHold = staleHold;
+    }
+
+    /** Phase one. Returns once the hold (or the refusal) is durable. A duplicate gets the first answer. */
+    public Vote prepare(Prepare prepare) {
+        return database.inTransaction(connection -> {
+            Optional<Recorded> recorded = recorded(connection, prepare.txnId());
+            if (recorded.isPresent()) {
+                return replay(connection, prepare, recorded.get());
+            }
+            Vote vote = prepare.kind() == TxnKind.PURCHASE ? hold(connection, prepare) : markForCancellation(connection, prepare);
+            if (vote instanceof Vote.Refused refused) {
+                connection.rollback();
+                insert(connection, prepare, State.ABORTED, refused.reason());
+            } else {
+                insert(connection, prepare, State.PREPARED, null);
+            }
+            return vote;
+        });
+    }
+
+    private Vote hold(Connection connection, Prepare prepare) throws SQLException {
+        List<Integer> held = new ArrayList<>();
+        for (Segment.Key leg : prepare.legs()) {
+            OptionalInt seat = seats.hold(connection, leg, prepare.txnId(), prepare.reference(), prepare.cpf().digits());
+            if (seat.isEmpty()) {
+                return new Vote.Refused("sem assento livre em " + leg + " (companhia " + airline + ")");
+            }
+            held.add(seat.getAsInt());
+        }
+        return new Vote.Held(held, prices(prepare.legs()));
+    }
+
+    private Vote markForCancellation(Connection connection, Prepare prepare) throws SQLException {
+        int marked = seats.markForCancellation(connection, prepare.reference(), prepare.txnId(), prepare.legs().size());
+        return marked == 0
+                ? new Vote.Refused("a passagem " + prepare.reference() + " não está ativa na companhia " + airline
+                        + " (já cancelada, em cancelamento ou ainda em processamento)")
+                : Vote.Held.cancellation();
+    }
+
+    private Vote replay(Connection connection, Prepare prepare, Recorded recorded) throws SQLException {
+        if (recorded.state == State.ABORTED) {
+            return new Vote.Refused(recorded.refusal != null ? recorded.refusal : "transação " + prepare.txnId() + " já foi abortada");
+        }
+        if (prepare.kind() == TxnKind.CANCELLATION) {
+            return Vote.Held.cancellation();
+        }
+        List<Integer> held = new ArrayList<>();
+        for (Segment.Key leg : prepare.legs()) {
+            held.add(seats.seatOf(connection, leg, prepare.txnId()).orElse(0));
+        }
+        return new Vote.Held(held, prices(prepare.legs()));
+    }
+
+    private List<Money> prices(List<Segment.Key> legs) {
+        return legs.stream()
+                .map(leg -> me.pricePer100Km().forDistance(network.segment(leg.origin(), leg.destination()).orElseThrow().km()))
+                .toList();
+    }
+
+    /** Phase two COMMIT. Idempotent; a commit for an aborted transaction is a protocol violation, logged and ignored. */
+    public void commit(Commit commit) {
+        database.inTransaction(connection -> {
+            Optional<Recorded> recorded = recorded(connection, commit.txnId());
+            if (recorded.isEmpty() || recorded.get().state == State.ABORTED) {
+                LOG.error("txn {}: COMMIT for a transaction this airline {} — ignored",
+                        commit.txnId(), recorded.isEmpty() ? "never prepared" : "aborted");
+                return null;
+            }
+            if (recorded.get().state == State.COMMITTED) {
+                return null;
+            }
+            if (commit.kind() == TxnKind.PURCHASE) {
+                seats.sell(connection, commit.txnId());
+                bookings.save(connection, commit.booking());
+            } else {
+                seats.freeMarked(connection, commit.txnId());
+                bookings.markCancelled(connection, commit.booking());
+            }
+            setState(connection, commit.txnId(), State.COMMITTED);
+            return null;
+        });
+    }
+
+    /** Phase two ABORT. Idempotent; an unknown transaction is remembered as aborted so a late prepare is refused. */
+    public void abort(String txnId, String coordinator) {
+        database.inTransaction(connection -> {
+            Optional<Recorded> recorded = recorded(connection, txnId);
+            if (recorded.isEmpty()) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO participation (txn, coordinator, kind, state, prepared_at, next_check_at) VALUES (?, ?, 'PURCHASE', 'ABORTED', ?, 0)")) {
+                    insert.setString(1, txnId);
+                    insert.setString(2, coordinator == null ? "?" : coordinator);
+                    insert.setLong(3, clock.millis());
+                    insert.executeUpdate();
+                }
+                return null;
+            }
+            if (recorded.get().state == State.COMMITTED) {
+                LOG.error("txn {}: ABORT for a committed transaction — ignored", txnId);
+                return null;
+            }
+            if (recorded.get().state == State.PREPARED) {
+                seats.release(connection, txnId);
+                seats.unmark(connection, txnId);
+                setState(connection, txnId, State.ABORTED);
+            }
+            return null;
+        });
+    }
+
+    /** A hold whose decision this airline has not heard for a while: ask its coordinator. */
+    public record StaleHold(String txnId, String coordinator) {
+    }
+
+    /** PREPARED participations due for a decision query; each is pushed back by {@code staleHold} so one slow coordinator is not asked in a tight loop. */
+    public List<StaleHold> dueForDecisionQuery() {
+        long now = clock.millis();
+        return database.inTransaction(connection -> {
+            List<StaleHold> due = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT txn, coordinator FROM participation WHERE state = 'PREPARED' AND next_check_at <= ? ORDER BY next_check_at LIMIT 100")) {
+                select.setLong(1, now);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        due.add(new StaleHold(rows.getString(1), rows.getString(2)));
+                    }
+                }
+            }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE participation SET next_check_at = ? WHERE txn = ?")) {
+                for (StaleHold hold : due) {
+                    update.setLong(1, now + staleHold.toMillis());
+                    update.setString(2, hold.txnId());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+            return due;
+        });
+    }
+
+    /** Participations still waiting for a decision. */
+    public long preparedCount() {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM participation WHERE state = 'PREPARED'");
+                 ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
+    private record Recorded(State state, String refusal) {
+    }
+
+    private static Optional<Recorded> recorded(Connection connection, String txnId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT state, refusal FROM participation WHERE txn = ?")) {
+            select.setString(1, txnId);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(new Recorded(State.valueOf(rows.getString(1)), rows.getString(2))) : Optional.empty();
+            }
+        }
+    }
+
+    private void insert(Connection connection, Prepare prepare, State state, String refusal) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO participation (txn, coordinator, kind, state, reference, refusal, prepared_at, next_check_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            long now = clock.millis();
+            insert.setString(1, prepare.txnId());
+            insert.setString(2, prepare.coordinator());
+            insert.setString(3, prepare.kind().name());
+            insert.setString(4, state.name());
+            insert.setString(5, prepare.reference());
+            insert.setString(6, refusal);
+            insert.setLong(7, now);
+            insert.setLong(8, now + staleHold.toMillis());
+            insert.executeUpdate();
+        }
+    }
+
+    private static void setState(Connection connection, String txnId, State state) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE participation SET state = ? WHERE txn = ?")) {
+            update.setString(1, state.name());
+            update.setString(2, txnId);
+            update.executeUpdate();
+        }
+    }
+}

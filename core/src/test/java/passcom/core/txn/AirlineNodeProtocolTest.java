@@ -1,0 +1,258 @@
+package passcom.core.txn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import passcom.core.InvalidRequest;
+import passcom.core.NotFound;
+import passcom.core.cpf.Cpf;
+import passcom.core.money.Money;
+import passcom.core.route.Airline;
+import passcom.core.route.NetworkLoader;
+import passcom.core.route.RouteNetwork;
+import passcom.core.route.Segment;
+import passcom.core.seat.SeatInventory;
+
+/** The protocol's logic on three in-memory nodes wired directly; the HTTP version lives in integration-tests. */
+class AirlineNodeProtocolTest {
+
+    private static final Cpf CPF = Cpf.parse("529.982.247-25");
+    private static final Cpf OTHER_CPF = Cpf.parse("111.444.777-35");
+    private FederationInMemory federation;
+
+    private FederationInMemory start(RouteNetwork network) {
+        federation = new FederationInMemory(network, List.of("A", "B", "C"), Duration.ofMillis(300));
+        return federation;
+    }
+
+    @AfterEach
+    void close() {
+        if (federation != null) {
+            federation.close();
+        }
+    }
+
+    private static PurchaseOrder order(Cpf cpf, List<String> airlines, String... cities) {
+        return new PurchaseOrder(cpf, airlines, List.of(cities), null);
+    }
+
+    @Test
+    void when_an_interline_itinerary_is_bought_then_every_airline_sells_its_leg_at_its_own_price() {
+        start(NetworkLoader.loadDefault());
+        PurchaseOutcome outcome = federation.node("B").purchase(order(CPF, List.of("A", "C"), "Cuiabá", "Goiânia", "Belo Horizonte"));
+
+        assertThat(outcome).isInstanceOf(PurchaseOutcome.Bought.class);
+        var booking = ((PurchaseOutcome.Bought) outcome).booking();
+        assertThat(booking.reference()).hasSize(6);
+        assertThat(booking.legs()).extracting(l -> l.airline() + ":" + l.seat() + ":" + l.price())
+                .containsExactly("A:1:1023.50", "C:1:1379.50");
+        assertThat(booking.price()).isEqualTo(Money.of("2403.00"));
+        awaitSettled();
+        assertThat(count("A", "Cuiabá", "Goiânia")).isEqualTo(new SeatInventory.Count(2, 0, 1));
+        assertThat(count("C", "Goiânia", "Belo Horizonte")).isEqualTo(new SeatInventory.Count(2, 0, 1));
+        assertThat(count("B", "Cuiabá", "Goiânia")).isEqualTo(new SeatInventory.Count(3, 0, 0));
+        assertThat(federation.node("A").tickets(CPF).bookings()).containsExactly(booking);
+    }
+
+    @Test
+    void when_one_leg_is_sold_out_then_nothing_is_bought_anywhere() {
+        start(withSeats(NetworkLoader.loadDefault(), "C", "Goiânia", "Belo Horizonte", 1));
+        assertThat(federation.node("A").purchase(order(OTHER_CPF, List.of("C"), "Goiânia", "Belo Horizonte")))
+                .isInstanceOf(PurchaseOutcome.Bought.class);
+
+        PurchaseOutcome outcome = federation.node("B").purchase(order(CPF, List.of("A", "C"), "Cuiabá", "Goiânia", "Belo Horizonte"));
+
+        assertThat(outcome).isInstanceOf(PurchaseOutcome.SoldOut.class);
+        assertThat(((PurchaseOutcome.SoldOut) outcome).reason()).contains("Goiânia → Belo Horizonte").contains("C");
+        awaitSettled();
+        assertThat(count("A", "Cuiabá", "Goiânia")).isEqualTo(new SeatInventory.Count(3, 0, 0));
+        assertThat(federation.node("B").tickets(CPF).bookings()).isEmpty();
+    }
+
+    @Test
+    void when_five_buyers_race_for_three_seats_then_three_win() throws Exception {
+        start(NetworkLoader.loadDefault());
+        List<PurchaseOutcome> outcomes = race(5, i -> federation.node("A").purchase(order(CPF, List.of("A"), "São Paulo", "Curitiba")));
+
+        assertThat(outcomes).filteredOn(o -> o instanceof PurchaseOutcome.Bought).hasSize(3);
+        assertThat(outcomes).filteredOn(o -> o instanceof PurchaseOutcome.SoldOut).hasSize(2);
+        awaitSettled();
+        assertThat(count("A", "São Paulo", "Curitiba")).isEqualTo(new SeatInventory.Count(0, 0, 3));
+        assertInvariants();
+    }
+
+    @Test
+    void when_a_participant_is_unreachable_then_the_purchase_fails_and_holds_are_released() {
+        start(NetworkLoader.loadDefault());
+        federation.reachable.get("C").set(false);
+
+        PurchaseOutcome outcome = federation.node("A").purchase(order(CPF, List.of("A", "C"), "Cuiabá", "Goiânia", "Belo Horizonte"));
+
+        assertThat(outcome).isEqualTo(new PurchaseOutcome.Unreachable("C"));
+        await(() -> count("A", "Cuiabá", "Goiânia").equals(new SeatInventory.Count(3, 0, 0)));
+        assertThat(federation.node("A").health().pendingTransactions()).as("the ABORT for C waits in the outbox").isEqualTo(1);
+        federation.reachable.get("C").set(true);
+        awaitSettled();
+        assertThat(count("C", "Goiânia", "Belo Horizonte")).isEqualTo(new SeatInventory.Count(3, 0, 0));
+    }
+
+    @Test
+    void when_the_same_request_id_is_sent_twice_then_it_buys_once() {
+        start(NetworkLoader.loadDefault());
+        PurchaseOrder order = new PurchaseOrder(CPF, List.of("B"), List.of("São Paulo", "Rio de Janeiro"), "pedido-1");
+
+        PurchaseOutcome first = federation.node("A").purchase(order);
+        PurchaseOutcome second = federation.node("A").purchase(order);
+
+        assertThat(second).isEqualTo(first);
+        awaitSettled();
+        assertThat(count("B", "São Paulo", "Rio de Janeiro").sold()).isEqualTo(1);
+    }
+
+    @Test
+    void when_a_booking_is_cancelled_then_every_seat_returns_and_it_is_no_longer_listed() {
+        start(NetworkLoader.loadDefault());
+        var booking = ((PurchaseOutcome.Bought) federation.node("A")
+                .purchase(order(CPF, List.of("A", "B"), "São Paulo", "Curitiba", "Florianópolis"))).booking();
+        awaitSettled();
+
+        CancelOutcome outcome = federation.node("C").cancel(CPF, booking.reference());
+
+        assertThat(outcome).isEqualTo(new CancelOutcome.Cancelled(booking));
+        awaitSettled();
+        assertThat(count("A", "São Paulo", "Curitiba")).isEqualTo(new SeatInventory.Count(3, 0, 0));
+        assertThat(count("B", "Curitiba", "Florianópolis")).isEqualTo(new SeatInventory.Count(3, 0, 0));
+        assertThat(federation.node("B").tickets(CPF).bookings()).isEmpty();
+        assertThatThrownBy(() -> federation.node("A").cancel(CPF, booking.reference())).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> federation.node("A").cancel(OTHER_CPF, "ZZZZZZ")).isInstanceOf(NotFound.class);
+        assertInvariants();
+    }
+
+    @Test
+    void when_a_late_prepare_arrives_after_the_abort_then_it_holds_nothing() {
+        start(NetworkLoader.loadDefault());
+        AirlineNode b = federation.node("B");
+        b.abort("txn-late");
+
+        Vote vote = b.prepare(new Prepare("txn-late", "A", TxnKind.PURCHASE, CPF, "ABCDEF",
+                List.of(new Segment.Key("São Paulo", "Curitiba"))));
+
+        assertThat(vote).isInstanceOf(Vote.Refused.class);
+        assertThat(count("B", "São Paulo", "Curitiba")).isEqualTo(new SeatInventory.Count(3, 0, 0));
+    }
+
+    @Test
+    void when_a_participant_holds_for_an_unknown_transaction_then_the_coordinator_presumes_abort_and_the_seat_returns() {
+        start(NetworkLoader.loadDefault());
+        Vote vote = federation.node("B").prepare(new Prepare("txn-orphan", "A", TxnKind.PURCHASE, CPF, "ABCDEF",
+                List.of(new Segment.Key("São Paulo", "Curitiba"))));
+        assertThat(vote).isInstanceOf(Vote.Held.class);
+        assertThat(count("B", "São Paulo", "Curitiba").held()).isEqualTo(1);
+
+        awaitSettled();
+        assertThat(count("B", "São Paulo", "Curitiba")).isEqualTo(new SeatInventory.Count(3, 0, 0));
+        assertThat(federation.node("A").decision("txn-orphan")).isInstanceOf(Decision.Aborted.class);
+    }
+
+    @Test
+    void when_the_path_is_wrong_then_the_request_is_rejected_naming_the_problem() {
+        start(NetworkLoader.loadDefault());
+        AirlineNode a = federation.node("A");
+        assertThatThrownBy(() -> a.purchase(order(CPF, List.of("A"), "Cuiabá", "Porto Alegre")))
+                .isInstanceOf(InvalidRequest.class).hasMessageContaining("Cuiabá → Porto Alegre");
+        assertThatThrownBy(() -> a.purchase(order(CPF, List.of("Z"), "São Paulo", "Curitiba")))
+                .isInstanceOf(InvalidRequest.class).hasMessageContaining("'Z'");
+        assertThatThrownBy(() -> a.purchase(order(CPF, List.of("A"), "São Paulo", "Recife")))
+                .isInstanceOf(InvalidRequest.class).hasMessageContaining("Recife");
+        assertThatThrownBy(() -> a.search("São Paulo", "São Paulo")).isInstanceOf(InvalidRequest.class);
+    }
+
+    @Test
+    void when_searching_then_every_airline_answers_and_options_mix_airlines() {
+        start(withSeats(NetworkLoader.loadDefault(), "A", "Goiânia", "Belo Horizonte", 1));
+        federation.node("B").purchase(order(OTHER_CPF, List.of("A"), "Goiânia", "Belo Horizonte"));
+        awaitSettled();
+
+        RouteSearch search = federation.node("A").search("Cuiabá", "Vitória");
+
+        assertThat(search.unavailable()).isEmpty();
+        assertThat(search.answers()).hasSize(3);
+        assertThat(search.options().shortest()).isNotEmpty();
+        var best = search.options().shortest().get(0);
+        assertThat(best.cities()).containsExactly("Cuiabá", "Goiânia", "Belo Horizonte", "Vitória");
+        assertThat(best.airlines()).containsExactly("A", "B", "A");
+    }
+
+    private static RouteNetwork withSeats(RouteNetwork network, String airline, String from, String to, int seats) {
+        Airline a = network.airline(airline).orElseThrow();
+        var capacity = new java.util.TreeMap<>(a.capacity());
+        capacity.put(new Segment.Key(from, to), seats);
+        return network.withAirline(a.withCapacity(capacity));
+    }
+
+    private SeatInventory.Count count(String airline, String from, String to) {
+        return federation.node(airline).seatCounts().get(new Segment.Key(from, to));
+    }
+
+    private <T> List<T> race(int buyers, java.util.function.IntFunction<T> buy) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(buyers);
+        try {
+            List<Callable<T>> calls = new ArrayList<>();
+            for (int i = 0; i < buyers; i++) {
+                int n = i;
+                calls.add(() -> buy.apply(n));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : pool.invokeAll(calls)) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void awaitSettled(String... airlines) {
+        List<String> which = airlines.length == 0 ? List.copyOf(federation.nodes.keySet()) : List.of(airlines);
+        await(() -> which.stream().allMatch(a -> {
+            Health h = federation.node(a).health();
+            return h.heldSeats() == 0 && h.pendingTransactions() == 0;
+        }));
+    }
+
+    private void assertInvariants() {
+        federation.nodes.forEach((id, node) -> {
+            for (Map.Entry<Segment.Key, SeatInventory.Count> e : node.seatCounts().entrySet()) {
+                assertThat(e.getValue().total()).as(id + " " + e.getKey()).isEqualTo(node.network().airline(id).orElseThrow().capacityOf(e.getKey()));
+            }
+        });
+    }
+
+    private static void await(BooleanSupplier condition) {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            Thread.onSpinWait();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package passcom.core.txn;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import passcom.core.cpf.Cpf;
+import passcom.core.route.RouteNetwork;
+import passcom.core.route.plan.AirlinePaths;
+
+/**
+ * Airline nodes in one JVM on in-memory stores, wired to each other directly (no HTTP), for testing the
+ * protocol logic. Each link can be cut, which makes that airline unreachable to every other one.
+ */
+final class FederationInMemory implements AutoCloseable {
+
+    final Map<String, AirlineNode> nodes = new LinkedHashMap<>();
+    final Map<String, AtomicBoolean> reachable = new LinkedHashMap<>();
+    private final String prefix = UUID.randomUUID().toString();
+
+    FederationInMemory(RouteNetwork network, List<String> airlines, Duration staleHold) {
+        airlines.forEach(a -> reachable.put(a, new AtomicBoolean(true)));
+        for (String airline : airlines) {
+            Map<String, AirlinePort> peers = new LinkedHashMap<>();
+            airlines.stream().filter(p -> !p.equals(airline)).forEach(p -> peers.put(p, new Link(p)));
+            NodeConfig config = new NodeConfig(airline, network, "jdbc:h2:mem:" + prefix + airline + ";DB_CLOSE_DELAY=-1",
+                    Duration.ofSeconds(2), Duration.ofSeconds(1), staleHold, Duration.ofMillis(50), Clock.systemUTC());
+            nodes.put(airline, AirlineNode.start(config, peers));
+        }
+    }
+
+    AirlineNode node(String airline) {
+        return nodes.get(airline);
+    }
+
+    /** A port to another node of this federation that fails like a dead peer while cut. */
+    private final class Link implements AirlinePort {
+        private final String target;
+
+        Link(String target) {
+            this.target = target;
+        }
+
+        private AirlinePort port() {
+            if (!reachable.get(target).get()) {
+                throw new AirlineUnreachable(target, "link cut by the test");
+            }
+            return new LocalAirlinePort(nodes.get(target));
+        }
+
+        private <T> CompletableFuture<T> via(java.util.function.Function<AirlinePort, CompletableFuture<T>> call) {
+            try {
+                return call.apply(port());
+            } catch (AirlineUnreachable e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+
+        @Override public String airline() { return target; }
+        @Override public CompletableFuture<AirlinePaths> paths(String o, String d) { return via(p -> p.paths(o, d)); }
+        @Override public CompletableFuture<Vote> prepare(Prepare prepare) { return via(p -> p.prepare(prepare)); }
+        @Override public CompletableFuture<Void> commit(Commit commit) { return via(p -> p.commit(commit)); }
+        @Override public CompletableFuture<Void> abort(String txnId) { return via(p -> p.abort(txnId)); }
+        @Override public CompletableFuture<Decision> decision(String txnId) { return via(p -> p.decision(txnId)); }
+        @Override public CompletableFuture<Void> ping() { return via(AirlinePort::ping); }
+        @Override public CompletableFuture<AirlineTickets> tickets(Cpf cpf) { return via(p -> p.tickets(cpf)); }
+    }
+
+    @Override
+    public void close() {
+        nodes.values().forEach(AirlineNode::close);
+    }
+}
