@@ -80,9 +80,13 @@ public record ServerConfig(
         return new ServerConfig(airline, host, port, price, peers, dataDir, network, newSecret, timing);
     }
 
-    /** The node's H2 store under the data directory; WRITE_DELAY=0 so an acknowledged commit is on disk. */
+    /**
+     * The node's H2 store under the data directory. WRITE_DELAY=0: an acknowledged commit is on disk.
+     * DB_CLOSE_ON_EXIT=FALSE: on SIGTERM the server drains requests and stops the node itself, so H2's own
+     * shutdown hook must not close the database under the requests still finishing.
+     */
     public String jdbcUrl() {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("passcom") + ";WRITE_DELAY=0";
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("passcom") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     public boolean usesDevSecret() {
@@ -120,7 +124,7 @@ public record ServerConfig(
                 throw new BadFlag("--" + name + " needs a value");
             }
             if (flag == Flag.PEER) {
-                peerFlags.add(value);
+                peerFlags.addAll(List.of(value.split(",")));
             } else if (flags.put(flag.name, value) != null) {
                 throw new BadFlag("--" + name + " given twice");
             }
@@ -274,7 +278,7 @@ public record ServerConfig(
         PORT("port", "N", "PASSCOM_PORT", "65433 for A, 65434 for B, 65435 for C, ...", "HTTP port; 0 picks a free one"),
         HOST("host", "ADDR", "PASSCOM_HOST", DEFAULT_HOST, "address to listen on (0.0.0.0 for every interface)"),
         PRICE("price", "R$", "PASSCOM_PRICE", "the network file's price", "price per 100 km, e.g. 115.50"),
-        PEER("peer", "ID=URL", "PASSCOM_PEERS", "none (comma-separated ID=URL list)", "a peer airline; repeat for each"),
+        PEER("peer", "ID=URL", "PASSCOM_PEERS", "none (comma-separated ID=URL list)", "a peer airline; repeat, or separate with commas"),
         DATA_DIR("data-dir", "DIR", "PASSCOM_DATA_DIR", "./var/<airline>", "where the airline's H2 store lives"),
         NETWORK("network", "FILE", "PASSCOM_NETWORK", "the built-in network (data/network.json)", "route network file"),
         SECRET("secret", "TEXT", "PASSCOM_SECRET", "a development secret (logged as a warning)",
