@@ -1,0 +1,260 @@
+package passcom.server;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServlet;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.QoSHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import passcom.core.route.Airline;
+import passcom.core.route.NetworkLoader;
+import passcom.core.route.RouteNetwork;
+import passcom.core.txn.AirlineNode;
+import passcom.core.txn.AirlinePort;
+import passcom.core.txn.NodeConfig;
+import passcom.server.auth.FederationSigner;
+import passcom.server.auth.SignatureFilter;
+import passcom.server.client.CancellationServlet;
+import passcom.server.client.HealthServlet;
+import passcom.server.client.PurchaseServlet;
+import passcom.server.client.RouteSearchServlet;
+import passcom.server.client.TicketListServlet;
+import passcom.server.http.JsonErrorHandler;
+import passcom.server.http.UnknownPathServlet;
+import passcom.server.peer.AbortServlet;
+import passcom.server.peer.CommitServlet;
+import passcom.server.peer.DecisionServlet;
+import passcom.server.peer.FederationPaths;
+import passcom.server.peer.HttpAirlinePort;
+import passcom.server.peer.LocalPathsServlet;
+import passcom.server.peer.LocalTicketsServlet;
+import passcom.server.peer.PingServlet;
+import passcom.server.peer.PrepareServlet;
+
+/**
+ * One airline's server: the {@link AirlineNode} behind embedded Jetty 12, one servlet per endpoint, and
+ * signed HTTP ports to its peers. {@link #create} checks the configuration and loads the network;
+ * {@link #start} opens the store and binds (port 0 picks a free port: read {@link #uri}); {@link #close}
+ * stops taking requests, lets running ones finish (up to {@link #STOP_TIMEOUT}), then stops the node.
+ *
+ * <p>Threads: customer requests may block on peers while coordinating, peer requests only run short local
+ * transactions. So that customer requests can never take every thread and starve the peer calls that
+ * would finish them (two servers each waiting for the other), at most {@link #MAX_CUSTOMER_REQUESTS}
+ * customer requests run at once; the rest wait in Jetty's {@link QoSHandler} without holding a thread.
+ */
+public final class PasscomServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PasscomServer.class);
+
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+    static final int MAX_THREADS = 200;
+    static final int MAX_CUSTOMER_REQUESTS = 64;
+    private static final Duration SIGNATURE_WINDOW = Duration.ofSeconds(30);
+
+    static {
+        // The JDK client keeps idle connections 1200 s by default, Jetty closes them after its idle timeout;
+        // a request sent on a connection the server just closed would fail as "unreachable". Keep the
+        // client's idle time well below Jetty's, and let it retry a POST on such a connection: every
+        // PASSCOM server message is idempotent by transaction id.
+        setIfAbsent("jdk.httpclient.keepalive.timeout", "20");
+        setIfAbsent("jdk.httpclient.enableAllMethodRetry", "true");
+    }
+
+    private final ServerConfig config;
+    private final RouteNetwork network;
+    private final Clock clock = Clock.systemUTC();
+    private Server jetty;
+    private AirlineNode node;
+    private ExecutorService httpExecutor;
+
+    private PasscomServer(ServerConfig config, RouteNetwork network) {
+        this.config = config;
+        this.network = network;
+    }
+
+    /** Reads the network (the config's file or the built-in one) and applies the price override. */
+    public static PasscomServer create(ServerConfig config) {
+        RouteNetwork network = config.network().map(NetworkLoader::load).orElseGet(NetworkLoader::loadDefault);
+        return create(config, network);
+    }
+
+    /** With a network built in code (tests use their own capacities); the config's price still applies. */
+    public static PasscomServer create(ServerConfig config, RouteNetwork network) {
+        Objects.requireNonNull(config, "config");
+        Airline airline = network.airline(config.airline()).orElseThrow(() -> new BadFlag("airline '" + config.airline()
+                + "' is not in the network; it has " + network.airlines().stream().map(Airline::id).toList()));
+        RouteNetwork priced = config.price().map(p -> network.withAirline(airline.withPrice(p))).orElse(network);
+        config.peers().keySet().stream().filter(id -> priced.airline(id).isEmpty()).forEach(id ->
+                LOG.warn("peer {} is not an airline of the network; its answers will not match any segment", id));
+        return new PasscomServer(config, priced);
+    }
+
+    /** Opens the store (recovering unfinished transactions), then starts serving. Returns once listening. */
+    public synchronized PasscomServer start() {
+        if (jetty != null) {
+            throw new IllegalStateException("already started");
+        }
+        long started = System.nanoTime();
+        if (config.usesDevSecret()) {
+            LOG.warn("using the built-in development federation secret; set PASSCOM_SECRET for anything but a demo");
+        }
+        try {
+            httpExecutor = Executors.newCachedThreadPool(daemonThreads("peer-http-" + config.airline()));
+            HttpClient client = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(config.timing().searchTimeout())
+                    .executor(httpExecutor)
+                    .build();
+            FederationSigner signer = new FederationSigner(config.secret(), clock, SIGNATURE_WINDOW);
+            node = AirlineNode.start(nodeConfig(), peers(client, signer));
+            jetty = jetty(node, signer);
+            jetty.start();
+        } catch (Exception e) {
+            close();
+            throw new IllegalStateException("airline " + config.airline() + " could not start on port " + config.port()
+                    + ": " + e.getMessage(), e);
+        }
+        LOG.info("airline {} listening on {} with peers {} (store {}, started in {} ms)", config.airline(), uri(),
+                config.peers(), config.dataDir().toAbsolutePath().normalize(), (System.nanoTime() - started) / 1_000_000);
+        return this;
+    }
+
+    /** Where this server answers, e.g. http://127.0.0.1:65433 (with the real port when configured as 0). */
+    public URI uri() {
+        if (jetty == null || !jetty.isStarted()) {
+            throw new IllegalStateException("not started");
+        }
+        ServerConnector connector = (ServerConnector) jetty.getConnectors()[0];
+        String host = "0.0.0.0".equals(config.host()) || "::".equals(config.host()) ? "127.0.0.1" : config.host();
+        return URI.create("http://" + host + ":" + connector.getLocalPort());
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** The running node, for tests that check invariants behind the HTTP surface. */
+    public AirlineNode node() {
+        if (node == null) {
+            throw new IllegalStateException("not started");
+        }
+        return node;
+    }
+
+    /** Stops accepting, finishes running requests, then stops the node and the peer client. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (jetty != null) {
+            try {
+                jetty.stop();
+            } catch (Exception e) {
+                LOG.warn("airline {}: Jetty did not stop cleanly: {}", config.airline(), e.toString());
+            }
+            jetty = null;
+        }
+        if (node != null) {
+            node.close();
+            node = null;
+        }
+        if (httpExecutor != null) {
+            httpExecutor.shutdownNow();
+            try {
+                httpExecutor.awaitTermination(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            httpExecutor = null;
+            LOG.info("airline {} stopped", config.airline());
+        }
+    }
+
+    private NodeConfig nodeConfig() {
+        ServerConfig.Timing t = config.timing();
+        return new NodeConfig(config.airline(), network, config.jdbcUrl(), t.peerTimeout(), t.searchTimeout(),
+                t.staleHold(), t.retryBackoff(), clock);
+    }
+
+    private Map<String, AirlinePort> peers(HttpClient client, FederationSigner signer) {
+        Map<String, AirlinePort> peers = new LinkedHashMap<>();
+        config.peers().forEach((id, url) -> peers.put(id, new HttpAirlinePort(id, url, config.airline(), client, signer,
+                config.timing().searchTimeout(), config.timing().peerTimeout())));
+        return peers;
+    }
+
+    private Server jetty(AirlineNode node, FederationSigner signer) {
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
+        threads.setName("jetty-" + config.airline());
+        Server server = new Server(threads);
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        connector.setIdleTimeout(Duration.ofSeconds(120).toMillis());
+        server.addConnector(connector);
+
+        ServletContextHandler context = new ServletContextHandler("/");
+        Map<String, Function<AirlineNode, HttpServlet>> customer = Map.of(
+                "/caminhos_cliente", RouteSearchServlet::new,
+                "/comprar_cliente", PurchaseServlet::new,
+                "/passagens_cliente", TicketListServlet::new,
+                "/cancelar_cliente", CancellationServlet::new,
+                "/saude", HealthServlet::new);
+        Map<String, Function<AirlineNode, HttpServlet>> federation = Map.of(
+                FederationPaths.PATHS, LocalPathsServlet::new,
+                FederationPaths.TICKETS, LocalTicketsServlet::new,
+                FederationPaths.PREPARE, PrepareServlet::new,
+                FederationPaths.COMMIT, CommitServlet::new,
+                FederationPaths.ABORT, AbortServlet::new,
+                FederationPaths.DECISION, DecisionServlet::new,
+                FederationPaths.PING, PingServlet::new);
+        customer.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet.apply(node)), path));
+        federation.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet.apply(node)), path));
+        FilterHolder signatures = new FilterHolder(new SignatureFilter(signer));
+        FederationPaths.ALL.forEach(path -> context.addFilter(signatures, path, EnumSet.of(DispatcherType.REQUEST)));
+        context.addServlet(new ServletHolder(new UnknownPathServlet()), "/");
+
+        QoSHandler customerLimit = new QoSHandler(context);
+        customerLimit.setMaxRequestCount(MAX_CUSTOMER_REQUESTS);
+        customerLimit.setMaxSuspend(Duration.ofSeconds(30));
+        customerLimit.includePath(customer.keySet().toArray(String[]::new));
+
+        server.setHandler(new GracefulHandler(customerLimit));
+        server.setErrorHandler(new JsonErrorHandler());
+        server.setStopTimeout(STOP_TIMEOUT.toMillis());
+        server.setStopAtShutdown(false);
+        return server;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
+    }
+}

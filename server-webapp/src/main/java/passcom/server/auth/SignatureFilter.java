@@ -1,0 +1,47 @@
+package passcom.server.auth;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import passcom.server.http.ErrorMapper;
+import passcom.server.http.RequestBody;
+import passcom.server.http.Unauthenticated;
+
+/**
+ * Guards the server-to-server endpoints: a call not signed by a federation peer (see
+ * {@link FederationSigner}) is answered 401 before any servlet runs, so it changes nothing.
+ */
+public final class SignatureFilter extends HttpFilter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SignatureFilter.class);
+
+    private final transient FederationSigner signer;
+
+    public SignatureFilter(FederationSigner signer) {
+        this.signer = signer;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        try {
+            String query = request.getQueryString();
+            String pathAndQuery = request.getRequestURI() + (query == null ? "" : "?" + query);
+            signer.verify(request.getMethod(), pathAndQuery, RequestBody.read(request), request::getHeader);
+        } catch (Unauthenticated e) {
+            LOG.warn("rejected unsigned server call {} {} from {}: {}", request.getMethod(), request.getRequestURI(),
+                    request.getRemoteAddr(), e.getMessage());
+            ErrorMapper.reply(e).writeTo(response);
+            return;
+        } catch (RuntimeException e) {
+            ErrorMapper.reply(e).writeTo(response);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

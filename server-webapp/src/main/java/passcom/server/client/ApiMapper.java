@@ -1,0 +1,146 @@
+package passcom.server.client;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import passcom.api.CaminhosResposta;
+import passcom.api.Passagem;
+import passcom.api.PassagensResposta;
+import passcom.api.PedidoCompra;
+import passcom.api.Rota;
+import passcom.api.Saude;
+import passcom.api.TrechoPassagem;
+import passcom.api.TrechoRota;
+import passcom.core.booking.BookedLeg;
+import passcom.core.booking.Booking;
+import passcom.core.cpf.Cpf;
+import passcom.core.money.Money;
+import passcom.core.route.Itinerary;
+import passcom.core.route.Segment;
+import passcom.core.route.plan.AirlinePaths;
+import passcom.core.txn.AirlineTickets;
+import passcom.core.txn.Health;
+import passcom.core.txn.PurchaseOrder;
+import passcom.core.txn.RouteSearch;
+import passcom.core.txn.TicketSearch;
+import passcom.server.http.MalformedRequest;
+
+/**
+ * Core types to the client-facing records of {@code passcom.api} and back, in one place. Prices are
+ * {@link Money} in the core and two-decimal {@link java.math.BigDecimal} on the wire; CPFs are shown
+ * formatted (529.982.247-25) and accepted in either form.
+ */
+public final class ApiMapper {
+
+    private ApiMapper() {
+    }
+
+    public static Passagem passagem(Booking booking) {
+        List<TrechoPassagem> trechos = booking.legs().stream()
+                .map(leg -> new TrechoPassagem(leg.segment().origin(), leg.segment().destination(), leg.airline(),
+                        leg.seat(), leg.segment().km(), leg.price().toBigDecimal()))
+                .toList();
+        return new Passagem(booking.reference(), booking.cpf().formatted(), trechos, booking.km(),
+                booking.price().toBigDecimal(), booking.purchasedAt());
+    }
+
+    /** The inverse of {@link #passagem}: how a booking travels between servers. */
+    public static Booking booking(Passagem passagem) {
+        MalformedRequest.require(passagem.trechos(), "trechos");
+        List<BookedLeg> legs = passagem.trechos().stream().map(ApiMapper::bookedLeg).toList();
+        return new Booking(MalformedRequest.require(passagem.localizador(), "localizador"),
+                Cpf.parse(passagem.cpf()), legs, MalformedRequest.require(passagem.compradaEm(), "comprada_em"));
+    }
+
+    public static BookedLeg bookedLeg(TrechoPassagem trecho) {
+        try {
+            Segment segment = new Segment(MalformedRequest.require(trecho.origem(), "origem"),
+                    MalformedRequest.require(trecho.destino(), "destino"), trecho.distanciaKm());
+            return new BookedLeg(segment, MalformedRequest.require(trecho.companhia(), "companhia"), trecho.assento(),
+                    Money.of(MalformedRequest.require(trecho.preco(), "preco")));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedRequest("Trecho inválido: " + e.getMessage());
+        }
+    }
+
+    public static TrechoPassagem trecho(BookedLeg leg) {
+        return new TrechoPassagem(leg.segment().origin(), leg.segment().destination(), leg.airline(), leg.seat(),
+                leg.segment().km(), leg.price().toBigDecimal());
+    }
+
+    public static Rota rota(Itinerary itinerary) {
+        List<TrechoRota> trechos = itinerary.legs().stream()
+                .map(leg -> new TrechoRota(leg.segment().origin(), leg.segment().destination(), leg.airline(),
+                        leg.segment().km(), leg.price().toBigDecimal()))
+                .toList();
+        return new Rota(List.of(itinerary.airlines(), itinerary.cities()), trechos, itinerary.km(),
+                itinerary.price().toBigDecimal());
+    }
+
+    public static CaminhosResposta caminhos(RouteSearch search, String server) {
+        return new CaminhosResposta(search.origin(), search.destination(), server, search.unavailable(),
+                search.options().shortest().stream().map(ApiMapper::rota).toList(),
+                search.options().cheapest().stream().map(ApiMapper::rota).toList(),
+                search.answers().stream().map(ApiMapper::caminhosEncontrados).toList());
+    }
+
+    /** The original's per-airline shape: ["A", ["Cuiabá", "Goiânia"], ["Cuiabá", ...], ...]. */
+    public static List<Object> caminhosEncontrados(AirlinePaths answer) {
+        List<Object> entry = new ArrayList<>();
+        entry.add(answer.airline());
+        entry.addAll(answer.paths());
+        return entry;
+    }
+
+    public static PassagensResposta passagens(TicketSearch search) {
+        return new PassagensResposta(search.cpf().formatted(),
+                search.bookings().stream().map(ApiMapper::passagem).toList(),
+                search.unavailable(),
+                search.answers().stream().map(ApiMapper::passagensEncontradas).toList());
+    }
+
+    /**
+     * The original's per-airline shape: ["A", {"trechos":[["O","D"],...],"assentos":[...],"distancia":N,"valor":N}, ...],
+     * one object per active booking, holding only the legs this airline flies (bookings it merely coordinated
+     * are left out).
+     */
+    public static List<Object> passagensEncontradas(AirlineTickets answer) {
+        List<Object> entry = new ArrayList<>();
+        entry.add(answer.airline());
+        for (Booking booking : answer.bookings()) {
+            List<BookedLeg> own = booking.legs().stream().filter(l -> l.airline().equals(answer.airline())).toList();
+            if (own.isEmpty()) {
+                continue;
+            }
+            Map<String, Object> ticket = new LinkedHashMap<>();
+            ticket.put("trechos", own.stream().map(l -> List.of(l.segment().origin(), l.segment().destination())).toList());
+            ticket.put("assentos", own.stream().map(BookedLeg::seat).toList());
+            ticket.put("distancia", own.stream().mapToInt(l -> l.segment().km()).sum());
+            ticket.put("valor", own.stream().map(BookedLeg::price).reduce(Money.ZERO, Money::plus).toBigDecimal());
+            entry.add(ticket);
+        }
+        return entry;
+    }
+
+    public static Saude saude(Health health) {
+        return new Saude(health.airline(), health.peers(), health.heldSeats(), health.pendingTransactions(), health.soldLegs());
+    }
+
+    /** A purchase request as the core takes it; {@code caminho} must be [[one airline per leg], [cities]]. */
+    public static PurchaseOrder order(PedidoCompra pedido) {
+        Cpf cpf = Cpf.parse(pedido.cpf());
+        List<List<String>> caminho = MalformedRequest.require(pedido.caminho(), "caminho");
+        if (caminho.size() != 2 || caminho.get(0) == null || caminho.get(1) == null
+                || caminho.get(1).size() < 2 || caminho.get(0).size() != caminho.get(1).size() - 1
+                || caminho.stream().flatMap(List::stream).anyMatch(s -> s == null || s.isBlank())) {
+            throw new MalformedRequest("O campo 'caminho' deve ser [[companhia de cada trecho], [cidades]], "
+                    + "com uma companhia a menos que cidades, como [[\"A\"], [\"Cuiabá\", \"Goiânia\"]]");
+        }
+        String requestId = pedido.idPedido() == null || pedido.idPedido().isBlank() ? null : pedido.idPedido();
+        if (requestId != null && requestId.length() > 100) {
+            throw new MalformedRequest("O campo 'id_pedido' passa de 100 caracteres");
+        }
+        return new PurchaseOrder(cpf, caminho.get(0), caminho.get(1), requestId);
+    }
+}

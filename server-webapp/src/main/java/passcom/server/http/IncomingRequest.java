@@ -1,0 +1,99 @@
+package passcom.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import passcom.api.Json;
+
+/**
+ * What a servlet reads from a request: named parameters, from the query string or, for compatibility
+ * with the original PASSCOM client, from a JSON object body; or the whole body as a record. Every
+ * problem becomes a {@link MalformedRequest} that names the parameter or field in Portuguese.
+ */
+public final class IncomingRequest {
+
+    private final HttpServletRequest request;
+    private JsonNode json;
+
+    public IncomingRequest(HttpServletRequest request) {
+        this.request = request;
+    }
+
+    /** A required parameter: the query string wins, then a text field of the JSON body. */
+    public String parameter(String name) {
+        return optionalParameter(name).orElseThrow(() -> new MalformedRequest("Falta o parâmetro '" + name + "'"));
+    }
+
+    public Optional<String> optionalParameter(String name) {
+        String fromQuery = request.getParameter(name);
+        if (fromQuery != null && !fromQuery.isBlank()) {
+            return Optional.of(fromQuery);
+        }
+        if (RequestBody.read(request).length == 0) {
+            return Optional.empty();
+        }
+        JsonNode value = jsonObject().get(name);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isValueNode() || value.isBoolean()) {
+            throw new MalformedRequest("O parâmetro '" + name + "' deve ser um texto");
+        }
+        return Optional.of(value.asText()).filter(s -> !s.isBlank());
+    }
+
+    /** The body as a record of the wire; wrong JSON or a mistyped field is a {@link MalformedRequest}. */
+    public <T> T body(Class<T> type) {
+        try {
+            return Json.mapper().treeToValue(jsonObject(), type);
+        } catch (JsonProcessingException e) {
+            throw describe(e);
+        }
+    }
+
+    private JsonNode jsonObject() {
+        if (json == null) {
+            byte[] body = RequestBody.read(request);
+            if (body.length == 0) {
+                throw new MalformedRequest("O corpo da requisição deve ser um objeto JSON e está vazio");
+            }
+            JsonNode parsed;
+            try {
+                parsed = Json.mapper().readTree(body);
+            } catch (IOException e) {
+                throw describe(e);
+            }
+            if (parsed == null || !parsed.isObject()) {
+                throw new MalformedRequest("O corpo da requisição deve ser um objeto JSON");
+            }
+            json = parsed;
+        }
+        return json;
+    }
+
+    /** Jackson's messages are English and technical; say in Portuguese which field or where. */
+    static MalformedRequest describe(IOException e) {
+        if (e instanceof JsonMappingException mapping) {
+            String field = fieldPath(mapping);
+            return new MalformedRequest(field.isEmpty()
+                    ? "O corpo da requisição não tem o formato esperado"
+                    : "O campo '" + field + "' tem tipo ou valor inválido");
+        }
+        if (e instanceof JsonProcessingException parse && parse.getLocation() != null) {
+            JsonLocation at = parse.getLocation();
+            return new MalformedRequest("JSON malformado perto da linha " + at.getLineNr() + ", coluna " + at.getColumnNr());
+        }
+        return new MalformedRequest("JSON malformado");
+    }
+
+    private static String fieldPath(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+}

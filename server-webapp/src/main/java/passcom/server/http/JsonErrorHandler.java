@@ -1,0 +1,41 @@
+package passcom.server.http;
+
+import java.nio.ByteBuffer;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import passcom.api.Erro;
+import passcom.api.Json;
+
+/**
+ * Errors Jetty produces itself, before any servlet runs (an unparseable URI, headers too large, a client
+ * request rejected by the overload limit): answered in the same {"erro": ...} JSON as ours, never HTML.
+ */
+public final class JsonErrorHandler extends ErrorHandler {
+
+    private static final Map<Integer, String> MESSAGES = Map.of(
+            400, "Requisição HTTP inválida",
+            404, "Caminho desconhecido",
+            405, "Método não permitido",
+            413, "Requisição grande demais",
+            414, "Endereço grande demais",
+            431, "Cabeçalhos grandes demais",
+            500, ErrorMapper.INTERNAL,
+            503, "Servidor sobrecarregado ou parando; tente novamente em instantes");
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
+        byte[] body;
+        try {
+            body = Json.mapper().writeValueAsBytes(Erro.of(MESSAGES.getOrDefault(code, "Erro HTTP " + code)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            callback.failed(e);
+            return;
+        }
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+}

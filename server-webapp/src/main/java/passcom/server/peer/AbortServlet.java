@@ -1,0 +1,23 @@
+package passcom.server.peer;
+
+import passcom.core.txn.AirlineNode;
+import passcom.server.http.Endpoint;
+import passcom.server.http.IncomingRequest;
+import passcom.server.http.Reply;
+
+/** POST /rollback (signed): phase two ABORT as participant; idempotent, unknown ids are remembered as aborted. */
+public final class AbortServlet extends Endpoint {
+
+    private final AirlineNode node;
+
+    public AbortServlet(AirlineNode node) {
+        super("POST");
+        this.node = node;
+    }
+
+    @Override
+    protected Reply handle(IncomingRequest request) {
+        node.abort(request.body(AbortMessage.class).txnId());
+        return Reply.ok(Ack.OK);
+    }
+}

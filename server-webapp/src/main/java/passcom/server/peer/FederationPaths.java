@@ -1,0 +1,27 @@
+package passcom.server.peer;
+
+import java.util.List;
+
+/** The server-to-server endpoints: the original PASSCOM names where it had them, new ones for the protocol. */
+public final class FederationPaths {
+
+    /** This airline's own best paths (original). */
+    public static final String PATHS = "/caminhos_servidor";
+    /** This airline's bookings and sold legs for a CPF (original). */
+    public static final String TICKETS = "/passagens_servidor";
+    /** Phase one: hold seats or mark them for cancellation (original name). */
+    public static final String PREPARE = "/comprar_servidor";
+    /** Phase two, COMMIT. */
+    public static final String COMMIT = "/confirmar_servidor";
+    /** Phase two, ABORT (original name). */
+    public static final String ABORT = "/rollback";
+    /** A participant asks the coordinator for a transaction's decision. */
+    public static final String DECISION = "/decisao_servidor";
+    /** Liveness, signed, so that a peer with another secret shows as not answering. */
+    public static final String PING = "/ping_servidor";
+
+    public static final List<String> ALL = List.of(PATHS, TICKETS, PREPARE, COMMIT, ABORT, DECISION, PING);
+
+    private FederationPaths() {
+    }
+}
