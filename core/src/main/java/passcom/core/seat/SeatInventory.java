@@ -63,36 +63,70 @@ public final class SeatInventory {
     }
 
     /**
-     * Holds the lowest free seat of {@code segment} for {@code txn}. Empty when none is free. A seat
-     * taken by a concurrent transaction between the SELECT and the conditional UPDATE is skipped.
+     * Holds the lowest free seat of {@code segment} for {@code txn}. Empty when none is free. Concurrent
+     * buyers of one segment each lock a different free row ({@code FOR UPDATE SKIP LOCKED}, as in
+     * PostgreSQL) instead of queueing on the lowest one; the UPDATE stays conditional on FREE, so a seat
+     * can never be taken twice even without the lock.
      */
     public OptionalInt hold(Connection connection, Segment.Key segment, String txn, String reference, String cpf) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT number FROM seat WHERE origin = ? AND destination = ? AND state = 'FREE' ORDER BY number");
+                "SELECT number FROM seat WHERE origin = ? AND destination = ? AND state = 'FREE' "
+                        + "ORDER BY number FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED");
              PreparedStatement update = connection.prepareStatement(
                 "UPDATE seat SET state = 'HELD', txn = ?, reference = ?, cpf = ? "
                         + "WHERE origin = ? AND destination = ? AND number = ? AND state = 'FREE'")) {
             select.setString(1, segment.origin());
             select.setString(2, segment.destination());
-            List<Integer> free = new ArrayList<>();
+            for (int attempt = 0; attempt < 3; attempt++) {
+                int number;
+                try (ResultSet rows = select.executeQuery()) {
+                    if (!rows.next()) {
+                        break;
+                    }
+                    number = rows.getInt(1);
+                }
+                if (take(update, segment, number, txn, reference, cpf)) {
+                    return OptionalInt.of(number);
+                }
+            }
+            return holdWaitingForLocks(connection, update, segment, txn, reference, cpf);
+        }
+    }
+
+    /**
+     * Every free seat is locked by a transaction still running; one may yet roll back. Wait for each in
+     * turn rather than refusing, so that a buyer is never turned away from a seat that ends up free.
+     */
+    private static OptionalInt holdWaitingForLocks(Connection connection, PreparedStatement update, Segment.Key segment,
+                                                   String txn, String reference, String cpf) throws SQLException {
+        List<Integer> free = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT number FROM seat WHERE origin = ? AND destination = ? AND state = 'FREE' ORDER BY number")) {
+            select.setString(1, segment.origin());
+            select.setString(2, segment.destination());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     free.add(rows.getInt(1));
                 }
             }
-            for (int number : free) {
-                update.setString(1, txn);
-                update.setString(2, reference);
-                update.setString(3, cpf);
-                update.setString(4, segment.origin());
-                update.setString(5, segment.destination());
-                update.setInt(6, number);
-                if (update.executeUpdate() == 1) {
-                    return OptionalInt.of(number);
-                }
-            }
-            return OptionalInt.empty();
         }
+        for (int number : free) {
+            if (take(update, segment, number, txn, reference, cpf)) {
+                return OptionalInt.of(number);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    private static boolean take(PreparedStatement update, Segment.Key segment, int number, String txn, String reference,
+                                String cpf) throws SQLException {
+        update.setString(1, txn);
+        update.setString(2, reference);
+        update.setString(3, cpf);
+        update.setString(4, segment.origin());
+        update.setString(5, segment.destination());
+        update.setInt(6, number);
+        return update.executeUpdate() == 1;
     }
 
     /** The seat {@code txn} holds or bought on {@code segment}, if any (answers a duplicate prepare). */

@@ -1,0 +1,181 @@
+package passcom.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+import passcom.core.booking.BookedLeg;
+import passcom.core.booking.Booking;
+import passcom.core.route.Airline;
+import passcom.core.route.RouteNetwork;
+import passcom.core.route.Segment;
+import passcom.core.seat.SeatInventory;
+import passcom.core.txn.Health;
+import passcom.server.PasscomServer;
+import passcom.server.ServerConfig;
+
+/**
+ * A federation of real servers in this JVM over real HTTP on 127.0.0.1, each with its own store under a
+ * temporary folder. Peers reach each airline through its {@link FaultProxy}; customers reach it directly.
+ * An airline can be stopped (graceful), crashed (its store closed under it, then the server stopped:
+ * nothing more is written, as with kill -9), and restarted on the same port and store.
+ */
+final class Cluster implements AutoCloseable {
+
+    static final ServerConfig.Timing FAST = new ServerConfig.Timing(
+            Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMillis(100));
+
+    private final RouteNetwork network;
+    private final Path root;
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, FaultProxy> proxies = new LinkedHashMap<>();
+    private final Map<String, PasscomServer> servers = new LinkedHashMap<>();
+
+    private Cluster(RouteNetwork network, Path root) {
+        this.network = network;
+        this.root = root;
+    }
+
+    static Cluster start(RouteNetwork network, Path root, String... airlines) {
+        Cluster cluster = new Cluster(network, root);
+        try {
+            for (String airline : airlines) {
+                cluster.ports.put(airline, freePort());
+                cluster.proxies.put(airline, new FaultProxy());
+                cluster.proxies.get(airline).target(URI.create("http://127.0.0.1:" + cluster.ports.get(airline)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (String airline : airlines) {
+            cluster.startServer(airline);
+        }
+        return cluster;
+    }
+
+    private void startServer(String airline) {
+        Map<String, URI> peers = new TreeMap<>();
+        proxies.forEach((id, proxy) -> {
+            if (!id.equals(airline)) {
+                peers.put(id, proxy.uri());
+            }
+        });
+        ServerConfig config = ServerConfig.forTest(airline, root.resolve(airline))
+                .withPort(ports.get(airline)).withPeers(peers).withTiming(FAST);
+        servers.put(airline, PasscomServer.create(config, network).start());
+    }
+
+    URI uri(String airline) {
+        return URI.create("http://127.0.0.1:" + ports.get(airline));
+    }
+
+    FaultProxy proxy(String airline) {
+        return proxies.get(airline);
+    }
+
+    PasscomServer server(String airline) {
+        return servers.get(airline);
+    }
+
+    RouteNetwork network() {
+        return network;
+    }
+
+    void stop(String airline) {
+        PasscomServer server = servers.remove(airline);
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** Closes the airline's store first, so nothing in flight gets written, then stops serving. */
+    void crash(String airline) {
+        PasscomServer server = servers.remove(airline);
+        server.node().close();
+        server.close();
+    }
+
+    void restart(String airline) {
+        startServer(airline);
+    }
+
+    boolean isRunning(String airline) {
+        return servers.containsKey(airline);
+    }
+
+    /** Waits until every running airline holds no seat and has nothing left to decide or deliver. */
+    void awaitQuiet() {
+        await("every hold decided and every decision delivered", () -> servers.values().stream().allMatch(s -> {
+            Health h = s.node().health();
+            return h.heldSeats() == 0 && h.pendingTransactions() == 0;
+        }));
+    }
+
+    SeatInventory.Count count(String airline, String from, String to) {
+        return servers.get(airline).node().seatCounts().get(new Segment.Key(from, to));
+    }
+
+    /**
+     * For every segment of every airline, free + held + sold = capacity; and the sold seats are exactly the
+     * legs of the active bookings, seat for seat.
+     */
+    void assertInvariants() {
+        Map<String, Booking> active = new TreeMap<>();
+        servers.values().forEach(s -> s.node().knownBookings().forEach(b -> active.putIfAbsent(b.reference(), b)));
+        servers.forEach((id, server) -> {
+            Airline airline = network.airline(id).orElseThrow();
+            server.node().seatCounts().forEach((segment, count) ->
+                    assertThat(count.total()).as("%s %s: free+held+sold", id, segment).isEqualTo(airline.capacityOf(segment)));
+            List<String> sold = new ArrayList<>();
+            server.node().soldSeats().forEach(seat -> sold.add(seat.reference() + " " + seat.segment() + " #" + seat.number()));
+            List<String> booked = new ArrayList<>();
+            for (Booking booking : active.values()) {
+                for (BookedLeg leg : booking.legs()) {
+                    if (leg.airline().equals(id)) {
+                        booked.add(booking.reference() + " " + leg.segment().key() + " #" + leg.seat());
+                    }
+                }
+            }
+            assertThat(sold).as("%s: sold seats = legs of active bookings", id).containsExactlyInAnyOrderElementsOf(booked);
+        });
+    }
+
+    static void await(String what, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not true within 20 s: " + what);
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        List<String> running = new ArrayList<>(servers.keySet());
+        running.forEach(this::stop);
+        proxies.values().forEach(FaultProxy::close);
+    }
+}

@@ -1,0 +1,135 @@
+package passcom.it;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Stands between the federation and one airline: peers reach the airline through it, so a test can drop,
+ * duplicate or delay server-to-server calls per path (e.g. "/confirmar_servidor") while customers talk to
+ * the airline directly. Forwards method, path, query, body and the signature headers unchanged.
+ */
+final class FaultProxy implements AutoCloseable {
+
+    private static final Set<String> HOP_HEADERS = Set.of("connection", "content-length", "host", "transfer-encoding",
+            "expect", "upgrade", "keep-alive");
+
+    private final HttpServer server;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Map<String, Fault> faults = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
+    private volatile CountDownLatch release = new CountDownLatch(1);
+    private volatile URI target;
+
+    FaultProxy() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "fault-proxy");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    URI uri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    void target(URI target) {
+        this.target = target;
+    }
+
+    void set(String path, Fault fault) {
+        if (fault == Fault.NONE) {
+            faults.remove(path);
+        } else {
+            faults.put(path, fault);
+        }
+    }
+
+    /** Clears every fault and lets held replies go. */
+    void heal() {
+        faults.clear();
+        release.countDown();
+        release = new CountDownLatch(1);
+    }
+
+    /** How many calls to {@code path} reached this proxy. */
+    int calls(String path) {
+        return seen.getOrDefault(path, new AtomicInteger()).get();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            seen.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+            Fault fault = faults.getOrDefault(path, Fault.NONE);
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            if (fault == Fault.DROP) {
+                reply(exchange, 503, "{\"erro\":\"dropped by the test's fault proxy\"}".getBytes());
+                return;
+            }
+            CountDownLatch held = release;
+            HttpResponse<byte[]> response;
+            try {
+                response = forward(exchange, body);
+                if (fault == Fault.DUPLICATE) {
+                    response = forward(exchange, body);
+                }
+                if (fault == Fault.HOLD_REPLY) {
+                    held.await(30, TimeUnit.SECONDS);
+                }
+            } catch (IOException | InterruptedException e) {
+                reply(exchange, 502, ("{\"erro\":\"proxy could not reach the airline: " + e + "\"}").getBytes());
+                return;
+            }
+            response.headers().firstValue("content-type").ifPresent(v -> exchange.getResponseHeaders().add("Content-Type", v));
+            reply(exchange, response.statusCode(), response.body());
+        }
+    }
+
+    private HttpResponse<byte[]> forward(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
+        URI uri = target.resolve(exchange.getRequestURI().getRawPath()
+                + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!HOP_HEADERS.contains(name.toLowerCase())) {
+                values.forEach(v -> request.header(name, v));
+            }
+        });
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static void reply(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void close() {
+        release.countDown();
+        server.stop(0);
+    }
+}

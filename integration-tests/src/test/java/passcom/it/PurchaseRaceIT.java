@@ -1,0 +1,114 @@
+package passcom.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static passcom.it.Buyers.buy;
+import static passcom.it.Buyers.count;
+import static passcom.it.Buyers.cpf;
+import static passcom.it.Buyers.race;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import passcom.core.route.RouteNetwork;
+import passcom.core.seat.SeatInventory;
+
+/** Concurrent buyers through one or several servers: exactly as many win as there are seats, never more, never fewer. */
+class PurchaseRaceIT {
+
+    @TempDir
+    Path dir;
+    private Cluster cluster;
+
+    @AfterEach
+    void stop() {
+        if (cluster != null) {
+            cluster.awaitQuiet();
+            cluster.assertInvariants();
+            cluster.close();
+        }
+    }
+
+    @Test
+    void when_five_buyers_race_for_three_seats_through_one_server_then_three_get_tickets_and_two_get_409() throws Exception {
+        cluster = Cluster.start(Networks.defaultNetwork(), dir, "A", "B", "C");
+
+        List<Http.Reply> replies = race(5, i -> buy(cluster.uri("A"), cpf(i), List.of("A"), List.of("São Paulo", "Curitiba")));
+
+        assertThat(count(replies, 200)).isEqualTo(3);
+        assertThat(count(replies, 409)).isEqualTo(2);
+        assertThat(replies).filteredOn(r -> r.status() == 409)
+                .allSatisfy(r -> assertThat(r.json().path("resultado").asText()).isEqualTo("Caminho indisponível"));
+        assertThat(replies).filteredOn(r -> r.status() == 200)
+                .extracting(r -> r.json().path("passagem").path("trechos").get(0).path("assento").asInt())
+                .containsExactlyInAnyOrder(1, 2, 3);
+        cluster.awaitQuiet();
+        assertThat(cluster.count("A", "São Paulo", "Curitiba")).isEqualTo(new SeatInventory.Count(0, 0, 3));
+    }
+
+    @Test
+    void when_five_buyers_on_b_race_for_a_three_airline_itinerary_then_the_four_seat_leg_decides_and_the_fifth_leaves_nothing() throws Exception {
+        RouteNetwork network = Networks.defaultNetwork();
+        network = Networks.withSeats(network, "A", "Cuiabá", "Goiânia", 4);
+        network = Networks.withSeats(network, "B", "Goiânia", "Belo Horizonte", 5);
+        network = Networks.withSeats(network, "C", "Belo Horizonte", "Vitória", 5);
+        cluster = Cluster.start(network, dir, "A", "B", "C");
+        List<String> cities = List.of("Cuiabá", "Goiânia", "Belo Horizonte", "Vitória");
+
+        List<Http.Reply> replies = race(5, i -> buy(cluster.uri("B"), cpf(i), List.of("A", "B", "C"), cities));
+
+        assertThat(count(replies, 200)).isEqualTo(4);
+        assertThat(count(replies, 409)).isEqualTo(1);
+        cluster.awaitQuiet();
+        assertThat(cluster.count("A", "Cuiabá", "Goiânia")).isEqualTo(new SeatInventory.Count(0, 0, 4));
+        assertThat(cluster.count("B", "Goiânia", "Belo Horizonte")).isEqualTo(new SeatInventory.Count(1, 0, 4));
+        assertThat(cluster.count("C", "Belo Horizonte", "Vitória")).isEqualTo(new SeatInventory.Count(1, 0, 4));
+    }
+
+    @Test
+    void when_twenty_buyers_alternate_between_a_and_b_for_ten_seats_then_exactly_ten_succeed() throws Exception {
+        cluster = Cluster.start(Networks.withSeats(Networks.defaultNetwork(), "C", "Curitiba", "Florianópolis", 10), dir, "A", "B", "C");
+
+        List<Http.Reply> replies = race(20, i -> buy(cluster.uri(i % 2 == 0 ? "A" : "B"), cpf(i), List.of("C"),
+                List.of("Curitiba", "Florianópolis")));
+
+        assertThat(count(replies, 200)).isEqualTo(10);
+        assertThat(count(replies, 409)).isEqualTo(10);
+    }
+
+    @Test
+    void when_ninety_buyers_over_three_servers_want_the_last_seat_then_exactly_one_gets_it() throws Exception {
+        cluster = Cluster.start(Networks.withSeats(Networks.defaultNetwork(), "B", "Vitória", "Rio de Janeiro", 1), dir, "A", "B", "C");
+        List<String> servers = List.of("A", "B", "C");
+
+        List<Http.Reply> replies = race(90, i -> buy(cluster.uri(servers.get(i % 3)), cpf(i), List.of("B"),
+                List.of("Vitória", "Rio de Janeiro")));
+
+        assertThat(count(replies, 200)).isEqualTo(1);
+        assertThat(count(replies, 409)).isEqualTo(89);
+    }
+
+    @Test
+    void when_three_hundred_buyers_want_a_three_airline_itinerary_with_a_hundred_seat_bottleneck_then_exactly_a_hundred_succeed() throws Exception {
+        RouteNetwork network = Networks.defaultNetwork();
+        network = Networks.withSeats(network, "A", "Porto Alegre", "Florianópolis", 300);
+        network = Networks.withSeats(network, "B", "Florianópolis", "Curitiba", 100);
+        network = Networks.withSeats(network, "C", "Curitiba", "São Paulo", 300);
+        cluster = Cluster.start(network, dir, "A", "B", "C");
+        List<String> servers = List.of("A", "B", "C");
+        List<String> cities = List.of("Porto Alegre", "Florianópolis", "Curitiba", "São Paulo");
+
+        long started = System.nanoTime();
+        List<Http.Reply> replies = race(300, i -> buy(cluster.uri(servers.get(i % 3)), cpf(i), List.of("A", "B", "C"), cities));
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        System.out.printf("300 buyers, 3-airline itinerary: %d bought, %d refused in %.2f s (%.0f purchases/s)%n",
+                count(replies, 200), count(replies, 409), seconds, 300 / seconds);
+        assertThat(count(replies, 200)).isEqualTo(100);
+        assertThat(count(replies, 409)).isEqualTo(200);
+        cluster.awaitQuiet();
+        assertThat(cluster.count("B", "Florianópolis", "Curitiba")).isEqualTo(new SeatInventory.Count(0, 0, 100));
+        assertThat(cluster.count("A", "Porto Alegre", "Florianópolis")).isEqualTo(new SeatInventory.Count(200, 0, 100));
+    }
+}
