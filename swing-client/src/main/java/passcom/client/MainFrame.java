@@ -69,7 +69,7 @@ public final class MainFrame extends JFrame {
 
         JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, search, map);
         split.setResizeWeight(0);
-        split.setDividerLocation(560);
+        split.setDividerLocation(640);
         search.setMinimumSize(new Dimension(420, 300));
         tabs.addTab(Messages.get("tab.search"), split);
         tabs.addTab(Messages.get("tab.tickets"), tickets);
@@ -115,6 +115,11 @@ public final class MainFrame extends JFrame {
 
     public void showTicketsTab() {
         tabs.setSelectedIndex(1);
+    }
+
+    /** Whether every server's dot shows a polled status; for tools that wait before a screenshot. */
+    public boolean serverStatusKnown() {
+        return serverBar.statusKnown();
     }
 
     void showStatus(Map<ServerEndpoint, ServerStatus> statuses) {

@@ -70,6 +70,11 @@ final class ServerBar extends JPanel {
         });
     }
 
+    /** Whether every server has been polled at least once. */
+    boolean statusKnown() {
+        return dots.values().stream().noneMatch(dot -> dot.getToolTipText().equals(Messages.get("server.unknown", dot.getText())));
+    }
+
     void showFailover(Failover failover) {
         select(failover.to());
         notice.accept(Messages.get("server.failover", failover.from().id(), failover.to().id()));

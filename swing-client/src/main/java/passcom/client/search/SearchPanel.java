@@ -148,8 +148,18 @@ public final class SearchPanel extends JPanel {
         return row < 0 ? null : ((RouteTableModel) table.getModel()).route(table.convertRowIndexToModel(row));
     }
 
-    public void selectTab(int index) {
-        results.setSelectedIndex(index);
+    /** Selects row {@code row} of "Mais curtos" (tab 0) or "Mais baratos" (tab 1), which shows it on the map. */
+    public void selectRoute(int tab, int row) {
+        results.setSelectedIndex(tab);
+        JTable table = tab == 0 ? shortestTable : cheapestTable;
+        table.setRowSelectionInterval(row, row);
+        table.scrollRectToVisible(table.getCellRect(row, 0, true));
+    }
+
+    /** The routes listed on tab 0 ("Mais curtos") or 1 ("Mais baratos"), in row order. */
+    public List<Rota> routes(int tab) {
+        RouteTableModel model = tab == 0 ? shortest : cheapest;
+        return java.util.stream.IntStream.range(0, model.getRowCount()).mapToObj(model::route).toList();
     }
 
     private void layOut() {
@@ -262,7 +272,14 @@ public final class SearchPanel extends JPanel {
     }
 
     private static JTable table(RouteTableModel model) {
-        JTable table = new JTable(model);
+        // the cities of a long itinerary do not fit the column: the tooltip shows them whole
+        JTable table = new JTable(model) {
+            @Override
+            public String getToolTipText(java.awt.event.MouseEvent event) {
+                int row = rowAtPoint(event.getPoint());
+                return row < 0 ? null : RouteTableModel.cities(model.route(convertRowIndexToModel(row)));
+            }
+        };
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         table.setFillsViewportHeight(true);
         table.setDefaultRenderer(List.class, new AirlineCellRenderer());
@@ -271,9 +288,10 @@ public final class SearchPanel extends JPanel {
         table.getColumnModel().getColumn(RouteTableModel.DISTANCE).setCellRenderer(right);
         table.getColumnModel().getColumn(RouteTableModel.PRICE).setCellRenderer(right);
         table.getColumnModel().getColumn(RouteTableModel.CITIES).setPreferredWidth(300);
-        table.getColumnModel().getColumn(RouteTableModel.AIRLINES).setPreferredWidth(90);
-        table.getColumnModel().getColumn(RouteTableModel.DISTANCE).setPreferredWidth(80);
-        table.getColumnModel().getColumn(RouteTableModel.PRICE).setPreferredWidth(100);
+        table.getColumnModel().getColumn(RouteTableModel.AIRLINES).setPreferredWidth(140);
+        table.getColumnModel().getColumn(RouteTableModel.DISTANCE).setPreferredWidth(85);
+        table.getColumnModel().getColumn(RouteTableModel.PRICE).setPreferredWidth(105);
+        table.setRowHeight(Math.max(table.getRowHeight(), 24));
         table.getTableHeader().setReorderingAllowed(false);
         return table;
     }

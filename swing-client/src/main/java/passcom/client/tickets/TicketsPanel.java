@@ -87,7 +87,11 @@ public final class TicketsPanel extends JPanel {
         right.setHorizontalAlignment(SwingConstants.RIGHT);
         table.getColumnModel().getColumn(TicketTableModel.DISTANCE).setCellRenderer(right);
         table.getColumnModel().getColumn(TicketTableModel.PRICE).setCellRenderer(right);
-        table.getColumnModel().getColumn(TicketTableModel.CITIES).setPreferredWidth(320);
+        int[] widths = {90, 460, 120, 90, 90, 110, 140};
+        for (int column = 0; column < widths.length; column++) {
+            table.getColumnModel().getColumn(column).setPreferredWidth(widths[column]);
+        }
+        table.setRowHeight(Math.max(table.getRowHeight(), 24));
         table.getTableHeader().setReorderingAllowed(false);
         table.getSelectionModel().addListSelectionListener(e -> cancel.setEnabled(table.getSelectedRow() >= 0));
         cancel.setEnabled(false);

@@ -165,14 +165,14 @@ public final class FakeAirlineServer implements AutoCloseable {
         return ok(new CaminhosResposta(origem, destino, airline, List.of(), shortest, cheapest, List.of()));
     }
 
-    /** Every simple path of at most four legs, depth first. */
+    /** Every simple path of at most six legs, depth first. */
     private void paths(List<String> path, String destino, List<Rota> found) {
         String last = path.get(path.size() - 1);
         if (last.equals(destino)) {
             found.add(route(path));
             return;
         }
-        if (path.size() > 4) {
+        if (path.size() > 6) {
             return;
         }
         for (NetworkMap.Segment segment : network.segments()) {
@@ -228,7 +228,7 @@ public final class FakeAirlineServer implements AutoCloseable {
         }
         String reference = String.format("PC%04d", 1000 + nextReference++).substring(0, 6);
         Passagem ticket = new Passagem(reference, pedido.cpf(), legs, legs.stream().mapToInt(TrechoPassagem::distanciaKm).sum(),
-                legs.stream().map(TrechoPassagem::preco).reduce(BigDecimal.ZERO, BigDecimal::add), Instant.parse("2025-03-14T15:09:26Z"));
+                legs.stream().map(TrechoPassagem::preco).reduce(BigDecimal.ZERO, BigDecimal::add), Instant.now());
         ticketsByCpf.computeIfAbsent(pedido.cpf(), cpf -> new CopyOnWriteArrayList<>()).add(ticket);
         if (pedido.idPedido() != null) {
             byOrder.put(pedido.idPedido(), ticket);
