@@ -1,0 +1,192 @@
+package passcom.client;
+
+import java.awt.BorderLayout;
+import java.awt.Dimension;
+import java.awt.event.KeyEvent;
+import java.util.Locale;
+import java.util.Map;
+import javax.swing.BorderFactory;
+import javax.swing.ButtonGroup;
+import javax.swing.JCheckBoxMenuItem;
+import javax.swing.JFrame;
+import javax.swing.JLabel;
+import javax.swing.JMenu;
+import javax.swing.JMenuBar;
+import javax.swing.JMenuItem;
+import javax.swing.JOptionPane;
+import javax.swing.JPanel;
+import javax.swing.JRadioButtonMenuItem;
+import javax.swing.JSplitPane;
+import javax.swing.JTabbedPane;
+import javax.swing.KeyStroke;
+import javax.swing.WindowConstants;
+import passcom.client.api.Failover;
+import passcom.client.api.ServerEndpoint;
+import passcom.client.api.ServerStatus;
+import passcom.client.i18n.Messages;
+import passcom.client.i18n.Reais;
+import passcom.client.map.MapLabels;
+import passcom.client.map.MapPalette;
+import passcom.client.map.MapPanel;
+import passcom.client.purchase.PurchaseFlow;
+import passcom.client.search.SearchPanel;
+import passcom.client.tickets.TicketsPanel;
+
+/**
+ * The main window: server bar and notices on top; a "Buscar voos" tab with the search beside the map and a
+ * "Minhas passagens" tab; the busy indicator at the bottom. Built on the event thread; rebuilt whole when
+ * the language changes ({@link ClientSession} keeps what must survive).
+ */
+public final class MainFrame extends JFrame {
+
+    private final ClientSession session;
+    private final BusyIndicator busy = new BusyIndicator();
+    private final WarningBanner notice = new WarningBanner();
+    private final JLabel status = new JLabel();
+    private final ServerBar serverBar;
+    private final MapPanel map;
+    private final SearchPanel search;
+    private final TicketsPanel tickets;
+    private final JTabbedPane tabs = new JTabbedPane();
+
+    MainFrame(ClientSession session) {
+        super(Messages.get("app.title"));
+        this.session = session;
+        this.serverBar = new ServerBar(session.client(), session.prefs(), this::showNotice);
+        this.map = new MapPanel(session.network(), session.outline());
+        this.search = new SearchPanel(session.network().cityNames(), session.client(), busy);
+        this.tickets = new TicketsPanel(session.client(), busy, session.prefs());
+        PurchaseFlow purchases = new PurchaseFlow(this, session.client(), busy, session.prefs(), search::refresh, this::showTicketsOf);
+
+        map.setLabels(new MapLabels(Messages.get("map.airline"), Messages.get("map.origin"), Messages.get("map.destination"), Messages.get("map.credit")));
+        map.setLegDescription(leg -> Messages.get("map.leg", leg.origem(), leg.destino(), leg.companhia(),
+                Reais.km(leg.distanciaKm()), Reais.format(leg.preco())));
+        map.setCityListener(search::pickCity);
+        map.setPalette(session.prefs().dark() ? MapPalette.DARK : MapPalette.LIGHT);
+        search.setRouteListener(map::setItinerary);
+        search.setEndpointListener(map::setEndpoints);
+        search.setBuyListener(purchases::start);
+
+        JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, search, map);
+        split.setResizeWeight(0);
+        split.setDividerLocation(640);
+        search.setMinimumSize(new Dimension(420, 300));
+        tabs.addTab(Messages.get("tab.search"), split);
+        tabs.addTab(Messages.get("tab.tickets"), tickets);
+
+        JPanel top = new JPanel(new BorderLayout());
+        top.add(serverBar, BorderLayout.NORTH);
+        top.add(notice, BorderLayout.SOUTH);
+        JPanel bottom = new JPanel(new BorderLayout());
+        bottom.setBorder(BorderFactory.createEmptyBorder(3, 10, 3, 10));
+        bottom.add(status, BorderLayout.CENTER);
+        bottom.add(busy, BorderLayout.EAST);
+        showConnected(session.client().connected());
+
+        getContentPane().add(top, BorderLayout.NORTH);
+        getContentPane().add(tabs, BorderLayout.CENTER);
+        getContentPane().add(bottom, BorderLayout.SOUTH);
+        setJMenuBar(menus());
+        setDefaultCloseOperation(WindowConstants.EXIT_ON_CLOSE);
+        setMinimumSize(new Dimension(1000, 640));
+        setSize(1280, 800);
+        setLocationRelativeTo(null);
+    }
+
+    public SearchPanel searchPanel() {
+        return search;
+    }
+
+    public TicketsPanel ticketsPanel() {
+        return tickets;
+    }
+
+    public MapPanel mapPanel() {
+        return map;
+    }
+
+    public BusyIndicator busyIndicator() {
+        return busy;
+    }
+
+    public void showSearchTab() {
+        tabs.setSelectedIndex(0);
+    }
+
+    public void showTicketsTab() {
+        tabs.setSelectedIndex(1);
+    }
+
+    /** Whether every server's dot shows a polled status; for tools that wait before a screenshot. */
+    public boolean serverStatusKnown() {
+        return serverBar.statusKnown();
+    }
+
+    void showStatus(Map<ServerEndpoint, ServerStatus> statuses) {
+        serverBar.showStatus(statuses);
+    }
+
+    void failedOver(Failover failover) {
+        serverBar.showFailover(failover);
+        showConnected(failover.to());
+    }
+
+    void themeChanged(boolean dark) {
+        map.setPalette(dark ? MapPalette.DARK : MapPalette.LIGHT);
+    }
+
+    private void showTicketsOf(String cpf) {
+        showTicketsTab();
+        tickets.showFor(cpf);
+    }
+
+    private void showNotice(String text) {
+        notice.show(text);
+        showConnected(session.client().connected());
+    }
+
+    private void showConnected(ServerEndpoint server) {
+        status.setText(Messages.get("server.connected", server));
+    }
+
+    private JMenuBar menus() {
+        JMenu file = new JMenu(Messages.get("menu.file"));
+        JMenuItem quit = new JMenuItem(Messages.get("menu.quit"));
+        quit.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_Q, java.awt.Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx()));
+        quit.addActionListener(e -> System.exit(0));
+        file.add(quit);
+
+        JMenu view = new JMenu(Messages.get("menu.view"));
+        JCheckBoxMenuItem dark = new JCheckBoxMenuItem(Messages.get("menu.dark"), session.prefs().dark());
+        dark.addActionListener(e -> session.applyTheme(dark.isSelected()));
+        JMenuItem reset = new JMenuItem(Messages.get("menu.resetMap"));
+        reset.addActionListener(e -> map.resetView());
+        JMenu language = new JMenu(Messages.get("menu.language"));
+        ButtonGroup languages = new ButtonGroup();
+        language.add(languageItem(Messages.get("menu.portuguese"), Messages.PORTUGUESE, languages));
+        language.add(languageItem(Messages.get("menu.english"), Locale.ENGLISH, languages));
+        view.add(dark);
+        view.add(reset);
+        view.addSeparator();
+        view.add(language);
+
+        JMenu help = new JMenu(Messages.get("menu.help"));
+        JMenuItem about = new JMenuItem(Messages.get("menu.about"));
+        about.addActionListener(e -> JOptionPane.showMessageDialog(this, Messages.get("about.text"),
+                Messages.get("about.title"), JOptionPane.INFORMATION_MESSAGE));
+        help.add(about);
+
+        JMenuBar bar = new JMenuBar();
+        bar.add(file);
+        bar.add(view);
+        bar.add(help);
+        return bar;
+    }
+
+    private JRadioButtonMenuItem languageItem(String name, Locale locale, ButtonGroup group) {
+        JRadioButtonMenuItem item = new JRadioButtonMenuItem(name, Messages.locale().getLanguage().equals(locale.getLanguage()));
+        item.addActionListener(e -> session.switchLanguage(locale));
+        group.add(item);
+        return item;
+    }
+}

@@ -1,0 +1,270 @@
+package passcom.client.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import passcom.api.CaminhosResposta;
+import passcom.api.CancelamentoResposta;
+import passcom.api.CompraResposta;
+import passcom.api.Erro;
+import passcom.api.Json;
+import passcom.api.PassagensResposta;
+import passcom.api.PedidoCancelamento;
+import passcom.api.PedidoCompra;
+import passcom.api.Saude;
+
+/**
+ * The client side of the PASSCOM client endpoints (issue 3, section 2) over {@code java.net.http}, with
+ * failover across the configured servers.
+ *
+ * <p>Failover: a call goes to the connected server first, then to the others in configured order. Reads
+ * (search, tickets) move on after any I/O failure. A purchase or cancellation moves on only when the
+ * connection was never made (refused or connect timeout), because then no server received it; once sent,
+ * a missing answer is {@link OutcomeUnknown} and the client does not try elsewhere, since the other server
+ * would not know the first one's {@code id_pedido}. When another server answers, it becomes the connected one
+ * and {@link Failover} listeners hear it.
+ *
+ * <p>Thread-safe. Every call blocks the calling thread (never the event thread) and is interruptible:
+ * interrupting it abandons the request.
+ */
+public final class PasscomClient {
+
+    /** How long each kind of call may take before the client gives up on the server. */
+    public record Timeouts(Duration connect, Duration read, Duration write, Duration health) {
+        /** Search waits ~2 s per peer on the server, a purchase runs a two-phase commit: allow for both. */
+        public static final Timeouts DEFAULT =
+                new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(8), Duration.ofSeconds(15), Duration.ofMillis(1500));
+    }
+
+    private final List<ServerEndpoint> servers;
+    private final Timeouts timeouts;
+    private final HttpClient http;
+    private final ObjectMapper json = Json.mapper();
+    private final AtomicReference<ServerEndpoint> connected;
+    private final List<Consumer<Failover>> failoverListeners = new CopyOnWriteArrayList<>();
+
+    public PasscomClient(List<ServerEndpoint> servers) {
+        this(servers, Timeouts.DEFAULT);
+    }
+
+    public PasscomClient(List<ServerEndpoint> servers, Timeouts timeouts) {
+        if (servers.isEmpty()) {
+            throw new IllegalArgumentException("at least one server is needed");
+        }
+        this.servers = List.copyOf(servers);
+        this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+        this.connected = new AtomicReference<>(this.servers.get(0));
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeouts.connect())
+                .build();
+    }
+
+    public List<ServerEndpoint> servers() {
+        return servers;
+    }
+
+    public ServerEndpoint connected() {
+        return connected.get();
+    }
+
+    /** The customer chose a server: later calls go there first. */
+    public void connectTo(ServerEndpoint server) {
+        if (!servers.contains(server)) {
+            throw new IllegalArgumentException("not a configured server: " + server);
+        }
+        connected.set(server);
+    }
+
+    /** Listeners run on the thread that noticed the failover: never assume the event thread. */
+    public void addFailoverListener(Consumer<Failover> listener) {
+        failoverListeners.add(listener);
+    }
+
+    /** {@code GET /caminhos_cliente}: merged itineraries from every answering airline. */
+    public CaminhosResposta search(String origem, String destino) throws PasscomException, InterruptedException {
+        String path = "/caminhos_cliente?origem=" + encode(origem) + "&destino=" + encode(destino);
+        return exchange(rotation(), server -> get(server, path, timeouts.read()), CaminhosResposta.class, true, null);
+    }
+
+    /**
+     * {@code POST /comprar_cliente}. {@code pedido.idPedido()} should be set (a UUID) so that a retry after
+     * {@link OutcomeUnknown} never buys twice.
+     *
+     * @throws SeatsUnavailable a leg sold out; nothing bought
+     * @throws AirlineUnreachable an airline of the itinerary is down; nothing bought
+     * @throws OutcomeUnknown sent, no answer: look the tickets up or {@link #retryPurchase retry}
+     * @throws NoServerAnswers no server received it; nothing bought
+     */
+    public CompraResposta buy(PedidoCompra pedido) throws PasscomException, InterruptedException {
+        return exchange(rotation(), server -> post(server, "/comprar_cliente", pedido, timeouts.write()),
+                CompraResposta.class, false, pedido.idPedido());
+    }
+
+    /** Sends the same purchase again to the server that may already have done it: same outcome, never twice. */
+    public CompraResposta retryPurchase(ServerEndpoint server, PedidoCompra pedido) throws PasscomException, InterruptedException {
+        return exchange(List.of(server), s -> post(s, "/comprar_cliente", pedido, timeouts.write()),
+                CompraResposta.class, false, pedido.idPedido());
+    }
+
+    /** {@code GET /passagens_cliente}: the CPF's bookings from every airline. */
+    public PassagensResposta tickets(String cpf) throws PasscomException, InterruptedException {
+        String path = "/passagens_cliente?cpf=" + encode(cpf);
+        return exchange(rotation(), server -> get(server, path, timeouts.read()), PassagensResposta.class, true, null);
+    }
+
+    /** {@code POST /cancelar_cliente}: every leg released on every airline, or nothing changes. */
+    public CancelamentoResposta cancel(String cpf, String localizador) throws PasscomException, InterruptedException {
+        PedidoCancelamento body = new PedidoCancelamento(cpf, localizador);
+        return exchange(rotation(), server -> post(server, "/cancelar_cliente", body, timeouts.write()),
+                CancelamentoResposta.class, false, null);
+    }
+
+    /** {@code GET /saude} of one server, without failover. */
+    public Saude health(ServerEndpoint server) throws PasscomException, InterruptedException {
+        return exchange(List.of(server), s -> get(s, "/saude", timeouts.health()), Saude.class, true, null);
+    }
+
+    /**
+     * Whether {@code server} answers {@code GET /saude} with 200 in time, without blocking. Only the status
+     * counts: a server that answers is up even if it adds or leaves out fields of the body.
+     */
+    public CompletableFuture<Boolean> answersHealth(ServerEndpoint server) {
+        return http.sendAsync(get(server, "/saude", timeouts.health()), HttpResponse.BodyHandlers.discarding())
+                .handle((response, failure) -> failure == null && response.statusCode() == 200);
+    }
+
+    /**
+     * Moves to {@code to} because {@code from} stopped answering, if the client is still connected to
+     * {@code from}; returns whether it moved. Used by the health monitor, which notices before any call does.
+     */
+    public boolean failOver(ServerEndpoint from, ServerEndpoint to) {
+        if (from.equals(to) || !connected.compareAndSet(from, to)) {
+            return false;
+        }
+        Failover event = new Failover(from, to);
+        failoverListeners.forEach(listener -> listener.accept(event));
+        return true;
+    }
+
+    private <T> T exchange(List<ServerEndpoint> order, Function<ServerEndpoint, HttpRequest> request, Class<T> type,
+                           boolean safeToRepeat, String idPedido) throws PasscomException, InterruptedException {
+        IOException last = null;
+        for (ServerEndpoint server : order) {
+            HttpResponse<String> response;
+            try {
+                response = http.send(request.apply(server), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                if (!safeToRepeat && !neverDelivered(e)) {
+                    throw new OutcomeUnknown(server, idPedido, e);
+                }
+                last = e;
+                continue;
+            }
+            failOver(order.get(0), server);
+            return decode(response, type);
+        }
+        throw new NoServerAnswers(order.stream().map(ServerEndpoint::id).toList().toString(), last);
+    }
+
+    private List<ServerEndpoint> rotation() {
+        ServerEndpoint first = connected.get();
+        List<ServerEndpoint> order = new ArrayList<>(servers.size());
+        order.add(first);
+        servers.stream().filter(s -> !s.equals(first)).forEach(order::add);
+        return order;
+    }
+
+    /** True when the failure happened before the request could reach the server. */
+    private static boolean neverDelivered(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private <T> T decode(HttpResponse<String> response, Class<T> type) throws PasscomException {
+        int status = response.statusCode();
+        String body = response.body();
+        if (status == 200) {
+            try {
+                return json.readValue(body, type);
+            } catch (JsonProcessingException e) {
+                throw new RequestRejected(status, "resposta ilegível do servidor: " + e.getOriginalMessage());
+            }
+        }
+        String message = errorText(body, status);
+        switch (status) {
+            case 409:
+                throw new SeatsUnavailable(message);
+            case 503:
+                throw new AirlineUnreachable(message);
+            default:
+                throw new RequestRejected(status, message);
+        }
+    }
+
+    /** The server's {@code erro}; failing that, a short plain body; failing that, the status. */
+    private String errorText(String body, int status) {
+        if (body != null && !body.isBlank()) {
+            try {
+                Erro erro = json.readValue(body, Erro.class);
+                if (erro != null && erro.erro() != null && !erro.erro().isBlank()) {
+                    return erro.erro();
+                }
+            } catch (JsonProcessingException notJson) {
+                String text = body.strip();
+                if (!text.startsWith("<") && text.length() <= 200) {
+                    return text;
+                }
+            }
+        }
+        return "HTTP " + status;
+    }
+
+    private static HttpRequest get(ServerEndpoint server, String pathAndQuery, Duration timeout) {
+        return HttpRequest.newBuilder(URI.create(server.uri() + pathAndQuery))
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+    }
+
+    private HttpRequest post(ServerEndpoint server, String path, Object body, Duration timeout) {
+        String text;
+        try {
+            text = json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + body, e);
+        }
+        return HttpRequest.newBuilder(URI.create(server.uri() + path))
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8))
+                .build();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

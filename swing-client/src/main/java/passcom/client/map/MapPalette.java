@@ -1,0 +1,20 @@
+package passcom.client.map;
+
+import java.awt.Color;
+
+/** The map's colours for one theme. Airline colours are the same in every theme ({@link AirlineColors}). */
+public record MapPalette(
+        Color sea, Color land, Color coast, Color segment,
+        Color city, Color cityRim, Color label, Color labelHalo,
+        Color origin, Color destination, Color legendBackground, Color legendText) {
+
+    public static final MapPalette LIGHT = new MapPalette(
+            new Color(0xDCEBF5), new Color(0xF7F4EA), new Color(0x9AA7B0), new Color(0xA9B1B8),
+            new Color(0x263238), Color.WHITE, new Color(0x1B1F23), new Color(255, 255, 255, 220),
+            new Color(0x00897B), new Color(0xC2185B), new Color(255, 255, 255, 230), new Color(0x1B1F23));
+
+    public static final MapPalette DARK = new MapPalette(
+            new Color(0x1B2631), new Color(0x2E3438), new Color(0x5F6B73), new Color(0x69747C),
+            new Color(0xECEFF1), new Color(0x1B2631), new Color(0xECEFF1), new Color(0, 0, 0, 200),
+            new Color(0x4DB6AC), new Color(0xF06292), new Color(0x26303A, false), new Color(0xECEFF1));
+}

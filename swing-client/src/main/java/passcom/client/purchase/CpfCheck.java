@@ -1,0 +1,57 @@
+package passcom.client.purchase;
+
+/**
+ * Validates a CPF before anything is sent, so a typo is caught in the form rather than by the server. The
+ * algorithm is the one in core's {@code passcom.core.cpf.Cpf} (mod 11 check digits as the Receita Federal
+ * defines them; eleven equal digits are never issued), copied because the client depends on the api module
+ * only. The server checks again: this copy only saves a round trip.
+ */
+public final class CpfCheck {
+
+    /** Why it is invalid. */
+    public enum Problem {
+        INCOMPLETE, ALL_DIGITS_EQUAL, CHECK_DIGITS
+    }
+
+    private CpfCheck() {
+    }
+
+    /** The 11 digits of {@code text} ignoring punctuation and mask placeholders, or "" when there are not 11. */
+    public static String digits(String text) {
+        String digits = text == null ? "" : text.replaceAll("\\D", "");
+        return digits.length() == 11 ? digits : "";
+    }
+
+    /** Null when {@code text} is a valid CPF, else the problem. */
+    public static Problem problem(String text) {
+        String digits = digits(text);
+        if (digits.isEmpty()) {
+            return Problem.INCOMPLETE;
+        }
+        if (digits.chars().distinct().count() == 1) {
+            return Problem.ALL_DIGITS_EQUAL;
+        }
+        if (checkDigit(digits, 9) != digits.charAt(9) - '0' || checkDigit(digits, 10) != digits.charAt(10) - '0') {
+            return Problem.CHECK_DIGITS;
+        }
+        return null;
+    }
+
+    public static boolean isValid(String text) {
+        return problem(text) == null;
+    }
+
+    /** 529.982.247-25 */
+    public static String formatted(String digits) {
+        return digits.substring(0, 3) + "." + digits.substring(3, 6) + "." + digits.substring(6, 9) + "-" + digits.substring(9);
+    }
+
+    private static int checkDigit(String digits, int position) {
+        int sum = 0;
+        for (int i = 0; i < position; i++) {
+            sum += (digits.charAt(i) - '0') * (position + 1 - i);
+        }
+        int rest = (sum * 10) % 11;
+        return rest == 10 ? 0 : rest;
+    }
+}

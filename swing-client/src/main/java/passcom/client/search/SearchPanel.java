@@ -1,0 +1,298 @@
+package passcom.client.search;
+
+import java.awt.Font;
+import java.awt.GridBagConstraints;
+import java.awt.GridBagLayout;
+import java.awt.Insets;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JTabbedPane;
+import javax.swing.JTable;
+import javax.swing.ListSelectionModel;
+import javax.swing.SwingConstants;
+import javax.swing.SwingWorker;
+import javax.swing.UIManager;
+import javax.swing.table.DefaultTableCellRenderer;
+import passcom.api.CaminhosResposta;
+import passcom.api.Rota;
+import passcom.client.ApiWorker;
+import passcom.client.BusyIndicator;
+import passcom.client.ErrorText;
+import passcom.client.WarningBanner;
+import passcom.client.api.PasscomClient;
+import passcom.client.i18n.Messages;
+import passcom.client.i18n.Reais;
+
+/**
+ * The search side of the main window: origin and destination (typed, chosen from the lists or clicked on
+ * the map), the "Mais curtos" and "Mais baratos" results, the warning naming airlines that did not answer,
+ * and the buy button. A new search cancels the one in flight; Enter in either city field searches. Event-thread only.
+ */
+public final class SearchPanel extends JPanel {
+
+    private final PasscomClient client;
+    private final BusyIndicator busy;
+    private final CityComboBox originBox;
+    private final CityComboBox destinationBox;
+    private final WarningBanner unavailable = new WarningBanner();
+    private final JLabel message = new JLabel();
+    private final RouteTableModel shortest = new RouteTableModel();
+    private final RouteTableModel cheapest = new RouteTableModel();
+    private final JTable shortestTable = table(shortest);
+    private final JTable cheapestTable = table(cheapest);
+    private final JTabbedPane results = new JTabbedPane();
+    private final JLabel selection = new JLabel(" ");
+    private final JButton buy = new JButton(Messages.get("search.buy"));
+    private Consumer<Rota> routeListener = route -> { };
+    private BiConsumer<String, String> endpointListener = (origin, destination) -> { };
+    private Consumer<Rota> buyListener = route -> { };
+    private SwingWorker<?, ?> inFlight;
+
+    public SearchPanel(List<String> cities, PasscomClient client, BusyIndicator busy) {
+        super(new GridBagLayout());
+        this.client = client;
+        this.busy = busy;
+        this.originBox = new CityComboBox(cities);
+        this.destinationBox = new CityComboBox(cities);
+        setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
+        layOut();
+        wire();
+    }
+
+    public void setRouteListener(Consumer<Rota> listener) {
+        this.routeListener = Objects.requireNonNull(listener);
+    }
+
+    public void setEndpointListener(BiConsumer<String, String> listener) {
+        this.endpointListener = Objects.requireNonNull(listener);
+    }
+
+    public void setBuyListener(Consumer<Rota> listener) {
+        this.buyListener = Objects.requireNonNull(listener);
+    }
+
+    /** A city clicked on the map: the first click sets the origin, the next the destination and searches. */
+    public void pickCity(String city) {
+        String origin = originBox.city();
+        if (origin == null || destinationBox.city() != null) {
+            originBox.setCity(city);
+            destinationBox.setCity(null);
+            endpointsChanged();
+        } else if (!city.equals(origin)) {
+            destinationBox.setCity(city);
+            search();
+        }
+    }
+
+    public void setEndpoints(String origin, String destination) {
+        originBox.setCity(origin);
+        destinationBox.setCity(destination);
+        endpointsChanged();
+    }
+
+    /** Searches the chosen cities, cancelling a search still in flight. */
+    public void search() {
+        String origin = originBox.city();
+        String destination = destinationBox.city();
+        endpointsChanged();
+        if (origin == null || destination == null) {
+            showMessage(Messages.get("search.chooseBoth"));
+            return;
+        }
+        if (origin.equals(destination)) {
+            showMessage(Messages.get("search.sameCity"));
+            return;
+        }
+        if (inFlight != null) {
+            inFlight.cancel(true);
+        }
+        showMessage(null);
+        inFlight = ApiWorker.start(busy, () -> client.search(origin, destination), this::show, failure -> {
+            showMessage(ErrorText.of(failure));
+        });
+    }
+
+    /** Repeats the last search: seats changed (a leg sold out), so the routes may have too. */
+    public void refresh() {
+        search();
+    }
+
+    /** Shows an answer as if it had just arrived; also what the screenshot tool uses. */
+    public void show(CaminhosResposta answer) {
+        shortest.setRoutes(answer.maisCurtos());
+        cheapest.setRoutes(answer.maisBaratos());
+        results.setTitleAt(0, Messages.get("search.shortest", shortest.getRowCount()));
+        results.setTitleAt(1, Messages.get("search.cheapest", cheapest.getRowCount()));
+        List<String> missing = answer.companhiasIndisponiveis() == null ? List.of() : answer.companhiasIndisponiveis();
+        unavailable.show(missing.isEmpty() ? null : Messages.get("search.unavailable", String.join(", ", missing)));
+        if (shortest.getRowCount() == 0 && cheapest.getRowCount() == 0) {
+            showMessage(Messages.get("search.none", answer.origem(), answer.destino()));
+        }
+        JTable visible = results.getSelectedIndex() == 0 ? shortestTable : cheapestTable;
+        if (visible.getRowCount() > 0) {
+            visible.setRowSelectionInterval(0, 0);
+        }
+        selectionChanged();
+    }
+
+    public Rota selectedRoute() {
+        JTable table = results.getSelectedIndex() == 0 ? shortestTable : cheapestTable;
+        int row = table.getSelectedRow();
+        return row < 0 ? null : ((RouteTableModel) table.getModel()).route(table.convertRowIndexToModel(row));
+    }
+
+    /** Selects row {@code row} of "Mais curtos" (tab 0) or "Mais baratos" (tab 1), which shows it on the map. */
+    public void selectRoute(int tab, int row) {
+        results.setSelectedIndex(tab);
+        JTable table = tab == 0 ? shortestTable : cheapestTable;
+        table.setRowSelectionInterval(row, row);
+        table.scrollRectToVisible(table.getCellRect(row, 0, true));
+    }
+
+    /** The routes listed on tab 0 ("Mais curtos") or 1 ("Mais baratos"), in row order. */
+    public List<Rota> routes(int tab) {
+        RouteTableModel model = tab == 0 ? shortest : cheapest;
+        return java.util.stream.IntStream.range(0, model.getRowCount()).mapToObj(model::route).toList();
+    }
+
+    private void layOut() {
+        JLabel title = new JLabel(Messages.get("search.title"));
+        title.setFont(title.getFont().deriveFont(Font.BOLD, title.getFont().getSize2D() + 4));
+        JButton swap = new JButton("⇅");
+        swap.setToolTipText(Messages.get("search.swap"));
+        swap.addActionListener(e -> {
+            String origin = originBox.city();
+            setEndpoints(destinationBox.city(), origin);
+        });
+        JButton go = new JButton(Messages.get("search.go"));
+        go.putClientProperty("JButton.buttonType", "default");
+        go.addActionListener(e -> search());
+        originBox.editorField().putClientProperty("JTextField.placeholderText", Messages.get("search.originHint"));
+        destinationBox.editorField().putClientProperty("JTextField.placeholderText", Messages.get("search.destinationHint"));
+        message.setForeground(UIManager.getColor("Component.error.focusedBorderColor"));
+        results.addTab(Messages.get("search.shortest", 0), new JScrollPane(shortestTable));
+        results.addTab(Messages.get("search.cheapest", 0), new JScrollPane(cheapestTable));
+        buy.setEnabled(false);
+        buy.putClientProperty("JButton.buttonType", "default");
+
+        GridBagConstraints c = new GridBagConstraints();
+        c.insets = new Insets(4, 4, 4, 4);
+        c.anchor = GridBagConstraints.WEST;
+        c.gridx = 0;
+        c.gridy = 0;
+        c.gridwidth = 3;
+        add(title, c);
+        c.gridwidth = 1;
+        c.gridy = 1;
+        add(new JLabel(Messages.get("search.origin")), c);
+        c.gridx = 1;
+        c.weightx = 1;
+        c.fill = GridBagConstraints.HORIZONTAL;
+        add(originBox, c);
+        c.gridx = 2;
+        c.weightx = 0;
+        c.gridheight = 2;
+        c.fill = GridBagConstraints.VERTICAL;
+        add(swap, c);
+        c.gridheight = 1;
+        c.gridx = 0;
+        c.gridy = 2;
+        c.fill = GridBagConstraints.NONE;
+        add(new JLabel(Messages.get("search.destination")), c);
+        c.gridx = 1;
+        c.fill = GridBagConstraints.HORIZONTAL;
+        add(destinationBox, c);
+        c.gridy = 3;
+        c.fill = GridBagConstraints.NONE;
+        c.anchor = GridBagConstraints.EAST;
+        c.gridwidth = 2;
+        add(go, c);
+        c.gridx = 0;
+        c.gridwidth = 3;
+        c.anchor = GridBagConstraints.WEST;
+        c.fill = GridBagConstraints.HORIZONTAL;
+        c.gridy = 4;
+        add(message, c);
+        c.gridy = 5;
+        add(unavailable, c);
+        c.gridy = 6;
+        c.weighty = 1;
+        c.fill = GridBagConstraints.BOTH;
+        add(results, c);
+        c.gridy = 7;
+        c.weighty = 0;
+        c.gridwidth = 2;
+        c.fill = GridBagConstraints.HORIZONTAL;
+        add(selection, c);
+        c.gridx = 2;
+        c.gridwidth = 1;
+        c.fill = GridBagConstraints.NONE;
+        c.anchor = GridBagConstraints.EAST;
+        add(buy, c);
+    }
+
+    private void wire() {
+        originBox.editorField().addActionListener(e -> search());
+        destinationBox.editorField().addActionListener(e -> search());
+        originBox.addActionListener(e -> endpointsChanged());
+        destinationBox.addActionListener(e -> endpointsChanged());
+        shortestTable.getSelectionModel().addListSelectionListener(e -> selectionChanged());
+        cheapestTable.getSelectionModel().addListSelectionListener(e -> selectionChanged());
+        results.addChangeListener(e -> selectionChanged());
+        buy.addActionListener(e -> {
+            Rota route = selectedRoute();
+            if (route != null) {
+                buyListener.accept(route);
+            }
+        });
+    }
+
+    private void selectionChanged() {
+        Rota route = selectedRoute();
+        buy.setEnabled(route != null);
+        selection.setText(route == null ? " "
+                : Messages.get("search.selection", route.trechos().size(), Reais.km(route.distanciaKm()), Reais.format(route.preco())));
+        routeListener.accept(route);
+    }
+
+    private void endpointsChanged() {
+        endpointListener.accept(originBox.city(), destinationBox.city());
+    }
+
+    private void showMessage(String text) {
+        message.setText(text);
+        message.setVisible(text != null);
+    }
+
+    private static JTable table(RouteTableModel model) {
+        // the cities of a long itinerary do not fit the column: the tooltip shows them whole
+        JTable table = new JTable(model) {
+            @Override
+            public String getToolTipText(java.awt.event.MouseEvent event) {
+                int row = rowAtPoint(event.getPoint());
+                return row < 0 ? null : RouteTableModel.cities(model.route(convertRowIndexToModel(row)));
+            }
+        };
+        table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        table.setFillsViewportHeight(true);
+        table.setDefaultRenderer(List.class, new AirlineCellRenderer());
+        DefaultTableCellRenderer right = new DefaultTableCellRenderer();
+        right.setHorizontalAlignment(SwingConstants.RIGHT);
+        table.getColumnModel().getColumn(RouteTableModel.DISTANCE).setCellRenderer(right);
+        table.getColumnModel().getColumn(RouteTableModel.PRICE).setCellRenderer(right);
+        table.getColumnModel().getColumn(RouteTableModel.CITIES).setPreferredWidth(300);
+        table.getColumnModel().getColumn(RouteTableModel.AIRLINES).setPreferredWidth(140);
+        table.getColumnModel().getColumn(RouteTableModel.DISTANCE).setPreferredWidth(85);
+        table.getColumnModel().getColumn(RouteTableModel.PRICE).setPreferredWidth(105);
+        table.setRowHeight(Math.max(table.getRowHeight(), 24));
+        table.getTableHeader().setReorderingAllowed(false);
+        return table;
+    }
+}

@@ -1,0 +1,36 @@
+package passcom.client.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import javax.swing.SwingUtilities;
+import org.junit.jupiter.api.Test;
+
+class CityComboBoxTest {
+
+    private final CityComboBox box = new CityComboBox(List.of("Belo Horizonte", "Cuiabá", "Curitiba", "Florianópolis", "São Paulo"));
+
+    @Test
+    void when_typing_without_accents_or_case_then_the_accented_city_matches() {
+        assertThat(box.matching("sao")).containsExactly("São Paulo");
+        assertThat(box.matching("CUI")).containsExactly("Cuiabá");
+        assertThat(box.matching("cu")).containsExactly("Cuiabá", "Curitiba");
+        assertThat(box.matching("  ")).hasSize(5);
+    }
+
+    @Test
+    void when_the_text_names_one_city_then_that_is_the_city_chosen() throws Exception {
+        // Swing components belong to the event thread, and the box filters there after each edit
+        SwingUtilities.invokeAndWait(() -> {
+            box.setCity("Curitiba");
+            assertThat(box.city()).isEqualTo("Curitiba");
+
+            box.editorField().setText("florian");
+            assertThat(box.city()).isEqualTo("Florianópolis");
+
+            box.editorField().setText("cu");
+            assertThat(box.city()).isNull();
+        });
+        SwingUtilities.invokeAndWait(() -> assertThat(box.editorField().getText()).isEqualTo("cu"));
+    }
+}
