@@ -67,6 +67,18 @@ class PurchaseRaceIT {
     }
 
     @Test
+    void when_thirty_buyers_on_three_servers_race_for_a_three_airline_itinerary_with_three_seats_per_leg_then_three_win() throws Exception {
+        cluster = Cluster.start(Networks.defaultNetwork(), dir, "A", "B", "C");
+        List<String> servers = List.of("A", "B", "C");
+        List<String> cities = List.of("Cuiabá", "Campo Grande", "Curitiba", "Florianópolis");
+
+        List<Http.Reply> replies = race(30, i -> buy(cluster.uri(servers.get(i % 3)), cpf(i), List.of("A", "B", "C"), cities));
+
+        assertThat(count(replies, 200)).as("buyers holding different legs must not all lose").isEqualTo(3);
+        assertThat(count(replies, 409)).isEqualTo(27);
+    }
+
+    @Test
     void when_twenty_buyers_alternate_between_a_and_b_for_ten_seats_then_exactly_ten_succeed() throws Exception {
         cluster = Cluster.start(Networks.withSeats(Networks.defaultNetwork(), "C", "Curitiba", "Florianópolis", 10), dir, "A", "B", "C");
 

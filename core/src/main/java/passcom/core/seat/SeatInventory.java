@@ -129,6 +129,18 @@ public final class SeatInventory {
         return update.executeUpdate() == 1;
     }
 
+    /** Whether some seat of {@code segment} is held by a transaction that has not been decided yet. */
+    public boolean hasHeldSeats(Connection connection, Segment.Key segment) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM seat WHERE origin = ? AND destination = ? AND state = 'HELD' FETCH FIRST 1 ROWS ONLY")) {
+            select.setString(1, segment.origin());
+            select.setString(2, segment.destination());
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
     /** The seat {@code txn} holds or bought on {@code segment}, if any (answers a duplicate prepare). */
     public OptionalInt seatOf(Connection connection, Segment.Key segment, String txn) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(

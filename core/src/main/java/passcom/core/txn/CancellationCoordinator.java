@@ -54,9 +54,9 @@ final class CancellationCoordinator {
             outcome = new CancelOutcome.Cancelled(booking);
         } else {
             String why = ((TwoPhaseCommit.Result.Aborted) result).outcome();
-            outcome = why.startsWith(TwoPhaseCommit.SOLD_OUT)
-                    ? new CancelOutcome.Refused(why.substring(TwoPhaseCommit.SOLD_OUT.length()))
-                    : new CancelOutcome.Unreachable(why.substring(TwoPhaseCommit.UNREACHABLE.length()));
+            outcome = why.startsWith(TwoPhaseCommit.UNREACHABLE)
+                    ? new CancelOutcome.Unreachable(why.substring(TwoPhaseCommit.UNREACHABLE.length()))
+                    : new CancelOutcome.Refused(why.substring(why.indexOf(':') + 1));
         }
         LOG.info("txn {} cancellation {} by {}: {}", txnId, booking.reference(), airline,
                 outcome instanceof CancelOutcome.Cancelled ? "COMMITTED" : "ABORTED " + outcome);

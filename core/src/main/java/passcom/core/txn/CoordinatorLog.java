@@ -71,6 +71,14 @@ final class CoordinatorLog {
         return true;
     }
 
+    /** A retried purchase takes its request id to the new attempt's row. */
+    static void forgetRequest(Connection c, String id) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE txn SET request_id = NULL WHERE id = ?")) {
+            update.setString(1, id);
+            update.executeUpdate();
+        }
+    }
+
     /** Presumed abort for an id this coordinator never started: recorded so it can never commit later. */
     static void recordUnknownAsAborted(Connection c, String id, long now) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(

@@ -32,6 +32,9 @@ public final class Participant {
 
     enum State { PREPARED, COMMITTED, ABORTED }
 
+    /** Prefix of a stored refusal that was contended, so a duplicate prepare gets the same vote. */
+    private static final String CONTENDED = "~";
+
     private final String airline;
     private final RouteNetwork network;
     private final Airline me;
@@ -62,7 +65,7 @@ public final class Participant {
             Vote vote = prepare.kind() == TxnKind.PURCHASE ? hold(connection, prepare) : markForCancellation(connection, prepare);
             if (vote instanceof Vote.Refused refused) {
                 connection.rollback();
-                insert(connection, prepare, State.ABORTED, refused.reason());
+                insert(connection, prepare, State.ABORTED, (refused.contended() ? CONTENDED : "") + refused.reason());
             } else {
                 insert(connection, prepare, State.PREPARED, null);
             }
@@ -75,7 +78,8 @@ public final class Participant {
         for (Segment.Key leg : prepare.legs()) {
             OptionalInt seat = seats.hold(connection, leg, prepare.txnId(), prepare.reference(), prepare.cpf().digits());
             if (seat.isEmpty()) {
-                return new Vote.Refused("sem assento livre em " + leg + " (companhia " + airline + ")");
+                return new Vote.Refused("sem assento livre em " + leg + " (companhia " + airline + ")",
+                        seats.hasHeldSeats(connection, leg));
             }
             held.add(seat.getAsInt());
         }
@@ -92,7 +96,11 @@ public final class Participant {
 
     private Vote replay(Connection connection, Prepare prepare, Recorded recorded) throws SQLException {
         if (recorded.state == State.ABORTED) {
-            return new Vote.Refused(recorded.refusal != null ? recorded.refusal : "transação " + prepare.txnId() + " já foi abortada");
+            if (recorded.refusal == null) {
+                return new Vote.Refused("transação " + prepare.txnId() + " já foi abortada");
+            }
+            boolean contended = recorded.refusal.startsWith(CONTENDED);
+            return new Vote.Refused(contended ? recorded.refusal.substring(CONTENDED.length()) : recorded.refusal, contended);
         }
         if (prepare.kind() == TxnKind.CANCELLATION) {
             return Vote.Held.cancellation();

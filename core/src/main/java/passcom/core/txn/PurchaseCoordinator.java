@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import passcom.core.InvalidRequest;
@@ -28,6 +29,9 @@ import passcom.core.store.Database;
 final class PurchaseCoordinator {
 
     private static final Logger LOG = LoggerFactory.getLogger(PurchaseCoordinator.class);
+    /** Tries of a contended purchase before telling the customer the seats are taken. */
+    static final int MAX_ATTEMPTS = 12;
+    private static final long MAX_BACKOFF_MILLIS = 800;
 
     private final String airline;
     private final RouteNetwork network;
@@ -55,27 +59,50 @@ final class PurchaseCoordinator {
         if (requestId != null && requestId.length() > 100) {
             throw new InvalidRequest("id_pedido longo demais (máximo 100 caracteres)");
         }
-        String txnId = UUID.randomUUID().toString();
-        String reference = references.next();
         Map<String, List<Segment.Key>> legsByAirline = new LinkedHashMap<>();
         for (int i = 0; i < legs.size(); i++) {
             legsByAirline.computeIfAbsent(order.airlines().get(i), a -> new ArrayList<>()).add(legs.get(i).key());
         }
-
-        Optional<CoordinatorLog.TxnRecord> earlier = database.inTransaction(c -> {
-            Optional<CoordinatorLog.TxnRecord> existing = requestId == null ? Optional.empty() : CoordinatorLog.findByRequest(c, requestId);
-            if (existing.isEmpty()) {
-                CoordinatorLog.start(c, txnId, requestId, TxnKind.PURCHASE, order.cpf().digits(), reference, legsByAirline.keySet(), clock.millis());
+        String previousTxn = null;
+        for (int attempt = 1; ; attempt++) {
+            String txnId = UUID.randomUUID().toString();
+            String reference = references.next();
+            String moveFrom = previousTxn;
+            Optional<CoordinatorLog.TxnRecord> earlier = database.inTransaction(c -> {
+                if (moveFrom != null) {
+                    CoordinatorLog.forgetRequest(c, moveFrom);
+                }
+                Optional<CoordinatorLog.TxnRecord> existing = requestId == null || moveFrom != null
+                        ? Optional.empty() : CoordinatorLog.findByRequest(c, requestId);
+                if (existing.isEmpty()) {
+                    CoordinatorLog.start(c, txnId, requestId, TxnKind.PURCHASE, order.cpf().digits(), reference, legsByAirline.keySet(), clock.millis());
+                }
+                return existing;
+            });
+            if (earlier.isPresent()) {
+                return replay(earlier.get(), order);
             }
-            return existing;
-        });
-        if (earlier.isPresent()) {
-            return replay(earlier.get(), order);
+            TwoPhaseCommit.Result result = attempt(txnId, reference, order, legs, legsByAirline);
+            boolean contended = result instanceof TwoPhaseCommit.Result.Aborted aborted
+                    && aborted.outcome().startsWith(TwoPhaseCommit.CONTENDED);
+            if (contended && attempt < MAX_ATTEMPTS) {
+                LOG.debug("txn {} purchase contended (attempt {}), retrying", txnId, attempt);
+                backOff(attempt);
+                previousTxn = txnId;
+                continue;
+            }
+            PurchaseOutcome outcome = outcomeOf(result, requestId);
+            LOG.info("txn {} purchase {} {} by {} (attempt {}): {}", txnId, reference, String.join("→", order.cities()), airline,
+                    attempt, describe(outcome));
+            return outcome;
         }
+    }
 
+    private TwoPhaseCommit.Result attempt(String txnId, String reference, PurchaseOrder order, List<Segment> legs,
+                                          Map<String, List<Segment.Key>> legsByAirline) {
         Map<String, Prepare> prepares = new LinkedHashMap<>();
         legsByAirline.forEach((a, keys) -> prepares.put(a, new Prepare(txnId, airline, TxnKind.PURCHASE, order.cpf(), reference, keys)));
-        TwoPhaseCommit.Result result = twoPhaseCommit.run(txnId, TxnKind.PURCHASE, prepares, held -> {
+        return twoPhaseCommit.run(txnId, TxnKind.PURCHASE, prepares, held -> {
             Map<String, Integer> next = new LinkedHashMap<>();
             List<BookedLeg> booked = new ArrayList<>();
             for (int i = 0; i < legs.size(); i++) {
@@ -86,9 +113,19 @@ final class PurchaseCoordinator {
             }
             return new Booking(reference, order.cpf(), booked, clock.instant());
         });
-        PurchaseOutcome outcome = outcomeOf(result, requestId);
-        LOG.info("txn {} purchase {} {} by {}: {}", txnId, reference, String.join("→", order.cities()), airline, describe(outcome));
-        return outcome;
+    }
+
+    /**
+     * Randomised exponential backoff (as Ethernet's): buyers who blocked each other on different legs
+     * retry at different times, so one of them gets every leg.
+     */
+    private static void backOff(int attempt) {
+        long ceiling = Math.min(MAX_BACKOFF_MILLIS, 20L << Math.min(attempt, 6));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, ceiling + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private PurchaseOutcome replay(CoordinatorLog.TxnRecord earlier, PurchaseOrder order) {
@@ -109,6 +146,9 @@ final class PurchaseCoordinator {
         String outcome = ((TwoPhaseCommit.Result.Aborted) result).outcome();
         if (outcome != null && outcome.startsWith(TwoPhaseCommit.SOLD_OUT)) {
             return new PurchaseOutcome.SoldOut(outcome.substring(TwoPhaseCommit.SOLD_OUT.length()));
+        }
+        if (outcome != null && outcome.startsWith(TwoPhaseCommit.CONTENDED)) {
+            return new PurchaseOutcome.SoldOut(outcome.substring(TwoPhaseCommit.CONTENDED.length()));
         }
         if (outcome != null && outcome.startsWith(TwoPhaseCommit.UNREACHABLE)) {
             return new PurchaseOutcome.Unreachable(outcome.substring(TwoPhaseCommit.UNREACHABLE.length()));

@@ -32,6 +32,8 @@ final class TwoPhaseCommit {
 
     static final String SOLD_OUT = "SOLD_OUT:";
     static final String UNREACHABLE = "UNREACHABLE:";
+    /** Every refusal was for seats other transactions still hold: worth another try. */
+    static final String CONTENDED = "CONTENDED:";
 
     private final Database database;
     private final BookingStore bookings;
@@ -69,9 +71,11 @@ final class TwoPhaseCommit {
             Vote vote = await(entry.getKey(), entry.getValue());
             if (vote instanceof Vote.Held h) {
                 held.put(entry.getKey(), h);
-            } else if (vote instanceof Vote.Refused refused) {
+            } else if (vote instanceof Vote.Refused refused && !refused.contended()) {
                 abort = SOLD_OUT + refused.reason();
-            } else if (abort == null || !abort.startsWith(SOLD_OUT)) {
+            } else if (vote instanceof Vote.Refused refused) {
+                abort = abort == null ? CONTENDED + refused.reason() : abort;
+            } else if (abort == null || abort.startsWith(CONTENDED)) {
                 abort = UNREACHABLE + entry.getKey();
             }
         }

@@ -21,7 +21,14 @@ public sealed interface Vote {
         }
     }
 
-    /** Refused; nothing is held. {@code reason} names the leg (e.g. "sem assento em São Paulo → Curitiba (B)"). */
-    record Refused(String reason) implements Vote {
+    /**
+     * Refused; nothing is held. {@code reason} names the leg (e.g. "sem assento em São Paulo → Curitiba (B)").
+     * {@code contended}: no seat was free, but some are held by transactions still deciding, so one may
+     * come back: the coordinator retries after a random backoff instead of telling the customer "sold out".
+     */
+    record Refused(String reason, boolean contended) implements Vote {
+        public Refused(String reason) {
+            this(reason, false);
+        }
     }
 }
