@@ -1,0 +1,155 @@
+package passcom.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import passcom.core.money.Money;
+
+class ServerConfigTest {
+
+    @Test
+    void when_nothing_is_given_then_airline_A_on_65433_with_defaults() {
+        ServerConfig config = ServerConfig.parse(List.of(), Map.of());
+
+        assertThat(config.airline()).isEqualTo("A");
+        assertThat(config.port()).isEqualTo(65433);
+        assertThat(config.host()).isEqualTo("127.0.0.1");
+        assertThat(config.peers()).isEmpty();
+        assertThat(config.price()).isEmpty();
+        assertThat(config.network()).isEmpty();
+        assertThat(config.dataDir()).isEqualTo(Path.of("var/A"));
+        assertThat(config.usesDevSecret()).isTrue();
+        assertThat(config.timing()).isEqualTo(ServerConfig.Timing.DEFAULT);
+    }
+
+    @Test
+    void when_airline_is_B_or_C_then_the_default_port_follows() {
+        assertThat(ServerConfig.parse(List.of("--airline", "B"), Map.of()).port()).isEqualTo(65434);
+        assertThat(ServerConfig.parse(List.of("--airline=C"), Map.of()).port()).isEqualTo(65435);
+    }
+
+    @Test
+    void when_flags_are_given_then_every_field_follows_them() {
+        ServerConfig config = ServerConfig.parse(List.of("--airline", "B", "--port", "0", "--host", "0.0.0.0",
+                "--price", "120.50", "--peer", "A=http://127.0.0.1:65433", "--peer", "C=http://10.0.0.3:65435",
+                "--data-dir", "/tmp/b", "--secret", "s3cret", "--peer-timeout", "500ms", "--stale-hold", "2s"), Map.of());
+
+        assertThat(config.airline()).isEqualTo("B");
+        assertThat(config.port()).isZero();
+        assertThat(config.host()).isEqualTo("0.0.0.0");
+        assertThat(config.price()).contains(Money.of("120.50"));
+        assertThat(config.peers()).containsExactly(
+                Map.entry("A", URI.create("http://127.0.0.1:65433")), Map.entry("C", URI.create("http://10.0.0.3:65435")));
+        assertThat(config.dataDir()).isEqualTo(Path.of("/tmp/b"));
+        assertThat(config.secret()).isEqualTo("s3cret");
+        assertThat(config.timing().peerTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(config.timing().staleHold()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.jdbcUrl()).isEqualTo("jdbc:h2:file:/tmp/b/passcom;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    @Test
+    void when_environment_is_set_then_it_is_used_and_flags_win() {
+        Map<String, String> env = Map.of("PASSCOM_AIRLINE", "C", "PASSCOM_PORT", "7000", "PASSCOM_SECRET", "from-env",
+                "PASSCOM_PEERS", "A=http://a:65433, B=http://b:65434");
+
+        ServerConfig fromEnv = ServerConfig.parse(List.of(), env);
+        ServerConfig flagsWin = ServerConfig.parse(List.of("--port", "7001", "--peer", "B=http://other:1"), env);
+
+        assertThat(fromEnv.airline()).isEqualTo("C");
+        assertThat(fromEnv.port()).isEqualTo(7000);
+        assertThat(fromEnv.secret()).isEqualTo("from-env");
+        assertThat(fromEnv.peers()).containsOnlyKeys("A", "B");
+        assertThat(flagsWin.port()).isEqualTo(7001);
+        assertThat(flagsWin.peers()).containsExactly(Map.entry("B", URI.create("http://other:1")));
+    }
+
+    @Test
+    void when_the_peer_list_names_this_airline_then_it_is_left_out() {
+        ServerConfig config = ServerConfig.parse(List.of("--airline", "B",
+                "--peer", "A=http://127.0.0.1:65433,B=http://127.0.0.1:65434,C=http://127.0.0.1:65435"), Map.of());
+
+        assertThat(config.peers()).containsOnlyKeys("A", "C");
+    }
+
+    @Test
+    void when_a_flag_is_wrong_then_the_error_names_it() {
+        assertBad(List.of("--port", "abc"), "--port");
+        assertBad(List.of("--port", "70000"), "0-65535");
+        assertBad(List.of("--price", "-3"), "positive");
+        assertBad(List.of("--price", "1.234"), "--price");
+        assertBad(List.of("--peer", "B"), "ID=URL");
+        assertBad(List.of("--peer", "B=ftp://x"), "http(s)");
+        assertBad(List.of("--peer", "B=http://x:1", "--peer", "B=http://y:1"), "twice");
+        assertBad(List.of("--network", "/no/such/file.json"), "no such file");
+        assertBad(List.of("--airline", "A B"), "airline id");
+        assertBad(List.of("--airline", "Azul"), "--port");
+        assertBad(List.of("--stale-hold", "soon"), "500ms");
+        assertBad(List.of("--frobnicate", "1"), "unknown flag --frobnicate");
+        assertBad(List.of("--port"), "needs a value");
+        assertBad(List.of("extra"), "unexpected argument");
+    }
+
+    @Test
+    void when_an_environment_variable_is_wrong_then_the_error_names_the_variable() {
+        assertThatThrownBy(() -> ServerConfig.parse(List.of(), Map.of("PASSCOM_PORT", "x")))
+                .isInstanceOf(BadFlag.class).hasMessageContaining("PASSCOM_PORT");
+    }
+
+    @Test
+    void when_help_is_asked_then_every_flag_and_variable_is_listed_and_exit_is_0() {
+        Run run = run(List.of("--help"));
+
+        assertThat(run.code).isZero();
+        for (ServerConfig.Flag flag : ServerConfig.Flag.values()) {
+            assertThat(run.out).contains("--" + flag.name);
+            if (flag.env != null) {
+                assertThat(run.out).contains(flag.env);
+            }
+        }
+        assertThat(run.started).isEmpty();
+    }
+
+    @Test
+    void when_a_flag_is_bad_then_exit_is_2_with_one_clear_line_and_no_stack_trace() {
+        Run run = run(List.of("--port", "abc"));
+
+        assertThat(run.code).isEqualTo(2);
+        assertThat(run.err).contains("--port: port must be a number, got 'abc'").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(run.started).isEmpty();
+    }
+
+    @Test
+    void when_flags_are_good_then_the_config_is_served() {
+        Run run = run(List.of("--airline", "B"));
+
+        assertThat(run.code).isZero();
+        assertThat(run.started).extracting(ServerConfig::airline).containsExactly("B");
+    }
+
+    private static void assertBad(List<String> args, String mentions) {
+        assertThatThrownBy(() -> ServerConfig.parse(args, Map.of()))
+                .as("%s", args).isInstanceOf(BadFlag.class).hasMessageContaining(mentions);
+    }
+
+    private static Run run(List<String> args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<ServerConfig> started = new ArrayList<>();
+        int code = ServerMain.run(args, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), started::add);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), started);
+    }
+
+    private record Run(int code, String out, String err, List<ServerConfig> started) {
+    }
+}

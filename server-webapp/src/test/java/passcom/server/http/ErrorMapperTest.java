@@ -1,0 +1,85 @@
+package passcom.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+import passcom.api.Erro;
+import passcom.core.InvalidRequest;
+import passcom.core.NotFound;
+import passcom.core.cpf.InvalidCpf;
+import passcom.core.route.UnknownCity;
+import passcom.core.route.UnknownSegment;
+import passcom.core.txn.AirlineUnreachable;
+import passcom.core.txn.CancelOutcome;
+import passcom.core.txn.PurchaseOutcome;
+
+class ErrorMapperTest {
+
+    @Test
+    void when_the_request_is_invalid_or_any_subclass_then_400_with_its_message() {
+        assertThat(ErrorMapper.reply(new InvalidRequest("informe a origem"))).isEqualTo(new Reply(400, Erro.of("informe a origem")));
+        assertThat(ErrorMapper.reply(new InvalidCpf("123", "curto")).status()).isEqualTo(400);
+        assertThat(ErrorMapper.reply(new UnknownCity("Recif"))).isEqualTo(new Reply(400, Erro.of("Cidade desconhecida: 'Recif'")));
+        assertThat(ErrorMapper.reply(new UnknownSegment("sem trecho")).status()).isEqualTo(400);
+        assertThat(ErrorMapper.reply(new MalformedRequest("Falta o campo 'cpf'")).status()).isEqualTo(400);
+    }
+
+    @Test
+    void when_a_subclass_nobody_registered_appears_then_its_nearest_superclass_decides() {
+        class SeatRowMissing extends NotFound {
+            SeatRowMissing() {
+                super("não há essa fileira");
+            }
+        }
+
+        assertThat(ErrorMapper.reply(new SeatRowMissing())).isEqualTo(new Reply(404, Erro.of("não há essa fileira")));
+    }
+
+    @Test
+    void when_transport_failures_happen_then_401_405_413_and_404_for_unknown_paths() {
+        assertThat(ErrorMapper.reply(new Unauthenticated("assinatura inválida")).status()).isEqualTo(401);
+        assertThat(ErrorMapper.reply(new MethodNotAllowed("PUT", "GET")).status()).isEqualTo(405);
+        assertThat(ErrorMapper.reply(new PayloadTooLarge()).status()).isEqualTo(413);
+        assertThat(ErrorMapper.reply(new UnknownPath("/x")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void when_an_airline_is_unreachable_then_503_naming_it_even_inside_a_completion_exception() {
+        Reply reply = ErrorMapper.reply(new CompletionException(new AirlineUnreachable("C", "conexão recusada")));
+
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(((Erro) reply.body()).erro()).contains("C");
+    }
+
+    @Test
+    void when_something_unexpected_fails_then_500_with_a_generic_message_and_no_internals() {
+        Reply reply = ErrorMapper.reply(new IllegalStateException("pool exhausted at com.zaxxer.Secret"));
+
+        assertThat(reply.status()).isEqualTo(500);
+        assertThat(((Erro) reply.body()).erro()).isEqualTo(ErrorMapper.INTERNAL).doesNotContain("pool");
+    }
+
+    @Test
+    void when_a_purchase_does_not_buy_then_409_sold_out_503_unreachable_409_in_progress_with_the_id() {
+        assertThat(ErrorMapper.reply(new PurchaseOutcome.SoldOut("sem assento em A → B (C)")))
+                .isEqualTo(new Reply(409, new Erro("Caminho indisponível", "sem assento em A → B (C)", null)));
+        Reply unreachable = ErrorMapper.reply(new PurchaseOutcome.Unreachable("B"));
+        Reply inProgress = ErrorMapper.reply(new PurchaseOutcome.InProgress("pedido-7"));
+
+        assertThat(unreachable.status()).isEqualTo(503);
+        assertThat(((Erro) unreachable.body()).erro()).contains("B").contains("nada foi comprado");
+        assertThat(inProgress.status()).isEqualTo(409);
+        assertThat(((Erro) inProgress.body()).idPedido()).isEqualTo("pedido-7");
+        assertThat(((Erro) inProgress.body()).erro()).contains("sendo processado");
+    }
+
+    @Test
+    void when_a_cancellation_does_not_cancel_then_409_refused_or_503_unreachable() {
+        assertThat(ErrorMapper.reply(new CancelOutcome.Refused("já cancelada")).status()).isEqualTo(409);
+        Reply unreachable = ErrorMapper.reply(new CancelOutcome.Unreachable("A"));
+
+        assertThat(unreachable.status()).isEqualTo(503);
+        assertThat(((Erro) unreachable.body()).erro()).contains("A").contains("nada foi cancelado");
+    }
+}
