@@ -67,6 +67,16 @@ final class Buyers {
         }
     }
 
+    /** Status → how many, with one error message per status: what an assertion on the counts should show when it fails. */
+    static String summary(List<Http.Reply> replies) {
+        Map<Integer, List<Http.Reply>> byStatus = new java.util.TreeMap<>(
+                replies.stream().collect(java.util.stream.Collectors.groupingBy(Http.Reply::status)));
+        StringBuilder text = new StringBuilder();
+        byStatus.forEach((status, list) -> text.append(status).append(" × ").append(list.size())
+                .append(status == 200 ? "" : " (e.g. " + list.get(0).erro() + ")").append("; "));
+        return text.toString();
+    }
+
     static long count(List<Http.Reply> replies, int status) {
         return replies.stream().filter(r -> r.status() == status).count();
     }

@@ -5,42 +5,27 @@ import static passcom.it.Buyers.buy;
 import static passcom.it.Buyers.cpf;
 
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import passcom.core.money.Money;
 import passcom.core.route.Airline;
 import passcom.core.route.RouteNetwork;
 import passcom.core.seat.SeatInventory;
 
 /** Crashes, stopped airlines, lost, late and duplicated messages: all legs or none, and every hold resolved. */
-class FaultToleranceIT {
+class FaultToleranceIT extends ClusterScenario {
 
     private static final SeatInventory.Count ALL_FREE = new SeatInventory.Count(3, 0, 0);
     private static final SeatInventory.Count ONE_SOLD = new SeatInventory.Count(2, 0, 1);
 
-    @TempDir
-    Path dir;
-    private Cluster cluster;
-
-    @AfterEach
-    void stop() {
-        if (cluster != null) {
-            cluster.awaitQuiet();
-            cluster.assertInvariants();
-            cluster.close();
-        }
-    }
 
     @Test
     void when_a_participant_is_stopped_then_purchases_needing_it_get_503_others_sell_and_it_works_again_after_restart() {
-        cluster = Cluster.start(Networks.defaultNetwork(), dir, "A", "B", "C");
+        start("A", "B", "C");
         cluster.stop("C");
 
         Http.Reply needsC = buy(cluster.uri("A"), cpf(1), List.of("A", "C"), List.of("Cuiabá", "Goiânia", "Belo Horizonte"));
@@ -65,7 +50,7 @@ class FaultToleranceIT {
 
     @Test
     void when_the_coordinator_crashes_after_the_holds_and_before_deciding_then_after_restart_the_seats_return() {
-        cluster = Cluster.start(Networks.defaultNetwork(), dir, "A", "B", "C");
+        start("A", "B", "C");
         cluster.proxy("B").set("/comprar_servidor", Fault.HOLD_REPLY);
         cluster.proxy("C").set("/comprar_servidor", Fault.HOLD_REPLY);
 
@@ -90,7 +75,7 @@ class FaultToleranceIT {
 
     @Test
     void when_the_coordinator_crashes_after_commit_and_before_the_confirms_arrive_then_after_restart_every_leg_is_sold() {
-        cluster = Cluster.start(Networks.defaultNetwork(), dir, "A", "B", "C");
+        start("A", "B", "C");
         cluster.proxy("B").set("/confirmar_servidor", Fault.DROP);
         cluster.proxy("C").set("/confirmar_servidor", Fault.DROP);
 
@@ -115,17 +100,17 @@ class FaultToleranceIT {
 
     @Test
     void when_server_messages_are_duplicated_then_nothing_changes_twice_and_unsigned_calls_get_401() {
-        cluster = Cluster.start(Networks.defaultNetwork(), dir, "A", "B", "C");
+        start("A", "B", "C");
         for (String path : List.of("/comprar_servidor", "/confirmar_servidor", "/rollback", "/decisao_servidor")) {
             cluster.proxy("B").set(path, Fault.DUPLICATE);
         }
 
         Http.Reply bought = buy(cluster.uri("A"), cpf(1), List.of("B"), List.of("São Paulo", "Curitiba"));
         assertThat(bought.status()).isEqualTo(200);
-        Http.Reply refused = buy(cluster.uri("A"), cpf(2), List.of("A", "B"), List.of("Rio de Janeiro", "São Paulo", "Curitiba"));
+        Http.Reply secondBuyer = buy(cluster.uri("A"), cpf(2), List.of("A", "B"), List.of("Rio de Janeiro", "São Paulo", "Curitiba"));
         cluster.awaitQuiet();
         assertThat(cluster.proxy("B").calls("/comprar_servidor")).isEqualTo(2);
-        assertThat(refused.status()).isEqualTo(200);
+        assertThat(secondBuyer.status()).isEqualTo(200);
         assertThat(cluster.count("B", "São Paulo", "Curitiba")).isEqualTo(new SeatInventory.Count(1, 0, 2));
 
         Http.Reply unsignedRollback = Http.post(cluster.uri("B"), "/rollback", Map.of("txn", "x"));
@@ -140,7 +125,7 @@ class FaultToleranceIT {
 
     @Test
     void when_the_same_request_id_is_sent_twice_then_one_ticket_is_bought() {
-        cluster = Cluster.start(Networks.defaultNetwork(), dir, "A", "B", "C");
+        start("A", "B", "C");
         Map<String, Object> order = Map.of("cpf", cpf(1), "caminho", List.of(List.of("B"), List.of("São Paulo", "Curitiba")),
                 "id_pedido", "pedido-123");
 
@@ -156,7 +141,7 @@ class FaultToleranceIT {
 
     @Test
     void when_a_three_airline_booking_is_cancelled_then_every_seat_returns_on_every_airline() {
-        cluster = Cluster.start(Networks.defaultNetwork(), dir, "A", "B", "C");
+        start("A", "B", "C");
         Http.Reply bought = buy(cluster.uri("A"), cpf(1), List.of("A", "B", "C"),
                 List.of("Cuiabá", "Goiânia", "Belo Horizonte", "Vitória"));
         String reference = bought.json().path("passagem").path("localizador").asText();
@@ -181,7 +166,7 @@ class FaultToleranceIT {
         Airline a = network.airline("A").orElseThrow();
         network = network.withAirline(new Airline("D", Money.of("95"), new TreeMap<>(a.capacity())));
         network = network.withAirline(new Airline("E", Money.of("99.90"), new TreeMap<>(a.capacity())));
-        cluster = Cluster.start(network, dir, "A", "B", "C", "D", "E");
+        start(network, "A", "B", "C", "D", "E");
 
         Http.Reply routes = Http.get(cluster.uri("E"), "/caminhos_cliente", "origem", "Cuiabá", "destino", "Porto Alegre");
         assertThat(routes.json().path("caminhos_encontrados")).hasSize(5);

@@ -5,39 +5,25 @@ import static passcom.it.Buyers.buy;
 import static passcom.it.Buyers.count;
 import static passcom.it.Buyers.cpf;
 import static passcom.it.Buyers.race;
+import static passcom.it.Buyers.summary;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import passcom.core.route.RouteNetwork;
 import passcom.core.seat.SeatInventory;
 
 /** Concurrent buyers through one or several servers: exactly as many win as there are seats, never more, never fewer. */
-class PurchaseRaceIT {
+class PurchaseRaceIT extends ClusterScenario {
 
-    @TempDir
-    Path dir;
-    private Cluster cluster;
-
-    @AfterEach
-    void stop() {
-        if (cluster != null) {
-            cluster.awaitQuiet();
-            cluster.assertInvariants();
-            cluster.close();
-        }
-    }
 
     @Test
     void when_five_buyers_race_for_three_seats_through_one_server_then_three_get_tickets_and_two_get_409() throws Exception {
-        cluster = Cluster.start(Networks.defaultNetwork(), dir, "A", "B", "C");
+        start("A", "B", "C");
 
         List<Http.Reply> replies = race(5, i -> buy(cluster.uri("A"), cpf(i), List.of("A"), List.of("São Paulo", "Curitiba")));
 
-        assertThat(count(replies, 200)).isEqualTo(3);
-        assertThat(count(replies, 409)).isEqualTo(2);
+        assertThat(count(replies, 200)).as(() -> summary(replies)).isEqualTo(3);
+        assertThat(count(replies, 409)).as(() -> summary(replies)).isEqualTo(2);
         assertThat(replies).filteredOn(r -> r.status() == 409)
                 .allSatisfy(r -> assertThat(r.json().path("resultado").asText()).isEqualTo("Caminho indisponível"));
         assertThat(replies).filteredOn(r -> r.status() == 200)
@@ -53,13 +39,13 @@ class PurchaseRaceIT {
         network = Networks.withSeats(network, "A", "Cuiabá", "Goiânia", 4);
         network = Networks.withSeats(network, "B", "Goiânia", "Belo Horizonte", 5);
         network = Networks.withSeats(network, "C", "Belo Horizonte", "Vitória", 5);
-        cluster = Cluster.start(network, dir, "A", "B", "C");
+        start(network, "A", "B", "C");
         List<String> cities = List.of("Cuiabá", "Goiânia", "Belo Horizonte", "Vitória");
 
         List<Http.Reply> replies = race(5, i -> buy(cluster.uri("B"), cpf(i), List.of("A", "B", "C"), cities));
 
-        assertThat(count(replies, 200)).isEqualTo(4);
-        assertThat(count(replies, 409)).isEqualTo(1);
+        assertThat(count(replies, 200)).as(() -> summary(replies)).isEqualTo(4);
+        assertThat(count(replies, 409)).as(() -> summary(replies)).isEqualTo(1);
         cluster.awaitQuiet();
         assertThat(cluster.count("A", "Cuiabá", "Goiânia")).isEqualTo(new SeatInventory.Count(0, 0, 4));
         assertThat(cluster.count("B", "Goiânia", "Belo Horizonte")).isEqualTo(new SeatInventory.Count(1, 0, 4));
@@ -68,37 +54,37 @@ class PurchaseRaceIT {
 
     @Test
     void when_thirty_buyers_on_three_servers_race_for_a_three_airline_itinerary_with_three_seats_per_leg_then_three_win() throws Exception {
-        cluster = Cluster.start(Networks.defaultNetwork(), dir, "A", "B", "C");
+        start("A", "B", "C");
         List<String> servers = List.of("A", "B", "C");
         List<String> cities = List.of("Cuiabá", "Campo Grande", "Curitiba", "Florianópolis");
 
         List<Http.Reply> replies = race(30, i -> buy(cluster.uri(servers.get(i % 3)), cpf(i), List.of("A", "B", "C"), cities));
 
-        assertThat(count(replies, 200)).as("buyers holding different legs must not all lose").isEqualTo(3);
-        assertThat(count(replies, 409)).isEqualTo(27);
+        assertThat(count(replies, 200)).as(() -> "buyers holding different legs must not all lose: " + summary(replies)).isEqualTo(3);
+        assertThat(count(replies, 409)).as(() -> summary(replies)).isEqualTo(27);
     }
 
     @Test
     void when_twenty_buyers_alternate_between_a_and_b_for_ten_seats_then_exactly_ten_succeed() throws Exception {
-        cluster = Cluster.start(Networks.withSeats(Networks.defaultNetwork(), "C", "Curitiba", "Florianópolis", 10), dir, "A", "B", "C");
+        start(Networks.withSeats(Networks.defaultNetwork(), "C", "Curitiba", "Florianópolis", 10), "A", "B", "C");
 
         List<Http.Reply> replies = race(20, i -> buy(cluster.uri(i % 2 == 0 ? "A" : "B"), cpf(i), List.of("C"),
                 List.of("Curitiba", "Florianópolis")));
 
-        assertThat(count(replies, 200)).isEqualTo(10);
-        assertThat(count(replies, 409)).isEqualTo(10);
+        assertThat(count(replies, 200)).as(() -> summary(replies)).isEqualTo(10);
+        assertThat(count(replies, 409)).as(() -> summary(replies)).isEqualTo(10);
     }
 
     @Test
     void when_ninety_buyers_over_three_servers_want_the_last_seat_then_exactly_one_gets_it() throws Exception {
-        cluster = Cluster.start(Networks.withSeats(Networks.defaultNetwork(), "B", "Vitória", "Rio de Janeiro", 1), dir, "A", "B", "C");
+        start(Networks.withSeats(Networks.defaultNetwork(), "B", "Vitória", "Rio de Janeiro", 1), "A", "B", "C");
         List<String> servers = List.of("A", "B", "C");
 
         List<Http.Reply> replies = race(90, i -> buy(cluster.uri(servers.get(i % 3)), cpf(i), List.of("B"),
                 List.of("Vitória", "Rio de Janeiro")));
 
-        assertThat(count(replies, 200)).isEqualTo(1);
-        assertThat(count(replies, 409)).isEqualTo(89);
+        assertThat(count(replies, 200)).as(() -> summary(replies)).isEqualTo(1);
+        assertThat(count(replies, 409)).as(() -> summary(replies)).isEqualTo(89);
     }
 
     @Test
@@ -107,7 +93,7 @@ class PurchaseRaceIT {
         network = Networks.withSeats(network, "A", "Porto Alegre", "Florianópolis", 300);
         network = Networks.withSeats(network, "B", "Florianópolis", "Curitiba", 100);
         network = Networks.withSeats(network, "C", "Curitiba", "São Paulo", 300);
-        cluster = Cluster.start(network, dir, "A", "B", "C");
+        start(network, "A", "B", "C");
         List<String> servers = List.of("A", "B", "C");
         List<String> cities = List.of("Porto Alegre", "Florianópolis", "Curitiba", "São Paulo");
 
@@ -117,8 +103,8 @@ class PurchaseRaceIT {
 
         System.out.printf("300 buyers, 3-airline itinerary: %d bought, %d refused in %.2f s (%.0f purchases/s)%n",
                 count(replies, 200), count(replies, 409), seconds, 300 / seconds);
-        assertThat(count(replies, 200)).isEqualTo(100);
-        assertThat(count(replies, 409)).isEqualTo(200);
+        assertThat(count(replies, 200)).as(() -> summary(replies)).isEqualTo(100);
+        assertThat(count(replies, 409)).as(() -> summary(replies)).isEqualTo(200);
         cluster.awaitQuiet();
         assertThat(cluster.count("B", "Florianópolis", "Curitiba")).isEqualTo(new SeatInventory.Count(0, 0, 100));
         assertThat(cluster.count("A", "Porto Alegre", "Florianópolis")).isEqualTo(new SeatInventory.Count(200, 0, 100));

@@ -63,10 +63,12 @@ public final class SeatInventory {
     }
 
     /**
-     * Holds the lowest free seat of {@code segment} for {@code txn}. Empty when none is free. Concurrent
-     * buyers of one segment each lock a different free row ({@code FOR UPDATE SKIP LOCKED}, as in
-     * PostgreSQL) instead of queueing on the lowest one; the UPDATE stays conditional on FREE, so a seat
-     * can never be taken twice even without the lock.
+     * Holds the lowest free seat of {@code segment} for {@code txn}. Empty when no free seat can be taken
+     * now. Concurrent buyers of one segment each lock a different free row ({@code FOR UPDATE SKIP
+     * LOCKED}, as in PostgreSQL) instead of queueing on the lowest one; the UPDATE stays conditional on
+     * FREE, so a seat can never be taken twice even without the lock. Nothing here waits for another
+     * buyer: when every free seat is locked, the caller reports the leg as contended (see
+     * {@link #hasUnsoldSeats}) and the coordinator retries later.
      */
     public OptionalInt hold(Connection connection, Segment.Key segment, String txn, String reference, String cpf) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
@@ -89,33 +91,8 @@ public final class SeatInventory {
                     return OptionalInt.of(number);
                 }
             }
-            return holdWaitingForLocks(connection, update, segment, txn, reference, cpf);
+            return OptionalInt.empty();
         }
-    }
-
-    /**
-     * Every free seat is locked by a transaction still running; one may yet roll back. Wait for each in
-     * turn rather than refusing, so that a buyer is never turned away from a seat that ends up free.
-     */
-    private static OptionalInt holdWaitingForLocks(Connection connection, PreparedStatement update, Segment.Key segment,
-                                                   String txn, String reference, String cpf) throws SQLException {
-        List<Integer> free = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT number FROM seat WHERE origin = ? AND destination = ? AND state = 'FREE' ORDER BY number")) {
-            select.setString(1, segment.origin());
-            select.setString(2, segment.destination());
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    free.add(rows.getInt(1));
-                }
-            }
-        }
-        for (int number : free) {
-            if (take(update, segment, number, txn, reference, cpf)) {
-                return OptionalInt.of(number);
-            }
-        }
-        return OptionalInt.empty();
     }
 
     private static boolean take(PreparedStatement update, Segment.Key segment, int number, String txn, String reference,
@@ -129,10 +106,13 @@ public final class SeatInventory {
         return update.executeUpdate() == 1;
     }
 
-    /** Whether some seat of {@code segment} is held by a transaction that has not been decided yet. */
-    public boolean hasHeldSeats(Connection connection, Segment.Key segment) throws SQLException {
+    /**
+     * Whether some seat of {@code segment} is not sold: held by a transaction not yet decided, or free but
+     * locked by a buyer right now. Either may come back, so a refusal is only "contended", not "sold out".
+     */
+    public boolean hasUnsoldSeats(Connection connection, Segment.Key segment) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT 1 FROM seat WHERE origin = ? AND destination = ? AND state = 'HELD' FETCH FIRST 1 ROWS ONLY")) {
+                "SELECT 1 FROM seat WHERE origin = ? AND destination = ? AND state <> 'SOLD' FETCH FIRST 1 ROWS ONLY")) {
             select.setString(1, segment.origin());
             select.setString(2, segment.destination());
             try (ResultSet rows = select.executeQuery()) {

@@ -79,7 +79,7 @@ public final class Participant {
             OptionalInt seat = seats.hold(connection, leg, prepare.txnId(), prepare.reference(), prepare.cpf().digits());
             if (seat.isEmpty()) {
                 return new Vote.Refused("sem assento livre em " + leg + " (companhia " + airline + ")",
-                        seats.hasHeldSeats(connection, leg));
+                        seats.hasUnsoldSeats(connection, leg));
             }
             held.add(seat.getAsInt());
         }
