@@ -101,6 +101,9 @@ class CrashRecoveryProcessIT {
         cluster = ProcessCluster.start(dir, NetworkFile.withDefaultSeats(dir, SEATS), "A", "B", "C");
         Itinerary onOthers = ITINERARIES.get(1);
         int inFlight = 12;
+        long seed = System.nanoTime();
+        // A random moment after the first hold, so runs vary between "none decided yet" and "some acknowledged".
+        int killDelayMillis = new Random(seed).nextInt(150);
         List<Attempt> attempts = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(inFlight);
         boolean holdsSeen;
@@ -117,6 +120,7 @@ class CrashRecoveryProcessIT {
             }
             go.countDown();
             holdsSeen = awaitHoldsOn("B", Duration.ofSeconds(5));
+            pause(killDelayMillis);
             cluster.kill("A");
             for (Future<?> buyer : buyers) {
                 buyer.get(30, TimeUnit.SECONDS);
@@ -126,7 +130,8 @@ class CrashRecoveryProcessIT {
         }
         cluster.restart("A");
 
-        settleAndAudit(attempts, "coordinator A killed " + (holdsSeen ? "while B held seats" : "(no hold seen on B first)"));
+        settleAndAudit(attempts, "coordinator A killed " + killDelayMillis + " ms after "
+                + (holdsSeen ? "B first held a seat" : "5 s with no hold seen on B") + " (seed " + seed + ")");
     }
 
     private void buyUntilDone(Random random, AtomicInteger issued, AtomicBoolean killsDone, Instant deadline, List<Attempt> attempts) {
@@ -139,7 +144,7 @@ class CrashRecoveryProcessIT {
             String via = cluster.airlines().get(random.nextInt(cluster.airlines().size()));
             attempts.add(Attempt.make(cluster.uri(via), via, Customer.cpf(n), itinerary));
             // Pacing, not waiting for a condition: spreads the purchases over the kills instead of selling out first.
-            pause(100 + random.nextInt(200));
+            pause(250 + random.nextInt(400));
         }
     }
 
