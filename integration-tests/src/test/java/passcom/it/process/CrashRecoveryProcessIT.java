@@ -178,7 +178,12 @@ class CrashRecoveryProcessIT {
                         + "bookings listed %d%n", scenario, all.size(), byOutcome.getOrDefault(Outcome.ACKNOWLEDGED, 0),
                 byOutcome.getOrDefault(Outcome.REFUSED, 0), byOutcome.getOrDefault(Outcome.NOT_DELIVERED, 0),
                 byOutcome.getOrDefault(Outcome.UNKNOWN, 0), byOutcome.getOrDefault(Outcome.UNEXPECTED, 0), books.listedBookings());
-        books.assertConsistent(cluster, all);
+        try {
+            books.assertConsistent(cluster, all);
+        } catch (AssertionError e) {
+            cluster.airlines().forEach(a -> System.out.printf("---- last lines of %s's log:%n%s%n", a, cluster.logTail(a, 30)));
+            throw e;
+        }
     }
 
     private static void pause(long millis) {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,11 +42,14 @@ final class ProcessCluster implements AutoCloseable {
     private final String secret;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    /** Kills the servers if the test JVM exits without {@link #close} (e.g. a failsafe timeout), so none outlives it. */
+    private final Thread orphanGuard = new Thread(this::killAll, "process-cluster-orphan-guard");
 
     private ProcessCluster(Path root, Path network, String secret) {
         this.root = root;
         this.network = network;
         this.secret = secret;
+        Runtime.getRuntime().addShutdownHook(orphanGuard);
     }
 
     /** Starts every airline in parallel and returns once each answers {@code GET /saude}. */
@@ -144,7 +148,7 @@ final class ProcessCluster implements AutoCloseable {
         command.addAll(TIMING);
         try {
             Files.writeString(log(airline), "---- start " + Instant.now() + "\n", StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log(airline).toFile()))
@@ -216,9 +220,18 @@ final class ProcessCluster implements AutoCloseable {
         }
     }
 
+    private synchronized void killAll() {
+        processes.values().forEach(Process::destroyForcibly);
+    }
+
     /** Asks every process to stop (SIGTERM: graceful), then kills whatever is still running at the deadline. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(orphanGuard);
+        } catch (IllegalStateException shuttingDown) {
+            // the guard is running or about to: it kills the processes
+        }
         List<Process> running;
         synchronized (this) {
             running = new ArrayList<>(processes.values());
