@@ -1,0 +1,92 @@
+package passcom.it.process;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import passcom.api.Json;
+import passcom.core.cpf.Cpf;
+
+/**
+ * A customer's HTTP calls to an airline process, as curl would make them. Unlike the in-JVM tests' helper, a
+ * failed connection is thrown as {@link IOException}: with servers being killed, "no answer" is an outcome the
+ * test must classify, not an error.
+ */
+final class Customer {
+
+    record Reply(int status, JsonNode json) {
+    }
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Duration PURCHASE_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(5);
+
+    private Customer() {
+    }
+
+    /** The n-th valid CPF of a deterministic sequence, so every purchase of a scenario has its own customer. */
+    static String cpf(int n) {
+        String base = String.format("%09d", 100_000_000 + n * 7919L % 899_999_999);
+        for (int d1 = 0; d1 < 10; d1++) {
+            for (int d2 = 0; d2 < 10; d2++) {
+                String candidate = base + d1 + d2;
+                if (Cpf.isValid(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        throw new IllegalStateException("no check digits for " + base);
+    }
+
+    static Reply buy(URI server, String cpf, List<String> airlines, List<String> cities) throws IOException {
+        String body = Json.mapper().writeValueAsString(Map.of("cpf", cpf, "caminho", List.of(airlines, cities)));
+        return send(HttpRequest.newBuilder(server.resolve("/comprar_cliente"))
+                .header("Content-Type", "application/json")
+                .timeout(PURCHASE_TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    static Reply tickets(URI server, String cpf) {
+        return query(server, "/passagens_cliente?cpf=" + URLEncoder.encode(cpf, StandardCharsets.UTF_8));
+    }
+
+    static Reply health(URI server) throws IOException {
+        return send(HttpRequest.newBuilder(server.resolve("/saude")).timeout(QUERY_TIMEOUT).GET());
+    }
+
+    private static Reply query(URI server, String pathAndQuery) {
+        try {
+            return send(HttpRequest.newBuilder(server.resolve(pathAndQuery)).timeout(QUERY_TIMEOUT).GET());
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + pathAndQuery + " on " + server, e);
+        }
+    }
+
+    private static Reply send(HttpRequest.Builder request) throws IOException {
+        try {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode json = response.body().isBlank() ? Json.mapper().createObjectNode() : readOrWrap(response.body());
+            return new Reply(response.statusCode(), json);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    /** A 500 from a dying server may not be JSON; keep its text so the report can show it. */
+    private static JsonNode readOrWrap(String body) {
+        try {
+            return Json.mapper().readTree(body);
+        } catch (IOException e) {
+            return Json.mapper().createObjectNode().put("erro", body);
+        }
+    }
+}

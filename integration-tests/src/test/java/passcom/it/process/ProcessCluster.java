@@ -1,0 +1,249 @@
+package passcom.it.process;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * A federation of airline servers, each a separate JVM ({@code passcom.server.ServerMain}) on 127.0.0.1 with its
+ * own port and H2 store under a temporary folder. {@link #kill} is {@code kill -9} (SIGKILL on Linux): no
+ * shutdown hook runs, nothing is flushed, so only what the server made durable survives. {@link #restart}
+ * brings the airline back on the same port and store. Each process's output is appended to
+ * {@code <root>/<airline>.log}; a failure to start shows its tail.
+ */
+final class ProcessCluster implements AutoCloseable {
+
+    /** Short protocol limits so a scenario settles in seconds; passed to every server as flags. */
+    private static final List<String> TIMING = List.of(
+            "--peer-timeout", "2s", "--search-timeout", "1s", "--stale-hold", "1s", "--retry-backoff", "100ms");
+    /** Small heap and C1 only: several JVMs share two cores, and start-up time matters more than peak speed. */
+    private static final List<String> JVM_FLAGS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    private static final Duration START_DEADLINE = Duration.ofSeconds(30);
+    private static final Duration STOP_DEADLINE = Duration.ofSeconds(10);
+    private static final Duration QUIET_DEADLINE = Duration.ofSeconds(40);
+
+    private final Path root;
+    private final Path network;
+    private final String secret;
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    /** Kills the servers if the test JVM exits without {@link #close} (e.g. a failsafe timeout), so none outlives it. */
+    private final Thread orphanGuard = new Thread(this::killAll, "process-cluster-orphan-guard");
+
+    private ProcessCluster(Path root, Path network, String secret) {
+        this.root = root;
+        this.network = network;
+        this.secret = secret;
+        Runtime.getRuntime().addShutdownHook(orphanGuard);
+    }
+
+    /** Starts every airline in parallel and returns once each answers {@code GET /saude}. */
+    static ProcessCluster start(Path root, Path network, String... airlines) {
+        ProcessCluster cluster = new ProcessCluster(root, network, "process-it-" + System.nanoTime());
+        for (String airline : airlines) {
+            cluster.ports.put(airline, freePort());
+        }
+        try {
+            for (String airline : airlines) {
+                cluster.launch(airline);
+            }
+            for (String airline : airlines) {
+                cluster.awaitServing(airline);
+            }
+        } catch (RuntimeException | Error e) {
+            cluster.close();
+            throw e;
+        }
+        return cluster;
+    }
+
+    URI uri(String airline) {
+        return URI.create("http://127.0.0.1:" + ports.get(airline));
+    }
+
+    List<String> airlines() {
+        return List.copyOf(ports.keySet());
+    }
+
+    synchronized boolean isRunning(String airline) {
+        Process process = processes.get(airline);
+        return process != null && process.isAlive();
+    }
+
+    /** kill -9: the process gets no chance to finish anything; returns once it has exited. */
+    void kill(String airline) {
+        Process process;
+        synchronized (this) {
+            process = processes.remove(airline);
+        }
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        awaitExit(process, airline);
+    }
+
+    /** Starts the airline again on its port and store; returns once it answers. */
+    void restart(String airline) {
+        if (isRunning(airline)) {
+            throw new IllegalStateException(airline + " is still running");
+        }
+        launch(airline);
+        awaitServing(airline);
+    }
+
+    /** Waits until every airline holds no seat and has no transaction left to decide or deliver. */
+    void awaitQuiet() {
+        await("every hold decided and every decision delivered on " + airlines(), QUIET_DEADLINE, () -> airlines().stream().allMatch(a -> {
+            try {
+                Customer.Reply health = Customer.health(uri(a));
+                return health.status() == 200
+                        && health.json().path("reservas_abertas").asLong(-1) == 0
+                        && health.json().path("transacoes_pendentes").asLong(-1) == 0;
+            } catch (IOException e) {
+                return false;
+            }
+        }));
+    }
+
+    /** The last {@code lines} lines of the airline's log, for failure messages. */
+    String logTail(String airline, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log(airline), StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    Path log(String airline) {
+        return root.resolve(airline + ".log");
+    }
+
+    private void launch(String airline) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_FLAGS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "passcom.server.ServerMain",
+                "--airline", airline, "--port", String.valueOf(ports.get(airline)),
+                "--data-dir", root.resolve(airline).toString(), "--network", network.toString(), "--secret", secret));
+        command.add("--peer");
+        command.add(ports.keySet().stream().filter(id -> !id.equals(airline))
+                .map(id -> id + "=" + uri(id)).collect(Collectors.joining(",")));
+        command.addAll(TIMING);
+        try {
+            Files.writeString(log(airline), "---- start " + Instant.now() + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log(airline).toFile()))
+                    .start();
+            synchronized (this) {
+                processes.put(airline, process);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start airline " + airline, e);
+        }
+    }
+
+    private void awaitServing(String airline) {
+        Instant deadline = Instant.now().plus(START_DEADLINE);
+        while (true) {
+            if (!isRunning(airline)) {
+                throw new AssertionError("airline " + airline + " exited while starting; log:\n" + logTail(airline, 40));
+            }
+            try {
+                if (Customer.health(uri(airline)).status() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("airline " + airline + " did not answer /saude within " + START_DEADLINE
+                        + "; log:\n" + logTail(airline, 40));
+            }
+            pause(50);
+        }
+    }
+
+    private static void awaitExit(Process process, String airline) {
+        try {
+            if (!process.waitFor(STOP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("airline " + airline + " did not exit within " + STOP_DEADLINE);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    static void await(String what, Duration limit, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(limit);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not true within " + limit + ": " + what);
+            }
+            pause(50);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private synchronized void killAll() {
+        processes.values().forEach(Process::destroyForcibly);
+    }
+
+    /** Asks every process to stop (SIGTERM: graceful), then kills whatever is still running at the deadline. */
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(orphanGuard);
+        } catch (IllegalStateException shuttingDown) {
+            // the guard is running or about to: it kills the processes
+        }
+        List<Process> running;
+        synchronized (this) {
+            running = new ArrayList<>(processes.values());
+            processes.clear();
+        }
+        running.forEach(Process::destroy);
+        CompletableFuture<?>[] exits = running.stream().map(Process::onExit).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(exits).get(STOP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception stillRunning) {
+            running.stream().filter(Process::isAlive).forEach(Process::destroyForcibly);
+            running.forEach(p -> awaitExit(p, "pid " + p.pid()));
+        }
+    }
+}
