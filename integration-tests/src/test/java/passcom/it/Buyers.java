@@ -14,13 +14,13 @@ import java.util.function.IntFunction;
 import passcom.core.cpf.Cpf;
 
 /** Concurrent customers: real threads, real HTTP, all released at once. */
-final class Buyers {
+public final class Buyers {
 
     private Buyers() {
     }
 
     /** The n-th valid CPF of a deterministic sequence (distinct buyers). */
-    static String cpf(int n) {
+    public static String cpf(int n) {
         String base = String.format("%09d", 100_000_000 + n * 7919L % 899_999_999);
         for (int d1 = 0; d1 < 10; d1++) {
             for (int d2 = 0; d2 < 10; d2++) {

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import passcom.it.Buyers;
 import passcom.it.process.Attempt.Itinerary;
 import passcom.it.process.Attempt.Outcome;
 
@@ -111,7 +112,7 @@ class CrashRecoveryProcessIT {
             CountDownLatch go = new CountDownLatch(1);
             List<Future<?>> buyers = new ArrayList<>();
             for (int i = 0; i < inFlight; i++) {
-                String cpf = Customer.cpf(10_000 + i);
+                String cpf = Buyers.cpf(10_000 + i);
                 buyers.add(pool.submit(() -> {
                     go.await();
                     attempts.add(Attempt.make(cluster.uri("A"), "A", cpf, onOthers));
@@ -142,7 +143,7 @@ class CrashRecoveryProcessIT {
             }
             Itinerary itinerary = ITINERARIES.get(random.nextInt(ITINERARIES.size()));
             String via = cluster.airlines().get(random.nextInt(cluster.airlines().size()));
-            attempts.add(Attempt.make(cluster.uri(via), via, Customer.cpf(n), itinerary));
+            attempts.add(Attempt.make(cluster.uri(via), via, Buyers.cpf(n), itinerary));
             // Pacing, not waiting for a condition: spreads the purchases over the kills instead of selling out first.
             pause(250 + random.nextInt(400));
         }

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import passcom.api.Json;
-import passcom.core.cpf.Cpf;
 
 /**
  * A customer's HTTP calls to an airline process, as curl would make them. Unlike the in-JVM tests' helper, a
@@ -30,20 +29,6 @@ final class Customer {
     private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(5);
 
     private Customer() {
-    }
-
-    /** The n-th valid CPF of a deterministic sequence, so every purchase of a scenario has its own customer. */
-    static String cpf(int n) {
-        String base = String.format("%09d", 100_000_000 + n * 7919L % 899_999_999);
-        for (int d1 = 0; d1 < 10; d1++) {
-            for (int d2 = 0; d2 < 10; d2++) {
-                String candidate = base + d1 + d2;
-                if (Cpf.isValid(candidate)) {
-                    return candidate;
-                }
-            }
-        }
-        throw new IllegalStateException("no check digits for " + base);
     }
 
     static Reply buy(URI server, String cpf, List<String> airlines, List<String> cities) throws IOException {
