@@ -131,7 +131,7 @@ public final class SearchPanel extends JPanel {
         results.setTitleAt(0, Messages.get("search.shortest", shortest.getRowCount()));
         results.setTitleAt(1, Messages.get("search.cheapest", cheapest.getRowCount()));
         List<String> missing = answer.companhiasIndisponiveis() == null ? List.of() : answer.companhiasIndisponiveis();
-        unavailable.show(missing.isEmpty() ? null : Messages.get("search.unavailable", String.join(", ", missing)));
+        unavailable.show(missing.isEmpty() ? null : Messages.get("search.unavailable", String.join(", ", missing), missing.size()));
         if (shortest.getRowCount() == 0 && cheapest.getRowCount() == 0) {
             showMessage(Messages.get("search.none", answer.origem(), answer.destino()));
         }

@@ -113,7 +113,7 @@ public final class TicketsPanel extends JPanel {
     public void show(PassagensResposta answer) {
         model.setTickets(answer.passagens());
         List<String> missing = answer.companhiasIndisponiveis() == null ? List.of() : answer.companhiasIndisponiveis();
-        unavailable.show(missing.isEmpty() ? null : Messages.get("tickets.unavailable", String.join(", ", missing)));
+        unavailable.show(missing.isEmpty() ? null : Messages.get("tickets.unavailable", String.join(", ", missing), missing.size()));
         showMessage(model.getRowCount() == 0 ? Messages.get("tickets.none") : null);
         if (model.getRowCount() > 0) {
             table.setRowSelectionInterval(0, 0);
