@@ -142,6 +142,11 @@ public final class SearchPanel extends JPanel {
         selectionChanged();
     }
 
+    /** "Comprar…", for tools that click through the purchase as a customer would. */
+    public JButton buyButton() {
+        return buy;
+    }
+
     public Rota selectedRoute() {
         JTable table = results.getSelectedIndex() == 0 ? shortestTable : cheapestTable;
         int row = table.getSelectedRow();
