@@ -93,10 +93,7 @@ public final class ScreenshotTool {
         buyThroughTheWindow(frame, out.resolve("purchase-confirmation.png"), out.resolve("purchase-result.png"));
         Rota second = mostAirlinesRoute(session.client().search("Cuiabá", "Curitiba").maisCurtos());
         session.client().buy(new PedidoCompra(CPF, second.caminho(), UUID.randomUUID().toString()));
-        onEdt(() -> {
-            frame.showTicketsTab();
-            frame.ticketsPanel().showFor(CPF);
-        });
+        onEdt(frame::showTicketsTab);
         waitFor("tickets", () -> !frame.busyIndicator().busy());
         capture(frame.getRootPane(), out.resolve("minhas-passagens.png"));
 

@@ -68,6 +68,13 @@ public final class PurchaseDialog extends JDialog {
         getContentPane().add(buttons, BorderLayout.SOUTH);
         getRootPane().setDefaultButton(confirm);
         cpf.setCpf(lastCpf);
+        // a formatted field spends the first Enter committing its edit, so the default button alone would
+        // need two: the field confirms by itself
+        cpf.addActionListener(e -> {
+            if (confirm.isEnabled()) {
+                confirm.doClick();
+            }
+        });
         cpf.addPropertyChangeListener("cpfValid", e -> refresh());
         cpf.getDocument().addDocumentListener(new javax.swing.event.DocumentListener() {
             @Override

@@ -179,8 +179,8 @@ public final class SearchPanel extends JPanel {
         JButton go = new JButton(Messages.get("search.go"));
         go.putClientProperty("JButton.buttonType", "default");
         go.addActionListener(e -> search());
-        originBox.editorField().putClientProperty("JTextField.placeholderText", Messages.get("search.originHint"));
-        destinationBox.editorField().putClientProperty("JTextField.placeholderText", Messages.get("search.destinationHint"));
+        originBox.putClientProperty("JTextField.placeholderText", Messages.get("search.originHint"));
+        destinationBox.putClientProperty("JTextField.placeholderText", Messages.get("search.destinationHint"));
         message.setForeground(UIManager.getColor("Component.error.focusedBorderColor"));
         results.addTab(Messages.get("search.shortest", 0), new JScrollPane(shortestTable));
         results.addTab(Messages.get("search.cheapest", 0), new JScrollPane(cheapestTable));
@@ -244,8 +244,8 @@ public final class SearchPanel extends JPanel {
     }
 
     private void wire() {
-        originBox.editorField().addActionListener(e -> search());
-        destinationBox.editorField().addActionListener(e -> search());
+        originBox.addEnterListener(this::search);
+        destinationBox.addEnterListener(this::search);
         originBox.addActionListener(e -> endpointsChanged());
         destinationBox.addActionListener(e -> endpointsChanged());
         shortestTable.getSelectionModel().addListSelectionListener(e -> selectionChanged());
