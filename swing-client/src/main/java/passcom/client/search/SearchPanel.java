@@ -246,7 +246,15 @@ public final class SearchPanel extends JPanel {
     private void wire() {
         originBox.addEnterListener(this::search);
         destinationBox.addEnterListener(this::search);
-        originBox.addActionListener(e -> endpointsChanged());
+        originBox.addActionListener(e -> {
+            endpointsChanged();
+            // a city picked from the origin's list: the next thing to type is the destination (the list
+            // would otherwise cover that field, and a click on it would land in the list)
+            if (originBox.isPopupVisible() && originBox.city() != null && destinationBox.city() == null) {
+                originBox.hidePopup();
+                destinationBox.editorField().requestFocusInWindow();
+            }
+        });
         destinationBox.addActionListener(e -> endpointsChanged());
         shortestTable.getSelectionModel().addListSelectionListener(e -> selectionChanged());
         cheapestTable.getSelectionModel().addListSelectionListener(e -> selectionChanged());
