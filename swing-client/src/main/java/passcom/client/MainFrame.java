@@ -73,6 +73,11 @@ public final class MainFrame extends JFrame {
         search.setMinimumSize(new Dimension(420, 300));
         tabs.addTab(Messages.get("tab.search"), split);
         tabs.addTab(Messages.get("tab.tickets"), tickets);
+        tabs.addChangeListener(e -> {
+            if (tabs.getSelectedComponent() == tickets) {
+                tickets.opened();
+            }
+        });
 
         JPanel top = new JPanel(new BorderLayout());
         top.add(serverBar, BorderLayout.NORTH);
@@ -136,8 +141,12 @@ public final class MainFrame extends JFrame {
     }
 
     private void showTicketsOf(String cpf) {
-        showTicketsTab();
-        tickets.showFor(cpf);
+        session.prefs().rememberCpf(cpf);
+        if (tabs.getSelectedComponent() == tickets) {
+            tickets.opened();
+        } else {
+            showTicketsTab();
+        }
     }
 
     private void showNotice(String text) {

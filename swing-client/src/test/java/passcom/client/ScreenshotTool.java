@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -23,24 +25,39 @@ import javax.swing.JRootPane;
 import javax.swing.SwingUtilities;
 import passcom.api.PedidoCompra;
 import passcom.api.Rota;
+import passcom.api.TrechoRota;
+import passcom.client.api.PasscomClient;
+import passcom.client.api.PasscomException;
+import passcom.client.api.SeatsUnavailable;
 import passcom.client.api.ServerEndpoint;
 import passcom.client.fake.FakeAirlineServer;
 import passcom.client.i18n.Messages;
 
 /**
- * Renders the main window to PNG files: an itinerary on the map in the light and dark themes, the
- * purchase confirmation, and "Minhas passagens". Needs a display (run under {@code xvfb-run}); see
- * {@code swing-client/screenshots.sh}. Against a real federation when {@code PASSCOM_SERVERS} or
- * {@code -Dpasscom.servers} is set (it buys two tickets there for the CPF below!), else against three
- * in-memory fake airline servers.
+ * Renders the client's screenshots to PNG files: a mixed-airline itinerary on the map in the light and dark
+ * themes and in English, the purchase confirmation and its result, and "Minhas passagens". Needs a display
+ * (run under {@code xvfb-run}); see {@code swing-client/screenshots.sh}.
  *
- * <p>Arguments: output directory (default {@code docs/screenshots}). Properties: {@code passcom.lang},
- * {@code screenshot.origin}, {@code screenshot.destination}.
+ * <p>Against a real federation when {@code PASSCOM_SERVERS} or {@code -Dpasscom.servers} is set, else
+ * against three in-memory fake airline servers. On a real federation it first buys out A's and B's seats on
+ * Cuiabá → Campo Grande and A's on Campo Grande → Curitiba (for a second CPF): with every seat free each
+ * itinerary is all-A, and the screenshots would not show what PASSCOM is for, one ticket whose legs are sold
+ * by different airlines. Now the shortest Cuiabá → Porto Alegre flies C, then B, then A (connected to A).
+ * A leg that is the only way into a city (Florianópolis → Porto Alegre) must not be sold out: the
+ * federation only offers segments that lie on some airline's own path to the destination. Then it buys two tickets for {@link #CPF}
+ * through the window and the API. Use a fresh federation: it changes the seats for good.
+ *
+ * <p>Arguments: output directory (default {@code docs/screenshots}). Properties: {@code screenshot.origin},
+ * {@code screenshot.destination}.
  */
 public final class ScreenshotTool {
 
     private static final String CPF = "52998224725";
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    /** Another valid CPF: the buyer of the seats that force the mix, kept out of {@link #CPF}'s tickets. */
+    private static final String FILLER_CPF = "11144477735";
+    /** Bounds the buy-out loop: the default network has 3 seats per leg and airline. */
+    private static final int MAX_SEATS_PER_LEG = 20;
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private ScreenshotTool() {
     }
@@ -52,47 +69,115 @@ public final class ScreenshotTool {
         String destination = System.getProperty("screenshot.destination", "Porto Alegre");
         List<FakeAirlineServer> fakes = new ArrayList<>();
         List<ServerEndpoint> servers = configuredOrFakes(fakes);
-        Messages.use(Messages.localeFor(System.getProperty("passcom.lang")));
+        Messages.use(Messages.PORTUGUESE);
         ClientPrefs prefs = new ClientPrefs(Preferences.userRoot().node("passcom-screenshot-tool"));
         prefs.rememberDark(false);
         prefs.rememberCpf(CPF);
         prefs.rememberServer(servers.get(0).id());
 
         ClientSession session = new ClientSession(servers, prefs);
+        if (fakes.isEmpty()) {
+            sellOut(session.client(), "A", "Cuiabá", "Campo Grande");
+            sellOut(session.client(), "B", "Cuiabá", "Campo Grande");
+            sellOut(session.client(), "A", "Campo Grande", "Curitiba");
+        }
         MainFrame frame = onEdt(session::open);
-        onEdt(() -> {
-            frame.setSize(1360, 860);
-            frame.searchPanel().setEndpoints(origin, destination);
-            frame.searchPanel().search();
-        });
-        waitFor("search", () -> !frame.busyIndicator().busy() && !frame.searchPanel().routes(0).isEmpty());
+        Rota shown = searchAndSelectMixed(frame, origin, destination);
         waitFor("health dots", frame::serverStatusKnown);
-        int row = onEdt(() -> mostAirlines(frame.searchPanel().routes(0)));
-        Rota shown = onEdt(() -> {
-            frame.searchPanel().selectRoute(0, row);
-            return frame.searchPanel().selectedRoute();
-        });
         capture(frame.getRootPane(), out.resolve("main-light.png"));
 
         onEdt(() -> session.applyTheme(true));
         capture(frame.getRootPane(), out.resolve("main-dark.png"));
         onEdt(() -> session.applyTheme(false));
 
-        capturePurchaseDialog(frame, shown, out.resolve("purchase-confirmation.png"));
-
-        session.client().buy(new PedidoCompra(CPF, shown.caminho(), UUID.randomUUID().toString()));
-        List<Rota> cheapest = onEdt(() -> frame.searchPanel().routes(1));
-        session.client().buy(new PedidoCompra(CPF, cheapest.get(0).caminho(), UUID.randomUUID().toString()));
-        onEdt(() -> {
-            frame.showTicketsTab();
-            frame.ticketsPanel().showFor(CPF);
-        });
+        buyThroughTheWindow(frame, out.resolve("purchase-confirmation.png"), out.resolve("purchase-result.png"));
+        Rota second = mostAirlinesRoute(session.client().search("Cuiabá", "Curitiba").maisCurtos());
+        session.client().buy(new PedidoCompra(CPF, second.caminho(), UUID.randomUUID().toString()));
+        onEdt(frame::showTicketsTab);
         waitFor("tickets", () -> !frame.busyIndicator().busy());
         capture(frame.getRootPane(), out.resolve("minhas-passagens.png"));
 
+        onEdt(() -> session.switchLanguage(Locale.ENGLISH));
+        MainFrame english = onEdt(session::frame);
+        waitFor("english window", english::isShowing);
+        Rota shownInEnglish = searchAndSelectMixed(english, origin, destination);
+        waitFor("health dots", english::serverStatusKnown);
+        capture(english.getRootPane(), out.resolve("main-en.png"));
+        prefs.rememberLanguage("pt");
+
+        System.out.println("itinerary shown: " + shown.caminho() + "; in English: " + shownInEnglish.caminho());
         fakes.forEach(FakeAirlineServer::close);
         System.out.println("screenshots written to " + out.toAbsolutePath());
         System.exit(0);
+    }
+
+    /** Buys {@code airline}'s seats on one leg until it answers "sold out" (409), for {@link #FILLER_CPF}. */
+    private static void sellOut(PasscomClient client, String airline, String from, String to) throws InterruptedException {
+        PedidoCompra seat = null;
+        for (int bought = 0; bought <= MAX_SEATS_PER_LEG; bought++) {
+            seat = new PedidoCompra(FILLER_CPF, List.of(List.of(airline), List.of(from, to)), UUID.randomUUID().toString());
+            try {
+                client.buy(seat);
+            } catch (SeatsUnavailable soldOut) {
+                System.out.println("sold out: " + airline + " " + from + " → " + to + " after " + bought + " seats");
+                return;
+            } catch (PasscomException e) {
+                throw new IllegalStateException("could not buy " + airline + " " + from + " → " + to + ": " + e.getMessage(), e);
+            }
+        }
+        throw new IllegalStateException(airline + " " + from + " → " + to + " never sold out after " + MAX_SEATS_PER_LEG + " seats");
+    }
+
+    /** Searches in {@code frame} and selects the "Mais curtos" row with the most airlines; returns that route. */
+    private static Rota searchAndSelectMixed(MainFrame frame, String origin, String destination) throws Exception {
+        onEdt(() -> {
+            frame.setSize(1360, 860);
+            frame.showSearchTab();
+            frame.searchPanel().setEndpoints(origin, destination);
+            frame.searchPanel().search();
+        });
+        waitFor("search", () -> !frame.busyIndicator().busy() && !frame.searchPanel().routes(0).isEmpty());
+        return onEdt(() -> {
+            List<Rota> routes = frame.searchPanel().routes(0);
+            frame.searchPanel().selectRoute(0, routes.indexOf(mostAirlinesRoute(routes)));
+            return frame.searchPanel().selectedRoute();
+        });
+    }
+
+    /** Of the first six routes, the one whose legs use the most airlines: the screenshots show an interline ticket. */
+    private static Rota mostAirlinesRoute(List<Rota> routes) {
+        return routes.stream().limit(6)
+                .max(Comparator.comparingLong((Rota route) -> route.trechos().stream().map(TrechoRota::companhia).distinct().count())
+                        .thenComparing(Comparator.comparingInt(routes::indexOf).reversed()))
+                .orElseThrow();
+    }
+
+    /**
+     * Clicks "Comprar…" as a customer would, captures the confirmation, confirms with the remembered CPF, and
+     * captures the result (localizador and seats). Both dialogs are modal, hence the clicks via invokeLater.
+     */
+    private static void buyThroughTheWindow(MainFrame frame, Path confirmationFile, Path resultFile) throws Exception {
+        SwingUtilities.invokeLater(() -> frame.searchPanel().buyButton().doClick());
+        JDialog confirmation = showingDialog(Messages.get("purchase.title"));
+        capture(confirmation.getRootPane(), confirmationFile);
+        SwingUtilities.invokeLater(() -> confirmation.getRootPane().getDefaultButton().doClick());
+        JDialog result = showingDialog(Messages.get("purchase.doneTitle"));
+        capture(result.getRootPane(), resultFile);
+        onEdt(result::dispose);
+    }
+
+    private static JDialog showingDialog(String title) throws Exception {
+        AtomicReference<JDialog> dialog = new AtomicReference<>();
+        waitFor("dialog '" + title + "'", () -> {
+            for (Window window : Window.getWindows()) {
+                if (window instanceof JDialog d && d.isShowing() && title.equals(d.getTitle())) {
+                    dialog.set(d);
+                    return true;
+                }
+            }
+            return false;
+        });
+        return dialog.get();
     }
 
     private static List<ServerEndpoint> configuredOrFakes(List<FakeAirlineServer> fakes) throws IOException {
@@ -104,37 +189,6 @@ public final class ScreenshotTool {
             fakes.add(FakeAirlineServer.start(id));
         }
         return fakes.stream().map(FakeAirlineServer::endpoint).toList();
-    }
-
-    /** The row whose legs use the most airlines: the screenshot should show an interline itinerary. */
-    private static int mostAirlines(List<Rota> routes) {
-        int best = 0;
-        long bestCount = 0;
-        for (int i = 0; i < Math.min(routes.size(), 6); i++) {
-            long count = routes.get(i).trechos().stream().map(leg -> leg.companhia()).distinct().count();
-            if (count > bestCount) {
-                best = i;
-                bestCount = count;
-            }
-        }
-        return best;
-    }
-
-    /** Opens the confirmation dialog (modal, so later on the event thread), captures it, closes it. */
-    private static void capturePurchaseDialog(MainFrame frame, Rota route, Path file) throws Exception {
-        SwingUtilities.invokeLater(() -> passcom.client.purchase.PurchaseDialog.ask(frame, route, CPF));
-        AtomicReference<JDialog> dialog = new AtomicReference<>();
-        waitFor("purchase dialog", () -> {
-            for (Window window : Window.getWindows()) {
-                if (window instanceof JDialog d && d.isShowing()) {
-                    dialog.set(d);
-                    return true;
-                }
-            }
-            return false;
-        });
-        capture(dialog.get().getRootPane(), file);
-        onEdt(() -> dialog.get().dispose());
     }
 
     private static void capture(JRootPane root, Path file) throws Exception {

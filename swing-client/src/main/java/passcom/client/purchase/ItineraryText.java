@@ -28,9 +28,9 @@ public final class ItineraryText {
         StringBuilder html = new StringBuilder("<table cellpadding='3'>");
         for (TrechoPassagem leg : ticket.trechos()) {
             row(html, leg.origem() + " → " + leg.destino(), leg.companhia(),
-                    Messages.get("ticket.seat", leg.assento()), Reais.format(leg.preco()));
+                    Reais.km(leg.distanciaKm()), Messages.get("ticket.seat", leg.assento()), Reais.format(leg.preco()));
         }
-        total(html, Reais.km(ticket.distanciaKm()), Reais.format(ticket.valor()));
+        total(html, Reais.km(ticket.distanciaKm()), "", Reais.format(ticket.valor()));
         return html.append("</table>").toString();
     }
 
@@ -44,16 +44,24 @@ public final class ItineraryText {
         return text.toString();
     }
 
-    private static void row(StringBuilder html, String cities, String airline, String middle, String price) {
+    /** One leg: cities, airline in its colour, then right-aligned cells (km, the seat on a ticket, price). */
+    private static void row(StringBuilder html, String cities, String airline, String... cells) {
         html.append("<tr><td>").append(escape(cities)).append("</td><td><b><font color='")
                 .append(String.format("#%06x", AirlineColors.of(airline).getRGB() & 0xFFFFFF)).append("'>")
-                .append(escape(Messages.get("map.airline", airline))).append("</font></b></td><td align='right'>")
-                .append(escape(middle)).append("</td><td align='right'>").append(escape(price)).append("</td></tr>");
+                .append(escape(Messages.get("map.airline", airline))).append("</font></b></td>");
+        for (String cell : cells) {
+            html.append("<td align='right'>").append(escape(cell)).append("</td>");
+        }
+        html.append("</tr>");
     }
 
-    private static void total(StringBuilder html, String km, String price) {
-        html.append("<tr><td colspan='2'><b>").append(escape(Messages.get("purchase.total"))).append("</b></td><td align='right'><b>")
-                .append(escape(km)).append("</b></td><td align='right'><b>").append(escape(price)).append("</b></td></tr>");
+    /** The total row, its cells under the legs' cells. */
+    private static void total(StringBuilder html, String... cells) {
+        html.append("<tr><td colspan='2'><b>").append(escape(Messages.get("purchase.total"))).append("</b></td>");
+        for (String cell : cells) {
+            html.append("<td align='right'><b>").append(escape(cell)).append("</b></td>");
+        }
+        html.append("</tr>");
     }
 
     public static String escape(String text) {

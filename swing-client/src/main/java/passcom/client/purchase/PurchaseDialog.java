@@ -24,14 +24,14 @@ import passcom.client.i18n.Messages;
 public final class PurchaseDialog extends JDialog {
 
     private final CpfField cpf = new CpfField();
-    private final JLabel problem = new JLabel(" ");
+    private final JLabel hint = new JLabel(" ");
     private final JButton confirm = new JButton(Messages.get("purchase.confirm"));
     private String chosenCpf;
 
     private PurchaseDialog(Window owner, Rota route, String lastCpf) {
         super(owner, Messages.get("purchase.title"), ModalityType.APPLICATION_MODAL);
         JPanel content = new JPanel(new GridBagLayout());
-        content.setBorder(BorderFactory.createEmptyBorder(16, 16, 8, 16));
+        content.setBorder(BorderFactory.createEmptyBorder(16, 16, 12, 16));
         GridBagConstraints c = new GridBagConstraints();
         c.gridx = 0;
         c.gridy = 0;
@@ -43,17 +43,15 @@ public final class PurchaseDialog extends JDialog {
         content.add(new JLabel("<html>" + ItineraryText.route(route) + "</html>"), c);
         c.gridy = 2;
         c.gridwidth = 1;
-        c.insets = new Insets(12, 0, 4, 8);
+        c.insets = new Insets(12, 0, 2, 8);
         content.add(new JLabel(Messages.get("purchase.cpf")), c);
         c.gridx = 1;
-        c.insets = new Insets(12, 0, 4, 0);
+        c.insets = new Insets(12, 0, 2, 0);
         content.add(cpf, c);
-        c.gridx = 0;
         c.gridy = 3;
-        c.gridwidth = 2;
-        c.insets = new Insets(0, 0, 4, 0);
-        problem.setForeground(UIManager.getColor("Component.error.focusedBorderColor"));
-        content.add(problem, c);
+        c.insets = new Insets(0, 2, 0, 0);
+        hint.setFont(hint.getFont().deriveFont(hint.getFont().getSize2D() - 1));
+        content.add(hint, c);
 
         JButton cancel = new JButton(Messages.get("common.cancel"));
         cancel.addActionListener(e -> dispose());
@@ -61,7 +59,8 @@ public final class PurchaseDialog extends JDialog {
             chosenCpf = cpf.validCpf();
             dispose();
         });
-        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT));
+        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT, 8, 0));
+        buttons.setBorder(BorderFactory.createEmptyBorder(4, 16, 12, 10));
         buttons.add(cancel);
         buttons.add(confirm);
 
@@ -69,6 +68,13 @@ public final class PurchaseDialog extends JDialog {
         getContentPane().add(buttons, BorderLayout.SOUTH);
         getRootPane().setDefaultButton(confirm);
         cpf.setCpf(lastCpf);
+        // a formatted field spends the first Enter committing its edit, so the default button alone would
+        // need two: the field confirms by itself
+        cpf.addActionListener(e -> {
+            if (confirm.isEnabled()) {
+                confirm.doClick();
+            }
+        });
         cpf.addPropertyChangeListener("cpfValid", e -> refresh());
         cpf.getDocument().addDocumentListener(new javax.swing.event.DocumentListener() {
             @Override
@@ -99,9 +105,25 @@ public final class PurchaseDialog extends JDialog {
     }
 
     private void refresh() {
-        boolean valid = !cpf.validCpf().isEmpty();
-        confirm.setEnabled(valid);
-        boolean typedAll = !CpfCheck.digits(cpf.getText()).isEmpty();
-        problem.setText(valid || !typedAll ? " " : cpf.problemText());
+        confirm.setEnabled(!cpf.validCpf().isEmpty());
+        CpfHint now = CpfHint.of(cpf.getText());
+        hint.setText(now.text());
+        hint.setForeground(UIManager.getColor(now.error() ? "Component.error.focusedBorderColor" : "Label.disabledForeground"));
+    }
+
+    /**
+     * The line under the CPF field. It always says something, so a disabled "Confirmar compra" is never a
+     * mystery: what is still missing while typing, the error once all 11 digits are in and the check digits
+     * fail (only then in the error colour: a half-typed CPF is not a mistake), and who the ticket is for once valid.
+     */
+    record CpfHint(String text, boolean error) {
+
+        static CpfHint of(String typed) {
+            CpfCheck.Problem problem = CpfCheck.problem(typed);
+            if (problem == null) {
+                return new CpfHint(Messages.get("purchase.cpfValid"), false);
+            }
+            return new CpfHint(Messages.get("cpf." + problem.name()), problem != CpfCheck.Problem.INCOMPLETE);
+        }
     }
 }

@@ -65,6 +65,8 @@ public final class PurchaseFlow {
                 + ItineraryText.escape(answer.passagem().localizador()) + "</b></font></p><br>"
                 + ItineraryText.ticket(answer.passagem()) + "</html>";
         JOptionPane.showMessageDialog(parent, html, Messages.get("purchase.doneTitle"), JOptionPane.INFORMATION_MESSAGE);
+        // the seats just taken may have been the last of a leg: the listed routes may no longer hold
+        refreshRoutes.run();
     }
 
     private void failed(PedidoCompra pedido, Throwable failure) {

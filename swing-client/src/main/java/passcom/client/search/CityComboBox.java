@@ -1,9 +1,12 @@
 package passcom.client.search;
 
+import java.awt.event.ActionListener;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import javax.swing.ComboBoxEditor;
 import javax.swing.DefaultComboBoxModel;
 import javax.swing.JComboBox;
 import javax.swing.SwingUtilities;
@@ -19,6 +22,23 @@ import javax.swing.JTextField;
 public final class CityComboBox extends JComboBox<String> {
 
     private final List<String> cities;
+    private final List<Runnable> enterListeners = new ArrayList<>();
+    private final ActionListener enter = e -> enterListeners.forEach(Runnable::run);
+    private final DocumentListener typing = new DocumentListener() {
+        @Override
+        public void insertUpdate(DocumentEvent e) {
+            SwingUtilities.invokeLater(CityComboBox.this::filter);
+        }
+
+        @Override
+        public void removeUpdate(DocumentEvent e) {
+            SwingUtilities.invokeLater(CityComboBox.this::filter);
+        }
+
+        @Override
+        public void changedUpdate(DocumentEvent e) {
+        }
+    };
     private String filteredFor = "";
 
     public CityComboBox(List<String> cities) {
@@ -27,21 +47,37 @@ public final class CityComboBox extends JComboBox<String> {
         setEditable(true);
         setSelectedItem(null);
         setMaximumRowCount(12);
-        editorField().getDocument().addDocumentListener(new DocumentListener() {
-            @Override
-            public void insertUpdate(DocumentEvent e) {
-                SwingUtilities.invokeLater(CityComboBox.this::filter);
-            }
+        listenTo(getEditor());
+    }
 
-            @Override
-            public void removeUpdate(DocumentEvent e) {
-                SwingUtilities.invokeLater(CityComboBox.this::filter);
-            }
+    /** Runs {@code listener} when Enter is pressed in the text field. */
+    public void addEnterListener(Runnable listener) {
+        enterListeners.add(Objects.requireNonNull(listener));
+    }
 
-            @Override
-            public void changedUpdate(DocumentEvent e) {
-            }
-        });
+    /**
+     * A theme change (updateUI) replaces the look and feel's editor with a new text field: the typing and
+     * Enter listeners move to it, or filtering and Enter-to-search would silently stop after the first switch.
+     */
+    @Override
+    public void setEditor(ComboBoxEditor editor) {
+        ComboBoxEditor old = getEditor();
+        if (typing != null && old != null && old.getEditorComponent() instanceof JTextField field) {
+            field.getDocument().removeDocumentListener(typing);
+            field.removeActionListener(enter);
+        }
+        super.setEditor(editor);
+        // null while the superclass constructor installs the first editor; the constructor then listens to it
+        if (typing != null) {
+            listenTo(editor);
+        }
+    }
+
+    private void listenTo(ComboBoxEditor editor) {
+        if (editor != null && editor.getEditorComponent() instanceof JTextField field) {
+            field.getDocument().addDocumentListener(typing);
+            field.addActionListener(enter);
+        }
     }
 
     public JTextField editorField() {

@@ -131,7 +131,7 @@ public final class SearchPanel extends JPanel {
         results.setTitleAt(0, Messages.get("search.shortest", shortest.getRowCount()));
         results.setTitleAt(1, Messages.get("search.cheapest", cheapest.getRowCount()));
         List<String> missing = answer.companhiasIndisponiveis() == null ? List.of() : answer.companhiasIndisponiveis();
-        unavailable.show(missing.isEmpty() ? null : Messages.get("search.unavailable", String.join(", ", missing)));
+        unavailable.show(missing.isEmpty() ? null : Messages.get("search.unavailable", String.join(", ", missing), missing.size()));
         if (shortest.getRowCount() == 0 && cheapest.getRowCount() == 0) {
             showMessage(Messages.get("search.none", answer.origem(), answer.destino()));
         }
@@ -140,6 +140,11 @@ public final class SearchPanel extends JPanel {
             visible.setRowSelectionInterval(0, 0);
         }
         selectionChanged();
+    }
+
+    /** "Comprar…", for tools that click through the purchase as a customer would. */
+    public JButton buyButton() {
+        return buy;
     }
 
     public Rota selectedRoute() {
@@ -174,8 +179,8 @@ public final class SearchPanel extends JPanel {
         JButton go = new JButton(Messages.get("search.go"));
         go.putClientProperty("JButton.buttonType", "default");
         go.addActionListener(e -> search());
-        originBox.editorField().putClientProperty("JTextField.placeholderText", Messages.get("search.originHint"));
-        destinationBox.editorField().putClientProperty("JTextField.placeholderText", Messages.get("search.destinationHint"));
+        originBox.putClientProperty("JTextField.placeholderText", Messages.get("search.originHint"));
+        destinationBox.putClientProperty("JTextField.placeholderText", Messages.get("search.destinationHint"));
         message.setForeground(UIManager.getColor("Component.error.focusedBorderColor"));
         results.addTab(Messages.get("search.shortest", 0), new JScrollPane(shortestTable));
         results.addTab(Messages.get("search.cheapest", 0), new JScrollPane(cheapestTable));
@@ -239,9 +244,17 @@ public final class SearchPanel extends JPanel {
     }
 
     private void wire() {
-        originBox.editorField().addActionListener(e -> search());
-        destinationBox.editorField().addActionListener(e -> search());
-        originBox.addActionListener(e -> endpointsChanged());
+        originBox.addEnterListener(this::search);
+        destinationBox.addEnterListener(this::search);
+        originBox.addActionListener(e -> {
+            endpointsChanged();
+            // a city picked from the origin's list: the next thing to type is the destination (the list
+            // would otherwise cover that field, and a click on it would land in the list)
+            if (originBox.isPopupVisible() && originBox.city() != null && destinationBox.city() == null) {
+                originBox.hidePopup();
+                destinationBox.editorField().requestFocusInWindow();
+            }
+        });
         destinationBox.addActionListener(e -> endpointsChanged());
         shortestTable.getSelectionModel().addListSelectionListener(e -> selectionChanged());
         cheapestTable.getSelectionModel().addListSelectionListener(e -> selectionChanged());

@@ -28,6 +28,7 @@ import passcom.client.WarningBanner;
 import passcom.client.api.OutcomeUnknown;
 import passcom.client.api.PasscomClient;
 import passcom.client.i18n.Messages;
+import passcom.client.purchase.CpfCheck;
 import passcom.client.purchase.CpfField;
 import passcom.client.purchase.ItineraryText;
 import passcom.client.search.AirlineCellRenderer;
@@ -62,7 +63,6 @@ public final class TicketsPanel extends JPanel {
         look.addActionListener(e -> load());
         cpf.addActionListener(e -> load());
         cpf.setCpf(prefs.lastCpf());
-        message.setForeground(UIManager.getColor("Component.error.focusedBorderColor"));
 
         JPanel form = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 0));
         form.add(new JLabel(Messages.get("purchase.cpf")));
@@ -104,17 +104,25 @@ public final class TicketsPanel extends JPanel {
         add(bottom, BorderLayout.SOUTH);
     }
 
-    /** Looks up the tickets of {@code cpfText} (used after an unknown purchase outcome). */
-    public void showFor(String cpfText) {
-        cpf.setCpf(cpfText);
-        load();
+    /**
+     * The tab was opened: the tickets of the CPF last used anywhere in the client (a purchase changes it),
+     * looked up again because a purchase or a cancellation elsewhere may have changed them.
+     */
+    public void opened() {
+        String last = prefs.lastCpf();
+        if (last != null && !CpfCheck.digits(last).isEmpty() && !last.equals(cpf.validCpf())) {
+            cpf.setCpf(last);
+        }
+        if (!cpf.validCpf().isEmpty()) {
+            load();
+        }
     }
 
     public void show(PassagensResposta answer) {
         model.setTickets(answer.passagens());
         List<String> missing = answer.companhiasIndisponiveis() == null ? List.of() : answer.companhiasIndisponiveis();
-        unavailable.show(missing.isEmpty() ? null : Messages.get("tickets.unavailable", String.join(", ", missing)));
-        showMessage(model.getRowCount() == 0 ? Messages.get("tickets.none") : null);
+        unavailable.show(missing.isEmpty() ? null : Messages.get("tickets.unavailable", String.join(", ", missing), missing.size()));
+        showInfo(model.getRowCount() == 0 ? Messages.get("tickets.none") : null);
         if (model.getRowCount() > 0) {
             table.setRowSelectionInterval(0, 0);
         }
@@ -164,7 +172,15 @@ public final class TicketsPanel extends JPanel {
         load();
     }
 
+    /** An answer that is not a problem ("no tickets"), in the ordinary text colour. */
+    private void showInfo(String text) {
+        showMessage(text);
+        message.setForeground(UIManager.getColor("Label.foreground"));
+    }
+
+    /** A problem (bad CPF, no server), in the error colour; null clears it. */
     private void showMessage(String text) {
+        message.setForeground(UIManager.getColor("Component.error.focusedBorderColor"));
         message.setText(text == null ? " " : text);
     }
 }

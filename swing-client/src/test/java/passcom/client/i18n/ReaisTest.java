@@ -19,4 +19,15 @@ class ReaisTest {
         assertThat(Reais.km(1780)).isEqualTo("1.780\u00a0km");
         assertThat(Reais.km(440)).isEqualTo("440\u00a0km");
     }
+
+    @Test
+    void when_the_interface_is_english_then_the_digits_are_grouped_the_english_way_but_the_currency_stays_reais() {
+        Messages.use(java.util.Locale.ENGLISH);
+        try {
+            assertThat(Reais.format(new BigDecimal("3309"))).isEqualTo("R$3,309.00");
+            assertThat(Reais.km(2460)).isEqualTo("2,460\u00a0km");
+        } finally {
+            Messages.use(Messages.PORTUGUESE);
+        }
+    }
 }

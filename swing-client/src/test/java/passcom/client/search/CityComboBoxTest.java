@@ -3,6 +3,8 @@ package passcom.client.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.swing.JTextField;
 import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.Test;
 
@@ -32,5 +34,23 @@ class CityComboBoxTest {
             assertThat(box.city()).isNull();
         });
         SwingUtilities.invokeAndWait(() -> assertThat(box.editorField().getText()).isEqualTo("cu"));
+    }
+
+    @Test
+    void when_the_theme_changes_then_enter_and_filtering_still_work_in_the_new_editor() throws Exception {
+        AtomicInteger enters = new AtomicInteger();
+        box.addEnterListener(enters::incrementAndGet);
+        JTextField before = box.editorField();
+
+        SwingUtilities.invokeAndWait(box::updateUI);
+        SwingUtilities.invokeAndWait(() -> {
+            assertThat(box.editorField()).isNotSameAs(before);
+            box.editorField().postActionEvent();
+            box.editorField().setText("cu");
+        });
+        SwingUtilities.invokeAndWait(() -> {
+            assertThat(enters).hasValue(1);
+            assertThat(box.getItemCount()).as("list filtered to Cuiabá and Curitiba").isEqualTo(2);
+        });
     }
 }
