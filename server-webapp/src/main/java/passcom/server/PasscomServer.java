@@ -68,6 +68,7 @@ public final class PasscomServer implements AutoCloseable {
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
     static final int MAX_THREADS = 200;
     static final int MAX_CUSTOMER_REQUESTS = 64;
+    static final int ACCEPT_QUEUE = 1024;
     private static final Duration SIGNATURE_WINDOW = Duration.ofSeconds(30);
 
     static {
@@ -208,6 +209,9 @@ public final class PasscomServer implements AutoCloseable {
         connector.setHost(config.host());
         connector.setPort(config.port());
         connector.setIdleTimeout(Duration.ofSeconds(120).toMillis());
+        // The JDK's default listen backlog is 50: a burst of customers plus the peers' new connections
+        // overflowed it, the kernel dropped SYNs, and peers gave up after the connect timeout ("unreachable").
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
         server.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler("/");

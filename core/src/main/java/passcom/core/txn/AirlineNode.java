@@ -72,7 +72,8 @@ public final class AirlineNode implements AutoCloseable {
         this.ports = Map.copyOf(all);
         this.delivery = new DecisionDelivery(database, bookings, ports, config.clock(), config.retryBackoff(), airline);
         this.holdResolver = new HoldResolver(participant, ports, Duration.ofMillis(Math.max(50, config.staleHold().toMillis() / 4)), airline);
-        TwoPhaseCommit twoPhaseCommit = new TwoPhaseCommit(database, bookings, ports, delivery, config.clock(), config.peerTimeout());
+        TwoPhaseCommit twoPhaseCommit = new TwoPhaseCommit(airline, participant, database, bookings, ports, delivery, config.clock(),
+                config.peerTimeout());
         this.purchases = new PurchaseCoordinator(airline, network, ports.keySet(), database, bookings, twoPhaseCommit, config.clock());
         this.cancellations = new CancellationCoordinator(airline, database, twoPhaseCommit, config.clock());
     }
