@@ -2,6 +2,7 @@ package passcom.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,7 +47,8 @@ import passcom.server.ServerConfig;
  * Also prints how long each server took to start, three at once on fresh stores.
  *
  * <p>Flags: {@code --buyers N} (300), {@code --seats N} (100), {@code --peer-timeout-ms N} (10000, as the
- * integration tests), {@code --stale-hold-ms N} (1000, as the integration tests).
+ * integration tests), {@code --stale-hold-ms N} (1000, as the integration tests), {@code --phase contended|ample|both},
+ * {@code --rounds N} (1). A warm-up phase runs first and should be ignored.
  */
 public final class PurchaseLoadDriver {
 
@@ -74,8 +76,18 @@ public final class PurchaseLoadDriver {
         PurchaseLoadDriver driver = new PurchaseLoadDriver(buyers, timing);
         System.out.printf("buyers %d, bottleneck %d seats, peer timeout %d ms, stale hold %d ms%n", buyers, seats,
                 timing.peerTimeout().toMillis(), timing.staleHold().toMillis());
-        driver.phase("contended", network(buyers, seats, buyers));
-        driver.phase("ample", network(buyers, buyers, buyers));
+        String phases = flags.getOrDefault("phase", "both");
+        int rounds = Integer.parseInt(flags.getOrDefault("rounds", "1"));
+        // A fresh JVM spends most of its first phase compiling; this one is not the one to read.
+        driver.phase("warm-up (ignore)", network(buyers, buyers, buyers));
+        for (int round = 0; round < rounds; round++) {
+            if (!phases.equals("ample")) {
+                driver.phase("contended", network(buyers, seats, buyers));
+            }
+            if (!phases.equals("contended")) {
+                driver.phase("ample", network(buyers, buyers, buyers));
+            }
+        }
     }
 
     private void phase(String name, RouteNetwork network) throws Exception {
@@ -83,12 +95,13 @@ public final class PurchaseLoadDriver {
         List<PasscomServer> servers = startFederation(network, root);
         try {
             warmUp(servers);
-            long started = System.nanoTime();
             List<URI> uris = servers.stream().map(PasscomServer::uri).toList();
             List<String> cpfs = IntStream.range(0, buyers).mapToObj(Buyer::cpf).toList();
+            long cpuBefore = processCpuNanos();
+            long started = System.nanoTime();
             List<Result> results = race(i -> buy(uris.get(i % uris.size()), cpfs.get(i)));
             double seconds = (System.nanoTime() - started) / 1e9;
-            report(name, results, seconds);
+            report(name, results, seconds, processCpuNanos() - cpuBefore);
         } finally {
             servers.forEach(PasscomServer::close);
         }
@@ -183,13 +196,23 @@ public final class PurchaseLoadDriver {
         return new Result(response.statusCode(), System.nanoTime() - t);
     }
 
-    private static void report(String phase, List<Result> results, double seconds) {
+    /**
+     * CPU time of this whole JVM (servers and buyers): on a machine shared with other work, CPU per purchase
+     * is steadier than purchases per second.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static void report(String phase, List<Result> results, double seconds, long cpuNanos) {
         Map<Integer, Long> outcomes = new TreeMap<>();
         results.forEach(r -> outcomes.merge(r.status(), 1L, Long::sum));
         List<Long> millis = results.stream().map(r -> r.nanos() / 1_000_000).sorted(Comparator.naturalOrder()).toList();
-        System.out.printf("%s: %d purchases in %.2f s = %.1f purchases/s; latency ms p50 %d p95 %d p99 %d max %d; HTTP status counts %s%n",
+        System.out.printf("%s: %d purchases in %.2f s = %.1f purchases/s; latency ms p50 %d p95 %d p99 %d max %d; "
+                        + "HTTP status counts %s; JVM CPU %.1f s = %.1f ms per purchase%n",
                 phase, results.size(), seconds, results.size() / seconds,
-                percentile(millis, 50), percentile(millis, 95), percentile(millis, 99), millis.get(millis.size() - 1), outcomes);
+                percentile(millis, 50), percentile(millis, 95), percentile(millis, 99), millis.get(millis.size() - 1), outcomes,
+                cpuNanos / 1e9, cpuNanos / 1e6 / results.size());
     }
 
     private static long percentile(List<Long> sorted, int p) {
