@@ -115,6 +115,7 @@ public final class PasscomServer implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         long started = System.nanoTime();
+        long nodeReady = started;
         if (config.usesDevSecret()) {
             LOG.warn("using the built-in development federation secret; set PASSCOM_SECRET for anything but a demo");
         }
@@ -127,6 +128,7 @@ public final class PasscomServer implements AutoCloseable {
                     .build();
             FederationSigner signer = new FederationSigner(config.secret(), clock, SIGNATURE_WINDOW);
             node = AirlineNode.start(nodeConfig(), peers(client, signer));
+            nodeReady = System.nanoTime();
             jetty = jetty(node, signer);
             jetty.start();
         } catch (Exception e) {
@@ -134,8 +136,10 @@ public final class PasscomServer implements AutoCloseable {
             throw new IllegalStateException("airline " + config.airline() + " could not start on port " + config.port()
                     + ": " + e.getMessage(), e);
         }
-        LOG.info("airline {} listening on {} with peers {} (store {}, started in {} ms)", config.airline(), uri(),
-                config.peers(), config.dataDir().toAbsolutePath().normalize(), (System.nanoTime() - started) / 1_000_000);
+        long now = System.nanoTime();
+        LOG.info("airline {} listening on {} with peers {} (store {}, started in {} ms: node {} ms, Jetty {} ms)", config.airline(),
+                uri(), config.peers(), config.dataDir().toAbsolutePath().normalize(), (now - started) / 1_000_000,
+                (nodeReady - started) / 1_000_000, (now - nodeReady) / 1_000_000);
         return this;
     }
 
