@@ -16,6 +16,8 @@ CREATE INDEX IF NOT EXISTS seat_by_txn ON seat (txn);
 CREATE INDEX IF NOT EXISTS seat_by_reference ON seat (reference);
 CREATE INDEX IF NOT EXISTS seat_by_cancel_txn ON seat (cancel_txn);
 CREATE INDEX IF NOT EXISTS seat_by_cpf ON seat (cpf);
+-- "the lowest free seat of a segment" (every prepare) is one index seek rather than a scan of the segment
+CREATE INDEX IF NOT EXISTS seat_by_state ON seat (origin, destination, state, number);
 
 CREATE TABLE IF NOT EXISTS participation (
     txn           VARCHAR(64)  PRIMARY KEY,
@@ -73,3 +75,4 @@ CREATE TABLE IF NOT EXISTS delivery (
     next_attempt_at BIGINT      NOT NULL,
     PRIMARY KEY (txn, airline)
 );
+CREATE INDEX IF NOT EXISTS delivery_by_due ON delivery (next_attempt_at);

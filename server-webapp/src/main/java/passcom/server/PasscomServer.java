@@ -68,6 +68,7 @@ public final class PasscomServer implements AutoCloseable {
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
     static final int MAX_THREADS = 200;
     static final int MAX_CUSTOMER_REQUESTS = 64;
+    static final int ACCEPT_QUEUE = 1024;
     private static final Duration SIGNATURE_WINDOW = Duration.ofSeconds(30);
 
     static {
@@ -114,6 +115,7 @@ public final class PasscomServer implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         long started = System.nanoTime();
+        long nodeReady = started;
         if (config.usesDevSecret()) {
             LOG.warn("using the built-in development federation secret; set PASSCOM_SECRET for anything but a demo");
         }
@@ -126,6 +128,7 @@ public final class PasscomServer implements AutoCloseable {
                     .build();
             FederationSigner signer = new FederationSigner(config.secret(), clock, SIGNATURE_WINDOW);
             node = AirlineNode.start(nodeConfig(), peers(client, signer));
+            nodeReady = System.nanoTime();
             jetty = jetty(node, signer);
             jetty.start();
         } catch (Exception e) {
@@ -133,8 +136,10 @@ public final class PasscomServer implements AutoCloseable {
             throw new IllegalStateException("airline " + config.airline() + " could not start on port " + config.port()
                     + ": " + e.getMessage(), e);
         }
-        LOG.info("airline {} listening on {} with peers {} (store {}, started in {} ms)", config.airline(), uri(),
-                config.peers(), config.dataDir().toAbsolutePath().normalize(), (System.nanoTime() - started) / 1_000_000);
+        long now = System.nanoTime();
+        LOG.info("airline {} listening on {} with peers {} (store {}, started in {} ms: node {} ms, Jetty {} ms)", config.airline(),
+                uri(), config.peers(), config.dataDir().toAbsolutePath().normalize(), (now - started) / 1_000_000,
+                (nodeReady - started) / 1_000_000, (now - nodeReady) / 1_000_000);
         return this;
     }
 
@@ -208,6 +213,9 @@ public final class PasscomServer implements AutoCloseable {
         connector.setHost(config.host());
         connector.setPort(config.port());
         connector.setIdleTimeout(Duration.ofSeconds(120).toMillis());
+        // The JDK's default listen backlog is 50: a burst of customers plus the peers' new connections
+        // overflowed it, the kernel dropped SYNs, and peers gave up after the connect timeout ("unreachable").
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
         server.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler("/");

@@ -72,7 +72,8 @@ public final class AirlineNode implements AutoCloseable {
         this.ports = Map.copyOf(all);
         this.delivery = new DecisionDelivery(database, bookings, ports, config.clock(), config.retryBackoff(), airline);
         this.holdResolver = new HoldResolver(participant, ports, Duration.ofMillis(Math.max(50, config.staleHold().toMillis() / 4)), airline);
-        TwoPhaseCommit twoPhaseCommit = new TwoPhaseCommit(database, bookings, ports, delivery, config.clock(), config.peerTimeout());
+        TwoPhaseCommit twoPhaseCommit = new TwoPhaseCommit(airline, participant, database, bookings, ports, delivery, config.clock(),
+                config.peerTimeout());
         this.purchases = new PurchaseCoordinator(airline, network, ports.keySet(), database, bookings, twoPhaseCommit, config.clock());
         this.cancellations = new CancellationCoordinator(airline, database, twoPhaseCommit, config.clock());
     }
@@ -82,13 +83,18 @@ public final class AirlineNode implements AutoCloseable {
      * node was coordinating when it stopped (nobody was told "bought"), and starts the background threads.
      */
     public static AirlineNode start(NodeConfig config, Map<String, AirlinePort> peers) {
+        long t0 = System.nanoTime();
         AirlineNode node = new AirlineNode(config, peers);
+        long t1 = System.nanoTime();
         node.seats.createSeats(node.network.airline(node.airline).orElseThrow());
+        long t2 = System.nanoTime();
         node.recover();
         node.delivery.start();
         node.holdResolver.start();
-        LOG.info("airline {} ready: {} peers {}", node.airline, node.ports.size() - 1,
-                node.ports.keySet().stream().filter(a -> !a.equals(node.airline)).toList());
+        long t3 = System.nanoTime();
+        LOG.info("airline {} ready: {} peers {} (store opened in {} ms, seats {} ms, recovery {} ms)", node.airline,
+                node.ports.size() - 1, node.ports.keySet().stream().filter(a -> !a.equals(node.airline)).toList(),
+                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
         return node;
     }
 

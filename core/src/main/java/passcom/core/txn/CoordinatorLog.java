@@ -151,11 +151,15 @@ final class CoordinatorLog {
         return due;
     }
 
-    static void delivered(Connection c, String txnId, String airline) throws SQLException {
+    /** Removes acknowledged deliveries from the outbox. */
+    static void delivered(Connection c, Collection<Delivery> deliveries) throws SQLException {
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM delivery WHERE txn = ? AND airline = ?")) {
-            delete.setString(1, txnId);
-            delete.setString(2, airline);
-            delete.executeUpdate();
+            for (Delivery delivery : deliveries) {
+                delete.setString(1, delivery.txnId());
+                delete.setString(2, delivery.airline());
+                delete.addBatch();
+            }
+            delete.executeBatch();
         }
     }
 

@@ -2,14 +2,19 @@ package passcom.core.txn;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import passcom.core.booking.Booking;
@@ -21,6 +26,11 @@ import passcom.core.store.Database;
  * at start-up, whenever {@link #wakeUp()} is called after a decision, and on a timer for retries with
  * exponential backoff. One thread; the sends themselves are asynchronous, and a row in flight is not
  * sent again until its answer arrives.
+ *
+ * <p>Acknowledged rows are deleted in batches, one local transaction per pass rather than one per
+ * acknowledgement: until its row is deleted a delivery stays in flight here, and after a crash it is
+ * merely sent again, which every participant answers idempotently. Wake-ups that arrive while a pass is
+ * already queued are folded into it.
  */
 final class DecisionDelivery implements AutoCloseable {
 
@@ -34,6 +44,8 @@ final class DecisionDelivery implements AutoCloseable {
     private final Duration backoff;
     private final ScheduledExecutorService thread;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final Queue<CoordinatorLog.Delivery> acknowledged = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean passQueued = new AtomicBoolean();
 
     DecisionDelivery(Database database, BookingStore bookings, Map<String, AirlinePort> ports, Clock clock, Duration backoff, String airline) {
         this.database = database;
@@ -54,8 +66,12 @@ final class DecisionDelivery implements AutoCloseable {
 
     /** A decision was just recorded: deliver now rather than at the next tick. */
     void wakeUp() {
-        if (!thread.isShutdown()) {
-            thread.execute(this::deliverDue);
+        if (!thread.isShutdown() && passQueued.compareAndSet(false, true)) {
+            try {
+                thread.execute(this::deliverDue);
+            } catch (RejectedExecutionException e) {
+                passQueued.set(false);
+            }
         }
     }
 
@@ -65,7 +81,9 @@ final class DecisionDelivery implements AutoCloseable {
     }
 
     private void deliverDue() {
+        passQueued.set(false);
         try {
+            deleteAcknowledged();
             List<CoordinatorLog.Delivery> due = database.inTransaction(c -> CoordinatorLog.dueDeliveries(c, clock.millis(), 200));
             for (CoordinatorLog.Delivery delivery : due) {
                 if (inFlight.add(key(delivery))) {
@@ -91,28 +109,47 @@ final class DecisionDelivery implements AutoCloseable {
     }
 
     private void finish(CoordinatorLog.Delivery delivery, Throwable failure) {
+        if (failure == null) {
+            acknowledged.add(delivery);
+            wakeUp();
+            return;
+        }
         try {
-            if (failure == null) {
-                database.inTransaction(c -> {
-                    CoordinatorLog.delivered(c, delivery.txnId(), delivery.airline());
-                    return null;
-                });
-            } else {
-                long factor = Math.min(MAX_BACKOFF_FACTOR, 1L << Math.min(delivery.attempts(), 5));
-                long next = clock.millis() + backoff.toMillis() * factor;
-                database.inTransaction(c -> {
-                    CoordinatorLog.retryLater(c, delivery.txnId(), delivery.airline(), next);
-                    return null;
-                });
-                if (delivery.attempts() == 0 || delivery.attempts() % 10 == 9) {
-                    LOG.info("txn {}: {} to {} not delivered (attempt {}), retrying: {}", delivery.txnId(), delivery.message(),
-                            delivery.airline(), delivery.attempts() + 1, failure.toString());
-                }
+            long factor = Math.min(MAX_BACKOFF_FACTOR, 1L << Math.min(delivery.attempts(), 5));
+            long next = clock.millis() + backoff.toMillis() * factor;
+            database.inTransaction(c -> {
+                CoordinatorLog.retryLater(c, delivery.txnId(), delivery.airline(), next);
+                return null;
+            });
+            if (delivery.attempts() == 0 || delivery.attempts() % 10 == 9) {
+                LOG.info("txn {}: {} to {} not delivered (attempt {}), retrying: {}", delivery.txnId(), delivery.message(),
+                        delivery.airline(), delivery.attempts() + 1, failure.toString());
             }
         } catch (RuntimeException e) {
             LOG.warn("txn {}: could not record delivery result: {}", delivery.txnId(), e.toString());
         } finally {
             inFlight.remove(key(delivery));
+        }
+    }
+
+    /** Deletes every acknowledged delivery in one local transaction; they leave the in-flight set only then. */
+    private void deleteAcknowledged() {
+        List<CoordinatorLog.Delivery> batch = new ArrayList<>();
+        for (CoordinatorLog.Delivery d = acknowledged.poll(); d != null; d = acknowledged.poll()) {
+            batch.add(d);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            database.inTransaction(c -> {
+                CoordinatorLog.delivered(c, batch);
+                return null;
+            });
+            batch.forEach(d -> inFlight.remove(key(d)));
+        } catch (RuntimeException e) {
+            acknowledged.addAll(batch);
+            throw e;
         }
     }
 

@@ -121,52 +121,65 @@ public final class Participant {
     /** Phase two COMMIT. Idempotent; a commit for an aborted transaction is a protocol violation, logged and ignored. */
     public void commit(Commit commit) {
         database.inTransaction(connection -> {
-            Optional<Recorded> recorded = recorded(connection, commit.txnId());
-            if (recorded.isEmpty() || recorded.get().state == State.ABORTED) {
-                LOG.error("txn {}: COMMIT for a transaction this airline {} — ignored",
-                        commit.txnId(), recorded.isEmpty() ? "never prepared" : "aborted");
-                return null;
-            }
-            if (recorded.get().state == State.COMMITTED) {
-                return null;
-            }
-            if (commit.kind() == TxnKind.PURCHASE) {
-                seats.sell(connection, commit.txnId());
-                bookings.save(connection, commit.booking());
-            } else {
-                seats.freeMarked(connection, commit.txnId());
-                bookings.markCancelled(connection, commit.booking());
-            }
-            setState(connection, commit.txnId(), State.COMMITTED);
+            applyCommit(connection, commit);
             return null;
         });
+    }
+
+    /**
+     * {@link #commit} on the caller's connection, so that a coordinator that is also a participant sells its
+     * own seats in the same local transaction that records its decision (one durable write instead of three).
+     */
+    void applyCommit(Connection connection, Commit commit) throws SQLException {
+        Optional<Recorded> recorded = recorded(connection, commit.txnId());
+        if (recorded.isEmpty() || recorded.get().state == State.ABORTED) {
+            LOG.error("txn {}: COMMIT for a transaction this airline {} — ignored",
+                    commit.txnId(), recorded.isEmpty() ? "never prepared" : "aborted");
+            return;
+        }
+        if (recorded.get().state == State.COMMITTED) {
+            return;
+        }
+        if (commit.kind() == TxnKind.PURCHASE) {
+            seats.sell(connection, commit.txnId());
+            bookings.save(connection, commit.booking());
+        } else {
+            seats.freeMarked(connection, commit.txnId());
+            bookings.markCancelled(connection, commit.booking());
+        }
+        setState(connection, commit.txnId(), State.COMMITTED);
     }
 
     /** Phase two ABORT. Idempotent; an unknown transaction is remembered as aborted so a late prepare is refused. */
     public void abort(String txnId, String coordinator) {
         database.inTransaction(connection -> {
-            Optional<Recorded> recorded = recorded(connection, txnId);
-            if (recorded.isEmpty()) {
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO participation (txn, coordinator, kind, state, prepared_at, next_check_at) VALUES (?, ?, 'PURCHASE', 'ABORTED', ?, 0)")) {
-                    insert.setString(1, txnId);
-                    insert.setString(2, coordinator == null ? "?" : coordinator);
-                    insert.setLong(3, clock.millis());
-                    insert.executeUpdate();
-                }
-                return null;
-            }
-            if (recorded.get().state == State.COMMITTED) {
-                LOG.error("txn {}: ABORT for a committed transaction — ignored", txnId);
-                return null;
-            }
-            if (recorded.get().state == State.PREPARED) {
-                seats.release(connection, txnId);
-                seats.unmark(connection, txnId);
-                setState(connection, txnId, State.ABORTED);
-            }
+            applyAbort(connection, txnId, coordinator);
             return null;
         });
+    }
+
+    /** {@link #abort} on the caller's connection (see {@link #applyCommit}). */
+    void applyAbort(Connection connection, String txnId, String coordinator) throws SQLException {
+        Optional<Recorded> recorded = recorded(connection, txnId);
+        if (recorded.isEmpty()) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO participation (txn, coordinator, kind, state, prepared_at, next_check_at) VALUES (?, ?, 'PURCHASE', 'ABORTED', ?, 0)")) {
+                insert.setString(1, txnId);
+                insert.setString(2, coordinator == null ? "?" : coordinator);
+                insert.setLong(3, clock.millis());
+                insert.executeUpdate();
+            }
+            return;
+        }
+        if (recorded.get().state == State.COMMITTED) {
+            LOG.error("txn {}: ABORT for a committed transaction — ignored", txnId);
+            return;
+        }
+        if (recorded.get().state == State.PREPARED) {
+            seats.release(connection, txnId);
+            seats.unmark(connection, txnId);
+            setState(connection, txnId, State.ABORTED);
+        }
     }
 
     /** A hold whose decision this airline has not heard for a while: ask its coordinator. */

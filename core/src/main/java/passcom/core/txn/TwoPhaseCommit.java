@@ -2,8 +2,11 @@ package passcom.core.txn;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +21,11 @@ import passcom.core.store.Database;
  * The coordinator's half of two-phase commit with presumed abort (docs/purchase-protocol.md), shared by
  * purchases and cancellations. Runs on the customer's request thread; holds no lock while it waits.
  * The caller has already written the {@code txn(STARTED)} row.
+ *
+ * <p>Two savings over sending phase two to everyone, both standard (Mohan, Lindsay & Obermarck 1986, the
+ * "read-only"/"no-vote" and local-participant cases): when this airline is itself a participant, its phase
+ * two is applied inside the local transaction that records the decision, so it needs no delivery; and a
+ * participant that voted Refused has already rolled back and recorded ABORTED, so it is sent no ABORT.
  */
 final class TwoPhaseCommit {
 
@@ -35,6 +43,8 @@ final class TwoPhaseCommit {
     /** Every refusal was for seats other transactions still hold: worth another try. */
     static final String CONTENDED = "CONTENDED:";
 
+    private final String self;
+    private final Participant participant;
     private final Database database;
     private final BookingStore bookings;
     private final Map<String, AirlinePort> ports;
@@ -42,8 +52,10 @@ final class TwoPhaseCommit {
     private final Clock clock;
     private final Duration peerTimeout;
 
-    TwoPhaseCommit(Database database, BookingStore bookings, Map<String, AirlinePort> ports, DecisionDelivery delivery,
-                   Clock clock, Duration peerTimeout) {
+    TwoPhaseCommit(String self, Participant participant, Database database, BookingStore bookings, Map<String, AirlinePort> ports,
+                   DecisionDelivery delivery, Clock clock, Duration peerTimeout) {
+        this.self = self;
+        this.participant = participant;
         this.database = database;
         this.bookings = bookings;
         this.ports = ports;
@@ -66,29 +78,38 @@ final class TwoPhaseCommit {
                 ports.get(airline).prepare(prepare).orTimeout(peerTimeout.toMillis(), TimeUnit.MILLISECONDS)));
 
         Map<String, Vote.Held> held = new LinkedHashMap<>();
+        Set<String> refused = new HashSet<>();
         String abort = null;
         for (var entry : votes.entrySet()) {
             Vote vote = await(entry.getKey(), entry.getValue());
             if (vote instanceof Vote.Held h) {
                 held.put(entry.getKey(), h);
-            } else if (vote instanceof Vote.Refused refused && !refused.contended()) {
-                abort = SOLD_OUT + refused.reason();
-            } else if (vote instanceof Vote.Refused refused) {
-                abort = abort == null ? CONTENDED + refused.reason() : abort;
+            } else if (vote instanceof Vote.Refused refusal) {
+                refused.add(entry.getKey());
+                if (!refusal.contended()) {
+                    abort = SOLD_OUT + refusal.reason();
+                } else if (abort == null) {
+                    abort = CONTENDED + refusal.reason();
+                }
             } else if (abort == null || abort.startsWith(CONTENDED)) {
                 abort = UNREACHABLE + entry.getKey();
             }
         }
         if (abort == null) {
             Booking booking = bookingOf.apply(held);
+            Commit commit = new Commit(txnId, kind, booking);
+            Set<String> remote = without(prepares.keySet(), Set.of(self));
             boolean committed = database.inTransaction(c -> {
-                if (!CoordinatorLog.decide(c, txnId, CoordinatorLog.State.COMMITTED, null, prepares.keySet(), clock.millis())) {
+                if (!CoordinatorLog.decide(c, txnId, CoordinatorLog.State.COMMITTED, null, remote, clock.millis())) {
                     return false;
                 }
                 if (kind == TxnKind.PURCHASE) {
                     bookings.save(c, booking);
                 } else {
                     bookings.markCancelled(c, booking);
+                }
+                if (prepares.containsKey(self)) {
+                    participant.applyCommit(c, commit);
                 }
                 return true;
             });
@@ -100,9 +121,30 @@ final class TwoPhaseCommit {
             abort = UNREACHABLE + prepares.keySet().iterator().next();
         }
         String outcome = abort;
-        database.inTransaction(c -> CoordinatorLog.decide(c, txnId, CoordinatorLog.State.ABORTED, outcome, prepares.keySet(), clock.millis()));
-        delivery.wakeUp();
+        Set<String> mayHold = without(prepares.keySet(), union(refused, Set.of(self)));
+        database.inTransaction(c -> {
+            if (CoordinatorLog.decide(c, txnId, CoordinatorLog.State.ABORTED, outcome, mayHold, clock.millis())
+                    && prepares.containsKey(self) && !refused.contains(self)) {
+                participant.applyAbort(c, txnId, self);
+            }
+            return null;
+        });
+        if (!mayHold.isEmpty()) {
+            delivery.wakeUp();
+        }
         return new Result.Aborted(outcome);
+    }
+
+    private static Set<String> without(Set<String> all, Set<String> excluded) {
+        Set<String> rest = new LinkedHashSet<>(all);
+        rest.removeAll(excluded);
+        return rest;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> both = new HashSet<>(a);
+        both.addAll(b);
+        return both;
     }
 
     /** The vote, or null when the airline could not be reached or did not answer in time. */

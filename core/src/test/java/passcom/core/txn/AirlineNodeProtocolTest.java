@@ -82,6 +82,34 @@ class AirlineNodeProtocolTest {
     }
 
     @Test
+    void when_the_coordinator_flies_a_leg_then_its_seat_is_sold_by_the_time_the_customer_hears_bought() {
+        start(NetworkLoader.loadDefault());
+
+        PurchaseOutcome outcome = federation.node("A").purchase(order(CPF, List.of("A", "C"), "Cuiabá", "Goiânia", "Belo Horizonte"));
+
+        assertThat(outcome).isInstanceOf(PurchaseOutcome.Bought.class);
+        assertThat(count("A", "Cuiabá", "Goiânia")).as("decided and applied in one local transaction").isEqualTo(new SeatInventory.Count(2, 0, 1));
+        awaitSettled();
+        assertThat(federation.phaseTwoSent).containsExactly("COMMIT C");
+        assertInvariants();
+    }
+
+    @Test
+    void when_a_participant_refuses_then_only_the_others_that_held_are_sent_abort() {
+        start(withSeats(NetworkLoader.loadDefault(), "C", "Goiânia", "Belo Horizonte", 1));
+        assertThat(federation.node("C").purchase(order(OTHER_CPF, List.of("C"), "Goiânia", "Belo Horizonte")))
+                .isInstanceOf(PurchaseOutcome.Bought.class);
+
+        PurchaseOutcome outcome = federation.node("B").purchase(order(CPF, List.of("A", "C"), "Cuiabá", "Goiânia", "Belo Horizonte"));
+
+        assertThat(outcome).isInstanceOf(PurchaseOutcome.SoldOut.class);
+        awaitSettled();
+        assertThat(federation.phaseTwoSent).containsExactly("ABORT A");
+        assertThat(count("A", "Cuiabá", "Goiânia")).isEqualTo(new SeatInventory.Count(3, 0, 0));
+        assertInvariants();
+    }
+
+    @Test
     void when_five_buyers_race_for_three_seats_then_three_win() throws Exception {
         start(NetworkLoader.loadDefault());
         List<PurchaseOutcome> outcomes = race(5, i -> federation.node("A").purchase(order(CPF, List.of("A"), "São Paulo", "Curitiba")));

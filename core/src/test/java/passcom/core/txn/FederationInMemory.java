@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import passcom.core.cpf.Cpf;
@@ -20,6 +21,8 @@ final class FederationInMemory implements AutoCloseable {
 
     final Map<String, AirlineNode> nodes = new LinkedHashMap<>();
     final Map<String, AtomicBoolean> reachable = new LinkedHashMap<>();
+    /** Phase-two messages sent over a link, as "COMMIT B" or "ABORT C" (target airline), for tests of who is told what. */
+    final List<String> phaseTwoSent = new CopyOnWriteArrayList<>();
     private final String prefix = UUID.randomUUID().toString();
 
     FederationInMemory(RouteNetwork network, List<String> airlines, Duration staleHold) {
@@ -63,8 +66,14 @@ final class FederationInMemory implements AutoCloseable {
         @Override public String airline() { return target; }
         @Override public CompletableFuture<AirlinePaths> paths(String o, String d) { return via(p -> p.paths(o, d)); }
         @Override public CompletableFuture<Vote> prepare(Prepare prepare) { return via(p -> p.prepare(prepare)); }
-        @Override public CompletableFuture<Void> commit(Commit commit) { return via(p -> p.commit(commit)); }
-        @Override public CompletableFuture<Void> abort(String txnId) { return via(p -> p.abort(txnId)); }
+        @Override public CompletableFuture<Void> commit(Commit commit) {
+            phaseTwoSent.add("COMMIT " + target);
+            return via(p -> p.commit(commit));
+        }
+        @Override public CompletableFuture<Void> abort(String txnId) {
+            phaseTwoSent.add("ABORT " + target);
+            return via(p -> p.abort(txnId));
+        }
         @Override public CompletableFuture<Decision> decision(String txnId) { return via(p -> p.decision(txnId)); }
         @Override public CompletableFuture<Void> ping() { return via(AirlinePort::ping); }
         @Override public CompletableFuture<AirlineTickets> tickets(Cpf cpf) { return via(p -> p.tickets(cpf)); }
