@@ -87,7 +87,8 @@ final class DecisionDelivery implements AutoCloseable {
             List<CoordinatorLog.Delivery> due = database.inTransaction(c -> CoordinatorLog.dueDeliveries(c, clock.millis(), 200));
             for (CoordinatorLog.Delivery delivery : due) {
                 if (inFlight.add(key(delivery))) {
-                    send(delivery).whenComplete((ok, failure) -> finish(delivery, failure));
+                    // The answer is handled on this thread, not the HTTP client's: finishing writes to the store.
+                    send(delivery).whenCompleteAsync((ok, failure) -> finish(delivery, failure), thread);
                 }
             }
         } catch (RuntimeException e) {

@@ -45,7 +45,8 @@ final class HoldResolver implements AutoCloseable {
                     LOG.warn("txn {}: coordinator {} is not in the peer list; keeping the hold", hold.txnId(), hold.coordinator());
                     continue;
                 }
-                coordinator.decision(hold.txnId()).whenComplete((decision, failure) -> apply(hold, decision, failure));
+                // Applied on this thread, not the HTTP client's: applying a decision writes to the store.
+                coordinator.decision(hold.txnId()).whenCompleteAsync((decision, failure) -> apply(hold, decision, failure), thread);
             }
         } catch (RuntimeException e) {
             LOG.warn("hold resolver pass failed, will retry: {}", e.toString());
