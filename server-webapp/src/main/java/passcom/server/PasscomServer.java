@@ -72,12 +72,12 @@ public final class PasscomServer implements AutoCloseable {
     private static final Duration SIGNATURE_WINDOW = Duration.ofSeconds(30);
 
     static {
-        // The JDK client keeps idle connections 1200 s by default, Jetty closes them after its idle timeout;
-        // a request sent on a connection the server just closed would fail as "unreachable". Keep the
-        // client's idle time well below Jetty's, and let it retry a POST on such a connection: every
-        // PASSCOM server message is idempotent by transaction id.
+        // The JDK client keeps idle connections 1200 s by default, Jetty closes them after its idle timeout
+        // (120 s); a request sent on a connection the server just closed would fail as "unreachable". Keep
+        // the client's idle time well below Jetty's, so the client always closes an idle connection first.
+        // (Not jdk.httpclient.enableAllMethodRetry: it is JVM-wide, and would make every other HttpClient in
+        // the process resend POSTs that are not idempotent, such as a customer's purchase without id_pedido.)
         setIfAbsent("jdk.httpclient.keepalive.timeout", "20");
-        setIfAbsent("jdk.httpclient.enableAllMethodRetry", "true");
     }
 
     private final ServerConfig config;
