@@ -6,15 +6,15 @@ import java.time.format.FormatStyle;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
-import javax.swing.table.AbstractTableModel;
 import passcom.api.Passagem;
 import passcom.api.TrechoPassagem;
+import passcom.client.RowTableModel;
 import passcom.client.i18n.Messages;
 import passcom.client.i18n.Reais;
 import passcom.client.purchase.ItineraryText;
 
 /** A CPF's bookings, newest first: reference, cities, airline of each leg, seats, km, price, when bought. */
-public final class TicketTableModel extends AbstractTableModel {
+public final class TicketTableModel extends RowTableModel<Passagem> {
 
     public static final int REFERENCE = 0;
     public static final int CITIES = 1;
@@ -23,45 +23,25 @@ public final class TicketTableModel extends AbstractTableModel {
     public static final int DISTANCE = 4;
     public static final int PRICE = 5;
     public static final int BOUGHT = 6;
-    private static final String[] HEADERS = {"ticket.col.reference", "ticket.col.cities", "ticket.col.airlines",
-        "ticket.col.seats", "ticket.col.km", "ticket.col.price", "ticket.col.bought"};
 
-    private List<Passagem> tickets = List.of();
+    public TicketTableModel() {
+        super(AIRLINES, "ticket.col.reference", "ticket.col.cities", "ticket.col.airlines",
+                "ticket.col.seats", "ticket.col.km", "ticket.col.price", "ticket.col.bought");
+    }
 
+    /** Shows {@code tickets} newest first. */
     public void setTickets(List<Passagem> tickets) {
-        this.tickets = tickets == null ? List.of() : tickets.stream()
+        replaceRows(tickets == null ? null : tickets.stream()
                 .sorted(Comparator.comparing(Passagem::compradaEm, Comparator.nullsLast(Comparator.reverseOrder())))
-                .toList();
-        fireTableDataChanged();
+                .toList());
     }
 
     public Passagem ticket(int row) {
-        return tickets.get(row);
+        return row(row);
     }
 
     @Override
-    public int getRowCount() {
-        return tickets.size();
-    }
-
-    @Override
-    public int getColumnCount() {
-        return HEADERS.length;
-    }
-
-    @Override
-    public String getColumnName(int column) {
-        return Messages.get(HEADERS[column]);
-    }
-
-    @Override
-    public Class<?> getColumnClass(int column) {
-        return column == AIRLINES ? List.class : String.class;
-    }
-
-    @Override
-    public Object getValueAt(int row, int column) {
-        Passagem ticket = tickets.get(row);
+    protected Object value(Passagem ticket, int column) {
         return switch (column) {
             case REFERENCE -> ticket.localizador();
             case CITIES -> ItineraryText.cities(ticket.trechos());
@@ -69,9 +49,8 @@ public final class TicketTableModel extends AbstractTableModel {
             case SEATS -> ticket.trechos().stream().map(leg -> String.valueOf(leg.assento())).collect(Collectors.joining(" · "));
             case DISTANCE -> Reais.km(ticket.distanciaKm());
             case PRICE -> Reais.format(ticket.valor());
-            case BOUGHT -> ticket.compradaEm() == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
+            default -> ticket.compradaEm() == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
                     .withLocale(Messages.locale()).withZone(ZoneId.systemDefault()).format(ticket.compradaEm());
-            default -> throw new IndexOutOfBoundsException("column " + column);
         };
     }
 }
