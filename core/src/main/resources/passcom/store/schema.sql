@@ -39,6 +39,8 @@ CREATE TABLE IF NOT EXISTS booking (
     purchased_at BIGINT      NOT NULL
 );
 CREATE INDEX IF NOT EXISTS booking_by_cpf ON booking (cpf);
+-- the airline that coordinated the purchase; it takes part in the cancellation even without a leg
+ALTER TABLE booking ADD COLUMN IF NOT EXISTS sold_by VARCHAR(16);
 
 CREATE TABLE IF NOT EXISTS booking_leg (
     reference   VARCHAR(6)   NOT NULL,

@@ -38,17 +38,23 @@ final class Cluster implements AutoCloseable {
 
     private final RouteNetwork network;
     private final Path root;
+    private final ServerConfig.Timing timing;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, FaultProxy> proxies = new LinkedHashMap<>();
     private final Map<String, PasscomServer> servers = new LinkedHashMap<>();
 
-    private Cluster(RouteNetwork network, Path root) {
+    private Cluster(RouteNetwork network, Path root, ServerConfig.Timing timing) {
         this.network = network;
         this.root = root;
+        this.timing = timing;
     }
 
     static Cluster start(RouteNetwork network, Path root, String... airlines) {
-        Cluster cluster = new Cluster(network, root);
+        return start(network, root, FAST, airlines);
+    }
+
+    static Cluster start(RouteNetwork network, Path root, ServerConfig.Timing timing, String... airlines) {
+        Cluster cluster = new Cluster(network, root, timing);
         try {
             for (String airline : airlines) {
                 cluster.ports.put(airline, freePort());
@@ -72,7 +78,7 @@ final class Cluster implements AutoCloseable {
             }
         });
         ServerConfig config = ServerConfig.forTest(airline, root.resolve(airline))
-                .withPort(ports.get(airline)).withPeers(peers).withTiming(FAST);
+                .withPort(ports.get(airline)).withPeers(peers).withTiming(timing);
         servers.put(airline, PasscomServer.create(config, network).start());
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import passcom.core.route.RouteNetwork;
+import passcom.server.ServerConfig;
 
 /**
  * Base of the in-JVM scenario tests: each test starts its own {@link Cluster}; after it, whatever it did,
@@ -17,6 +18,11 @@ abstract class ClusterScenario {
 
     Cluster start(RouteNetwork network, String... airlines) {
         cluster = Cluster.start(network, dir, airlines);
+        return cluster;
+    }
+
+    Cluster start(RouteNetwork network, ServerConfig.Timing timing, String... airlines) {
+        cluster = Cluster.start(network, dir, timing, airlines);
         return cluster;
     }
 

@@ -12,5 +12,7 @@ enum Fault {
     /** Forward the call (the peer acts on it), then hold the answer until the fault is cleared: a reply lost in a slow network. */
     HOLD_REPLY,
     /** Forward the call twice and answer with the second reply: a duplicated message. */
-    DUPLICATE
+    DUPLICATE,
+    /** Forward the call (the peer acts on it), then answer only after {@link FaultProxy#LATE}: a reply that arrives after the caller gave up. */
+    LATE_REPLY
 }

@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FaultProxy implements AutoCloseable {
 
+    /** How late a {@link Fault#LATE_REPLY} arrives. */
+    static final Duration LATE = Duration.ofMillis(1500);
+
     private static final Set<String> HOP_HEADERS = Set.of("connection", "content-length", "host", "transfer-encoding",
             "expect", "upgrade", "keep-alive");
 
@@ -97,6 +100,9 @@ final class FaultProxy implements AutoCloseable {
                 }
                 if (fault == Fault.HOLD_REPLY) {
                     held.await(30, TimeUnit.SECONDS);
+                }
+                if (fault == Fault.LATE_REPLY) {
+                    Thread.sleep(LATE.toMillis());
                 }
             } catch (IOException | InterruptedException e) {
                 reply(exchange, 502, ("{\"erro\":\"proxy could not reach the airline: " + e + "\"}").getBytes());

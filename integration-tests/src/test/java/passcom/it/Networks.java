@@ -16,6 +16,17 @@ final class Networks {
         return NetworkLoader.loadDefault();
     }
 
+    /** {@code network} with every airline flying every segment it flies with {@code seats} seats. */
+    static RouteNetwork withSeatsEverywhere(RouteNetwork network, int seats) {
+        RouteNetwork result = network;
+        for (Airline airline : network.airlines()) {
+            var capacity = new TreeMap<Segment.Key, Integer>();
+            airline.capacity().keySet().forEach(segment -> capacity.put(segment, seats));
+            result = result.withAirline(airline.withCapacity(capacity));
+        }
+        return result;
+    }
+
     /** {@code network} with {@code airline} flying {@code from → to} with {@code seats} seats. */
     static RouteNetwork withSeats(RouteNetwork network, String airline, String from, String to, int seats) {
         Airline a = network.airline(airline).orElseThrow();

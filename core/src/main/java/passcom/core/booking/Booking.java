@@ -6,8 +6,11 @@ import java.util.List;
 import passcom.core.cpf.Cpf;
 import passcom.core.money.Money;
 
-/** A committed purchase: its 6-character reference (localizador), the buyer, and every leg with its seat. */
-public record Booking(String reference, Cpf cpf, List<BookedLeg> legs, Instant purchasedAt) {
+/**
+ * A committed purchase: its 6-character reference (localizador), the buyer, every leg with its seat, and
+ * the airline that sold it (the purchase's coordinator, which keeps a copy even when it flies no leg).
+ */
+public record Booking(String reference, Cpf cpf, List<BookedLeg> legs, Instant purchasedAt, String soldBy) {
 
     /** Kept to the millisecond, as the stores keep it, so a booking read back equals the one written. */
     public Booking {

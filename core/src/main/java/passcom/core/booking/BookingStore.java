@@ -40,10 +40,11 @@ public final class BookingStore {
             }
         }
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO booking (reference, cpf, state, purchased_at) VALUES (?, ?, 'ACTIVE', ?)")) {
+                "INSERT INTO booking (reference, cpf, state, purchased_at, sold_by) VALUES (?, ?, 'ACTIVE', ?, ?)")) {
             insert.setString(1, booking.reference());
             insert.setString(2, booking.cpf().digits());
             insert.setLong(3, booking.purchasedAt().toEpochMilli());
+            insert.setString(4, booking.soldBy());
             insert.executeUpdate();
         }
         try (PreparedStatement insert = connection.prepareStatement(
@@ -62,6 +63,16 @@ public final class BookingStore {
                 insert.addBatch();
             }
             insert.executeBatch();
+        }
+    }
+
+    /** Whether this airline keeps an ACTIVE copy of booking {@code reference}. */
+    public boolean isActive(Connection connection, String reference) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM booking WHERE reference = ? AND state = 'ACTIVE'")) {
+            select.setString(1, reference);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next();
+            }
         }
     }
 
@@ -111,7 +122,7 @@ public final class BookingStore {
     private static List<Booking> load(Connection connection, String where, String... args) throws SQLException {
         Map<String, BookingRow> rows = new LinkedHashMap<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT b.reference, b.cpf, b.purchased_at, l.origin, l.destination, l.km, l.airline, l.seat, l.price_cents "
+                "SELECT b.reference, b.cpf, b.purchased_at, l.origin, l.destination, l.km, l.airline, l.seat, l.price_cents, b.sold_by "
                         + "FROM booking b JOIN booking_leg l ON l.reference = b.reference WHERE " + where
                         + " ORDER BY b.purchased_at, b.reference, l.position")) {
             for (int i = 0; i < args.length; i++) {
@@ -122,6 +133,7 @@ public final class BookingStore {
                     BookingRow row = rows.computeIfAbsent(r.getString(1), ref -> new BookingRow());
                     row.cpf = r.getString(2);
                     row.purchasedAt = r.getLong(3);
+                    row.soldBy = r.getString(10);
                     row.legs.add(new BookedLeg(new Segment(r.getString(4), r.getString(5), r.getInt(6)),
                             r.getString(7), r.getInt(8), Money.ofCents(r.getLong(9))));
                 }
@@ -129,13 +141,14 @@ public final class BookingStore {
         }
         List<Booking> bookings = new ArrayList<>();
         rows.forEach((reference, row) -> bookings.add(
-                new Booking(reference, new Cpf(row.cpf), row.legs, Instant.ofEpochMilli(row.purchasedAt))));
+                new Booking(reference, new Cpf(row.cpf), row.legs, Instant.ofEpochMilli(row.purchasedAt), row.soldBy)));
         return bookings;
     }
 
     private static final class BookingRow {
         String cpf;
         long purchasedAt;
+        String soldBy;
         final List<BookedLeg> legs = new ArrayList<>();
     }
 }

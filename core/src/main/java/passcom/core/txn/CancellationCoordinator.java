@@ -34,11 +34,18 @@ final class CancellationCoordinator {
         this.clock = clock;
     }
 
+    /**
+     * Every airline with a leg takes part, and so does the airline that sold the booking (it keeps a copy
+     * even without a leg), so that none of them lists the booking as active afterwards.
+     */
     CancelOutcome cancel(Booking booking) {
         String txnId = UUID.randomUUID().toString();
         Map<String, List<Segment.Key>> legsByAirline = new LinkedHashMap<>();
         for (BookedLeg leg : booking.legs()) {
             legsByAirline.computeIfAbsent(leg.airline(), a -> new ArrayList<>()).add(leg.segment().key());
+        }
+        if (booking.soldBy() != null) {
+            legsByAirline.putIfAbsent(booking.soldBy(), List.of());
         }
         database.inTransaction(c -> {
             CoordinatorLog.start(c, txnId, null, TxnKind.CANCELLATION, booking.cpf().digits(), booking.reference(),

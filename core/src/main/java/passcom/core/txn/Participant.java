@@ -87,6 +87,13 @@ public final class Participant {
     }
 
     private Vote markForCancellation(Connection connection, Prepare prepare) throws SQLException {
+        if (prepare.legs().isEmpty()) {
+            // No leg here, only a copy of the booking (this airline coordinated the purchase): it must not
+            // go on listing the booking as active once the cancellation commits.
+            return bookings.isActive(connection, prepare.reference())
+                    ? Vote.Held.cancellation()
+                    : new Vote.Refused("a passagem " + prepare.reference() + " não está ativa na companhia " + airline);
+        }
         int marked = seats.markForCancellation(connection, prepare.reference(), prepare.txnId(), prepare.legs().size());
         return marked == 0
                 ? new Vote.Refused("a passagem " + prepare.reference() + " não está ativa na companhia " + airline

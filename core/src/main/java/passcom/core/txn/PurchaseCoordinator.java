@@ -111,7 +111,7 @@ final class PurchaseCoordinator {
                 Vote.Held vote = held.get(legAirline);
                 booked.add(new BookedLeg(legs.get(i), legAirline, vote.seats().get(index), vote.prices().get(index)));
             }
-            return new Booking(reference, order.cpf(), booked, clock.instant());
+            return new Booking(reference, order.cpf(), booked, clock.instant(), airline);
         });
     }
 

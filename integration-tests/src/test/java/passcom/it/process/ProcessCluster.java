@@ -109,19 +109,38 @@ final class ProcessCluster implements AutoCloseable {
 
     /** Waits until every airline holds no seat and has no transaction left to decide or deliver. */
     void awaitQuiet() {
-        await("every hold decided and every decision delivered on " + airlines(), QUIET_DEADLINE, () -> airlines().stream().allMatch(a -> {
-            try {
-                Customer.Reply health = Customer.health(uri(a));
-                return health.status() == 200
-                        && health.json().path("reservas_abertas").asLong(-1) == 0
-                        && health.json().path("transacoes_pendentes").asLong(-1) == 0;
-            } catch (IOException e) {
-                return false;
+        try {
+            await("every hold decided and every decision delivered on " + airlines(), QUIET_DEADLINE,
+                    () -> airlines().stream().allMatch(this::isQuiet));
+        } catch (AssertionError e) {
+            StringBuilder state = new StringBuilder(e.getMessage());
+            for (String a : airlines()) {
+                state.append("\n---- ").append(a).append(" /saude: ").append(healthText(a))
+                        .append("\n").append(logTail(a, 25));
             }
-        }));
+            throw new AssertionError(state.toString(), e);
+        }
     }
 
-    /** The last {@code lines} lines of the airline's log, for failure messages. */
+    private boolean isQuiet(String airline) {
+        try {
+            Customer.Reply health = Customer.health(uri(airline));
+            return health.status() == 200
+                    && health.json().path("reservas_abertas").asLong(-1) == 0
+                    && health.json().path("transacoes_pendentes").asLong(-1) == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private String healthText(String airline) {
+        try {
+            return Customer.health(uri(airline)).json().toString();
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
     String logTail(String airline, int lines) {
         try {
             List<String> all = Files.readAllLines(log(airline), StandardCharsets.UTF_8);

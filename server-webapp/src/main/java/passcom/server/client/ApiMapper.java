@@ -42,7 +42,7 @@ public final class ApiMapper {
                         leg.seat(), leg.segment().km(), leg.price().toBigDecimal()))
                 .toList();
         return new Passagem(booking.reference(), booking.cpf().formatted(), trechos, booking.km(),
-                booking.price().toBigDecimal(), booking.purchasedAt());
+                booking.price().toBigDecimal(), booking.purchasedAt(), booking.soldBy());
     }
 
     /** The inverse of {@link #passagem}: how a booking travels between servers. */
@@ -50,7 +50,8 @@ public final class ApiMapper {
         MalformedRequest.require(passagem.trechos(), "trechos");
         List<BookedLeg> legs = passagem.trechos().stream().map(ApiMapper::bookedLeg).toList();
         return new Booking(MalformedRequest.require(passagem.localizador(), "localizador"),
-                Cpf.parse(passagem.cpf()), legs, MalformedRequest.require(passagem.compradaEm(), "comprada_em"));
+                Cpf.parse(passagem.cpf()), legs, MalformedRequest.require(passagem.compradaEm(), "comprada_em"),
+                passagem.vendidaPor());
     }
 
     public static BookedLeg bookedLeg(TrechoPassagem trecho) {

@@ -32,7 +32,7 @@ class ApiMapperTest {
     private static final Segment GOIANIA_BH = new Segment("Goiânia", "Belo Horizonte", 890);
     private static final Booking BOOKING = new Booking("K7P2QX", CPF, List.of(
             new BookedLeg(CUIABA_GOIANIA, "A", 3, Money.of("1023.50")),
-            new BookedLeg(GOIANIA_BH, "B", 1, Money.of("1201.50"))), Instant.parse("2025-03-01T12:00:00.123Z"));
+            new BookedLeg(GOIANIA_BH, "B", 1, Money.of("1201.50"))), Instant.parse("2025-03-01T12:00:00.123Z"), "B");
 
     @Test
     void when_a_booking_is_shown_then_every_leg_has_its_seat_and_totals_have_two_decimals() throws Exception {

@@ -26,7 +26,7 @@ class WireMessagesTest {
     private static final Cpf CPF = Cpf.parse("52998224725");
     private static final Booking BOOKING = new Booking("K7P2QX", CPF, List.of(
             new BookedLeg(new Segment("Cuiabá", "Goiânia", 890), "A", 3, Money.of("1023.50"))),
-            Instant.parse("2025-03-01T12:00:00.123Z"));
+            Instant.parse("2025-03-01T12:00:00.123Z"), "B");
 
     @Test
     void when_each_core_message_crosses_the_wire_then_it_comes_back_equal() throws Exception {

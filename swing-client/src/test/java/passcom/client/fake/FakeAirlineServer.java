@@ -228,7 +228,7 @@ public final class FakeAirlineServer implements AutoCloseable {
         }
         String reference = String.format("PC%04d", 1000 + nextReference++).substring(0, 6);
         Passagem ticket = new Passagem(reference, pedido.cpf(), legs, legs.stream().mapToInt(TrechoPassagem::distanciaKm).sum(),
-                legs.stream().map(TrechoPassagem::preco).reduce(BigDecimal.ZERO, BigDecimal::add), Instant.now());
+                legs.stream().map(TrechoPassagem::preco).reduce(BigDecimal.ZERO, BigDecimal::add), Instant.now(), "A");
         ticketsByCpf.computeIfAbsent(pedido.cpf(), cpf -> new CopyOnWriteArrayList<>()).add(ticket);
         if (pedido.idPedido() != null) {
             byOrder.put(pedido.idPedido(), ticket);

@@ -15,7 +15,7 @@ class TicketTableModelTest {
         return new Passagem(reference, "52998224725",
                 List.of(new TrechoPassagem("Cuiabá", "Goiânia", "A", 1, 890, new BigDecimal("1023.50")),
                         new TrechoPassagem("Goiânia", "Belo Horizonte", "C", 3, 890, new BigDecimal("1379.50"))),
-                1780, new BigDecimal("2403.00"), boughtAt);
+                1780, new BigDecimal("2403.00"), boughtAt, "B");
     }
 
     @Test
