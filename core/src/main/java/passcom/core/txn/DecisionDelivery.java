@@ -96,7 +96,16 @@ final class DecisionDelivery implements AutoCloseable {
         }
     }
 
+    /** Never throws: a failure to even build the message (e.g. a store hiccup) is a failed delivery, retried later. */
     private CompletableFuture<Void> send(CoordinatorLog.Delivery delivery) {
+        try {
+            return trySend(delivery);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private CompletableFuture<Void> trySend(CoordinatorLog.Delivery delivery) {
         AirlinePort port = ports.get(delivery.airline());
         if (port == null) {
             return CompletableFuture.failedFuture(new AirlineUnreachable(delivery.airline(), "not in this federation's peer list"));
