@@ -169,6 +169,18 @@ class AirlineNodeProtocolTest {
     }
 
     @Test
+    void when_sending_a_commit_fails_before_it_leaves_then_it_is_retried_and_delivered() {
+        start(NetworkLoader.loadDefault());
+        federation.commitsThatThrow.get("B").set(1);
+
+        PurchaseOutcome outcome = federation.node("A").purchase(order(CPF, List.of("B"), "São Paulo", "Curitiba"));
+
+        assertThat(outcome).isInstanceOf(PurchaseOutcome.Bought.class);
+        awaitSettled();
+        assertThat(count("B", "São Paulo", "Curitiba")).isEqualTo(new SeatInventory.Count(2, 0, 1));
+    }
+
+    @Test
     void when_a_late_prepare_arrives_after_the_abort_then_it_holds_nothing() {
         start(NetworkLoader.loadDefault());
         AirlineNode b = federation.node("B");

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import passcom.core.cpf.Cpf;
 import passcom.core.route.RouteNetwork;
 import passcom.core.route.plan.AirlinePaths;
@@ -21,12 +22,15 @@ final class FederationInMemory implements AutoCloseable {
 
     final Map<String, AirlineNode> nodes = new LinkedHashMap<>();
     final Map<String, AtomicBoolean> reachable = new LinkedHashMap<>();
+    /** How many more COMMITs to each airline throw at once, before any future exists (a port that breaks synchronously). */
+    final Map<String, AtomicInteger> commitsThatThrow = new LinkedHashMap<>();
     /** Phase-two messages sent over a link, as "COMMIT B" or "ABORT C" (target airline), for tests of who is told what. */
     final List<String> phaseTwoSent = new CopyOnWriteArrayList<>();
     private final String prefix = UUID.randomUUID().toString();
 
     FederationInMemory(RouteNetwork network, List<String> airlines, Duration staleHold) {
         airlines.forEach(a -> reachable.put(a, new AtomicBoolean(true)));
+        airlines.forEach(a -> commitsThatThrow.put(a, new AtomicInteger()));
         for (String airline : airlines) {
             Map<String, AirlinePort> peers = new LinkedHashMap<>();
             airlines.stream().filter(p -> !p.equals(airline)).forEach(p -> peers.put(p, new Link(p)));
@@ -67,6 +71,9 @@ final class FederationInMemory implements AutoCloseable {
         @Override public CompletableFuture<AirlinePaths> paths(String o, String d) { return via(p -> p.paths(o, d)); }
         @Override public CompletableFuture<Vote> prepare(Prepare prepare) { return via(p -> p.prepare(prepare)); }
         @Override public CompletableFuture<Void> commit(Commit commit) {
+            if (commitsThatThrow.get(target).getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new IllegalStateException("port broke before sending (test)");
+            }
             phaseTwoSent.add("COMMIT " + target);
             return via(p -> p.commit(commit));
         }
