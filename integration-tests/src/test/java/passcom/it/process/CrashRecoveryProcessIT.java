@@ -77,11 +77,11 @@ class CrashRecoveryProcessIT {
                 buyers.add(pool.submit(() -> buyUntilDone(random, issued, killsDone, loadDeadline, attempts)));
             }
             for (int k = 0; k < KILLS; k++) {
-                pause(300 + chaos.nextInt(1200));
+                ProcessCluster.pause(300 + chaos.nextInt(1200));
                 String victim = cluster.airlines().get(chaos.nextInt(cluster.airlines().size()));
                 cluster.kill(victim);
                 kills.add(victim + "@" + issued.get());
-                pause(1000);
+                ProcessCluster.pause(1000);
                 cluster.restart(victim);
             }
             killsDone.set(true);
@@ -121,7 +121,7 @@ class CrashRecoveryProcessIT {
             }
             go.countDown();
             holdsSeen = awaitHoldsOn("B", Duration.ofSeconds(5));
-            pause(killDelayMillis);
+            ProcessCluster.pause(killDelayMillis);
             cluster.kill("A");
             for (Future<?> buyer : buyers) {
                 buyer.get(30, TimeUnit.SECONDS);
@@ -145,7 +145,7 @@ class CrashRecoveryProcessIT {
             String via = cluster.airlines().get(random.nextInt(cluster.airlines().size()));
             attempts.add(Attempt.make(cluster.uri(via), via, Buyers.cpf(n), itinerary));
             // Pacing, not waiting for a condition: spreads the purchases over the kills instead of selling out first.
-            pause(250 + random.nextInt(400));
+            ProcessCluster.pause(250 + random.nextInt(400));
         }
     }
 
@@ -184,15 +184,6 @@ class CrashRecoveryProcessIT {
         } catch (AssertionError e) {
             cluster.airlines().forEach(a -> System.out.printf("---- last lines of %s's log:%n%s%n", a, cluster.logTail(a, 30)));
             throw e;
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 }

@@ -222,7 +222,8 @@ final class ProcessCluster implements AutoCloseable {
         }
     }
 
-    private static void pause(long millis) {
+    /** Sleeps between polls; an interrupt fails the test. */
+    static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
