@@ -2,6 +2,7 @@ package passcom.core.route.plan;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import passcom.core.route.Segment;
 
 /**
@@ -38,17 +41,28 @@ final class LooplessPaths {
 
     /** @param weights each directed segment's weight, at least 0, small enough that no path sums past 2^63 */
     LooplessPaths(Map<Segment.Key, Long> weights) {
-        int[] from = new int[weights.size()];
-        int[] to = new int[weights.size()];
-        long[] weight = new long[weights.size()];
+        this(weights.entrySet(), entry -> entry.getKey().origin(), entry -> entry.getKey().destination(),
+                Map.Entry::getValue);
+    }
+
+    /** Weighted by km; a segment whose ends repeat an earlier one's counts once, with the first one's km. */
+    static LooplessPaths byKm(Collection<Segment> segments) {
+        return new LooplessPaths(segments, Segment::origin, Segment::destination, Segment::km);
+    }
+
+    private <T> LooplessPaths(Collection<T> segments, Function<T, String> origin, Function<T, String> destination,
+                              ToLongFunction<T> weightOf) {
+        int[] from = new int[segments.size()];
+        int[] to = new int[segments.size()];
+        long[] weight = new long[segments.size()];
         int e = 0;
-        for (Map.Entry<Segment.Key, Long> segment : weights.entrySet()) {
-            if (segment.getValue() < 0) {
-                throw new IllegalArgumentException("negative weight " + segment.getValue() + " on " + segment.getKey());
+        for (T segment : segments) {
+            weight[e] = weightOf.applyAsLong(segment);
+            if (weight[e] < 0) {
+                throw new IllegalArgumentException("negative weight " + weight[e] + " on " + segment);
             }
-            from[e] = number(segment.getKey().origin());
-            to[e] = number(segment.getKey().destination());
-            weight[e++] = segment.getValue();
+            from[e] = number(origin.apply(segment));
+            to[e++] = number(destination.apply(segment));
         }
         this.out = Adjacency.of(names.size(), from, to, weight);
         this.in = Adjacency.of(names.size(), to, from, weight);
