@@ -1,9 +1,7 @@
 package passcom.core.route.plan;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import passcom.core.route.Segment;
 
@@ -22,9 +20,7 @@ public final class PathFinder {
     /** @param usableSegments the segments to fly; a segment listed twice counts once */
     public PathFinder(Collection<Segment> usableSegments) {
         Objects.requireNonNull(usableSegments, "usableSegments");
-        Map<Segment.Key, Long> km = new LinkedHashMap<>();
-        usableSegments.forEach(s -> km.putIfAbsent(s.key(), (long) s.km()));
-        this.paths = new LooplessPaths(km);
+        this.paths = LooplessPaths.byKm(usableSegments);
     }
 
     /**

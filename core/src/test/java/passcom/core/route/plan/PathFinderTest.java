@@ -69,6 +69,16 @@ class PathFinderTest {
         assertThat(new PathFinder(oneWay).shortest("Recife", "Natal", 10)).isEmpty();
     }
 
+    @Test
+    void when_a_segment_is_listed_twice_then_it_counts_once_with_its_first_distance() {
+        List<Segment> twice = List.of(new Segment("Natal", "Recife", 280), new Segment("Recife", "Maceió", 250),
+                new Segment("Natal", "Recife", 900), new Segment("Natal", "Maceió", 600),
+                new Segment("Recife", "Maceió", 250));
+
+        assertThat(new PathFinder(twice).shortest("Natal", "Maceió", 10))
+                .containsExactly(List.of("Natal", "Recife", "Maceió"), List.of("Natal", "Maceió"));
+    }
+
     static List<Segment> withoutSegment(List<Segment> segments, String origin, String destination) {
         return segments.stream().filter(s -> !(s.origin().equals(origin) && s.destination().equals(destination))).toList();
     }
