@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,7 +56,7 @@ final class Cluster implements AutoCloseable {
         Cluster cluster = new Cluster(network, root, timing);
         try {
             for (String airline : airlines) {
-                cluster.ports.put(airline, freePort());
+                cluster.ports.put(airline, FreePorts.next());
                 cluster.proxies.put(airline, new FaultProxy());
                 cluster.proxies.get(airline).target(URI.create("http://127.0.0.1:" + cluster.ports.get(airline)));
             }
@@ -172,11 +171,6 @@ final class Cluster implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     @Override
     public void close() {

@@ -3,7 +3,6 @@ package passcom.it.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +33,7 @@ import passcom.core.route.RouteNetwork;
 import passcom.core.txn.Health;
 import passcom.server.PasscomServer;
 import passcom.server.ServerConfig;
+import passcom.it.FreePorts;
 
 /**
  * The desktop client's API layer against a real federation of three servers in this JVM, over real HTTP on
@@ -60,7 +60,7 @@ class ClientEndToEndIT {
         RouteNetwork network = NetworkLoader.loadDefault();
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String airline : AIRLINES) {
-            ports.put(airline, freePort());
+            ports.put(airline, FreePorts.next());
         }
         List<ServerEndpoint> endpoints = new ArrayList<>();
         for (String airline : AIRLINES) {
@@ -168,9 +168,4 @@ class ClientEndToEndIT {
         return URI.create("http://127.0.0.1:" + port);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

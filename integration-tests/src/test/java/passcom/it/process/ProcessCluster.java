@@ -2,7 +2,6 @@ package passcom.it.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import passcom.it.FreePorts;
 
 /**
  * A federation of airline servers, each a separate JVM ({@code passcom.server.ServerMain}) on 127.0.0.1 with its
@@ -56,7 +56,7 @@ final class ProcessCluster implements AutoCloseable {
     static ProcessCluster start(Path root, Path network, String... airlines) {
         ProcessCluster cluster = new ProcessCluster(root, network, "process-it-" + System.nanoTime());
         for (String airline : airlines) {
-            cluster.ports.put(airline, freePort());
+            cluster.ports.put(airline, FreePorts.next());
         }
         try {
             for (String airline : airlines) {
@@ -232,13 +232,6 @@ final class ProcessCluster implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private synchronized void killAll() {
         processes.values().forEach(Process::destroyForcibly);
