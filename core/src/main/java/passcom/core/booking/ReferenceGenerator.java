@@ -19,8 +19,4 @@ public final class ReferenceGenerator {
         }
         return new String(reference);
     }
-
-    public static boolean looksLikeReference(String text) {
-        return text != null && text.matches("[A-Z0-9]{6}");
-    }
 }
