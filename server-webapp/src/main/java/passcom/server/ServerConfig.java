@@ -76,10 +76,6 @@ public record ServerConfig(
         return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, newTiming);
     }
 
-    public ServerConfig withSecret(String newSecret) {
-        return new ServerConfig(airline, host, port, price, peers, dataDir, network, newSecret, timing);
-    }
-
     /**
      * The node's H2 store under the data directory. WRITE_DELAY=0: an acknowledged commit is on disk.
      * DB_CLOSE_ON_EXIT=FALSE: on SIGTERM the server drains requests and stops the node itself, so H2's own

@@ -102,14 +102,6 @@ public final class MainFrame extends JFrame {
         return search;
     }
 
-    public TicketsPanel ticketsPanel() {
-        return tickets;
-    }
-
-    public MapPanel mapPanel() {
-        return map;
-    }
-
     public BusyIndicator busyIndicator() {
         return busy;
     }
