@@ -40,7 +40,10 @@ final class FaultProxy implements AutoCloseable {
     private volatile URI target;
 
     FaultProxy() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        // A burst of 300 buyers opens hundreds of peer connections at once; the JDK's default listen
+        // backlog (50) would overflow, the kernel would drop SYNs, and a connect retried after 1 s, 3 s,
+        // 7 s would look like an airline that does not answer. The servers' own backlog is 1024 too.
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "fault-proxy");
             t.setDaemon(true);

@@ -68,6 +68,13 @@ public final class PasscomServer implements AutoCloseable {
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
     static final int MAX_THREADS = 200;
     static final int MAX_CUSTOMER_REQUESTS = 64;
+    /**
+     * Peer requests are short local transactions that all contend for one store: beyond a few at once they
+     * only queue on its locks (a burst of 300 buyers put ~200 on them and some waited past the callers'
+     * timeouts). The rest wait in the QoS queue without a thread, and never wait on another peer, so this
+     * limit cannot deadlock the federation.
+     */
+    static final int MAX_PEER_REQUESTS = 16;
     static final int ACCEPT_QUEUE = 1024;
     private static final Duration SIGNATURE_WINDOW = Duration.ofSeconds(30);
 
@@ -239,7 +246,12 @@ public final class PasscomServer implements AutoCloseable {
         FederationPaths.ALL.forEach(path -> context.addFilter(signatures, path, EnumSet.of(DispatcherType.REQUEST)));
         context.addServlet(new ServletHolder(new UnknownPathServlet()), "/");
 
-        QoSHandler customerLimit = new QoSHandler(context);
+        QoSHandler peerLimit = new QoSHandler(context);
+        peerLimit.setMaxRequestCount(MAX_PEER_REQUESTS);
+        peerLimit.setMaxSuspend(Duration.ofSeconds(30));
+        peerLimit.includePath(federation.keySet().toArray(String[]::new));
+
+        QoSHandler customerLimit = new QoSHandler(peerLimit);
         customerLimit.setMaxRequestCount(MAX_CUSTOMER_REQUESTS);
         customerLimit.setMaxSuspend(Duration.ofSeconds(30));
         customerLimit.includePath(customer.keySet().toArray(String[]::new));

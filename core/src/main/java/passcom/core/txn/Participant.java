@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import passcom.core.booking.BookingStore;
@@ -31,6 +32,12 @@ public final class Participant {
     private static final Logger LOG = LoggerFactory.getLogger(Participant.class);
 
     enum State { PREPARED, COMMITTED, ABORTED }
+
+    /** How long a prepare may wait for contended seats to be decided; well under any coordinator's timeout. */
+    static final Duration CONTENTION_WAIT = Duration.ofMillis(250);
+    private static final Duration CONTENTION_POLL = Duration.ofMillis(15);
+    /** Prepares that may wait at once: each holds a request thread, and commits must still get through. */
+    private final Semaphore waiters = new Semaphore(4);
 
     /** Prefix of a stored refusal that was contended, so a duplicate prepare gets the same vote. */
     private static final String CONTENDED = "~";
@@ -55,8 +62,37 @@ public final class Participant {
         this.staleHold = staleHold;
     }
 
-    /** Phase one. Returns once the hold (or the refusal) is durable. A duplicate gets the first answer. */
+    /**
+     * Phase one. Returns once the hold (or the refusal) is durable. A duplicate gets the first answer.
+     *
+     * <p>When a leg's only unsold seats are held by transactions still deciding, a few prepares at a time
+     * wait here up to {@link #CONTENTION_WAIT} for those holds to be decided, outside any local transaction,
+     * and try again: most such holds become sold within milliseconds, and a definite answer now saves the
+     * coordinator a retry that would re-prepare every other airline too. The wait is bounded, so two
+     * buyers each holding what the other needs only delay each other; their coordinators then retry.
+     */
     public Vote prepare(Prepare prepare) {
+        long deadline = System.nanoTime() + CONTENTION_WAIT.toNanos();
+        boolean waiting = false;
+        try {
+            while (true) {
+                boolean mayWait = prepare.kind() == TxnKind.PURCHASE && System.nanoTime() < deadline
+                        && (waiting || (waiting = waiters.tryAcquire()));
+                Vote vote = prepareOnce(prepare, mayWait);
+                if (vote != null) {
+                    return vote;
+                }
+                pause();
+            }
+        } finally {
+            if (waiting) {
+                waiters.release();
+            }
+        }
+    }
+
+    /** One try in one local transaction; null (nothing recorded) when the leg is contended and {@code mayWait}. */
+    private Vote prepareOnce(Prepare prepare, boolean mayWait) {
         return database.inTransaction(connection -> {
             Optional<Recorded> recorded = recorded(connection, prepare.txnId());
             if (recorded.isPresent()) {
@@ -65,12 +101,24 @@ public final class Participant {
             Vote vote = prepare.kind() == TxnKind.PURCHASE ? hold(connection, prepare) : markForCancellation(connection, prepare);
             if (vote instanceof Vote.Refused refused) {
                 connection.rollback();
+                if (refused.contended() && mayWait) {
+                    return null;
+                }
                 insert(connection, prepare, State.ABORTED, (refused.contended() ? CONTENDED : "") + refused.reason());
             } else {
                 insert(connection, prepare, State.PREPARED, null);
             }
             return vote;
         });
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(CONTENTION_POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for contended seats", e);
+        }
     }
 
     private Vote hold(Connection connection, Prepare prepare) throws SQLException {
