@@ -10,10 +10,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +38,7 @@ final class DecisionDelivery implements AutoCloseable {
     private final Map<String, AirlinePort> ports;
     private final Clock clock;
     private final Duration backoff;
-    private final ScheduledExecutorService thread;
+    private final BackgroundThread thread;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Queue<CoordinatorLog.Delivery> acknowledged = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean passQueued = new AtomicBoolean();
@@ -53,25 +49,17 @@ final class DecisionDelivery implements AutoCloseable {
         this.ports = ports;
         this.clock = clock;
         this.backoff = backoff;
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "decision-delivery-" + airline);
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = new BackgroundThread("decision-delivery-" + airline);
     }
 
     void start() {
-        thread.scheduleWithFixedDelay(this::deliverDue, 0, Math.max(50, backoff.toMillis() / 2), TimeUnit.MILLISECONDS);
+        thread.every(0, Math.max(50, backoff.toMillis() / 2), this::deliverDue);
     }
 
     /** A decision was just recorded: deliver now rather than at the next tick. */
     void wakeUp() {
-        if (!thread.isShutdown() && passQueued.compareAndSet(false, true)) {
-            try {
-                thread.execute(this::deliverDue);
-            } catch (RejectedExecutionException e) {
-                passQueued.set(false);
-            }
+        if (passQueued.compareAndSet(false, true)) {
+            thread.execute(this::deliverDue);
         }
     }
 
@@ -169,6 +157,6 @@ final class DecisionDelivery implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdownNow();
+        thread.close();
     }
 }

@@ -2,9 +2,6 @@ package passcom.core.txn;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,21 +17,17 @@ final class HoldResolver implements AutoCloseable {
     private final Participant participant;
     private final Map<String, AirlinePort> ports;
     private final Duration period;
-    private final ScheduledExecutorService thread;
+    private final BackgroundThread thread;
 
     HoldResolver(Participant participant, Map<String, AirlinePort> ports, Duration period, String airline) {
         this.participant = participant;
         this.ports = ports;
         this.period = period;
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "hold-resolver-" + airline);
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = new BackgroundThread("hold-resolver-" + airline);
     }
 
     void start() {
-        thread.scheduleWithFixedDelay(this::resolveDue, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        thread.every(period.toMillis(), period.toMillis(), this::resolveDue);
     }
 
     private void resolveDue() {
@@ -69,6 +62,6 @@ final class HoldResolver implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdownNow();
+        thread.close();
     }
 }
