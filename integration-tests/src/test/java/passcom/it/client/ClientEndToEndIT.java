@@ -47,7 +47,7 @@ class ClientEndToEndIT {
 
     private static final String CPF = "529.982.247-25";
     private static final String[] AIRLINES = {"A", "B", "C"};
-    private static final ServerConfig.Timing FAST = new ServerConfig.Timing(
+    private static final ServerConfig.Timing SCENARIO_TIMING = new ServerConfig.Timing(
             Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMillis(100));
 
     @TempDir
@@ -71,7 +71,7 @@ class ClientEndToEndIT {
                 }
             });
             ServerConfig config = ServerConfig.forTest(airline, dir.resolve(airline))
-                    .withPort(ports.get(airline)).withPeers(peers).withTiming(FAST);
+                    .withPort(ports.get(airline)).withPeers(peers).withTiming(SCENARIO_TIMING);
             servers.put(airline, PasscomServer.create(config, network).start());
             endpoints.add(new ServerEndpoint(airline, local(ports.get(airline))));
         }
