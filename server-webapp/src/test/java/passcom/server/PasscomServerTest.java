@@ -122,7 +122,7 @@ class PasscomServerTest {
     }
 
     @Test
-    void when_the_body_is_1_mb_then_it_is_refused_without_reading_it_all() throws Exception {
+    void when_the_body_is_1_mb_then_it_is_refused_with_a_message_the_client_receives() throws Exception {
         String big = "{\"cpf\":\"" + "9".repeat(1024 * 1024) + "\"}";
 
         HttpResponse<String> response = send("POST", "/comprar_cliente", big);
