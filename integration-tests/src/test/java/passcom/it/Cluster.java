@@ -28,7 +28,8 @@ import passcom.server.ServerConfig;
  * A federation of real servers in this JVM over real HTTP on 127.0.0.1, each with its own store under a
  * temporary folder. Peers reach each airline through its {@link FaultProxy}; customers reach it directly.
  * An airline can be stopped (graceful), crashed (its store closed under it, then the server stopped:
- * nothing more is written, as with kill -9), and restarted on the same port and store.
+ * nothing more is written, as with kill -9), and restarted on its store (on a new port: peers reach it
+ * through its proxy, and customers ask {@link #uri} again).
  */
 final class Cluster implements AutoCloseable {
 
@@ -61,9 +62,7 @@ final class Cluster implements AutoCloseable {
         Cluster cluster = new Cluster(network, root, timing);
         try {
             for (String airline : airlines) {
-                cluster.ports.put(airline, FreePorts.next());
                 cluster.proxies.put(airline, new FaultProxy());
-                cluster.proxies.get(airline).target(URI.create("http://127.0.0.1:" + cluster.ports.get(airline)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -81,11 +80,17 @@ final class Cluster implements AutoCloseable {
                 peers.put(id, proxy.uri());
             }
         });
+        // Port 0: the server binds whatever port is free, with no window for another socket to take it
+        // first; peers reach it only through its proxy, so the proxy is pointed at wherever it landed.
         ServerConfig config = ServerConfig.forTest(airline, root.resolve(airline))
-                .withPort(ports.get(airline)).withPeers(peers).withTiming(timing);
-        servers.put(airline, PasscomServer.create(config, network).start());
+                .withPort(0).withPeers(peers).withTiming(timing);
+        PasscomServer server = PasscomServer.create(config, network).start();
+        servers.put(airline, server);
+        ports.put(airline, server.uri().getPort());
+        proxies.get(airline).target(server.uri());
     }
 
+    /** Where customers reach the airline now (it changes when the airline restarts). */
     URI uri(String airline) {
         return URI.create("http://127.0.0.1:" + ports.get(airline));
     }
