@@ -55,6 +55,7 @@ public final class AirlineNode implements AutoCloseable {
     private final Map<String, AirlinePort> ports;
     private final DecisionDelivery delivery;
     private final HoldResolver holdResolver;
+    private final BackgroundThread expiry;
     private final PurchaseCoordinator purchases;
     private final CancellationCoordinator cancellations;
 
@@ -71,6 +72,7 @@ public final class AirlineNode implements AutoCloseable {
         all.put(airline, new LocalAirlinePort(this));
         this.ports = Map.copyOf(all);
         this.delivery = new DecisionDelivery(database, bookings, ports, config.clock(), config.retryBackoff(), airline);
+        this.expiry = new BackgroundThread("txn-expiry-" + airline);
         this.holdResolver = new HoldResolver(participant, ports, Duration.ofMillis(Math.max(50, config.staleHold().toMillis() / 4)), airline);
         TwoPhaseCommit twoPhaseCommit = new TwoPhaseCommit(airline, participant, database, bookings, ports, delivery, config.clock(),
                 config.peerTimeout());
@@ -91,6 +93,8 @@ public final class AirlineNode implements AutoCloseable {
         node.recover();
         node.delivery.start();
         node.holdResolver.start();
+        long expiry = node.startedExpiry().toMillis();
+        node.expiry.every(expiry, Math.max(100, expiry / 4), node::abortExpired);
         long t3 = System.nanoTime();
         LOG.info("airline {} ready: {} peers {} (store opened in {} ms, seats {} ms, recovery {} ms)", node.airline,
                 node.ports.size() - 1, node.ports.keySet().stream().filter(a -> !a.equals(node.airline)).toList(),
@@ -99,16 +103,45 @@ public final class AirlineNode implements AutoCloseable {
     }
 
     private void recover() {
+        int aborted = abortStartedBefore(Long.MAX_VALUE, "RECOVERED");
+        if (aborted > 0) {
+            LOG.info("recovery: aborted {} transaction(s) left undecided by the last run", aborted);
+        }
+    }
+
+    /**
+     * A request thread decides its transaction within the prepare timeout, so one still STARTED long after
+     * that has lost its thread somehow; abort it (conditionally, so a thread that does come back finds it
+     * aborted and tells its customer nothing was bought) rather than leave participants holding seats.
+     */
+    private void abortExpired() {
+        try {
+            long cutoff = config.clock().millis() - startedExpiry().toMillis();
+            int aborted = abortStartedBefore(cutoff, "EXPIRED");
+            if (aborted > 0) {
+                LOG.warn("aborted {} transaction(s) still undecided {} after they started", aborted, startedExpiry());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("expiry pass failed, will retry: {}", e.toString());
+        }
+    }
+
+    private Duration startedExpiry() {
+        return config.peerTimeout().multipliedBy(2).plusSeconds(5);
+    }
+
+    private int abortStartedBefore(long createdBefore, String outcome) {
         int aborted = database.inTransaction(c -> {
-            List<CoordinatorLog.TxnRecord> started = CoordinatorLog.inState(c, CoordinatorLog.State.STARTED);
+            List<CoordinatorLog.TxnRecord> started = CoordinatorLog.inState(c, CoordinatorLog.State.STARTED, createdBefore);
             for (CoordinatorLog.TxnRecord txn : started) {
-                CoordinatorLog.decide(c, txn.id(), CoordinatorLog.State.ABORTED, "RECOVERED", txn.participants(), config.clock().millis());
+                CoordinatorLog.decide(c, txn.id(), CoordinatorLog.State.ABORTED, outcome, txn.participants(), config.clock().millis());
             }
             return started.size();
         });
         if (aborted > 0) {
-            LOG.info("recovery: aborted {} transaction(s) left undecided by the last run", aborted);
+            delivery.wakeUp();
         }
+        return aborted;
     }
 
     public String airline() {
@@ -303,6 +336,7 @@ public final class AirlineNode implements AutoCloseable {
     /** Stops the background threads and closes the store. In-flight requests should be drained first (the server does). */
     @Override
     public void close() {
+        expiry.close();
         holdResolver.close();
         delivery.close();
         database.close();

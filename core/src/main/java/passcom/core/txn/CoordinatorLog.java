@@ -107,11 +107,13 @@ final class CoordinatorLog {
         }
     }
 
-    static List<TxnRecord> inState(Connection c, State state) throws SQLException {
+    /** Transactions in {@code state} created before {@code createdBefore} (epoch ms). */
+    static List<TxnRecord> inState(Connection c, State state, long createdBefore) throws SQLException {
         List<TxnRecord> records = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement(
-                "SELECT id, request_id, kind, state, cpf, reference, participants, outcome FROM txn WHERE state = ?")) {
+                "SELECT id, request_id, kind, state, cpf, reference, participants, outcome FROM txn WHERE state = ? AND created_at < ?")) {
             select.setString(1, state.name());
+            select.setLong(2, createdBefore);
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {
                     records.add(read(r));

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import passcom.it.Buyers;
 import passcom.it.process.Attempt.Itinerary;
@@ -46,7 +47,7 @@ class CrashRecoveryProcessIT {
     private static final int KILLS = 3;
     private static final Duration LOAD_DEADLINE = Duration.ofSeconds(30);
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
     private ProcessCluster cluster;
 

@@ -116,7 +116,7 @@ final class ProcessCluster implements AutoCloseable {
             StringBuilder state = new StringBuilder(e.getMessage());
             for (String a : airlines()) {
                 state.append("\n---- ").append(a).append(" /saude: ").append(healthText(a))
-                        .append("\n").append(logTail(a, 25));
+                        .append("\n").append(logProblems(a, 20));
             }
             throw new AssertionError(state.toString(), e);
         }
@@ -145,6 +145,17 @@ final class ProcessCluster implements AutoCloseable {
         try {
             List<String> all = Files.readAllLines(log(airline), StandardCharsets.UTF_8);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    /** The log's WARN and ERROR lines (the first few), where a failure to settle usually explains itself. */
+    String logProblems(String airline, int lines) {
+        try {
+            return String.join("\n", Files.readAllLines(log(airline), StandardCharsets.UTF_8).stream()
+                    .filter(line -> line.contains(" WARN ") || line.contains(" ERROR ") || line.contains("Exception"))
+                    .limit(lines).toList());
         } catch (IOException e) {
             return "(no log: " + e + ")";
         }
