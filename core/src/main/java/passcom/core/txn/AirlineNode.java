@@ -93,8 +93,8 @@ public final class AirlineNode implements AutoCloseable {
         node.recover();
         node.delivery.start();
         node.holdResolver.start();
-        long expiry = node.startedExpiry().toMillis();
-        node.expiry.every(expiry, Math.max(100, expiry / 4), node::abortExpired);
+        long expiryPass = Math.max(100, node.startedExpiry().toMillis() / 4);
+        node.expiry.every(expiryPass, expiryPass, node::abortExpired);
         long t3 = System.nanoTime();
         LOG.info("airline {} ready: {} peers {} (store opened in {} ms, seats {} ms, recovery {} ms)", node.airline,
                 node.ports.size() - 1, node.ports.keySet().stream().filter(a -> !a.equals(node.airline)).toList(),

@@ -24,6 +24,7 @@ import passcom.core.route.NetworkLoader;
 import passcom.core.route.RouteNetwork;
 import passcom.core.route.Segment;
 import passcom.core.seat.SeatInventory;
+import passcom.core.store.Database;
 
 /** The protocol's logic on three in-memory nodes wired directly; the HTTP version lives in integration-tests. */
 class AirlineNodeProtocolTest {
@@ -178,6 +179,25 @@ class AirlineNodeProtocolTest {
         assertThat(outcome).isInstanceOf(PurchaseOutcome.Bought.class);
         awaitSettled();
         assertThat(count("B", "São Paulo", "Curitiba")).isEqualTo(new SeatInventory.Count(2, 0, 1));
+    }
+
+    @Test
+    void when_a_coordinator_loses_the_thread_of_a_started_transaction_then_it_expires_and_the_holds_return() {
+        start(NetworkLoader.loadDefault());
+        federation.node("B").prepare(new Prepare("txn-lost", "A", TxnKind.PURCHASE, CPF, "ABCDEF",
+                List.of(new Segment.Key("São Paulo", "Curitiba"))));
+        try (Database a = federation.store("A")) {
+            a.inTransaction(c -> {
+                CoordinatorLog.start(c, "txn-lost", null, TxnKind.PURCHASE, CPF.digits(), "ABCDEF", List.of("B"), 0);
+                return null;
+            });
+        }
+        assertThat(count("B", "São Paulo", "Curitiba").held()).isEqualTo(1);
+
+        awaitSettled();
+
+        assertThat(count("B", "São Paulo", "Curitiba")).isEqualTo(new SeatInventory.Count(3, 0, 0));
+        assertThat(federation.node("A").decision("txn-lost")).isInstanceOf(Decision.Aborted.class);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import passcom.core.cpf.Cpf;
 import passcom.core.route.RouteNetwork;
 import passcom.core.route.plan.AirlinePaths;
+import passcom.core.store.Database;
 
 /**
  * Airline nodes in one JVM on in-memory stores, wired to each other directly (no HTTP), for testing the
@@ -38,6 +39,11 @@ final class FederationInMemory implements AutoCloseable {
                     Duration.ofSeconds(2), Duration.ofSeconds(1), staleHold, Duration.ofMillis(50), Clock.systemUTC());
             nodes.put(airline, AirlineNode.start(config, peers));
         }
+    }
+
+    /** Another connection to an airline's store, for setting up states no API call produces. */
+    Database store(String airline) {
+        return Database.open("jdbc:h2:mem:" + prefix + airline + ";DB_CLOSE_DELAY=-1");
     }
 
     AirlineNode node(String airline) {
