@@ -7,7 +7,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import passcom.core.money.Money;
 import passcom.core.route.Itinerary;
-import passcom.core.route.NetworkLoader;
 import passcom.core.route.RouteNetwork;
 import passcom.core.route.Segment;
 
@@ -17,11 +16,9 @@ import passcom.core.route.Segment;
  */
 class FederationPlannerTest {
 
-    private static final RouteNetwork NETWORK = NetworkLoader.loadDefault();
-    private static final List<String> VIA_CURITIBA =
-            List.of("Cuiabá", "Campo Grande", "Curitiba", "Florianópolis", "Porto Alegre");
-    private static final List<String> VIA_SAO_PAULO =
-            List.of("Cuiabá", "Campo Grande", "São Paulo", "Curitiba", "Florianópolis", "Porto Alegre");
+    private static final RouteNetwork NETWORK = DefaultRoutes.NETWORK;
+    private static final List<String> VIA_CURITIBA = DefaultRoutes.VIA_CURITIBA;
+    private static final List<String> VIA_SAO_PAULO = DefaultRoutes.VIA_SAO_PAULO;
 
     @Test
     void when_every_airline_has_seats_then_A_flies_the_whole_shortest_route() {

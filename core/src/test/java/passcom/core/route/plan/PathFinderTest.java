@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import passcom.core.route.NetworkLoader;
 import passcom.core.route.RouteNetwork;
 import passcom.core.route.Segment;
 
 /** Expected paths worked out by hand from data/network.json. */
 class PathFinderTest {
 
-    private static final RouteNetwork NETWORK = NetworkLoader.loadDefault();
-    private static final List<String> VIA_CURITIBA =
-            List.of("Cuiabá", "Campo Grande", "Curitiba", "Florianópolis", "Porto Alegre");
-    private static final List<String> VIA_SAO_PAULO =
-            List.of("Cuiabá", "Campo Grande", "São Paulo", "Curitiba", "Florianópolis", "Porto Alegre");
+    private static final RouteNetwork NETWORK = DefaultRoutes.NETWORK;
+    private static final List<String> VIA_CURITIBA = DefaultRoutes.VIA_CURITIBA;
+    private static final List<String> VIA_SAO_PAULO = DefaultRoutes.VIA_SAO_PAULO;
 
     @Test
     void when_A_has_seats_everywhere_then_Cuiaba_to_Porto_Alegre_goes_via_Campo_Grande_and_Curitiba() {
