@@ -76,13 +76,9 @@ public record ServerConfig(
         return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, newTiming);
     }
 
-    /**
-     * The node's H2 store under the data directory. WRITE_DELAY=0: an acknowledged commit is on disk.
-     * DB_CLOSE_ON_EXIT=FALSE: on SIGTERM the server drains requests and stops the node itself, so H2's own
-     * shutdown hook must not close the database under the requests still finishing.
-     */
+    /** The node's embedded SQLite store under the data directory. */
     public String jdbcUrl() {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("passcom") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:sqlite:" + dataDir.toAbsolutePath().normalize().resolve("passcom.db");
     }
 
     public boolean usesDevSecret() {

@@ -54,7 +54,7 @@ class ServerConfigTest {
         assertThat(config.secret()).isEqualTo("s3cret");
         assertThat(config.timing().peerTimeout()).isEqualTo(Duration.ofMillis(500));
         assertThat(config.timing().staleHold()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(config.jdbcUrl()).isEqualTo("jdbc:h2:file:/tmp/b/passcom;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        assertThat(config.jdbcUrl()).isEqualTo("jdbc:sqlite:/tmp/b/passcom.db");
     }
 
     @Test

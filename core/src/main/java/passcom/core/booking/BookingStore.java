@@ -15,7 +15,7 @@ import java.util.TreeSet;
 import passcom.core.cpf.Cpf;
 import passcom.core.money.Money;
 import passcom.core.route.Segment;
-import passcom.core.store.Database;
+import passcom.core.store.Store;
 
 /**
  * The full bookings this airline keeps: those it coordinated and those it confirmed as a participant.
@@ -23,28 +23,38 @@ import passcom.core.store.Database;
  */
 public final class BookingStore {
 
-    private final Database database;
+    private final Store store;
 
-    public BookingStore(Database database) {
-        this.database = database;
+    public BookingStore(Store store) {
+        this.store = store;
     }
 
-    /** Stores {@code booking} as ACTIVE unless this reference is already stored (a duplicate commit). */
-    public void save(Connection connection, Booking booking) throws SQLException {
-        try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM booking WHERE reference = ?")) {
-            exists.setString(1, booking.reference());
-            try (ResultSet rows = exists.executeQuery()) {
-                if (rows.next()) {
-                    return;
-                }
+    /** Thrown when a booking reference is already taken here by another transaction's booking: never merge the two. */
+    public static final class ReferenceTaken extends IllegalStateException {
+        public ReferenceTaken(String reference) {
+            super("booking reference " + reference + " already names another booking in this store");
+        }
+    }
+
+    /**
+     * Stores {@code booking}, made by transaction {@code txn}, as ACTIVE. A second save by the same
+     * transaction is a duplicate commit and changes nothing. @throws ReferenceTaken another transaction's booking has this reference
+     */
+    public void save(Connection connection, Booking booking, String txn) throws SQLException {
+        Optional<String> owner = ownerOf(connection, booking.reference());
+        if (owner.isPresent()) {
+            if (owner.get().equals(txn)) {
+                return;
             }
+            throw new ReferenceTaken(booking.reference());
         }
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO booking (reference, cpf, state, purchased_at, sold_by) VALUES (?, ?, 'ACTIVE', ?, ?)")) {
+                "INSERT INTO booking (reference, txn, cpf, state, purchased_at, sold_by) VALUES (?, ?, ?, 'ACTIVE', ?, ?)")) {
             insert.setString(1, booking.reference());
-            insert.setString(2, booking.cpf().digits());
-            insert.setLong(3, booking.purchasedAt().toEpochMilli());
-            insert.setString(4, booking.soldBy());
+            insert.setString(2, txn);
+            insert.setString(3, booking.cpf().digits());
+            insert.setLong(4, booking.purchasedAt().toEpochMilli());
+            insert.setString(5, booking.soldBy());
             insert.executeUpdate();
         }
         try (PreparedStatement insert = connection.prepareStatement(
@@ -66,6 +76,20 @@ public final class BookingStore {
         }
     }
 
+    /** Whether {@code reference} names a booking stored here. */
+    public boolean exists(Connection connection, String reference) throws SQLException {
+        return ownerOf(connection, reference).isPresent();
+    }
+
+    private static Optional<String> ownerOf(Connection connection, String reference) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT txn FROM booking WHERE reference = ?")) {
+            select.setString(1, reference);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     /** Whether this airline keeps an ACTIVE copy of booking {@code reference}. */
     public boolean isActive(Connection connection, String reference) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM booking WHERE reference = ? AND state = 'ACTIVE'")) {
@@ -76,9 +100,11 @@ public final class BookingStore {
         }
     }
 
-    /** Stores a cancelled booking's copy if missing and marks it CANCELLED. */
-    public void markCancelled(Connection connection, Booking booking) throws SQLException {
-        save(connection, booking);
+    /** Stores a cancelled booking's copy if missing (as written by {@code cancelTxn}) and marks it CANCELLED. */
+    public void markCancelled(Connection connection, Booking booking, String cancelTxn) throws SQLException {
+        if (!exists(connection, booking.reference())) {
+            save(connection, booking, cancelTxn);
+        }
         try (PreparedStatement update = connection.prepareStatement("UPDATE booking SET state = 'CANCELLED' WHERE reference = ?")) {
             update.setString(1, booking.reference());
             update.executeUpdate();
@@ -86,25 +112,27 @@ public final class BookingStore {
     }
 
     public Optional<Booking> find(String reference) {
-        return database.inTransaction(connection -> {
-            List<Booking> found = load(connection, "b.reference = ?", reference);
-            return found.stream().findFirst();
-        });
+        return store.read(connection -> find(connection, reference));
+    }
+
+    /** {@link #find(String)} inside the caller's transaction. */
+    public Optional<Booking> find(Connection connection, String reference) throws SQLException {
+        return load(connection, "b.reference = ?", reference).stream().findFirst();
     }
 
     /** The CPF's ACTIVE bookings, oldest first. */
     public List<Booking> activeFor(Cpf cpf) {
-        return database.inTransaction(connection -> load(connection, "b.cpf = ? AND b.state = 'ACTIVE'", cpf.digits()));
+        return store.read(connection -> load(connection, "b.cpf = ? AND b.state = 'ACTIVE'", cpf.digits()));
     }
 
     /** Every ACTIVE booking (invariant checks). */
     public List<Booking> allActive() {
-        return database.inTransaction(connection -> load(connection, "b.state = 'ACTIVE'"));
+        return store.read(connection -> load(connection, "b.state = 'ACTIVE'"));
     }
 
     /** References of the CPF's bookings known here to be cancelled. */
     public Set<String> cancelledFor(Cpf cpf) {
-        return database.inTransaction(connection -> {
+        return store.read(connection -> {
             Set<String> references = new TreeSet<>();
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT reference FROM booking WHERE cpf = ? AND state = 'CANCELLED'")) {

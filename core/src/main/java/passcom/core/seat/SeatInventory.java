@@ -13,12 +13,18 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import passcom.core.route.Airline;
 import passcom.core.route.Segment;
-import passcom.core.store.Database;
+import passcom.core.store.Store;
 
 /**
- * One airline's seats: one row per (segment, seat number 1..capacity), FREE, HELD by a transaction, or
- * SOLD. Every change is a conditional UPDATE on the caller's connection, so it joins the caller's local
- * transaction and two processes sharing one database could not sell one seat twice.
+ * One airline's seats. A segment is one {@code segment_stock} row of counters (capacity, held, sold, the
+ * next never-used seat number); only taken seats have a {@code seat} row, and seats given back wait in
+ * {@code free_seat}. So a network of any capacity is created in O(segments), availability is read in
+ * O(segments), and taking the lowest free seat is an index seek, not a scan of the segment's seats.
+ *
+ * <p>Every change runs on the caller's connection and joins its local transaction. On PostgreSQL the
+ * segment row is locked first ({@link passcom.core.store.Dialect#forUpdate}), always in key order, so
+ * concurrent buyers of one segment queue for microseconds instead of refusing each other, and two
+ * processes sharing the store can never hand out one seat twice.
  */
 public final class SeatInventory {
 
@@ -29,94 +35,108 @@ public final class SeatInventory {
         }
     }
 
-    private final Database database;
+    private final Store store;
 
-    public SeatInventory(Database database) {
-        this.database = database;
+    public SeatInventory(Store store) {
+        this.store = store;
     }
 
-    /** Creates the seat rows this airline's capacity calls for and does not have yet (first start). */
+    /** Records the capacity the network gives each segment this airline flies (first start, or a network with more seats). */
     public void createSeats(Airline airline) {
-        database.inTransaction(connection -> {
-            Map<Segment.Key, Integer> existing = new TreeMap<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT origin, destination, MAX(number) FROM seat GROUP BY origin, destination");
-                 ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    existing.put(new Segment.Key(rows.getString(1), rows.getString(2)), rows.getInt(3));
+        store.write(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement(
+                    "INSERT INTO segment_stock (origin, destination, capacity, next_number, held, sold) VALUES (?, ?, ?, 1, 0, 0) "
+                            + "ON CONFLICT (origin, destination) DO UPDATE SET capacity = excluded.capacity")) {
+                for (var entry : new TreeMap<>(airline.capacity()).entrySet()) {
+                    upsert.setString(1, entry.getKey().origin());
+                    upsert.setString(2, entry.getKey().destination());
+                    upsert.setInt(3, entry.getValue());
+                    upsert.addBatch();
                 }
-            }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO seat (origin, destination, number, state) VALUES (?, ?, ?, 'FREE')")) {
-                for (var entry : airline.capacity().entrySet()) {
-                    for (int number = existing.getOrDefault(entry.getKey(), 0) + 1; number <= entry.getValue(); number++) {
-                        insert.setString(1, entry.getKey().origin());
-                        insert.setString(2, entry.getKey().destination());
-                        insert.setInt(3, number);
-                        insert.addBatch();
-                    }
-                }
-                insert.executeBatch();
+                upsert.executeBatch();
             }
             return null;
         });
     }
 
-    /**
-     * Holds the lowest free seat of {@code segment} for {@code txn}. Empty when no free seat can be taken
-     * now. Concurrent buyers of one segment each lock a different free row ({@code FOR UPDATE SKIP
-     * LOCKED}, as in PostgreSQL) instead of queueing on the lowest one; the UPDATE stays conditional on
-     * FREE, so a seat can never be taken twice even without the lock. Nothing here waits for another
-     * buyer: when every free seat is locked, the caller reports the leg as contended (see
-     * {@link #hasUnsoldSeats}) and the coordinator retries later.
-     */
-    public OptionalInt hold(Connection connection, Segment.Key segment, String txn, String reference, String cpf) throws SQLException {
+    /** Locks the stock rows of {@code segments} in key order (PostgreSQL), so writers that take several never deadlock. */
+    public void lock(Connection connection, Set<Segment.Key> segments) throws SQLException {
+        if (store.dialect().forUpdate().isEmpty()) {
+            return;
+        }
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT number FROM seat WHERE origin = ? AND destination = ? AND state = 'FREE' "
-                        + "ORDER BY number FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED");
-             PreparedStatement update = connection.prepareStatement(
-                "UPDATE seat SET state = 'HELD', txn = ?, reference = ?, cpf = ? "
-                        + "WHERE origin = ? AND destination = ? AND number = ? AND state = 'FREE'")) {
-            select.setString(1, segment.origin());
-            select.setString(2, segment.destination());
-            for (int attempt = 0; attempt < 3; attempt++) {
-                int number;
-                try (ResultSet rows = select.executeQuery()) {
-                    if (!rows.next()) {
-                        break;
-                    }
-                    number = rows.getInt(1);
-                }
-                if (take(update, segment, number, txn, reference, cpf)) {
-                    return OptionalInt.of(number);
-                }
+                "SELECT 1 FROM segment_stock WHERE origin = ? AND destination = ?" + store.dialect().forUpdate())) {
+            for (Segment.Key segment : new TreeSet<>(segments)) {
+                select.setString(1, segment.origin());
+                select.setString(2, segment.destination());
+                select.executeQuery().close();
             }
-            return OptionalInt.empty();
         }
     }
 
-    private static boolean take(PreparedStatement update, Segment.Key segment, int number, String txn, String reference,
-                                String cpf) throws SQLException {
-        update.setString(1, txn);
-        update.setString(2, reference);
-        update.setString(3, cpf);
-        update.setString(4, segment.origin());
-        update.setString(5, segment.destination());
-        update.setInt(6, number);
-        return update.executeUpdate() == 1;
+    /**
+     * Holds the lowest free seat of {@code segment} for {@code txn}: the lowest seat given back, else the
+     * next never-used number. Empty when every seat is held or sold. Lock the segment first ({@link #lock}).
+     */
+    public OptionalInt hold(Connection connection, Segment.Key segment, String txn, String reference, String cpf) throws SQLException {
+        int capacity;
+        int next;
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT capacity, next_number, held + sold FROM segment_stock WHERE origin = ? AND destination = ?")) {
+            bind(select, segment);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next() || row.getInt(3) >= row.getInt(1)) {
+                    return OptionalInt.empty();
+                }
+                capacity = row.getInt(1);
+                next = row.getInt(2);
+            }
+        }
+        int number = lowestGivenBack(connection, segment, capacity);
+        if (number > 0) {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM free_seat WHERE origin = ? AND destination = ? AND number = ?")) {
+                bind(delete, segment);
+                delete.setInt(3, number);
+                delete.executeUpdate();
+            }
+        } else if (next <= capacity) {
+            number = next;
+            adjust(connection, segment, "next_number = next_number + 1");
+        } else {
+            return OptionalInt.empty();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO seat (origin, destination, number, state, txn, reference, cpf) VALUES (?, ?, ?, 'HELD', ?, ?, ?)")) {
+            bind(insert, segment);
+            insert.setInt(3, number);
+            insert.setString(4, txn);
+            insert.setString(5, reference);
+            insert.setString(6, cpf);
+            insert.executeUpdate();
+        }
+        adjust(connection, segment, "held = held + 1");
+        return OptionalInt.of(number);
     }
 
-    /**
-     * Whether some seat of {@code segment} is not sold: held by a transaction not yet decided, or free but
-     * locked by a buyer right now. Either may come back, so a refusal is only "contended", not "sold out".
-     */
-    public boolean hasUnsoldSeats(Connection connection, Segment.Key segment) throws SQLException {
+    private static int lowestGivenBack(Connection connection, Segment.Key segment, int capacity) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT 1 FROM seat WHERE origin = ? AND destination = ? AND state <> 'SOLD' FETCH FIRST 1 ROWS ONLY")) {
-            select.setString(1, segment.origin());
-            select.setString(2, segment.destination());
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next();
+                "SELECT number FROM free_seat WHERE origin = ? AND destination = ? AND number <= ? ORDER BY number LIMIT 1")) {
+            bind(select, segment);
+            select.setInt(3, capacity);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getInt(1) : 0;
+            }
+        }
+    }
+
+    /** Whether some seat of {@code segment} is held by a transaction not yet decided: it may come back, so a refusal is only "contended". */
+    public boolean hasHeldSeats(Connection connection, Segment.Key segment) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT held FROM segment_stock WHERE origin = ? AND destination = ?")) {
+            bind(select, segment);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() && row.getInt(1) > 0;
             }
         }
     }
@@ -125,8 +145,7 @@ public final class SeatInventory {
     public OptionalInt seatOf(Connection connection, Segment.Key segment, String txn) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT number FROM seat WHERE origin = ? AND destination = ? AND txn = ?")) {
-            select.setString(1, segment.origin());
-            select.setString(2, segment.destination());
+            bind(select, segment);
             select.setString(3, txn);
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? OptionalInt.of(rows.getInt(1)) : OptionalInt.empty();
@@ -136,13 +155,23 @@ public final class SeatInventory {
 
     /** HELD → SOLD for every seat {@code txn} holds. */
     public int sell(Connection connection, String txn) throws SQLException {
-        return update(connection, "UPDATE seat SET state = 'SOLD' WHERE txn = ? AND state = 'HELD'", txn);
+        List<Taken> seats = taken(connection, "txn = ? AND state = 'HELD'", txn);
+        lock(connection, segments(seats));
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE seat SET state = 'SOLD' WHERE origin = ? AND destination = ? AND number = ?")) {
+            for (Taken seat : seats) {
+                bind(update, seat.segment);
+                update.setInt(3, seat.number);
+                update.executeUpdate();
+                adjust(connection, seat.segment, "held = held - 1, sold = sold + 1");
+            }
+        }
+        return seats.size();
     }
 
-    /** HELD → FREE for every seat {@code txn} holds. */
+    /** HELD → free for every seat {@code txn} holds. */
     public int release(Connection connection, String txn) throws SQLException {
-        return update(connection, "UPDATE seat SET state = 'FREE', txn = NULL, reference = NULL, cpf = NULL "
-                + "WHERE txn = ? AND state = 'HELD'", txn);
+        return giveBack(connection, taken(connection, "txn = ? AND state = 'HELD'", txn), "held = held - 1");
     }
 
     /**
@@ -150,7 +179,7 @@ public final class SeatInventory {
      * Returns how many were marked; 0 when any is missing or already marked (then nothing is marked).
      */
     public int markForCancellation(Connection connection, String reference, String cancelTxn, int expectedLegs) throws SQLException {
-        int marked = 0;
+        int marked;
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE seat SET cancel_txn = ? WHERE reference = ? AND state = 'SOLD' AND cancel_txn IS NULL")) {
             update.setString(1, cancelTxn);
@@ -164,23 +193,79 @@ public final class SeatInventory {
         return marked;
     }
 
-    /** Frees the seats marked by {@code cancelTxn}: the cancellation committed. */
+    /** Gives back the seats marked by {@code cancelTxn}: the cancellation committed. */
     public int freeMarked(Connection connection, String cancelTxn) throws SQLException {
-        return update(connection, "UPDATE seat SET state = 'FREE', txn = NULL, reference = NULL, cpf = NULL, cancel_txn = NULL "
-                + "WHERE cancel_txn = ? AND state = 'SOLD'", cancelTxn);
+        return giveBack(connection, taken(connection, "cancel_txn = ? AND state = 'SOLD'", cancelTxn), "sold = sold - 1");
     }
 
     /** Clears the marks of {@code cancelTxn}: the cancellation aborted, the seats stay sold. */
     public int unmark(Connection connection, String cancelTxn) throws SQLException {
-        return update(connection, "UPDATE seat SET cancel_txn = NULL WHERE cancel_txn = ?", cancelTxn);
+        try (PreparedStatement update = connection.prepareStatement("UPDATE seat SET cancel_txn = NULL WHERE cancel_txn = ?")) {
+            update.setString(1, cancelTxn);
+            return update.executeUpdate();
+        }
     }
 
-    /** Segments with at least one free seat: what route searches may use. */
+    private int giveBack(Connection connection, List<Taken> seats, String counterChange) throws SQLException {
+        lock(connection, segments(seats));
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM seat WHERE origin = ? AND destination = ? AND number = ?");
+             PreparedStatement free = connection.prepareStatement(
+                "INSERT INTO free_seat (origin, destination, number) VALUES (?, ?, ?)")) {
+            for (Taken seat : seats) {
+                for (PreparedStatement statement : List.of(delete, free)) {
+                    bind(statement, seat.segment);
+                    statement.setInt(3, seat.number);
+                    statement.executeUpdate();
+                }
+                adjust(connection, seat.segment, counterChange);
+            }
+        }
+        return seats.size();
+    }
+
+    private record Taken(Segment.Key segment, int number) {
+    }
+
+    private static List<Taken> taken(Connection connection, String where, String value) throws SQLException {
+        List<Taken> seats = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT origin, destination, number FROM seat WHERE " + where + " ORDER BY origin, destination, number")) {
+            select.setString(1, value);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    seats.add(new Taken(new Segment.Key(rows.getString(1), rows.getString(2)), rows.getInt(3)));
+                }
+            }
+        }
+        return seats;
+    }
+
+    private static Set<Segment.Key> segments(List<Taken> seats) {
+        Set<Segment.Key> keys = new TreeSet<>();
+        seats.forEach(s -> keys.add(s.segment));
+        return keys;
+    }
+
+    private static void adjust(Connection connection, Segment.Key segment, String change) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE segment_stock SET " + change + " WHERE origin = ? AND destination = ?")) {
+            bind(update, segment);
+            update.executeUpdate();
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Segment.Key segment) throws SQLException {
+        statement.setString(1, segment.origin());
+        statement.setString(2, segment.destination());
+    }
+
+    /** Segments with at least one free seat: what route searches may use. One row per segment, whatever the capacity. */
     public Set<Segment.Key> segmentsWithFreeSeats() {
-        return database.inTransaction(connection -> {
+        return store.read(connection -> {
             Set<Segment.Key> keys = new TreeSet<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT DISTINCT origin, destination FROM seat WHERE state = 'FREE'");
+                    "SELECT origin, destination FROM segment_stock WHERE held + sold < capacity");
                  ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     keys.add(new Segment.Key(rows.getString(1), rows.getString(2)));
@@ -190,16 +275,48 @@ public final class SeatInventory {
         });
     }
 
-    /** Seats per state on every segment this airline flies. */
+    /** Seats per state on every segment this airline flies, from the counters. */
     public Map<Segment.Key, Count> counts() {
-        return database.inTransaction(connection -> {
-            Map<Segment.Key, int[]> tally = new TreeMap<>();
+        return store.read(connection -> {
+            Map<Segment.Key, Count> counts = new TreeMap<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT origin, destination, state, COUNT(*) FROM seat GROUP BY origin, destination, state");
+                    "SELECT origin, destination, capacity, held, sold FROM segment_stock");
                  ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    int[] t = tally.computeIfAbsent(new Segment.Key(rows.getString(1), rows.getString(2)), k -> new int[3]);
-                    t[switch (rows.getString(3)) { case "FREE" -> 0; case "HELD" -> 1; default -> 2; }] = rows.getInt(4);
+                    int held = rows.getInt(4);
+                    int sold = rows.getInt(5);
+                    counts.put(new Segment.Key(rows.getString(1), rows.getString(2)),
+                            new Count(Math.max(0, rows.getInt(3) - held - sold), held, sold));
+                }
+            }
+            return counts;
+        });
+    }
+
+    /**
+     * Seats per state counted from the seat rows themselves, not the counters (invariant checks: the two
+     * must agree, and the seats given back plus those taken must be exactly 1..next_number-1).
+     */
+    public Map<Segment.Key, Count> recount() {
+        return store.read(connection -> {
+            Map<Segment.Key, int[]> tally = new TreeMap<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT s.origin, s.destination, s.capacity, s.next_number, "
+                            + "(SELECT COUNT(*) FROM seat t WHERE t.origin = s.origin AND t.destination = s.destination AND t.state = 'HELD'), "
+                            + "(SELECT COUNT(*) FROM seat t WHERE t.origin = s.origin AND t.destination = s.destination AND t.state = 'SOLD'), "
+                            + "(SELECT COUNT(*) FROM free_seat f WHERE f.origin = s.origin AND f.destination = s.destination) "
+                            + "FROM segment_stock s");
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    int used = rows.getInt(4) - 1;
+                    int held = rows.getInt(5);
+                    int sold = rows.getInt(6);
+                    int givenBack = rows.getInt(7);
+                    if (held + sold + givenBack != used) {
+                        throw new IllegalStateException("segment " + rows.getString(1) + " → " + rows.getString(2) + ": " + used
+                                + " seat numbers handed out but " + held + " held + " + sold + " sold + " + givenBack + " given back");
+                    }
+                    tally.put(new Segment.Key(rows.getString(1), rows.getString(2)), new int[] {rows.getInt(3) - held - sold, held, sold});
                 }
             }
             Map<Segment.Key, Count> counts = new TreeMap<>();
@@ -214,7 +331,7 @@ public final class SeatInventory {
 
     /** Every sold seat, or only a CPF's when {@code cpf} is not null. */
     public List<SoldSeat> soldSeats(String cpf) {
-        return database.inTransaction(connection -> {
+        return store.read(connection -> {
             List<SoldSeat> seats = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT origin, destination, number, reference, cpf FROM seat WHERE state = 'SOLD'"
@@ -231,12 +348,5 @@ public final class SeatInventory {
             }
             return seats;
         });
-    }
-
-    private static int update(Connection connection, String sql, String txn) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(sql)) {
-            update.setString(1, txn);
-            return update.executeUpdate();
-        }
     }
 }

@@ -9,8 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -29,7 +34,7 @@ import passcom.core.route.plan.FederationPlanner;
 import passcom.core.route.plan.PathFinder;
 import passcom.core.route.plan.RouteOptions;
 import passcom.core.seat.SeatInventory;
-import passcom.core.store.Database;
+import passcom.core.store.Store;
 
 /**
  * One airline of the federation, everything it does: answers for its own seats (participant), and
@@ -37,7 +42,8 @@ import passcom.core.store.Database;
  * Servlets call one method each. Design: docs/purchase-protocol.md.
  *
  * <p>Thread-safe: request threads call in concurrently; state lives in the store, not in fields.
- * Two background threads run per node: decision delivery and the hold resolver.
+ * Background threads per node: decision delivery, the hold resolver, and the lease/expiry keeper; calls
+ * to this airline through its own port run on a small bounded pool ({@link LocalAirlinePort}).
  */
 public final class AirlineNode implements AutoCloseable {
 
@@ -45,10 +51,17 @@ public final class AirlineNode implements AutoCloseable {
     /** Each airline answers a search with its 10 best paths (the original PASSCOM's rule). */
     public static final int PATHS_PER_AIRLINE = 10;
 
+    /** How long this instance's claim on the transactions it coordinates lasts without renewal. */
+    static final Duration LEASE = Duration.ofSeconds(2);
+    private static final long LEASE_RENEWAL_MILLIS = 400;
+
     private final NodeConfig config;
     private final String airline;
+    /** This process's coordinator instance: owns the transactions it starts while its lease lasts. */
+    private final String instance = UUID.randomUUID().toString();
     private final RouteNetwork network;
-    private final Database database;
+    private final Store store;
+    private final ExecutorService localCalls;
     private final SeatInventory seats;
     private final BookingStore bookings;
     private final Participant participant;
@@ -59,25 +72,35 @@ public final class AirlineNode implements AutoCloseable {
     private final PurchaseCoordinator purchases;
     private final CancellationCoordinator cancellations;
 
-    private AirlineNode(NodeConfig config, Map<String, AirlinePort> peers) {
+    private AirlineNode(NodeConfig config, Map<String, AirlinePort> peers, Store store) {
         this.config = config;
         this.airline = config.airline();
         this.network = config.network();
-        this.database = Database.open(config.jdbcUrl());
-        this.seats = new SeatInventory(database);
-        this.bookings = new BookingStore(database);
-        this.participant = new Participant(network, airline, database, seats, bookings, config.clock(), config.staleHold());
+        this.store = store;
+        this.localCalls = boundedPool("local-" + airline, 16);
+        this.seats = new SeatInventory(store);
+        this.bookings = new BookingStore(store);
+        this.participant = new Participant(network, airline, store, seats, bookings, config.clock(), config.staleHold());
         Map<String, AirlinePort> all = new TreeMap<>(peers);
         all.remove(airline);
-        all.put(airline, new LocalAirlinePort(this));
+        all.put(airline, new LocalAirlinePort(this, localCalls));
         this.ports = Map.copyOf(all);
-        this.delivery = new DecisionDelivery(database, bookings, ports, config.clock(), config.retryBackoff(), airline);
+        this.delivery = new DecisionDelivery(store, bookings, ports, config.clock(), config.retryBackoff(), airline);
         this.expiry = new BackgroundThread("txn-expiry-" + airline);
         this.holdResolver = new HoldResolver(participant, ports, Duration.ofMillis(Math.max(50, config.staleHold().toMillis() / 4)), airline);
-        TwoPhaseCommit twoPhaseCommit = new TwoPhaseCommit(airline, participant, database, bookings, ports, delivery, config.clock(),
+        TwoPhaseCommit twoPhaseCommit = new TwoPhaseCommit(airline, participant, store, bookings, ports, delivery, config.clock(),
                 config.peerTimeout());
-        this.purchases = new PurchaseCoordinator(airline, network, ports.keySet(), database, bookings, twoPhaseCommit, config.clock());
-        this.cancellations = new CancellationCoordinator(airline, database, twoPhaseCommit, config.clock());
+        this.purchases = new PurchaseCoordinator(airline, instance, network, ports.keySet(), store, bookings, twoPhaseCommit,
+                config.references(), config.clock());
+        this.cancellations = new CancellationCoordinator(airline, instance, store, twoPhaseCommit, config.clock());
+    }
+
+    /**
+     * The store's deadline: every store call must fail before its caller gives up on it, and the
+     * coordinator waits {@code peerTimeout} for a participant's prepare (a store write plus the network).
+     */
+    static Duration storeDeadline(NodeConfig config) {
+        return config.peerTimeout().dividedBy(2);
     }
 
     /**
@@ -85,16 +108,32 @@ public final class AirlineNode implements AutoCloseable {
      * node was coordinating when it stopped (nobody was told "bought"), and starts the background threads.
      */
     public static AirlineNode start(NodeConfig config, Map<String, AirlinePort> peers) {
+        return start(config, peers, Store.open(config.jdbcUrl(), storeDeadline(config)));
+    }
+
+    /** {@link #start(NodeConfig, Map)} on a store the caller opened (tests instrument it). */
+    static AirlineNode start(NodeConfig config, Map<String, AirlinePort> peers, Store store) {
         long t0 = System.nanoTime();
-        AirlineNode node = new AirlineNode(config, peers);
+        AirlineNode node;
+        try {
+            node = new AirlineNode(config, peers, store);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
         long t1 = System.nanoTime();
-        node.seats.createSeats(node.network.airline(node.airline).orElseThrow());
+        try {
+            node.seats.createSeats(node.network.airline(node.airline).orElseThrow());
+        } catch (RuntimeException e) {
+            node.close();
+            throw e;
+        }
         long t2 = System.nanoTime();
+        node.renewLease();
         node.recover();
         node.delivery.start();
         node.holdResolver.start();
-        long expiryPass = Math.max(100, node.startedExpiry().toMillis() / 4);
-        node.expiry.every(expiryPass, expiryPass, node::abortExpired);
+        node.expiry.every(LEASE_RENEWAL_MILLIS, LEASE_RENEWAL_MILLIS, node::keepLeaseAndExpire);
         long t3 = System.nanoTime();
         LOG.info("airline {} ready: {} peers {} (store opened in {} ms, seats {} ms, recovery {} ms)", node.airline,
                 node.ports.size() - 1, node.ports.keySet().stream().filter(a -> !a.equals(node.airline)).toList(),
@@ -102,41 +141,64 @@ public final class AirlineNode implements AutoCloseable {
         return node;
     }
 
+    /**
+     * Before serving: the transactions the last run of this airline left STARTED are aborted (their request
+     * threads died, nobody was told "bought"). An embedded store is this process's alone, so that is every
+     * STARTED one; a shared store keeps those of other live instances, whose leases still run.
+     */
     private void recover() {
-        int aborted = abortStartedBefore(Long.MAX_VALUE, "RECOVERED");
+        int aborted = store.shared()
+                ? abortStarted(c -> CoordinatorLog.startedWithoutLease(c, config.clock().millis()), AbortReason.RECOVERED)
+                : abortStarted(c -> CoordinatorLog.startedBefore(c, Long.MAX_VALUE), AbortReason.RECOVERED);
         if (aborted > 0) {
             LOG.info("recovery: aborted {} transaction(s) left undecided by the last run", aborted);
         }
     }
 
     /**
-     * A request thread decides its transaction within the prepare timeout, so one still STARTED long after
-     * that has lost its thread somehow; abort it (conditionally, so a thread that does come back finds it
-     * aborted and tells its customer nothing was bought) rather than leave participants holding seats.
+     * Renews this instance's lease, then aborts what no live thread will decide: transactions still STARTED
+     * long after the prepare timeout (their request thread was lost), and those of instances whose lease
+     * ran out (they died: another instance of the airline finishes their transactions without waiting for
+     * them to come back). Both aborts are conditional on STARTED, so a thread that does come back finds its
+     * transaction aborted and tells its customer nothing was bought.
      */
-    private void abortExpired() {
+    private void keepLeaseAndExpire() {
         try {
-            long cutoff = config.clock().millis() - startedExpiry().toMillis();
-            int aborted = abortStartedBefore(cutoff, "EXPIRED");
-            if (aborted > 0) {
-                LOG.warn("aborted {} transaction(s) still undecided {} after they started", aborted, startedExpiry());
+            renewLease();
+            long now = config.clock().millis();
+            int expired = abortStarted(c -> CoordinatorLog.startedBefore(c, now - startedExpiry().toMillis()), AbortReason.EXPIRED);
+            int orphaned = store.shared() ? abortStarted(c -> CoordinatorLog.startedWithoutLease(c, now), AbortReason.EXPIRED) : 0;
+            if (expired + orphaned > 0) {
+                LOG.warn("aborted {} transaction(s) still undecided {} after they started and {} of instances whose lease ran out",
+                        expired, startedExpiry(), orphaned);
             }
         } catch (RuntimeException e) {
-            LOG.warn("expiry pass failed, will retry: {}", e.toString());
+            LOG.warn("lease/expiry pass failed, will retry: {}", e.toString());
         }
+    }
+
+    private void renewLease() {
+        long now = config.clock().millis();
+        store.write(c -> {
+            CoordinatorLog.renewLease(c, instance, now + LEASE.toMillis());
+            CoordinatorLog.dropLeasesBefore(c, now - Duration.ofHours(1).toMillis());
+            return null;
+        });
     }
 
     private Duration startedExpiry() {
         return config.peerTimeout().multipliedBy(2).plusSeconds(5);
     }
 
-    private int abortStartedBefore(long createdBefore, String outcome) {
-        int aborted = database.inTransaction(c -> {
-            List<CoordinatorLog.TxnRecord> started = CoordinatorLog.inState(c, CoordinatorLog.State.STARTED, createdBefore);
-            for (CoordinatorLog.TxnRecord txn : started) {
-                CoordinatorLog.decide(c, txn.id(), CoordinatorLog.State.ABORTED, outcome, txn.participants(), config.clock().millis());
+    private int abortStarted(Store.Work<List<CoordinatorLog.TxnRecord>> which, AbortReason reason) {
+        int aborted = store.write(c -> {
+            int count = 0;
+            for (CoordinatorLog.TxnRecord txn : which.run(c)) {
+                if (CoordinatorLog.decide(c, txn.id(), CoordinatorLog.State.ABORTED, reason, null, txn.participants(), config.clock().millis())) {
+                    count++;
+                }
             }
-            return started.size();
+            return count;
         });
         if (aborted > 0) {
             delivery.wakeUp();
@@ -193,7 +255,7 @@ public final class AirlineNode implements AutoCloseable {
     /** GET /passagens_servidor: the bookings this airline knows in full, and its own sold legs, for a CPF. */
     public AirlineTickets localTickets(Cpf cpf) {
         Set<String> cancelled = new HashSet<>(bookings.cancelledFor(cpf));
-        cancelled.addAll(database.inTransaction(c -> CoordinatorLog.committedCancellations(c, cpf.digits())));
+        cancelled.addAll(store.read(c -> CoordinatorLog.committedCancellations(c, cpf.digits())));
         List<BookedLeg> sold = seats.soldSeats(cpf.digits()).stream().map(seat -> {
             Segment segment = network.segment(seat.segment().origin(), seat.segment().destination()).orElseThrow();
             return new BookedLeg(segment, airline, seat.number(), me().pricePer100Km().forDistance(segment.km()));
@@ -235,18 +297,30 @@ public final class AirlineNode implements AutoCloseable {
 
     /** GET /decisao_servidor (as coordinator). Unknown ids are presumed aborted, and recorded so. */
     public Decision decision(String txnId) {
-        return database.inTransaction(c -> {
+        Decision known = store.read(c -> CoordinatorLog.find(c, txnId).map(txn -> decisionOf(c, txn)).orElse(null));
+        if (known != null) {
+            return known;
+        }
+        return store.write(c -> {
             var txn = CoordinatorLog.find(c, txnId);
             if (txn.isEmpty()) {
                 CoordinatorLog.recordUnknownAsAborted(c, txnId, config.clock().millis());
                 return new Decision.Aborted();
             }
-            return switch (txn.get().state()) {
+            return decisionOf(c, txn.get());
+        });
+    }
+
+    private Decision decisionOf(java.sql.Connection c, CoordinatorLog.TxnRecord txn) {
+        try {
+            return switch (txn.state()) {
                 case STARTED -> new Decision.Pending();
                 case ABORTED -> new Decision.Aborted();
-                case COMMITTED -> Decision.committed(txnId, txn.get().kind(), bookings.find(txn.get().reference()).orElseThrow());
+                case COMMITTED -> Decision.committed(txn.id(), txn.kind(), bookings.find(c, txn.reference()).orElseThrow());
             };
-        });
+        } catch (java.sql.SQLException e) {
+            throw new passcom.core.store.StoreFailure("could not read booking " + txn.reference() + ": " + e.getMessage(), e);
+        }
     }
 
     /** GET /saude. */
@@ -262,14 +336,19 @@ public final class AirlineNode implements AutoCloseable {
         Map<Segment.Key, SeatInventory.Count> counts = seats.counts();
         long held = counts.values().stream().mapToLong(SeatInventory.Count::held).sum();
         long sold = counts.values().stream().mapToLong(SeatInventory.Count::sold).sum();
-        long started = database.inTransaction(c -> CoordinatorLog.count(c, "SELECT COUNT(*) FROM txn WHERE state = 'STARTED'"));
+        long started = store.read(c -> CoordinatorLog.count(c, "SELECT COUNT(*) FROM txn WHERE state = 'STARTED'"));
         long pending = started + delivery.pending() + participant.preparedCount();
-        return new Health(airline, peers, held, pending, sold);
+        return new Health(airline, peers, held, pending, sold, participant.conflictingDecisions());
     }
 
     /** Seats per state on each segment this airline flies (invariant checks, tests, operators). */
     public Map<Segment.Key, SeatInventory.Count> seatCounts() {
         return seats.counts();
+    }
+
+    /** Seats per state counted from the seat rows, checked against the counters (invariant checks). */
+    public Map<Segment.Key, SeatInventory.Count> recountSeats() {
+        return seats.recount();
     }
 
     /** Every sold seat (invariant checks: they must be exactly the active bookings' legs). */
@@ -339,6 +418,33 @@ public final class AirlineNode implements AutoCloseable {
         expiry.close();
         holdResolver.close();
         delivery.close();
-        database.close();
+        localCalls.shutdown();
+        try {
+            localCalls.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        store.close();
+    }
+
+    /** The store, for tests that set up states no API call produces. */
+    Store store() {
+        return store;
+    }
+
+    /** This airline's own port (what its coordinator uses to reach itself). */
+    AirlinePort localPort() {
+        return ports.get(airline);
+    }
+
+    private static ExecutorService boundedPool(String name, int threads) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, name + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 }

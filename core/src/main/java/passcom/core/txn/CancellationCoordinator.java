@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import passcom.core.booking.BookedLeg;
 import passcom.core.booking.Booking;
 import passcom.core.route.Segment;
-import passcom.core.store.Database;
+import passcom.core.store.Store;
 
 /**
  * Cancels a booking with the purchase protocol: every airline with a leg marks its sold seats (phase
@@ -23,13 +23,15 @@ final class CancellationCoordinator {
     private static final Logger LOG = LoggerFactory.getLogger(CancellationCoordinator.class);
 
     private final String airline;
-    private final Database database;
+    private final String instance;
+    private final Store store;
     private final TwoPhaseCommit twoPhaseCommit;
     private final Clock clock;
 
-    CancellationCoordinator(String airline, Database database, TwoPhaseCommit twoPhaseCommit, Clock clock) {
+    CancellationCoordinator(String airline, String instance, Store store, TwoPhaseCommit twoPhaseCommit, Clock clock) {
         this.airline = airline;
-        this.database = database;
+        this.instance = instance;
+        this.store = store;
         this.twoPhaseCommit = twoPhaseCommit;
         this.clock = clock;
     }
@@ -47,9 +49,9 @@ final class CancellationCoordinator {
         if (booking.soldBy() != null) {
             legsByAirline.putIfAbsent(booking.soldBy(), List.of());
         }
-        database.inTransaction(c -> {
+        store.write(c -> {
             CoordinatorLog.start(c, txnId, null, TxnKind.CANCELLATION, booking.cpf().digits(), booking.reference(),
-                    legsByAirline.keySet(), clock.millis());
+                    legsByAirline.keySet(), instance, clock.millis());
             return null;
         });
         Map<String, Prepare> prepares = new LinkedHashMap<>();
@@ -60,10 +62,10 @@ final class CancellationCoordinator {
         if (result instanceof TwoPhaseCommit.Result.Committed) {
             outcome = new CancelOutcome.Cancelled(booking);
         } else {
-            String why = ((TwoPhaseCommit.Result.Aborted) result).outcome();
-            outcome = why.startsWith(TwoPhaseCommit.UNREACHABLE)
-                    ? new CancelOutcome.Unreachable(why.substring(TwoPhaseCommit.UNREACHABLE.length()))
-                    : new CancelOutcome.Refused(why.substring(why.indexOf(':') + 1));
+            TwoPhaseCommit.Result.Aborted aborted = (TwoPhaseCommit.Result.Aborted) result;
+            outcome = aborted.reason() == AbortReason.UNREACHABLE
+                    ? new CancelOutcome.Unreachable(aborted.detail())
+                    : new CancelOutcome.Refused(aborted.detail() == null ? "cancelamento interrompido; tente de novo" : aborted.detail());
         }
         LOG.info("txn {} cancellation {} by {}: {}", txnId, booking.reference(), airline,
                 outcome instanceof CancelOutcome.Cancelled ? "COMMITTED" : "ABORTED " + outcome);

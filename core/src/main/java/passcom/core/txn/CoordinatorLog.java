@@ -21,25 +21,48 @@ final class CoordinatorLog {
 
     enum Message { COMMIT, ABORT }
 
+    /** {@code outcome} is why it aborted (null otherwise); {@code detail} says it for the customer. */
     record TxnRecord(String id, String requestId, TxnKind kind, State state, String cpf, String reference,
-                     List<String> participants, String outcome) {
+                     List<String> participants, AbortReason outcome, String detail) {
     }
 
     record Delivery(String txnId, String airline, Message message, int attempts) {
     }
 
+    /** Records a new transaction as STARTED, owned by coordinator instance {@code owner} while its lease lasts. */
     static void start(Connection c, String id, String requestId, TxnKind kind, String cpf, String reference,
-                      Collection<String> participants, long now) throws SQLException {
+                      Collection<String> participants, String owner, long now) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO txn (id, request_id, kind, state, cpf, reference, participants, created_at) VALUES (?, ?, ?, 'STARTED', ?, ?, ?, ?)")) {
+                "INSERT INTO txn (id, request_id, kind, state, cpf, reference, participants, owner, created_at) "
+                        + "VALUES (?, ?, ?, 'STARTED', ?, ?, ?, ?, ?)")) {
             insert.setString(1, id);
             insert.setString(2, requestId);
             insert.setString(3, kind.name());
             insert.setString(4, cpf);
             insert.setString(5, reference);
             insert.setString(6, String.join(",", participants));
-            insert.setLong(7, now);
+            insert.setString(7, owner);
+            insert.setLong(8, now);
             insert.executeUpdate();
+        }
+    }
+
+    /**
+     * Whether a purchase of this store other than {@code txn} already uses {@code reference}: as its
+     * coordinator, as a participant, or in a booking copy.
+     */
+    static boolean referenceInUse(Connection c, String reference, String txn) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT 1 FROM txn WHERE reference = ? AND kind = 'PURCHASE' AND id <> ? "
+                        + "UNION ALL SELECT 1 FROM booking WHERE reference = ? AND txn <> ? "
+                        + "UNION ALL SELECT 1 FROM participation WHERE reference = ? AND kind = 'PURCHASE' AND txn <> ?")) {
+            for (int i = 1; i <= 5; i += 2) {
+                select.setString(i, reference);
+                select.setString(i + 1, txn);
+            }
+            try (ResultSet r = select.executeQuery()) {
+                return r.next();
+            }
         }
     }
 
@@ -47,11 +70,14 @@ final class CoordinatorLog {
      * STARTED → {@code to}, with a delivery of the matching message to every participant. Returns false
      * (and changes nothing) when the transaction is no longer STARTED: a presumed abort got there first.
      */
-    static boolean decide(Connection c, String id, State to, String outcome, Collection<String> participants, long now) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE txn SET state = ?, outcome = ? WHERE id = ? AND state = 'STARTED'")) {
+    static boolean decide(Connection c, String id, State to, AbortReason outcome, String detail, Collection<String> participants,
+                          long now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE txn SET state = ?, outcome = ?, outcome_detail = ? WHERE id = ? AND state = 'STARTED'")) {
             update.setString(1, to.name());
-            update.setString(2, outcome);
-            update.setString(3, id);
+            update.setString(2, outcome == null ? null : outcome.name());
+            update.setString(3, detail);
+            update.setString(4, id);
             if (update.executeUpdate() == 0) {
                 return false;
             }
@@ -82,7 +108,8 @@ final class CoordinatorLog {
     /** Presumed abort for an id this coordinator never started: recorded so it can never commit later. */
     static void recordUnknownAsAborted(Connection c, String id, long now) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO txn (id, kind, state, participants, outcome, created_at) VALUES (?, 'PURCHASE', 'ABORTED', '', 'PRESUMED', ?)")) {
+                "INSERT INTO txn (id, kind, state, participants, outcome, created_at) VALUES (?, 'PURCHASE', 'ABORTED', '', 'PRESUMED', ?) "
+                        + "ON CONFLICT (id) DO NOTHING")) {
             insert.setString(1, id);
             insert.setLong(2, now);
             insert.executeUpdate();
@@ -99,7 +126,7 @@ final class CoordinatorLog {
 
     private static Optional<TxnRecord> findBy(Connection c, String column, String value) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
-                "SELECT id, request_id, kind, state, cpf, reference, participants, outcome FROM txn WHERE " + column + " = ?")) {
+                "SELECT " + COLUMNS + " FROM txn WHERE " + column + " = ?")) {
             select.setString(1, value);
             try (ResultSet r = select.executeQuery()) {
                 return r.next() ? Optional.of(read(r)) : Optional.empty();
@@ -107,13 +134,23 @@ final class CoordinatorLog {
         }
     }
 
-    /** Transactions in {@code state} created before {@code createdBefore} (epoch ms). */
-    static List<TxnRecord> inState(Connection c, State state, long createdBefore) throws SQLException {
+    private static final String COLUMNS = "id, request_id, kind, state, cpf, reference, participants, outcome, outcome_detail";
+
+    /** STARTED transactions created before {@code createdBefore} (epoch ms), whoever owns them. */
+    static List<TxnRecord> startedBefore(Connection c, long createdBefore) throws SQLException {
+        return select(c, "SELECT " + COLUMNS + " FROM txn WHERE state = 'STARTED' AND created_at < ?", createdBefore);
+    }
+
+    /** STARTED transactions whose owner instance holds no live lease at {@code now} (it died or stopped). */
+    static List<TxnRecord> startedWithoutLease(Connection c, long now) throws SQLException {
+        return select(c, "SELECT " + COLUMNS + " FROM txn t WHERE t.state = 'STARTED' AND NOT EXISTS "
+                + "(SELECT 1 FROM coordinator_lease l WHERE l.instance = t.owner AND l.lease_until >= ?)", now);
+    }
+
+    private static List<TxnRecord> select(Connection c, String sql, long value) throws SQLException {
         List<TxnRecord> records = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement(
-                "SELECT id, request_id, kind, state, cpf, reference, participants, outcome FROM txn WHERE state = ? AND created_at < ?")) {
-            select.setString(1, state.name());
-            select.setLong(2, createdBefore);
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            select.setLong(1, value);
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {
                     records.add(read(r));
@@ -121,6 +158,27 @@ final class CoordinatorLog {
             }
         }
         return records;
+    }
+
+    /** Takes or extends this instance's lease on the transactions it starts. */
+    static void renewLease(Connection c, String instance, long until) throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement(
+                "INSERT INTO coordinator_lease (instance, lease_until) VALUES (?, ?) "
+                        + "ON CONFLICT (instance) DO UPDATE SET lease_until = excluded.lease_until")) {
+            upsert.setString(1, instance);
+            upsert.setLong(2, until);
+            upsert.executeUpdate();
+        }
+    }
+
+    /** Forgets leases that ran out long ago (instances that stopped); their transactions are already decided. */
+    static void dropLeasesBefore(Connection c, long before) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement(
+                "DELETE FROM coordinator_lease WHERE lease_until < ? AND NOT EXISTS "
+                        + "(SELECT 1 FROM txn WHERE txn.owner = coordinator_lease.instance AND txn.state = 'STARTED')")) {
+            delete.setLong(1, before);
+            delete.executeUpdate();
+        }
     }
 
     /** References of cancellations this coordinator committed for a CPF. */
@@ -184,9 +242,10 @@ final class CoordinatorLog {
 
     private static TxnRecord read(ResultSet r) throws SQLException {
         String participants = r.getString(7);
+        String outcome = r.getString(8);
         return new TxnRecord(r.getString(1), r.getString(2), TxnKind.valueOf(r.getString(3)), State.valueOf(r.getString(4)),
                 r.getString(5), r.getString(6),
                 participants == null || participants.isEmpty() ? List.of() : Arrays.asList(participants.split(",")),
-                r.getString(8));
+                outcome == null ? null : AbortReason.valueOf(outcome), r.getString(9));
     }
 }

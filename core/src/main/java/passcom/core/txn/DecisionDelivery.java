@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import passcom.core.booking.Booking;
 import passcom.core.booking.BookingStore;
-import passcom.core.store.Database;
+import passcom.core.store.Store;
 
 /**
  * Delivers the coordinator's decisions (the {@code delivery} outbox) until each participant acknowledges:
@@ -33,7 +33,7 @@ final class DecisionDelivery implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DecisionDelivery.class);
     private static final int MAX_BACKOFF_FACTOR = 32;
 
-    private final Database database;
+    private final Store store;
     private final BookingStore bookings;
     private final Map<String, AirlinePort> ports;
     private final Clock clock;
@@ -43,8 +43,8 @@ final class DecisionDelivery implements AutoCloseable {
     private final Queue<CoordinatorLog.Delivery> acknowledged = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean passQueued = new AtomicBoolean();
 
-    DecisionDelivery(Database database, BookingStore bookings, Map<String, AirlinePort> ports, Clock clock, Duration backoff, String airline) {
-        this.database = database;
+    DecisionDelivery(Store store, BookingStore bookings, Map<String, AirlinePort> ports, Clock clock, Duration backoff, String airline) {
+        this.store = store;
         this.bookings = bookings;
         this.ports = ports;
         this.clock = clock;
@@ -65,14 +65,14 @@ final class DecisionDelivery implements AutoCloseable {
 
     /** Deliveries not yet acknowledged (health). */
     long pending() {
-        return database.inTransaction(c -> CoordinatorLog.count(c, "SELECT COUNT(*) FROM delivery"));
+        return store.read(c -> CoordinatorLog.count(c, "SELECT COUNT(*) FROM delivery"));
     }
 
     private void deliverDue() {
         passQueued.set(false);
         try {
             deleteAcknowledged();
-            List<CoordinatorLog.Delivery> due = database.inTransaction(c -> CoordinatorLog.dueDeliveries(c, clock.millis(), 200));
+            List<CoordinatorLog.Delivery> due = store.read(c -> CoordinatorLog.dueDeliveries(c, clock.millis(), 200));
             for (CoordinatorLog.Delivery delivery : due) {
                 if (inFlight.add(key(delivery))) {
                     // The answer is handled on this thread, not the HTTP client's: finishing writes to the store.
@@ -101,7 +101,7 @@ final class DecisionDelivery implements AutoCloseable {
         if (delivery.message() == CoordinatorLog.Message.ABORT) {
             return port.abort(delivery.txnId());
         }
-        CoordinatorLog.TxnRecord txn = database.inTransaction(c -> CoordinatorLog.find(c, delivery.txnId())).orElseThrow();
+        CoordinatorLog.TxnRecord txn = store.read(c -> CoordinatorLog.find(c, delivery.txnId())).orElseThrow();
         Booking booking = bookings.find(txn.reference()).orElseThrow();
         return port.commit(new Commit(delivery.txnId(), txn.kind(), booking));
     }
@@ -115,7 +115,7 @@ final class DecisionDelivery implements AutoCloseable {
         try {
             long factor = Math.min(MAX_BACKOFF_FACTOR, 1L << Math.min(delivery.attempts(), 5));
             long next = clock.millis() + backoff.toMillis() * factor;
-            database.inTransaction(c -> {
+            store.write(c -> {
                 CoordinatorLog.retryLater(c, delivery.txnId(), delivery.airline(), next);
                 return null;
             });
@@ -140,7 +140,7 @@ final class DecisionDelivery implements AutoCloseable {
             return;
         }
         try {
-            database.inTransaction(c -> {
+            store.write(c -> {
                 CoordinatorLog.delivered(c, batch);
                 return null;
             });

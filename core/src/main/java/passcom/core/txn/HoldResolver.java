@@ -1,6 +1,7 @@
 package passcom.core.txn;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,19 +31,33 @@ final class HoldResolver implements AutoCloseable {
         thread.every(period.toMillis(), period.toMillis(), this::resolveDue);
     }
 
+    /**
+     * One row at a time: each due hold is claimed in its own short local transaction (skipped if another
+     * writer has it locked), so one bad row or one slow coordinator holds up nothing else.
+     */
     private void resolveDue() {
+        List<Participant.StaleHold> due;
         try {
-            for (Participant.StaleHold hold : participant.dueForDecisionQuery()) {
+            due = participant.dueForDecisionQuery(100);
+        } catch (RuntimeException e) {
+            LOG.warn("hold resolver pass failed, will retry: {}", e.toString());
+            return;
+        }
+        for (Participant.StaleHold hold : due) {
+            try {
                 AirlinePort coordinator = ports.get(hold.coordinator());
                 if (coordinator == null) {
                     LOG.warn("txn {}: coordinator {} is not in the peer list; keeping the hold", hold.txnId(), hold.coordinator());
                     continue;
                 }
+                if (!participant.claim(hold)) {
+                    continue;
+                }
                 // Applied on this thread, not the HTTP client's: applying a decision writes to the store.
                 coordinator.decision(hold.txnId()).whenCompleteAsync((decision, failure) -> apply(hold, decision, failure), thread);
+            } catch (RuntimeException e) {
+                LOG.warn("txn {}: could not ask about the hold, will retry: {}", hold.txnId(), e.toString());
             }
-        } catch (RuntimeException e) {
-            LOG.warn("hold resolver pass failed, will retry: {}", e.toString());
         }
     }
 

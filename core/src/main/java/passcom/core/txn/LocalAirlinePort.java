@@ -1,20 +1,25 @@
 package passcom.core.txn;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import passcom.core.cpf.Cpf;
 import passcom.core.route.plan.AirlinePaths;
 
 /**
  * This process's own airline, reached without the network: the coordinator treats itself as one more
- * participant, through the same port and the same messages.
+ * participant, through the same port and the same messages. Calls run on {@code executor}, never on the
+ * caller's thread, so they are asynchronous like a peer's and the caller's timeouts apply to them too
+ * (a decision delivery to this airline cannot block the delivery thread).
  */
 public final class LocalAirlinePort implements AirlinePort {
 
     private final AirlineNode node;
+    private final Executor executor;
 
-    public LocalAirlinePort(AirlineNode node) {
+    public LocalAirlinePort(AirlineNode node, Executor executor) {
         this.node = node;
+        this.executor = executor;
     }
 
     @Override
@@ -63,11 +68,11 @@ public final class LocalAirlinePort implements AirlinePort {
         return call(() -> node.localTickets(cpf));
     }
 
-    private static <T> CompletableFuture<T> call(Supplier<T> work) {
+    private <T> CompletableFuture<T> call(Supplier<T> work) {
         try {
-            return CompletableFuture.completedFuture(work.get());
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            return CompletableFuture.supplyAsync(work, executor);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new AirlineUnreachable(node.airline(), "encerrando"));
         }
     }
 }

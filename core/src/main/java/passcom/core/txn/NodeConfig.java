@@ -3,16 +3,20 @@ package passcom.core.txn;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Supplier;
+import passcom.core.booking.ReferenceGenerator;
 import passcom.core.route.RouteNetwork;
 
 /**
  * What one airline node needs to run.
  *
- * @param jdbcUrl        the node's own store, e.g. {@code jdbc:h2:file:/var/passcom/A/passcom}
+ * @param jdbcUrl        the node's own store: {@code jdbc:sqlite:/var/passcom/A/passcom.db}, or a PostgreSQL URL
+ *                       that several instances of the airline may share
  * @param peerTimeout    how long a coordinator waits for a prepare/commit answer
  * @param searchTimeout  how long a route or ticket search waits for each peer (about 2 s)
  * @param staleHold      how long a participant keeps a hold before asking the coordinator for the decision
  * @param retryBackoff   first retry delay of an undelivered decision; doubles up to 32× this
+ * @param references     draws booking references (tests force it to repeat)
  */
 public record NodeConfig(
         String airline,
@@ -22,15 +26,26 @@ public record NodeConfig(
         Duration searchTimeout,
         Duration staleHold,
         Duration retryBackoff,
-        Clock clock) {
+        Clock clock,
+        Supplier<String> references) {
 
     public NodeConfig {
         Objects.requireNonNull(airline, "airline");
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Objects.requireNonNull(references, "references");
         if (network.airline(airline).isEmpty()) {
             throw new IllegalArgumentException("airline " + airline + " is not in the network");
         }
+    }
+
+    public NodeConfig(String airline, RouteNetwork network, String jdbcUrl, Duration peerTimeout, Duration searchTimeout,
+                      Duration staleHold, Duration retryBackoff, Clock clock) {
+        this(airline, network, jdbcUrl, peerTimeout, searchTimeout, staleHold, retryBackoff, clock, new ReferenceGenerator()::next);
+    }
+
+    public NodeConfig withReferences(Supplier<String> newReferences) {
+        return new NodeConfig(airline, network, jdbcUrl, peerTimeout, searchTimeout, staleHold, retryBackoff, clock, newReferences);
     }
 
     public static NodeConfig defaults(String airline, RouteNetwork network, String jdbcUrl) {

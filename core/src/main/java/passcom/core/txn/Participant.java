@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.LinkedHashSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import passcom.core.booking.BookingStore;
@@ -19,7 +22,7 @@ import passcom.core.route.Airline;
 import passcom.core.route.RouteNetwork;
 import passcom.core.route.Segment;
 import passcom.core.seat.SeatInventory;
-import passcom.core.store.Database;
+import passcom.core.store.Store;
 
 /**
  * This airline's side of every transaction that involves its seats (docs/purchase-protocol.md,
@@ -39,23 +42,21 @@ public final class Participant {
     /** Prepares that may wait at once: each holds a request thread, and commits must still get through. */
     private final Semaphore waiters = new Semaphore(4);
 
-    /** Prefix of a stored refusal that was contended, so a duplicate prepare gets the same vote. */
-    private static final String CONTENDED = "~";
-
     private final String airline;
     private final RouteNetwork network;
     private final Airline me;
-    private final Database database;
+    private final Store store;
+    private final AtomicLong conflictingDecisions = new AtomicLong();
     private final SeatInventory seats;
     private final BookingStore bookings;
     private final Clock clock;
     private final Duration staleHold;
 
-    public Participant(RouteNetwork network, String airline, Database database, SeatInventory seats, BookingStore bookings, Clock clock, Duration staleHold) {
+    public Participant(RouteNetwork network, String airline, Store store, SeatInventory seats, BookingStore bookings, Clock clock, Duration staleHold) {
         this.airline = airline;
         this.network = network;
         this.me = network.airline(airline).orElseThrow();
-        this.database = database;
+        this.store = store;
         this.seats = seats;
         this.bookings = bookings;
         this.clock = clock;
@@ -93,21 +94,29 @@ public final class Participant {
 
     /** One try in one local transaction; null (nothing recorded) when the leg is contended and {@code mayWait}. */
     private Vote prepareOnce(Prepare prepare, boolean mayWait) {
-        return database.inTransaction(connection -> {
+        return store.write(connection -> {
             Optional<Recorded> recorded = recorded(connection, prepare.txnId());
             if (recorded.isPresent()) {
                 return replay(connection, prepare, recorded.get());
             }
+            if (prepare.kind() == TxnKind.PURCHASE && CoordinatorLog.referenceInUse(connection, prepare.reference(), prepare.txnId())) {
+                Vote.Refused refused = new Vote.Refused(AbortReason.REFERENCE_TAKEN,
+                        "o localizador " + prepare.reference() + " já está em uso na companhia " + airline);
+                insert(connection, prepare, State.ABORTED, refused);
+                return refused;
+            }
+            Savepoint beforeChanges = connection.setSavepoint();
             Vote vote = prepare.kind() == TxnKind.PURCHASE ? hold(connection, prepare) : markForCancellation(connection, prepare);
             if (vote instanceof Vote.Refused refused) {
-                connection.rollback();
+                connection.rollback(beforeChanges);
                 if (refused.contended() && mayWait) {
                     return null;
                 }
-                insert(connection, prepare, State.ABORTED, (refused.contended() ? CONTENDED : "") + refused.reason());
+                insert(connection, prepare, State.ABORTED, refused);
             } else {
                 insert(connection, prepare, State.PREPARED, null);
             }
+            connection.releaseSavepoint(beforeChanges);
             return vote;
         });
     }
@@ -122,12 +131,14 @@ public final class Participant {
     }
 
     private Vote hold(Connection connection, Prepare prepare) throws SQLException {
+        seats.lock(connection, new LinkedHashSet<>(prepare.legs()));
         List<Integer> held = new ArrayList<>();
         for (Segment.Key leg : prepare.legs()) {
             OptionalInt seat = seats.hold(connection, leg, prepare.txnId(), prepare.reference(), prepare.cpf().digits());
             if (seat.isEmpty()) {
-                return new Vote.Refused("sem assento livre em " + leg + " (companhia " + airline + ")",
-                        seats.hasUnsoldSeats(connection, leg));
+                boolean contended = seats.hasHeldSeats(connection, leg);
+                return new Vote.Refused(contended ? AbortReason.CONTENDED : AbortReason.SOLD_OUT,
+                        "sem assento livre em " + leg + " (companhia " + airline + ")");
             }
             held.add(seat.getAsInt());
         }
@@ -140,22 +151,20 @@ public final class Participant {
             // go on listing the booking as active once the cancellation commits.
             return bookings.isActive(connection, prepare.reference())
                     ? Vote.Held.cancellation()
-                    : new Vote.Refused("a passagem " + prepare.reference() + " não está ativa na companhia " + airline);
+                    : new Vote.Refused(AbortReason.NOT_ACTIVE, "a passagem " + prepare.reference() + " não está ativa na companhia " + airline);
         }
         int marked = seats.markForCancellation(connection, prepare.reference(), prepare.txnId(), prepare.legs().size());
         return marked == 0
-                ? new Vote.Refused("a passagem " + prepare.reference() + " não está ativa na companhia " + airline
-                        + " (já cancelada, em cancelamento ou ainda em processamento)")
+                ? new Vote.Refused(AbortReason.NOT_ACTIVE, "a passagem " + prepare.reference() + " não está ativa na companhia "
+                        + airline + " (já cancelada, em cancelamento ou ainda em processamento)")
                 : Vote.Held.cancellation();
     }
 
     private Vote replay(Connection connection, Prepare prepare, Recorded recorded) throws SQLException {
         if (recorded.state == State.ABORTED) {
-            if (recorded.refusal == null) {
-                return new Vote.Refused("transação " + prepare.txnId() + " já foi abortada");
-            }
-            boolean contended = recorded.refusal.startsWith(CONTENDED);
-            return new Vote.Refused(contended ? recorded.refusal.substring(CONTENDED.length()) : recorded.refusal, contended);
+            return recorded.refusal == null
+                    ? new Vote.Refused(AbortReason.PRESUMED, "transação " + prepare.txnId() + " já foi abortada")
+                    : new Vote.Refused(recorded.refusal, recorded.refusalDetail);
         }
         if (prepare.kind() == TxnKind.CANCELLATION) {
             return Vote.Held.cancellation();
@@ -173,9 +182,12 @@ public final class Participant {
                 .toList();
     }
 
-    /** Phase two COMMIT. Idempotent; a commit for an aborted transaction is a protocol violation, logged and ignored. */
+    /**
+     * Phase two COMMIT. Idempotent. @throws ConflictingDecision this airline aborted the transaction or never
+     * prepared it: the message is refused, never acknowledged
+     */
     public void commit(Commit commit) {
-        database.inTransaction(connection -> {
+        store.write(connection -> {
             applyCommit(connection, commit);
             return null;
         });
@@ -188,26 +200,28 @@ public final class Participant {
     void applyCommit(Connection connection, Commit commit) throws SQLException {
         Optional<Recorded> recorded = recorded(connection, commit.txnId());
         if (recorded.isEmpty() || recorded.get().state == State.ABORTED) {
-            LOG.error("txn {}: COMMIT for a transaction this airline {} — ignored",
-                    commit.txnId(), recorded.isEmpty() ? "never prepared" : "aborted");
-            return;
+            throw conflict("COMMIT for transaction " + commit.txnId() + ", which airline " + airline
+                    + (recorded.isEmpty() ? " never prepared" : " aborted"));
         }
         if (recorded.get().state == State.COMMITTED) {
             return;
         }
         if (commit.kind() == TxnKind.PURCHASE) {
             seats.sell(connection, commit.txnId());
-            bookings.save(connection, commit.booking());
+            bookings.save(connection, commit.booking(), commit.txnId());
         } else {
             seats.freeMarked(connection, commit.txnId());
-            bookings.markCancelled(connection, commit.booking());
+            bookings.markCancelled(connection, commit.booking(), commit.txnId());
         }
         setState(connection, commit.txnId(), State.COMMITTED);
     }
 
-    /** Phase two ABORT. Idempotent; an unknown transaction is remembered as aborted so a late prepare is refused. */
+    /**
+     * Phase two ABORT. Idempotent; an unknown transaction is remembered as aborted so a late prepare is refused.
+     * @throws ConflictingDecision this airline committed the transaction
+     */
     public void abort(String txnId, String coordinator) {
-        database.inTransaction(connection -> {
+        store.write(connection -> {
             applyAbort(connection, txnId, coordinator);
             return null;
         });
@@ -227,8 +241,7 @@ public final class Participant {
             return;
         }
         if (recorded.get().state == State.COMMITTED) {
-            LOG.error("txn {}: ABORT for a committed transaction — ignored", txnId);
-            return;
+            throw conflict("ABORT for transaction " + txnId + ", which airline " + airline + " committed");
         }
         if (recorded.get().state == State.PREPARED) {
             seats.release(connection, txnId);
@@ -237,39 +250,70 @@ public final class Participant {
         }
     }
 
+    private ConflictingDecision conflict(String message) {
+        conflictingDecisions.incrementAndGet();
+        LOG.error("conflicting decision refused: {}", message);
+        return new ConflictingDecision(message);
+    }
+
+    /** Phase-two messages refused since start because they contradicted what this airline recorded (/saude). */
+    public long conflictingDecisions() {
+        return conflictingDecisions.get();
+    }
+
     /** A hold whose decision this airline has not heard for a while: ask its coordinator. */
     public record StaleHold(String txnId, String coordinator) {
     }
 
-    /** PREPARED participations due for a decision query; each is pushed back by {@code staleHold} so one slow coordinator is not asked in a tight loop. */
-    public List<StaleHold> dueForDecisionQuery() {
+    /** PREPARED participations due for a decision query, oldest first (a read: claim each with {@link #claim}). */
+    public List<StaleHold> dueForDecisionQuery(int limit) {
         long now = clock.millis();
-        return database.inTransaction(connection -> {
+        return store.read(connection -> {
             List<StaleHold> due = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT txn, coordinator FROM participation WHERE state = 'PREPARED' AND next_check_at <= ? ORDER BY next_check_at LIMIT 100")) {
+                    "SELECT txn, coordinator FROM participation WHERE state = 'PREPARED' AND next_check_at <= ? ORDER BY next_check_at LIMIT ?")) {
                 select.setLong(1, now);
+                select.setInt(2, limit);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         due.add(new StaleHold(rows.getString(1), rows.getString(2)));
                     }
                 }
             }
-            try (PreparedStatement update = connection.prepareStatement("UPDATE participation SET next_check_at = ? WHERE txn = ?")) {
-                for (StaleHold hold : due) {
-                    update.setLong(1, now + staleHold.toMillis());
-                    update.setString(2, hold.txnId());
-                    update.addBatch();
-                }
-                update.executeBatch();
-            }
             return due;
+        });
+    }
+
+    /**
+     * Pushes one stale hold's next query back by {@code staleHold}, so one slow coordinator is not asked in a
+     * tight loop and two instances do not both ask. False when another writer has the row locked right now
+     * (skipped, not waited for) or it is no longer due.
+     */
+    public boolean claim(StaleHold hold) {
+        long now = clock.millis();
+        return store.write(connection -> {
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "SELECT txn FROM participation WHERE txn = ? AND state = 'PREPARED' AND next_check_at <= ?"
+                            + store.dialect().forUpdateSkipLocked())) {
+                lock.setString(1, hold.txnId());
+                lock.setLong(2, now);
+                try (ResultSet row = lock.executeQuery()) {
+                    if (!row.next()) {
+                        return false;
+                    }
+                }
+            }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE participation SET next_check_at = ? WHERE txn = ?")) {
+                update.setLong(1, now + staleHold.toMillis());
+                update.setString(2, hold.txnId());
+                return update.executeUpdate() == 1;
+            }
         });
     }
 
     /** Participations still waiting for a decision. */
     public long preparedCount() {
-        return database.inTransaction(connection -> {
+        return store.read(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM participation WHERE state = 'PREPARED'");
                  ResultSet rows = select.executeQuery()) {
                 rows.next();
@@ -278,30 +322,42 @@ public final class Participant {
         });
     }
 
-    private record Recorded(State state, String refusal) {
+    private record Recorded(State state, AbortReason refusal, String refusalDetail) {
     }
 
     private static Optional<Recorded> recorded(Connection connection, String txnId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT state, refusal FROM participation WHERE txn = ?")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT state, refusal, refusal_detail FROM participation WHERE txn = ?")) {
             select.setString(1, txnId);
             try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? Optional.of(new Recorded(State.valueOf(rows.getString(1)), rows.getString(2))) : Optional.empty();
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                String refusal = rows.getString(2);
+                return Optional.of(new Recorded(State.valueOf(rows.getString(1)), refusal == null ? null : AbortReason.valueOf(refusal),
+                        rows.getString(3)));
             }
         }
     }
 
-    private void insert(Connection connection, Prepare prepare, State state, String refusal) throws SQLException {
+    /**
+     * Records the vote. A refusal for a reference some other purchase holds keeps no reference (the unique
+     * index on purchase references must name the purchase that owns it).
+     */
+    private void insert(Connection connection, Prepare prepare, State state, Vote.Refused refused) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO participation (txn, coordinator, kind, state, reference, refusal, prepared_at, next_check_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO participation (txn, coordinator, kind, state, reference, refusal, refusal_detail, prepared_at, next_check_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             long now = clock.millis();
+            boolean ownsReference = refused == null || refused.why() != AbortReason.REFERENCE_TAKEN;
             insert.setString(1, prepare.txnId());
             insert.setString(2, prepare.coordinator());
             insert.setString(3, prepare.kind().name());
             insert.setString(4, state.name());
-            insert.setString(5, prepare.reference());
-            insert.setString(6, refusal);
-            insert.setLong(7, now);
-            insert.setLong(8, now + staleHold.toMillis());
+            insert.setString(5, ownsReference ? prepare.reference() : null);
+            insert.setString(6, refused == null ? null : refused.why().name());
+            insert.setString(7, refused == null ? null : refused.reason());
+            insert.setLong(8, now);
+            insert.setLong(9, now + staleHold.toMillis());
             insert.executeUpdate();
         }
     }

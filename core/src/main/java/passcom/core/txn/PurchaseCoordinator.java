@@ -10,17 +10,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import passcom.core.InvalidRequest;
 import passcom.core.booking.BookedLeg;
 import passcom.core.booking.Booking;
 import passcom.core.booking.BookingStore;
-import passcom.core.booking.ReferenceGenerator;
 import passcom.core.route.RouteNetwork;
 import passcom.core.route.Segment;
 import passcom.core.route.UnknownSegment;
-import passcom.core.store.Database;
+import passcom.core.store.Store;
 
 /**
  * Sells an itinerary whose legs may belong to several airlines: validates it against the network,
@@ -33,23 +33,29 @@ final class PurchaseCoordinator {
     static final int MAX_ATTEMPTS = 12;
     private static final long MAX_BACKOFF_MILLIS = 800;
 
+    /** Draws of a reference already in use here before giving up (30^6 values: a second collision in a row means a broken generator). */
+    private static final int MAX_REFERENCE_DRAWS = 20;
+
     private final String airline;
+    private final String instance;
     private final RouteNetwork network;
     private final Set<String> federation;
-    private final Database database;
+    private final Store store;
     private final BookingStore bookings;
     private final TwoPhaseCommit twoPhaseCommit;
-    private final ReferenceGenerator references = new ReferenceGenerator();
+    private final Supplier<String> references;
     private final Clock clock;
 
-    PurchaseCoordinator(String airline, RouteNetwork network, Set<String> federation, Database database, BookingStore bookings,
-                        TwoPhaseCommit twoPhaseCommit, Clock clock) {
+    PurchaseCoordinator(String airline, String instance, RouteNetwork network, Set<String> federation, Store store, BookingStore bookings,
+                        TwoPhaseCommit twoPhaseCommit, Supplier<String> references, Clock clock) {
         this.airline = airline;
+        this.instance = instance;
         this.network = network;
         this.federation = federation;
-        this.database = database;
+        this.store = store;
         this.bookings = bookings;
         this.twoPhaseCommit = twoPhaseCommit;
+        this.references = references;
         this.clock = clock;
     }
 
@@ -66,36 +72,53 @@ final class PurchaseCoordinator {
         String previousTxn = null;
         for (int attempt = 1; ; attempt++) {
             String txnId = UUID.randomUUID().toString();
-            String reference = references.next();
             String moveFrom = previousTxn;
-            Optional<CoordinatorLog.TxnRecord> earlier = database.inTransaction(c -> {
+            Started started = store.write(c -> {
                 if (moveFrom != null) {
                     CoordinatorLog.forgetRequest(c, moveFrom);
                 }
                 Optional<CoordinatorLog.TxnRecord> existing = requestId == null || moveFrom != null
                         ? Optional.empty() : CoordinatorLog.findByRequest(c, requestId);
-                if (existing.isEmpty()) {
-                    CoordinatorLog.start(c, txnId, requestId, TxnKind.PURCHASE, order.cpf().digits(), reference, legsByAirline.keySet(), clock.millis());
+                if (existing.isPresent()) {
+                    return new Started(null, existing);
                 }
-                return existing;
+                String reference = freeReference(c, txnId);
+                CoordinatorLog.start(c, txnId, requestId, TxnKind.PURCHASE, order.cpf().digits(), reference, legsByAirline.keySet(),
+                        instance, clock.millis());
+                return new Started(reference, Optional.empty());
             });
-            if (earlier.isPresent()) {
-                return replay(earlier.get(), order);
+            if (started.earlier().isPresent()) {
+                return replay(started.earlier().get(), order);
             }
-            TwoPhaseCommit.Result result = attempt(txnId, reference, order, legs, legsByAirline);
-            boolean contended = result instanceof TwoPhaseCommit.Result.Aborted aborted
-                    && aborted.outcome().startsWith(TwoPhaseCommit.CONTENDED);
-            if (contended && attempt < MAX_ATTEMPTS) {
-                LOG.debug("txn {} purchase contended (attempt {}), retrying", txnId, attempt);
-                backOff(attempt);
+            TwoPhaseCommit.Result result = attempt(txnId, started.reference(), order, legs, legsByAirline);
+            if (result instanceof TwoPhaseCommit.Result.Aborted aborted && aborted.reason().retryable() && attempt < MAX_ATTEMPTS) {
+                LOG.debug("txn {} purchase {} (attempt {}), retrying", txnId, aborted.reason(), attempt);
+                if (aborted.reason() == AbortReason.CONTENDED) {
+                    backOff(attempt);
+                }
                 previousTxn = txnId;
                 continue;
             }
             PurchaseOutcome outcome = outcomeOf(result, requestId);
-            LOG.info("txn {} purchase {} {} by {} (attempt {}): {}", txnId, reference, String.join("→", order.cities()), airline,
+            LOG.info("txn {} purchase {} {} by {} (attempt {}): {}", txnId, started.reference(), String.join("→", order.cities()), airline,
                     attempt, describe(outcome));
             return outcome;
         }
+    }
+
+    private record Started(String reference, Optional<CoordinatorLog.TxnRecord> earlier) {
+    }
+
+    /** A reference no purchase of this store uses: a collision draws again, never joins the other booking. */
+    private String freeReference(java.sql.Connection c, String txnId) throws java.sql.SQLException {
+        for (int draw = 1; draw <= MAX_REFERENCE_DRAWS; draw++) {
+            String reference = references.get();
+            if (!CoordinatorLog.referenceInUse(c, reference, txnId)) {
+                return reference;
+            }
+            LOG.info("booking reference {} already in use here; drawing another", reference);
+        }
+        throw new IllegalStateException("no free booking reference in " + MAX_REFERENCE_DRAWS + " draws: the generator repeats itself");
     }
 
     private TwoPhaseCommit.Result attempt(String txnId, String reference, PurchaseOrder order, List<Segment> legs,
@@ -135,7 +158,7 @@ final class PurchaseCoordinator {
         return switch (earlier.state()) {
             case STARTED -> new PurchaseOutcome.InProgress(earlier.requestId());
             case COMMITTED -> new PurchaseOutcome.Bought(bookings.find(earlier.reference()).orElseThrow());
-            case ABORTED -> outcomeOf(new TwoPhaseCommit.Result.Aborted(earlier.outcome()), earlier.requestId());
+            case ABORTED -> outcomeOf(new TwoPhaseCommit.Result.Aborted(earlier.outcome(), earlier.detail()), earlier.requestId());
         };
     }
 
@@ -143,18 +166,15 @@ final class PurchaseCoordinator {
         if (result instanceof TwoPhaseCommit.Result.Committed committed) {
             return new PurchaseOutcome.Bought(committed.booking());
         }
-        String outcome = ((TwoPhaseCommit.Result.Aborted) result).outcome();
-        if (outcome != null && outcome.startsWith(TwoPhaseCommit.SOLD_OUT)) {
-            return new PurchaseOutcome.SoldOut(outcome.substring(TwoPhaseCommit.SOLD_OUT.length()));
-        }
-        if (outcome != null && outcome.startsWith(TwoPhaseCommit.CONTENDED)) {
-            return new PurchaseOutcome.SoldOut(outcome.substring(TwoPhaseCommit.CONTENDED.length()));
-        }
-        if (outcome != null && outcome.startsWith(TwoPhaseCommit.UNREACHABLE)) {
-            return new PurchaseOutcome.Unreachable(outcome.substring(TwoPhaseCommit.UNREACHABLE.length()));
-        }
-        // Aborted by recovery after a crash: the customer was never told; a retry with the same id says so.
-        return new PurchaseOutcome.Unreachable("coordenador reiniciado; nada foi comprado");
+        TwoPhaseCommit.Result.Aborted aborted = (TwoPhaseCommit.Result.Aborted) result;
+        AbortReason reason = aborted.reason() == null ? AbortReason.PRESUMED : aborted.reason();
+        return switch (reason) {
+            case SOLD_OUT, CONTENDED, NOT_ACTIVE -> new PurchaseOutcome.SoldOut(aborted.detail());
+            case UNREACHABLE -> new PurchaseOutcome.Unreachable(aborted.detail());
+            case REFERENCE_TAKEN -> new PurchaseOutcome.Unreachable("nenhum localizador livre; tente de novo");
+            // Aborted by recovery, expiry or presumed abort: the customer was never told; a retry with the same id says so.
+            case RECOVERED, EXPIRED, PRESUMED -> new PurchaseOutcome.Unreachable("coordenador reiniciado; nada foi comprado");
+        };
     }
 
     private static String describe(PurchaseOutcome outcome) {

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import passcom.core.booking.Booking;
 import passcom.core.booking.BookingStore;
-import passcom.core.store.Database;
+import passcom.core.store.Store;
 
 /**
  * The coordinator's half of two-phase commit with presumed abort (docs/purchase-protocol.md), shared by
@@ -34,29 +34,25 @@ final class TwoPhaseCommit {
         record Committed(Booking booking) implements Result {
         }
 
-        record Aborted(String outcome) implements Result {
+        /** {@code detail} says why for the customer: the leg, or the airline that did not answer. */
+        record Aborted(AbortReason reason, String detail) implements Result {
         }
     }
 
-    static final String SOLD_OUT = "SOLD_OUT:";
-    static final String UNREACHABLE = "UNREACHABLE:";
-    /** Every refusal was for seats other transactions still hold: worth another try. */
-    static final String CONTENDED = "CONTENDED:";
-
     private final String self;
     private final Participant participant;
-    private final Database database;
+    private final Store store;
     private final BookingStore bookings;
     private final Map<String, AirlinePort> ports;
     private final DecisionDelivery delivery;
     private final Clock clock;
     private final Duration peerTimeout;
 
-    TwoPhaseCommit(String self, Participant participant, Database database, BookingStore bookings, Map<String, AirlinePort> ports,
+    TwoPhaseCommit(String self, Participant participant, Store store, BookingStore bookings, Map<String, AirlinePort> ports,
                    DecisionDelivery delivery, Clock clock, Duration peerTimeout) {
         this.self = self;
         this.participant = participant;
-        this.database = database;
+        this.store = store;
         this.bookings = bookings;
         this.ports = ports;
         this.delivery = delivery;
@@ -79,34 +75,35 @@ final class TwoPhaseCommit {
 
         Map<String, Vote.Held> held = new LinkedHashMap<>();
         Set<String> refused = new HashSet<>();
-        String abort = null;
+        Result.Aborted abort = null;
         for (var entry : votes.entrySet()) {
-            Vote vote = await(entry.getKey(), entry.getValue());
+            Vote vote = await(entry.getValue());
             if (vote instanceof Vote.Held h) {
                 held.put(entry.getKey(), h);
-            } else if (vote instanceof Vote.Refused refusal) {
+                continue;
+            }
+            Result.Aborted why = vote instanceof Vote.Refused refusal
+                    ? new Result.Aborted(refusal.why(), refusal.reason())
+                    : new Result.Aborted(AbortReason.UNREACHABLE, entry.getKey());
+            if (vote instanceof Vote.Refused) {
                 refused.add(entry.getKey());
-                if (!refusal.contended()) {
-                    abort = SOLD_OUT + refusal.reason();
-                } else if (abort == null) {
-                    abort = CONTENDED + refusal.reason();
-                }
-            } else if (abort == null || abort.startsWith(CONTENDED)) {
-                abort = UNREACHABLE + entry.getKey();
+            }
+            if (abort == null || outweighs(why.reason(), abort.reason())) {
+                abort = why;
             }
         }
         if (abort == null) {
             Booking booking = bookingOf.apply(held);
             Commit commit = new Commit(txnId, kind, booking);
             Set<String> remote = without(prepares.keySet(), Set.of(self));
-            boolean committed = database.inTransaction(c -> {
-                if (!CoordinatorLog.decide(c, txnId, CoordinatorLog.State.COMMITTED, null, remote, clock.millis())) {
+            boolean committed = store.write(c -> {
+                if (!CoordinatorLog.decide(c, txnId, CoordinatorLog.State.COMMITTED, null, null, remote, clock.millis())) {
                     return false;
                 }
                 if (kind == TxnKind.PURCHASE) {
-                    bookings.save(c, booking);
+                    bookings.save(c, booking, txnId);
                 } else {
-                    bookings.markCancelled(c, booking);
+                    bookings.markCancelled(c, booking, txnId);
                 }
                 if (prepares.containsKey(self)) {
                     participant.applyCommit(c, commit);
@@ -117,13 +114,16 @@ final class TwoPhaseCommit {
                 delivery.wakeUp();
                 return new Result.Committed(booking);
             }
-            // A participant asked for the decision and was told ABORT (presumed abort) while we waited.
-            abort = UNREACHABLE + prepares.keySet().iterator().next();
+            // Aborted while we waited: a participant asked and was told ABORT (presumed abort), or the
+            // expiry or another instance aborted it. Whatever happened, the abort is already recorded.
+            return store.read(c -> CoordinatorLog.find(c, txnId))
+                    .map(t -> new Result.Aborted(t.outcome() == null ? AbortReason.PRESUMED : t.outcome(), t.detail()))
+                    .orElse(new Result.Aborted(AbortReason.PRESUMED, null));
         }
-        String outcome = abort;
+        Result.Aborted outcome = abort;
         Set<String> mayHold = without(prepares.keySet(), union(refused, Set.of(self)));
-        database.inTransaction(c -> {
-            if (CoordinatorLog.decide(c, txnId, CoordinatorLog.State.ABORTED, outcome, mayHold, clock.millis())
+        store.write(c -> {
+            if (CoordinatorLog.decide(c, txnId, CoordinatorLog.State.ABORTED, outcome.reason(), outcome.detail(), mayHold, clock.millis())
                     && prepares.containsKey(self) && !refused.contains(self)) {
                 participant.applyAbort(c, txnId, self);
             }
@@ -132,7 +132,24 @@ final class TwoPhaseCommit {
         if (!mayHold.isEmpty()) {
             delivery.wakeUp();
         }
-        return new Result.Aborted(outcome);
+        return outcome;
+    }
+
+    /**
+     * Which refusal the customer hears when several airlines refuse: a definite "sold out" over anything
+     * that might pass on a retry, and "unreachable" over a contended seat (a retry could not help).
+     */
+    private static boolean outweighs(AbortReason candidate, AbortReason current) {
+        return rank(candidate) > rank(current);
+    }
+
+    private static int rank(AbortReason reason) {
+        return switch (reason) {
+            case SOLD_OUT, NOT_ACTIVE -> 3;
+            case UNREACHABLE -> 2;
+            case REFERENCE_TAKEN -> 1;
+            default -> 0;
+        };
     }
 
     private static Set<String> without(Set<String> all, Set<String> excluded) {
@@ -148,7 +165,7 @@ final class TwoPhaseCommit {
     }
 
     /** The vote, or null when the airline could not be reached or did not answer in time. */
-    private Vote await(String airline, CompletableFuture<Vote> vote) {
+    private Vote await(CompletableFuture<Vote> vote) {
         try {
             return vote.get(peerTimeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -22,13 +22,20 @@ public sealed interface Vote {
     }
 
     /**
-     * Refused; nothing is held. {@code reason} names the leg (e.g. "sem assento em São Paulo → Curitiba (B)").
-     * {@code contended}: no seat was free, but some are held by transactions still deciding, so one may
-     * come back: the coordinator retries after a random backoff instead of telling the customer "sold out".
+     * Refused; nothing is held. {@code why} is the kind of refusal; {@code reason} says it for a person and
+     * names the leg (e.g. "sem assento em São Paulo → Curitiba (B)").
      */
-    record Refused(String reason, boolean contended) implements Vote {
-        public Refused(String reason) {
-            this(reason, false);
+    record Refused(AbortReason why, String reason) implements Vote {
+        public Refused {
+            java.util.Objects.requireNonNull(why, "why");
+        }
+
+        /**
+         * No seat was free, but some are held by transactions still deciding, so one may come back: the
+         * coordinator retries after a random backoff instead of telling the customer "sold out".
+         */
+        public boolean contended() {
+            return why == AbortReason.CONTENDED;
         }
     }
 }

@@ -24,7 +24,7 @@ import passcom.core.route.NetworkLoader;
 import passcom.core.route.RouteNetwork;
 import passcom.core.route.Segment;
 import passcom.core.seat.SeatInventory;
-import passcom.core.store.Database;
+import passcom.core.store.Store;
 
 /** The protocol's logic on three in-memory nodes wired directly; the HTTP version lives in integration-tests. */
 class AirlineNodeProtocolTest {
@@ -186,12 +186,11 @@ class AirlineNodeProtocolTest {
         start(NetworkLoader.loadDefault());
         federation.node("B").prepare(new Prepare("txn-lost", "A", TxnKind.PURCHASE, CPF, "ABCDEF",
                 List.of(new Segment.Key("São Paulo", "Curitiba"))));
-        try (Database a = federation.store("A")) {
-            a.inTransaction(c -> {
-                CoordinatorLog.start(c, "txn-lost", null, TxnKind.PURCHASE, CPF.digits(), "ABCDEF", List.of("B"), 0);
-                return null;
-            });
-        }
+        Store a = federation.store("A");
+        a.write(c -> {
+            CoordinatorLog.start(c, "txn-lost", null, TxnKind.PURCHASE, CPF.digits(), "ABCDEF", List.of("B"), "instance-of-the-test", 0);
+            return null;
+        });
         assertThat(count("B", "São Paulo", "Curitiba").held()).isEqualTo(1);
 
         awaitSettled();

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,10 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import passcom.core.cpf.Cpf;
 import passcom.core.route.RouteNetwork;
 import passcom.core.route.plan.AirlinePaths;
-import passcom.core.store.Database;
+import passcom.core.store.Store;
 
 /**
- * Airline nodes in one JVM on in-memory stores, wired to each other directly (no HTTP), for testing the
+ * Airline nodes in one JVM, each on its own SQLite store in a temporary folder, wired to each other directly (no HTTP), for testing the
  * protocol logic. Each link can be cut, which makes that airline unreachable to every other one.
  */
 final class FederationInMemory implements AutoCloseable {
@@ -27,23 +26,34 @@ final class FederationInMemory implements AutoCloseable {
     final Map<String, AtomicInteger> commitsThatThrow = new LinkedHashMap<>();
     /** Phase-two messages sent over a link, as "COMMIT B" or "ABORT C" (target airline), for tests of who is told what. */
     final List<String> phaseTwoSent = new CopyOnWriteArrayList<>();
-    private final String prefix = UUID.randomUUID().toString();
+    private final java.nio.file.Path folder;
 
     FederationInMemory(RouteNetwork network, List<String> airlines, Duration staleHold) {
+        this(network, airlines, staleHold, config -> config);
+    }
+
+    /** With each node's config adjusted by {@code configure} (e.g. a reference generator that repeats). */
+    FederationInMemory(RouteNetwork network, List<String> airlines, Duration staleHold,
+                       java.util.function.UnaryOperator<NodeConfig> configure) {
+        try {
+            folder = java.nio.file.Files.createTempDirectory("passcom-federation-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         airlines.forEach(a -> reachable.put(a, new AtomicBoolean(true)));
         airlines.forEach(a -> commitsThatThrow.put(a, new AtomicInteger()));
         for (String airline : airlines) {
             Map<String, AirlinePort> peers = new LinkedHashMap<>();
             airlines.stream().filter(p -> !p.equals(airline)).forEach(p -> peers.put(p, new Link(p)));
-            NodeConfig config = new NodeConfig(airline, network, "jdbc:h2:mem:" + prefix + airline + ";DB_CLOSE_DELAY=-1",
-                    Duration.ofSeconds(2), Duration.ofSeconds(1), staleHold, Duration.ofMillis(50), Clock.systemUTC());
+            NodeConfig config = configure.apply(new NodeConfig(airline, network, "jdbc:sqlite:" + folder.resolve(airline + ".db"),
+                    Duration.ofSeconds(2), Duration.ofSeconds(1), staleHold, Duration.ofMillis(50), Clock.systemUTC()));
             nodes.put(airline, AirlineNode.start(config, peers));
         }
     }
 
-    /** Another connection to an airline's store, for setting up states no API call produces. */
-    Database store(String airline) {
-        return Database.open("jdbc:h2:mem:" + prefix + airline + ";DB_CLOSE_DELAY=-1");
+    /** An airline's store, for setting up states no API call produces. */
+    Store store(String airline) {
+        return nodes.get(airline).store();
     }
 
     AirlineNode node(String airline) {
@@ -62,7 +72,7 @@ final class FederationInMemory implements AutoCloseable {
             if (!reachable.get(target).get()) {
                 throw new AirlineUnreachable(target, "link cut by the test");
             }
-            return new LocalAirlinePort(nodes.get(target));
+            return nodes.get(target).localPort();
         }
 
         private <T> CompletableFuture<T> via(java.util.function.Function<AirlinePort, CompletableFuture<T>> call) {
@@ -95,5 +105,10 @@ final class FederationInMemory implements AutoCloseable {
     @Override
     public void close() {
         nodes.values().forEach(AirlineNode::close);
+        try (var files = java.nio.file.Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a temp folder left behind is harmless
+        }
     }
 }

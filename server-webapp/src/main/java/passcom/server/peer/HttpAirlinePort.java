@@ -29,6 +29,7 @@ import passcom.core.txn.AirlineUnreachable;
 import passcom.core.txn.Commit;
 import passcom.core.txn.Decision;
 import passcom.core.txn.Prepare;
+import passcom.core.txn.AbortReason;
 import passcom.core.txn.Vote;
 import passcom.server.auth.FederationSigner;
 
@@ -93,7 +94,7 @@ public final class HttpAirlinePort implements AirlinePort {
     @Override
     public CompletableFuture<Vote> prepare(Prepare prepare) {
         return send("POST", FederationPaths.PREPARE, PrepareMessage.of(prepare), peerTimeout, true)
-                .thenApply(answer -> answer.refusal != null ? new Vote.Refused(answer.refusal) : read(answer.body, VoteMessage.class, VoteMessage::toVote));
+                .thenApply(answer -> answer.refusal != null ? new Vote.Refused(AbortReason.SOLD_OUT, answer.refusal) : read(answer.body, VoteMessage.class, VoteMessage::toVote));
     }
 
     @Override

@@ -3,24 +3,26 @@ package passcom.server.peer;
 import java.math.BigDecimal;
 import java.util.List;
 import passcom.core.money.Money;
+import passcom.core.txn.AbortReason;
 import passcom.core.txn.Vote;
 import passcom.server.http.MalformedRequest;
 
 /**
  * Wire form of {@link Vote}: {"voto":"RESERVADO","assentos":[1,3],"precos":[1023.50,805.00]} or
- * {"voto":"RECUSADO","motivo":"sem assento em ..."}; EM_DISPUTA is a refusal while other transactions hold
- * the seats (the coordinator may retry).
+ * {"voto":"RECUSADO","causa":"SOLD_OUT","motivo":"sem assento em ..."}; EM_DISPUTA is a refusal while other
+ * transactions hold the seats (the coordinator may retry). {@code causa} is the refusal's
+ * {@link AbortReason} by name; without it, RECUSADO means sold out.
  */
-public record VoteMessage(Kind voto, List<Integer> assentos, List<BigDecimal> precos, String motivo) {
+public record VoteMessage(Kind voto, List<Integer> assentos, List<BigDecimal> precos, AbortReason causa, String motivo) {
 
     public enum Kind { RESERVADO, RECUSADO, EM_DISPUTA }
 
     public static VoteMessage of(Vote vote) {
         if (vote instanceof Vote.Held held) {
-            return new VoteMessage(Kind.RESERVADO, held.seats(), held.prices().stream().map(Money::toBigDecimal).toList(), null);
+            return new VoteMessage(Kind.RESERVADO, held.seats(), held.prices().stream().map(Money::toBigDecimal).toList(), null, null);
         }
         Vote.Refused refused = (Vote.Refused) vote;
-        return new VoteMessage(refused.contended() ? Kind.EM_DISPUTA : Kind.RECUSADO, null, null, refused.reason());
+        return new VoteMessage(refused.contended() ? Kind.EM_DISPUTA : Kind.RECUSADO, null, null, refused.why(), refused.reason());
     }
 
     public Vote toVote() {
@@ -28,6 +30,7 @@ public record VoteMessage(Kind voto, List<Integer> assentos, List<BigDecimal> pr
             return new Vote.Held(MalformedRequest.require(assentos, "assentos"),
                     MalformedRequest.require(precos, "precos").stream().map(Money::of).toList());
         }
-        return new Vote.Refused(motivo == null ? "recusado sem motivo" : motivo, voto == Kind.EM_DISPUTA);
+        AbortReason why = causa != null ? causa : voto == Kind.EM_DISPUTA ? AbortReason.CONTENDED : AbortReason.SOLD_OUT;
+        return new Vote.Refused(why, motivo == null ? "recusado sem motivo" : motivo);
     }
 }

@@ -34,7 +34,7 @@ class WireMessagesTest {
         assertThat(roundTrip(PrepareMessage.of(prepare), PrepareMessage.class).toPrepare()).isEqualTo(prepare);
 
         Vote held = new Vote.Held(List.of(3), List.of(Money.of("1023.50")));
-        Vote refused = new Vote.Refused("sem assento em Cuiabá → Goiânia (A)");
+        Vote refused = new Vote.Refused(passcom.core.txn.AbortReason.SOLD_OUT, "sem assento em Cuiabá → Goiânia (A)");
         assertThat(roundTrip(VoteMessage.of(held), VoteMessage.class).toVote()).isEqualTo(held);
         assertThat(roundTrip(VoteMessage.of(refused), VoteMessage.class).toVote()).isEqualTo(refused);
 

@@ -1,0 +1,123 @@
+package passcom.core.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * An airline's store in PostgreSQL, which several instances of the airline may share. Each unit of work
+ * is one transaction on a pooled connection; a commit returns once PostgreSQL has flushed its WAL
+ * ({@code synchronous_commit} on, its default), and PostgreSQL groups concurrent commits into one flush
+ * itself. Row locks make concurrent writers safe ({@link Dialect#POSTGRESQL}); {@code lock_timeout} and
+ * {@code statement_timeout} keep every call within the deadline.
+ */
+final class PostgresStore implements Store {
+
+    /** serialization_failure, deadlock_detected, unique_violation (two writers inserted the same key; the retry sees the row). */
+    private static final Set<String> RETRYABLE = Set.of("40001", "40P01", "23505");
+    private static final int MAX_ATTEMPTS = 3;
+
+    private final HikariDataSource pool;
+    private final Duration deadline;
+
+    private PostgresStore(HikariDataSource pool, Duration deadline) {
+        this.pool = pool;
+        this.deadline = deadline;
+    }
+
+    static PostgresStore open(String jdbcUrl, Duration deadline) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setPoolName("store");
+        config.setMaximumPoolSize(16);
+        config.setMinimumIdle(2);
+        config.setConnectionTimeout(Math.max(250, deadline.toMillis()));
+        config.setInitializationFailTimeout(Math.max(1000, deadline.toMillis()));
+        long statementMillis = Math.max(100, deadline.toMillis() / 2);
+        config.setConnectionInitSql("SET synchronous_commit = on; SET lock_timeout = '" + statementMillis
+                + "ms'; SET statement_timeout = '" + deadline.toMillis() + "ms'");
+        config.setAutoCommit(false);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreFailure("could not connect to the store " + redacted(jdbcUrl) + ": " + e.getMessage(), e);
+        }
+        try {
+            Migrations.apply(pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new StoreFailure("could not migrate the store " + redacted(jdbcUrl) + ": " + e.getMessage(), e);
+        }
+        return new PostgresStore(pool, deadline);
+    }
+
+    private static String redacted(String url) {
+        return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+    }
+
+    @Override
+    public <T> T write(Work<T> work) {
+        return transaction(work, false);
+    }
+
+    @Override
+    public <T> T read(Work<T> work) {
+        return transaction(work, true);
+    }
+
+    private <T> T transaction(Work<T> work, boolean readOnly) {
+        long giveUp = System.nanoTime() + deadline.toNanos();
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = pool.getConnection()) {
+                connection.setReadOnly(readOnly);
+                try {
+                    T result = work.run(connection);
+                    connection.commit();
+                    return result;
+                } catch (SQLException | RuntimeException | Error e) {
+                    connection.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                if (!RETRYABLE.contains(e.getSQLState()) || attempt == MAX_ATTEMPTS || System.nanoTime() > giveUp) {
+                    throw new StoreFailure("store operation failed: " + e.getMessage(), e);
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextInt(1, 5 * attempt + 2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreFailure("interrupted while retrying a store operation", e);
+        }
+    }
+
+    @Override
+    public Dialect dialect() {
+        return Dialect.POSTGRESQL;
+    }
+
+    @Override
+    public Duration deadline() {
+        return deadline;
+    }
+
+    @Override
+    public boolean shared() {
+        return true;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,361 @@
+package passcom.core.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The embedded store: one SQLite file per airline in WAL mode with {@code synchronous=FULL}, so a
+ * commit returns only after the log is fsynced.
+ *
+ * <p>SQLite has one write lock per file, so writers here do not compete for it: a single writer thread
+ * takes every unit of work queued (up to {@link #MAX_BATCH}), runs each inside its own SAVEPOINT (a unit
+ * that fails is rolled back alone), and commits the batch with one fsync. That is group commit: under
+ * load many transactions share one fsync, and nobody waits for a lock, so nothing can stay locked
+ * after a crash (a SQLite lock is an OS file lock; it dies with the process, and an unfinished
+ * transaction is simply not in the log). Readers use their own connections and never block the writer.
+ *
+ * <p>A lock file beside the database keeps a second process (a second instance of the airline) out:
+ * sharing an airline's store between processes is what the PostgreSQL engine is for.
+ */
+final class SqliteStore implements Store {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
+    static final int MAX_BATCH = 256;
+    private static final int READERS = 4;
+    /** Once a unit has started it is waited for this much longer: its batch is committing. */
+    private static final Duration COMMIT_GRACE = Duration.ofSeconds(10);
+
+    private final Path file;
+    private final Duration deadline;
+    private final FileChannel lockChannel;
+    private final FileLock processLock;
+    private final Connection writer;
+    private final BlockingQueue<Connection> readers;
+    private final BlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread writerThread;
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong commits = new AtomicLong();
+    private volatile boolean closed;
+
+    private SqliteStore(Path file, Duration deadline, FileChannel lockChannel, FileLock processLock, Connection writer,
+                        BlockingQueue<Connection> readers) {
+        this.file = file;
+        this.deadline = deadline;
+        this.lockChannel = lockChannel;
+        this.processLock = processLock;
+        this.writer = writer;
+        this.readers = readers;
+        this.writerThread = new Thread(this::writeLoop, "store-writer-" + file.getFileName());
+        this.writerThread.setDaemon(true);
+        this.writerThread.start();
+    }
+
+    static SqliteStore open(String jdbcUrl, Duration deadline) {
+        Path file = Path.of(jdbcUrl.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", "")).toAbsolutePath();
+        FileChannel lockChannel = null;
+        try {
+            createDirectories(file.getParent());
+            lockChannel = FileChannel.open(file.resolveSibling(file.getFileName() + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = lockChannel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException sameProcess) {
+                lock = null;
+            }
+            if (lock == null) {
+                throw new StoreFailure("the store " + file + " is in use by another process", null);
+            }
+            SQLiteDataSource dataSource = dataSource(file, deadline, SQLiteConfig.TransactionMode.IMMEDIATE);
+            Migrations.apply(dataSource);
+            Connection writer = dataSource.getConnection();
+            writer.setAutoCommit(false);
+            // Readers begin DEFERRED: their transaction is a read snapshot and never asks for the write lock.
+            SQLiteDataSource readSource = dataSource(file, deadline, SQLiteConfig.TransactionMode.DEFERRED);
+            BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+            for (int i = 0; i < READERS; i++) {
+                Connection reader = readSource.getConnection();
+                try (Statement s = reader.createStatement()) {
+                    s.execute("PRAGMA query_only = 1");
+                }
+                reader.setAutoCommit(false);
+                readers.add(reader);
+            }
+            return new SqliteStore(file, deadline, lockChannel, lock, writer, readers);
+        } catch (IOException | SQLException | RuntimeException e) {
+            closeQuietly(lockChannel);
+            if (e instanceof StoreFailure failure) {
+                throw failure;
+            }
+            throw new StoreFailure("could not open the store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Tolerates another process creating the same folders at the same time (three airlines started at once). */
+    private static void createDirectories(Path dir) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Files.createDirectories(dir);
+                return;
+            } catch (IOException e) {
+                if (attempt == 3 || !Files.isDirectory(dir.getParent() == null ? dir : dir.getParent())) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static SQLiteDataSource dataSource(Path file, Duration deadline, SQLiteConfig.TransactionMode mode) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout((int) deadline.toMillis());
+        config.setTransactionMode(mode);
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        config.setCacheSize(-4096); // KiB: the working set of a store is small; memory per server matters more
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:" + file);
+        return dataSource;
+    }
+
+    @Override
+    public <T> T write(Work<T> work) {
+        if (Thread.currentThread() == writerThread) {
+            throw new IllegalStateException("a unit of work may not start another write");
+        }
+        if (closed) {
+            throw new StoreFailure("the store " + file + " is closed", null);
+        }
+        Unit<T> unit = new Unit<>(work);
+        queue.add(unit);
+        return unit.await(deadline);
+    }
+
+    @Override
+    public <T> T read(Work<T> work) {
+        Connection reader;
+        try {
+            reader = readers.poll(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreFailure("interrupted while waiting for the store", e);
+        }
+        if (reader == null) {
+            throw new StoreFailure("no reader of the store " + file + " free within " + deadline.toMillis() + " ms", null);
+        }
+        try {
+            return work.run(reader);
+        } catch (SQLException e) {
+            throw new StoreFailure("store read failed: " + e.getMessage(), e);
+        } finally {
+            try {
+                reader.rollback(); // ends the read snapshot
+            } catch (SQLException e) {
+                LOG.warn("could not end a read transaction: {}", e.toString());
+            }
+            readers.add(reader);
+        }
+    }
+
+    private void writeLoop() {
+        List<Unit<?>> batch = new ArrayList<>(MAX_BATCH);
+        while (!closed || !queue.isEmpty()) {
+            try {
+                Unit<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                runBatch(batch);
+            } catch (InterruptedException e) {
+                if (closed) {
+                    break;
+                }
+            } catch (RuntimeException | Error e) {
+                LOG.error("store writer: unexpected failure of a batch", e);
+                batch.forEach(u -> u.fail(new StoreFailure("store writer failed: " + e, e)));
+            } finally {
+                batch.clear();
+            }
+        }
+        queue.forEach(u -> u.fail(new StoreFailure("the store " + file + " is closed", null)));
+    }
+
+    private void runBatch(List<Unit<?>> batch) {
+        List<Unit<?>> done = new ArrayList<>(batch.size());
+        try (Statement statement = writer.createStatement()) {
+            for (Unit<?> unit : batch) {
+                if (!unit.start()) {
+                    continue; // its caller gave up waiting
+                }
+                statement.execute("SAVEPOINT unit");
+                try {
+                    unit.run(writer);
+                    statement.execute("RELEASE unit");
+                    done.add(unit);
+                } catch (Exception e) {
+                    statement.execute("ROLLBACK TO unit");
+                    statement.execute("RELEASE unit");
+                    unit.fail(e);
+                }
+            }
+            if (done.isEmpty()) {
+                writer.rollback();
+                return;
+            }
+            writer.commit();
+            batches.incrementAndGet();
+            commits.addAndGet(done.size());
+        } catch (SQLException e) {
+            try {
+                writer.rollback();
+            } catch (SQLException again) {
+                e.addSuppressed(again);
+            }
+            LOG.error("store {}: commit of {} unit(s) failed; none is acknowledged: {}", file, done.size(), e.toString());
+            batch.forEach(u -> u.fail(new StoreFailure("store commit failed: " + e.getMessage(), e)));
+            return;
+        }
+        done.forEach(Unit::complete);
+    }
+
+    /** Units committed, and batches (fsyncs) they took: units / batches is how much group commit saves. */
+    long[] commitsAndBatches() {
+        return new long[] {commits.get(), batches.get()};
+    }
+
+    @Override
+    public Dialect dialect() {
+        return Dialect.SQLITE;
+    }
+
+    @Override
+    public Duration deadline() {
+        return deadline;
+    }
+
+    @Override
+    public boolean shared() {
+        return false;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            writerThread.join(COMMIT_GRACE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (writerThread.isAlive()) {
+            writerThread.interrupt();
+        }
+        closeQuietly(writer);
+        readers.forEach(SqliteStore::closeQuietly);
+        try {
+            processLock.release();
+        } catch (IOException e) {
+            LOG.warn("could not release the lock of {}: {}", file, e.toString());
+        }
+        closeQuietly(lockChannel);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.debug("close: {}", e.toString());
+        }
+    }
+
+    /** One caller's unit of work on its way through the writer thread. */
+    private static final class Unit<T> {
+        private static final int QUEUED = 0;
+        private static final int RUNNING = 1;
+        private static final int ABANDONED = 2;
+
+        private final Work<T> work;
+        private final CompletableFuture<T> result = new CompletableFuture<>();
+        private final AtomicInteger state = new AtomicInteger(QUEUED);
+        private T value;
+
+        Unit(Work<T> work) {
+            this.work = work;
+        }
+
+        boolean start() {
+            return state.compareAndSet(QUEUED, RUNNING);
+        }
+
+        void run(Connection connection) throws SQLException {
+            value = work.run(connection);
+        }
+
+        void complete() {
+            result.complete(value);
+        }
+
+        void fail(Throwable e) {
+            result.completeExceptionally(e);
+        }
+
+        T await(Duration deadline) {
+            try {
+                try {
+                    return result.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    if (state.compareAndSet(QUEUED, ABANDONED)) {
+                        throw new StoreFailure("the store did not take the write within " + deadline.toMillis() + " ms", e);
+                    }
+                    // Started: its batch is committing. Its outcome must be known before answering anyone.
+                    return result.get(COMMIT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (TimeoutException e) {
+                throw new StoreFailure("a store commit did not finish within " + (deadline.plus(COMMIT_GRACE)).toMillis() + " ms", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                state.compareAndSet(QUEUED, ABANDONED);
+                throw new StoreFailure("interrupted while waiting for the store", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (cause instanceof Error error) {
+                    throw error;
+                }
+                throw new StoreFailure("store operation failed: " + cause.getMessage(), cause);
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package passcom.core.txn;
+
+/**
+ * Why a transaction was aborted or a participant refused, stored by name ({@code txn.outcome},
+ * {@code participation.refusal}) and never parsed out of a message.
+ */
+public enum AbortReason {
+    /** A leg has no seat left: every seat is sold. Definite: the customer is told so (409). */
+    SOLD_OUT,
+    /** A leg had no free seat, but some are held by transactions still deciding: worth another try. */
+    CONTENDED,
+    /** An airline could not be reached or did not answer in time (503). */
+    UNREACHABLE,
+    /** The coordinator restarted before deciding; its request thread, and the customer's answer, died with it. */
+    RECOVERED,
+    /** Still undecided long after the prepare timeout, or its coordinator instance's lease ran out. */
+    EXPIRED,
+    /** A participant asked the coordinator about a transaction it never started, or had not decided: presumed abort. */
+    PRESUMED,
+    /** The booking reference drawn for the purchase already names another booking at a participant: draw a new one. */
+    REFERENCE_TAKEN,
+    /** A cancellation found the booking not active there (already cancelled, or being cancelled). */
+    NOT_ACTIVE;
+
+    /** Whether the coordinator should try again under a new transaction (and, for a reference, a new reference). */
+    boolean retryable() {
+        return this == CONTENDED || this == REFERENCE_TAKEN;
+    }
+}

@@ -1,0 +1,225 @@
+package passcom.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Savepoint;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import passcom.core.money.Money;
+import passcom.core.route.Airline;
+import passcom.core.route.Segment;
+import passcom.core.seat.SeatInventory;
+import passcom.core.store.TestStores.Engine;
+
+/** What every engine must do the same: durable units that fail alone, and seats handed out exactly once. */
+class StoreContractTest {
+
+    private static final Segment.Key LEG = new Segment.Key("Cuiabá", "Goiânia");
+    private static final Duration DEADLINE = Duration.ofSeconds(2);
+
+    static List<Engine> engines() {
+        return TestStores.engines();
+    }
+
+    private static Store open(String url) {
+        return Store.open(url, DEADLINE);
+    }
+
+    private static Airline airline(int seats) {
+        return new Airline("A", Money.ofCents(11_500), new java.util.TreeMap<>(Map.of(LEG, seats, new Segment.Key("Goiânia", "Brasília"), seats)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void a_committed_write_is_there_after_the_store_is_reopened(Engine engine) {
+        String url = TestStores.newStoreUrl(engine, "reopen");
+        try (Store store = open(url)) {
+            new SeatInventory(store).createSeats(airline(3));
+            store.write(c -> new SeatInventory(store).hold(c, LEG, "t1", "ABCDEF", "52998224725"));
+        }
+        try (Store store = open(url)) {
+            assertThat(new SeatInventory(store).counts().get(LEG)).isEqualTo(new SeatInventory.Count(2, 1, 0));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void a_unit_that_fails_changes_nothing_while_the_units_beside_it_commit(Engine engine) throws Exception {
+        try (Store store = open(TestStores.newStoreUrl(engine, "fail-alone"))) {
+            SeatInventory seats = new SeatInventory(store);
+            seats.createSeats(airline(40));
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                int buyer = i;
+                results.add(pool.submit(() -> {
+                    try {
+                        store.write(c -> {
+                            seats.hold(c, LEG, "t" + buyer, "R" + buyer, "52998224725");
+                            if (buyer % 2 == 1) {
+                                throw new IllegalStateException("buyer " + buyer + " changes its mind");
+                            }
+                            return null;
+                        });
+                        return true;
+                    } catch (IllegalStateException e) {
+                        return false;
+                    }
+                }));
+            }
+            int committed = 0;
+            for (Future<Boolean> result : results) {
+                committed += result.get() ? 1 : 0;
+            }
+            pool.shutdown();
+            assertThat(committed).isEqualTo(16);
+            assertThat(seats.counts().get(LEG)).isEqualTo(new SeatInventory.Count(24, 16, 0));
+            assertThat(seats.recount().get(LEG)).isEqualTo(new SeatInventory.Count(24, 16, 0));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void a_unit_can_undo_part_of_its_own_work_with_a_savepoint(Engine engine) {
+        try (Store store = open(TestStores.newStoreUrl(engine, "savepoint"))) {
+            SeatInventory seats = new SeatInventory(store);
+            seats.createSeats(airline(3));
+            store.write(c -> {
+                seats.hold(c, LEG, "kept", "KEPT01", null);
+                Savepoint before = c.setSavepoint();
+                seats.hold(c, LEG, "undone", "UNDONE", null);
+                c.rollback(before);
+                c.releaseSavepoint(before);
+                return null;
+            });
+            assertThat(seats.counts().get(LEG).held()).isEqualTo(1);
+            OptionalInt undone = store.read(c -> seats.seatOf(c, LEG, "undone"));
+            assertThat(undone).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void the_lowest_free_seat_is_taken_and_a_seat_given_back_is_taken_again_first(Engine engine) {
+        try (Store store = open(TestStores.newStoreUrl(engine, "lowest"))) {
+            SeatInventory seats = new SeatInventory(store);
+            seats.createSeats(airline(4));
+            List<Integer> taken = new ArrayList<>();
+            for (String txn : List.of("t1", "t2", "t3")) {
+                taken.add(store.write(c -> seats.hold(c, LEG, txn, txn, null)).getAsInt());
+            }
+            store.write(c -> seats.release(c, "t2"));
+            store.write(c -> seats.release(c, "t1"));
+            OptionalInt again = store.write(c -> seats.hold(c, LEG, "t4", "t4", null));
+            OptionalInt next = store.write(c -> seats.hold(c, LEG, "t5", "t5", null));
+            OptionalInt last = store.write(c -> seats.hold(c, LEG, "t6", "t6", null));
+            OptionalInt none = store.write(c -> seats.hold(c, LEG, "t7", "t7", null));
+
+            assertThat(taken).containsExactly(1, 2, 3);
+            assertThat(again).hasValue(1);
+            assertThat(next).hasValue(2);
+            assertThat(last).hasValue(4);
+            assertThat(none).isEmpty();
+            assertThat(seats.recount().get(LEG)).isEqualTo(new SeatInventory.Count(0, 4, 0));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void sixty_four_concurrent_buyers_of_a_hundred_seats_each_get_a_different_seat_at_the_first_try(Engine engine) throws Exception {
+        try (Store store = open(TestStores.newStoreUrl(engine, "64-buyers"))) {
+            SeatInventory seats = new SeatInventory(store);
+            seats.createSeats(airline(100));
+            ExecutorService pool = Executors.newFixedThreadPool(64);
+            List<Callable<OptionalInt>> buyers = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                String txn = "buyer-" + i;
+                buyers.add(() -> store.write(c -> {
+                    seats.lock(c, Set.of(LEG));
+                    return seats.hold(c, LEG, txn, txn, null);
+                }));
+            }
+            Set<Integer> numbers = new TreeSet<>();
+            for (Future<OptionalInt> seat : pool.invokeAll(buyers)) {
+                assertThat(seat.get()).as("every buyer gets a seat on its only try").isPresent();
+                numbers.add(seat.get().getAsInt());
+            }
+            pool.shutdown();
+            assertThat(numbers).hasSize(64).allMatch(n -> n >= 1 && n <= 64);
+            assertThat(seats.recount().get(LEG)).isEqualTo(new SeatInventory.Count(36, 64, 0));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void availability_is_read_from_one_row_per_segment_whatever_the_capacity(Engine engine) {
+        try (Store store = open(TestStores.newStoreUrl(engine, "availability"))) {
+            SeatInventory seats = new SeatInventory(store);
+            seats.createSeats(airline(1));
+            store.write(c -> seats.hold(c, LEG, "t1", "t1", null));
+            assertThat(seats.segmentsWithFreeSeats()).containsExactly(new Segment.Key("Goiânia", "Brasília"));
+            store.write(c -> seats.release(c, "t1"));
+            assertThat(seats.segmentsWithFreeSeats()).contains(LEG);
+            int rows = store.read(c -> {
+                try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM seat"); ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return r.getInt(1);
+                }
+            });
+            assertThat(rows).as("free seats have no row").isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void a_write_past_the_deadline_fails_instead_of_waiting_without_bound(Engine engine) throws Exception {
+        try (Store store = Store.open(TestStores.newStoreUrl(engine, "deadline"), Duration.ofMillis(300))) {
+            new SeatInventory(store).createSeats(airline(3));
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            Future<Object> slow = pool.submit(() -> store.write(c -> {
+                try (PreparedStatement lock = c.prepareStatement("UPDATE segment_stock SET held = held WHERE origin = 'Cuiabá'")) {
+                    lock.executeUpdate();
+                }
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            Thread.sleep(100);
+            Future<Object> blocked = pool.submit(() -> store.write(c -> {
+                try (PreparedStatement update = c.prepareStatement("UPDATE segment_stock SET held = held WHERE origin = 'Cuiabá'")) {
+                    update.executeUpdate();
+                }
+                return null;
+            }));
+            assertThatThrownBy(blocked::get).hasCauseInstanceOf(StoreFailure.class);
+            slow.get();
+            pool.shutdown();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void an_embedded_store_refuses_a_second_process_or_instance() {
+        String url = TestStores.newStoreUrl(Engine.SQLITE, "lock");
+        try (Store store = open(url)) {
+            assertThat(store.shared()).isFalse();
+            assertThatThrownBy(() -> open(url)).isInstanceOf(StoreFailure.class).hasMessageContaining("in use by another process");
+        }
+    }
+}
