@@ -346,6 +346,11 @@ public final class AirlineNode implements AutoCloseable {
         return seats.counts();
     }
 
+    /** Purchase attempts this coordinator retried because a seat was contended, since start. */
+    public long contendedRetries() {
+        return purchases.contendedRetries();
+    }
+
     /** Seats per state counted from the seat rows, checked against the counters (invariant checks). */
     public Map<Segment.Key, SeatInventory.Count> recountSeats() {
         return seats.recount();

@@ -45,6 +45,7 @@ final class PurchaseCoordinator {
     private final TwoPhaseCommit twoPhaseCommit;
     private final Supplier<String> references;
     private final Clock clock;
+    private final java.util.concurrent.atomic.AtomicLong contendedRetries = new java.util.concurrent.atomic.AtomicLong();
 
     PurchaseCoordinator(String airline, String instance, RouteNetwork network, Set<String> federation, Store store, BookingStore bookings,
                         TwoPhaseCommit twoPhaseCommit, Supplier<String> references, Clock clock) {
@@ -94,6 +95,7 @@ final class PurchaseCoordinator {
             if (result instanceof TwoPhaseCommit.Result.Aborted aborted && aborted.reason().retryable() && attempt < MAX_ATTEMPTS) {
                 LOG.debug("txn {} purchase {} (attempt {}), retrying", txnId, aborted.reason(), attempt);
                 if (aborted.reason() == AbortReason.CONTENDED) {
+                    contendedRetries.incrementAndGet();
                     backOff(attempt);
                 }
                 previousTxn = txnId;
@@ -104,6 +106,11 @@ final class PurchaseCoordinator {
                     attempt, describe(outcome));
             return outcome;
         }
+    }
+
+    /** Attempts retried because a seat was contended, since start (tests count them; /saude may show them). */
+    long contendedRetries() {
+        return contendedRetries.get();
     }
 
     private record Started(String reference, Optional<CoordinatorLog.TxnRecord> earlier) {

@@ -283,6 +283,84 @@ class AirlineNodeProtocolTest {
         }
     }
 
+    @Test
+    void when_the_reference_generator_repeats_then_each_booking_gets_its_own_reference_and_none_is_merged() {
+        // Every coordinator draws "AAAAAA" first, then a fresh one: B and C coordinate purchases that both fly A.
+        java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> draws = new java.util.concurrent.ConcurrentHashMap<>();
+        federation = new FederationInMemory(NetworkLoader.loadDefault(), List.of("A", "B", "C"), Duration.ofMillis(300),
+                config -> config.withReferences(() -> {
+                    int n = draws.computeIfAbsent(config.airline(), a -> new java.util.concurrent.atomic.AtomicInteger()).getAndIncrement();
+                    return n == 0 || n == 1 ? "AAAAAA" : config.airline() + "ZZZZ" + (char) ('A' + n);
+                }), (airline, store, events) -> store);
+
+        PurchaseOutcome first = federation.node("B").purchase(order(CPF, List.of("A"), "Cuiabá", "Goiânia"));
+        PurchaseOutcome second = federation.node("C").purchase(order(OTHER_CPF, List.of("A"), "Cuiabá", "Goiânia"));
+        PurchaseOutcome third = federation.node("B").purchase(order(CPF, List.of("C"), "Cuiabá", "Goiânia"));
+
+        assertThat(List.of(first, second, third)).allMatch(o -> o instanceof PurchaseOutcome.Bought);
+        List<String> references = List.of(first, second, third).stream().map(o -> ((PurchaseOutcome.Bought) o).booking().reference()).toList();
+        assertThat(references).as("a repeated draw is drawn again, at the coordinator or at the participant").doesNotHaveDuplicates();
+        awaitSettled();
+        assertThat(federation.node("A").tickets(CPF).bookings()).hasSize(2);
+        assertThat(federation.node("A").tickets(OTHER_CPF).bookings()).singleElement()
+                .satisfies(b -> assertThat(b.cpf()).isEqualTo(OTHER_CPF));
+        assertThat(count("A", "Cuiabá", "Goiânia")).isEqualTo(new SeatInventory.Count(1, 0, 2));
+        assertInvariants();
+    }
+
+    @Test
+    void when_a_commit_arrives_for_an_aborted_participation_then_it_is_refused_counted_and_changes_nothing() {
+        start(NetworkLoader.loadDefault());
+        AirlineNode b = federation.node("B");
+        b.abort("txn-aborted");
+        passcom.core.booking.Booking booking = new passcom.core.booking.Booking("QQQQQQ", CPF, List.of(new passcom.core.booking.BookedLeg(
+                b.network().segment("São Paulo", "Curitiba").orElseThrow(), "B", 1, passcom.core.money.Money.ofCents(100))),
+                Instant.now(), "A");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.commit(new Commit("txn-aborted", TxnKind.PURCHASE, booking)))
+                .isInstanceOf(ConflictingDecision.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.commit(new Commit("txn-never-seen", TxnKind.PURCHASE, booking)))
+                .isInstanceOf(ConflictingDecision.class);
+
+        assertThat(b.health().conflictingDecisions()).isEqualTo(2);
+        assertThat(b.tickets(CPF).bookings()).isEmpty();
+        assertThat(count("B", "São Paulo", "Curitiba")).isEqualTo(new SeatInventory.Count(3, 0, 0));
+    }
+
+    @Test
+    void when_an_abort_arrives_for_a_committed_participation_then_it_is_refused_and_the_seat_stays_sold() {
+        start(NetworkLoader.loadDefault());
+        PurchaseOutcome outcome = federation.node("A").purchase(order(CPF, List.of("B"), "São Paulo", "Curitiba"));
+        assertThat(outcome).isInstanceOf(PurchaseOutcome.Bought.class);
+        awaitSettled();
+        String txn = federation.store("B").read(c -> {
+            try (var s = c.prepareStatement("SELECT txn FROM participation WHERE state = 'COMMITTED'"); var r = s.executeQuery()) {
+                r.next();
+                return r.getString(1);
+            }
+        });
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> federation.node("B").abort(txn)).isInstanceOf(ConflictingDecision.class);
+
+        assertThat(federation.node("B").health().conflictingDecisions()).isEqualTo(1);
+        assertThat(count("B", "São Paulo", "Curitiba")).isEqualTo(new SeatInventory.Count(2, 0, 1));
+        assertThat(federation.node("B").tickets(CPF).bookings()).hasSize(1);
+    }
+
+    @Test
+    void when_sixty_four_buyers_race_for_a_hundred_seats_then_all_buy_at_their_first_attempt() throws Exception {
+        start(withSeats(NetworkLoader.loadDefault(), "B", "São Paulo", "Curitiba", 100));
+        List<PurchaseOutcome> outcomes = race(64, i -> federation.node(List.of("A", "B", "C").get(i % 3))
+                .purchase(order(CPF, List.of("B"), "São Paulo", "Curitiba")));
+
+        assertThat(outcomes).allMatch(o -> o instanceof PurchaseOutcome.Bought);
+        assertThat(federation.nodes.values().stream().mapToLong(AirlineNode::contendedRetries).sum())
+                .as("no purchase was refused as contended and retried").isZero();
+        awaitSettled();
+        assertThat(count("B", "São Paulo", "Curitiba")).isEqualTo(new SeatInventory.Count(36, 0, 64));
+        assertInvariants();
+    }
+
     private void awaitSettled(String... airlines) {
         List<String> which = airlines.length == 0 ? List.copyOf(federation.nodes.keySet()) : List.of(airlines);
         await(() -> which.stream().allMatch(a -> {
@@ -293,6 +371,7 @@ class AirlineNodeProtocolTest {
 
     private void assertInvariants() {
         federation.nodes.forEach((id, node) -> {
+            assertThat(node.recountSeats()).as("%s: seat rows agree with the counters", id).isEqualTo(node.seatCounts());
             for (Map.Entry<Segment.Key, SeatInventory.Count> e : node.seatCounts().entrySet()) {
                 assertThat(e.getValue().total()).as(id + " " + e.getKey()).isEqualTo(node.network().airline(id).orElseThrow().capacityOf(e.getKey()));
             }

@@ -26,15 +26,24 @@ final class FederationInMemory implements AutoCloseable {
     final Map<String, AtomicInteger> commitsThatThrow = new LinkedHashMap<>();
     /** Phase-two messages sent over a link, as "COMMIT B" or "ABORT C" (target airline), for tests of who is told what. */
     final List<String> phaseTwoSent = new CopyOnWriteArrayList<>();
+    /**
+     * Everything that crosses a link, in order, as "prepare A→B", "vote B→A", "commit A→B", "ack B→A",
+     * "abort A→B"; instrumented stores add their own entries (see DurabilityOrderTest).
+     */
+    final List<String> events = new CopyOnWriteArrayList<>();
     private final java.nio.file.Path folder;
 
     FederationInMemory(RouteNetwork network, List<String> airlines, Duration staleHold) {
-        this(network, airlines, staleHold, config -> config);
+        this(network, airlines, staleHold, config -> config, (airline, store, events) -> store);
     }
 
-    /** With each node's config adjusted by {@code configure} (e.g. a reference generator that repeats). */
+    /**
+     * With each node's config adjusted by {@code configure} (e.g. a reference generator that repeats) and
+     * its store wrapped by {@code wrap} (e.g. to record when each write is durable).
+     */
     FederationInMemory(RouteNetwork network, List<String> airlines, Duration staleHold,
-                       java.util.function.UnaryOperator<NodeConfig> configure) {
+                       java.util.function.UnaryOperator<NodeConfig> configure,
+                       StoreWrapper wrap) {
         try {
             folder = java.nio.file.Files.createTempDirectory("passcom-federation-");
         } catch (java.io.IOException e) {
@@ -44,11 +53,17 @@ final class FederationInMemory implements AutoCloseable {
         airlines.forEach(a -> commitsThatThrow.put(a, new AtomicInteger()));
         for (String airline : airlines) {
             Map<String, AirlinePort> peers = new LinkedHashMap<>();
-            airlines.stream().filter(p -> !p.equals(airline)).forEach(p -> peers.put(p, new Link(p)));
+            airlines.stream().filter(p -> !p.equals(airline)).forEach(p -> peers.put(p, new Link(airline, p)));
             NodeConfig config = configure.apply(new NodeConfig(airline, network, "jdbc:sqlite:" + folder.resolve(airline + ".db"),
                     Duration.ofSeconds(2), Duration.ofSeconds(1), staleHold, Duration.ofMillis(50), Clock.systemUTC()));
-            nodes.put(airline, AirlineNode.start(config, peers));
+            Store store = wrap.wrap(airline, Store.open(config.jdbcUrl(), AirlineNode.storeDeadline(config)), events);
+            nodes.put(airline, AirlineNode.start(config, peers, store));
         }
+    }
+
+    /** Wraps an airline's store, e.g. to log into {@code events} when each write is durable. */
+    interface StoreWrapper {
+        Store wrap(String airline, Store store, List<String> events);
     }
 
     /** An airline's store, for setting up states no API call produces. */
@@ -62,10 +77,21 @@ final class FederationInMemory implements AutoCloseable {
 
     /** A port to another node of this federation that fails like a dead peer while cut. */
     private final class Link implements AirlinePort {
+        private final String source;
         private final String target;
 
-        Link(String target) {
+        Link(String source, String target) {
+            this.source = source;
             this.target = target;
+        }
+
+        /** Records {@code what} as sent now and its answer when it arrives. */
+        private <T> CompletableFuture<T> traced(String what, String answer, CompletableFuture<T> call) {
+            return call.whenComplete((value, failure) -> {
+                if (failure == null) {
+                    events.add(answer + " " + target + "→" + source);
+                }
+            });
         }
 
         private AirlinePort port() {
@@ -85,17 +111,22 @@ final class FederationInMemory implements AutoCloseable {
 
         @Override public String airline() { return target; }
         @Override public CompletableFuture<AirlinePaths> paths(String o, String d) { return via(p -> p.paths(o, d)); }
-        @Override public CompletableFuture<Vote> prepare(Prepare prepare) { return via(p -> p.prepare(prepare)); }
+        @Override public CompletableFuture<Vote> prepare(Prepare prepare) {
+            events.add("prepare " + source + "→" + target);
+            return traced("prepare", "vote", via(p -> p.prepare(prepare)));
+        }
         @Override public CompletableFuture<Void> commit(Commit commit) {
             if (commitsThatThrow.get(target).getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new IllegalStateException("port broke before sending (test)");
             }
             phaseTwoSent.add("COMMIT " + target);
-            return via(p -> p.commit(commit));
+            events.add("commit " + source + "→" + target);
+            return traced("commit", "ack", via(p -> p.commit(commit)));
         }
         @Override public CompletableFuture<Void> abort(String txnId) {
             phaseTwoSent.add("ABORT " + target);
-            return via(p -> p.abort(txnId));
+            events.add("abort " + source + "→" + target);
+            return traced("abort", "ack", via(p -> p.abort(txnId)));
         }
         @Override public CompletableFuture<Decision> decision(String txnId) { return via(p -> p.decision(txnId)); }
         @Override public CompletableFuture<Void> ping() { return via(AirlinePort::ping); }
