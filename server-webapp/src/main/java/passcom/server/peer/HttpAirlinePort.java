@@ -185,10 +185,11 @@ public final class HttpAirlinePort implements AirlinePort {
                     "sobrecarregada: " + maxInFlight + " chamadas já em andamento"));
         }
         CompletableFuture<Answer> answer = new CompletableFuture<>();
-        answer.whenComplete((ok, failure) -> inFlight.release());
+        // The caller sees the answer only once the place is free again, so it can call at once without a spurious "sobrecarregada".
+        CompletableFuture<Answer> released = answer.whenComplete((ok, failure) -> inFlight.release());
         long deadline = System.nanoTime() + call.timeout.toNanos();
         attempt(call, answer, preferred.get(), 0, deadline, new ArrayList<>());
-        return answer;
+        return released;
     }
 
     /** Sends to instance {@code index}; a failure before any answer moves to the next while time and instances remain. */
