@@ -6,18 +6,22 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -60,6 +64,14 @@ import passcom.server.peer.PrepareServlet;
  * transactions. So that customer requests can never take every thread and starve the peer calls that
  * would finish them (two servers each waiting for the other), at most {@link #MAX_CUSTOMER_REQUESTS}
  * customer requests run at once; the rest wait in Jetty's {@link QoSHandler} without holding a thread.
+ *
+ * <p>Bulkheads, so that a dead or paused airline stalls only what involves it. Outgoing: each peer airline
+ * has its own {@link HttpClient} (connection pool, selector thread) on its own small executor, and at most
+ * {@link HttpAirlinePort#DEFAULT_MAX_IN_FLIGHT} calls in flight, fewer than the customer limit: calls past
+ * it fail at once, so a paused peer can hold half the customer slots, never all. Incoming: prepares, which
+ * can wait on seat locks, have their own limit; the short control calls that finish transactions
+ * (commit, abort, decision, ping, tickets) and route queries each have another, so they never queue
+ * behind prepares.
  */
 public final class PasscomServer implements AutoCloseable {
 
@@ -69,12 +81,22 @@ public final class PasscomServer implements AutoCloseable {
     static final int MAX_THREADS = 200;
     static final int MAX_CUSTOMER_REQUESTS = 64;
     /**
-     * Peer requests are short local transactions that all contend for one store: beyond a few at once they
+     * Prepares are local transactions that all contend for one store's seat rows: beyond a few at once they
      * only queue on its locks (a burst of 300 buyers put ~200 on them and some waited past the callers'
      * timeouts). The rest wait in the QoS queue without a thread, and never wait on another peer, so this
-     * limit cannot deadlock the federation.
+     * limit cannot deadlock the federation. Only prepares count against it (see the class comment).
      */
-    static final int MAX_PEER_REQUESTS = 16;
+    static final int MAX_PREPARE_REQUESTS = 16;
+    /** Commit, abort, decision, ping and tickets: short local transactions that finish what prepares began. */
+    static final int MAX_CONTROL_REQUESTS = 16;
+    /** Route queries from peers' searches: reads only. */
+    static final int MAX_PATH_REQUESTS = 16;
+    /**
+     * Threads completing one peer's HTTP calls. Callbacks only parse and complete futures (the store is
+     * written on core's own threads), so a few suffice; the queue before them is bounded by the peer's
+     * in-flight limit, which keeps the total bounded without ever rejecting the client's internal tasks.
+     */
+    static final int HTTP_THREADS_PER_PEER = 4;
     static final int ACCEPT_QUEUE = 1024;
     private static final Duration SIGNATURE_WINDOW = Duration.ofSeconds(30);
 
@@ -92,7 +114,7 @@ public final class PasscomServer implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private Server jetty;
     private AirlineNode node;
-    private ExecutorService httpExecutor;
+    private final List<ExecutorService> httpExecutors = new ArrayList<>();
 
     private PasscomServer(ServerConfig config, RouteNetwork network) {
         this.config = config;
@@ -127,14 +149,9 @@ public final class PasscomServer implements AutoCloseable {
             LOG.warn("using the built-in development federation secret; set PASSCOM_SECRET for anything but a demo");
         }
         try {
-            httpExecutor = Executors.newCachedThreadPool(daemonThreads("peer-http-" + config.airline()));
-            HttpClient client = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(config.timing().searchTimeout())
-                    .executor(httpExecutor)
-                    .build();
+            DataDirectory.create(config.dataDir());
             FederationSigner signer = new FederationSigner(config.secret(), clock, SIGNATURE_WINDOW);
-            node = AirlineNode.start(nodeConfig(), peers(client, signer));
+            node = AirlineNode.start(nodeConfig(), peers(signer));
             nodeReady = System.nanoTime();
             jetty = jetty(node, signer);
             jetty.start();
@@ -187,14 +204,16 @@ public final class PasscomServer implements AutoCloseable {
             node.close();
             node = null;
         }
-        if (httpExecutor != null) {
-            httpExecutor.shutdownNow();
+        if (!httpExecutors.isEmpty()) {
+            httpExecutors.forEach(ExecutorService::shutdownNow);
             try {
-                httpExecutor.awaitTermination(1, TimeUnit.SECONDS);
+                for (ExecutorService executor : httpExecutors) {
+                    executor.awaitTermination(1, TimeUnit.SECONDS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            httpExecutor = null;
+            httpExecutors.clear();
             LOG.info("airline {} stopped", config.airline());
         }
     }
@@ -205,11 +224,24 @@ public final class PasscomServer implements AutoCloseable {
                 t.staleHold(), t.retryBackoff(), clock);
     }
 
-    private Map<String, AirlinePort> peers(HttpClient client, FederationSigner signer) {
+    /** One port per peer airline, each with its own client and executor: nothing a call to one peer holds is shared with another. */
+    private Map<String, AirlinePort> peers(FederationSigner signer) {
         Map<String, AirlinePort> peers = new LinkedHashMap<>();
-        config.peers().forEach((id, url) -> peers.put(id, new HttpAirlinePort(id, url, config.airline(), client, signer,
-                config.timing().searchTimeout(), config.timing().peerTimeout())));
+        config.peers().forEach((id, urls) -> peers.put(id, new HttpAirlinePort(id, urls, config.airline(), peerClient(id), signer,
+                config.timing().searchTimeout(), config.timing().peerTimeout(), HttpAirlinePort.DEFAULT_MAX_IN_FLIGHT)));
         return peers;
+    }
+
+    private HttpClient peerClient(String peer) {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(HTTP_THREADS_PER_PEER, HTTP_THREADS_PER_PEER, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), daemonThreads("peer-http-" + config.airline() + "-" + peer));
+        executor.allowCoreThreadTimeOut(true);
+        httpExecutors.add(executor);
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.timing().searchTimeout())
+                .executor(executor)
+                .build();
     }
 
     private Server jetty(AirlineNode node, FederationSigner signer) {
@@ -246,21 +278,26 @@ public final class PasscomServer implements AutoCloseable {
         FederationPaths.ALL.forEach(path -> context.addFilter(signatures, path, EnumSet.of(DispatcherType.REQUEST)));
         context.addServlet(new ServletHolder(new UnknownPathServlet()), "/");
 
-        QoSHandler peerLimit = new QoSHandler(context);
-        peerLimit.setMaxRequestCount(MAX_PEER_REQUESTS);
-        peerLimit.setMaxSuspend(Duration.ofSeconds(30));
-        peerLimit.includePath(federation.keySet().toArray(String[]::new));
+        // Nested limits, each counting only its own paths: a request passes through the others untouched.
+        Handler limited = limit(context, MAX_PREPARE_REQUESTS, FederationPaths.PREPARE);
+        limited = limit(limited, MAX_CONTROL_REQUESTS, FederationPaths.COMMIT, FederationPaths.ABORT, FederationPaths.DECISION,
+                FederationPaths.PING, FederationPaths.TICKETS);
+        limited = limit(limited, MAX_PATH_REQUESTS, FederationPaths.PATHS);
+        limited = limit(limited, MAX_CUSTOMER_REQUESTS, customer.keySet().toArray(String[]::new));
 
-        QoSHandler customerLimit = new QoSHandler(peerLimit);
-        customerLimit.setMaxRequestCount(MAX_CUSTOMER_REQUESTS);
-        customerLimit.setMaxSuspend(Duration.ofSeconds(30));
-        customerLimit.includePath(customer.keySet().toArray(String[]::new));
-
-        server.setHandler(new GracefulHandler(customerLimit));
+        server.setHandler(new GracefulHandler(limited));
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(STOP_TIMEOUT.toMillis());
         server.setStopAtShutdown(false);
         return server;
+    }
+
+    private static QoSHandler limit(Handler next, int maxRequests, String... paths) {
+        QoSHandler limit = new QoSHandler(next);
+        limit.setMaxRequestCount(maxRequests);
+        limit.setMaxSuspend(Duration.ofSeconds(30));
+        limit.includePath(paths);
+        return limit;
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,36 +21,49 @@ import passcom.core.money.Money;
  * over its variable). {@link #parse} rejects anything wrong with a {@link BadFlag} naming it.
  *
  * @param price   overrides the network file's price per 100 km for this airline
- * @param peers   the other airlines by id; this airline's own id is dropped, so every server of a
- *                federation can be given the same list
+ * @param peers   the other airlines by id, each with one or more URLs of instances that share that airline's
+ *                store (in the order given, no URL twice); this airline's own id is dropped, so every server
+ *                of a federation can be given the same list
  * @param network the network file; empty means the default network on the classpath
  * @param secret  the federation's shared HMAC secret
+ * @param dbUrl   the store's JDBC URL (PostgreSQL or SQLite); empty means SQLite in {@code dataDir}
  */
 public record ServerConfig(
         String airline,
         String host,
         int port,
         Optional<Money> price,
-        Map<String, URI> peers,
+        Map<String, List<URI>> peers,
         Path dataDir,
         Optional<Path> network,
         String secret,
-        Timing timing) {
+        Timing timing,
+        Optional<String> dbUrl) {
 
     /** Used when no secret is given; fine on a laptop, never in production (the server warns). */
     public static final String DEV_SECRET = "passcom-dev-secret-change-me";
     public static final String DEFAULT_HOST = "127.0.0.1";
     private static final int FIRST_PORT = 65433;
+    /** The stores core can open. */
+    private static final List<String> JDBC_PREFIXES = List.of("jdbc:postgresql:", "jdbc:sqlite:");
 
     public ServerConfig {
         Objects.requireNonNull(airline, "airline");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(price, "price");
-        peers = Collections.unmodifiableMap(new LinkedHashMap<>(peers));
+        Map<String, List<URI>> copy = new LinkedHashMap<>();
+        peers.forEach((id, urls) -> {
+            if (urls.isEmpty()) {
+                throw new IllegalArgumentException("peer " + id + " has no URL");
+            }
+            copy.put(id, List.copyOf(new LinkedHashSet<>(urls)));
+        });
+        peers = Collections.unmodifiableMap(copy);
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(secret, "secret");
         Objects.requireNonNull(timing, "timing");
+        Objects.requireNonNull(dbUrl, "dbUrl");
     }
 
     /** The protocol's time limits (see {@link passcom.core.txn.NodeConfig}). */
@@ -61,24 +75,36 @@ public record ServerConfig(
     /** A config for tests and embedding: default network, port 0 (any free port), no peers. */
     public static ServerConfig forTest(String airline, Path dataDir) {
         return new ServerConfig(airline, DEFAULT_HOST, 0, Optional.empty(), Map.of(), dataDir, Optional.empty(),
-                DEV_SECRET, Timing.DEFAULT);
+                DEV_SECRET, Timing.DEFAULT, Optional.empty());
     }
 
+    /** One instance per peer airline. */
     public ServerConfig withPeers(Map<String, URI> newPeers) {
-        return new ServerConfig(airline, host, port, price, newPeers, dataDir, network, secret, timing);
+        Map<String, List<URI>> instances = new LinkedHashMap<>();
+        newPeers.forEach((id, url) -> instances.put(id, List.of(url)));
+        return withPeerInstances(instances);
+    }
+
+    /** Several instances (sharing one store) per peer airline, tried in the order given. */
+    public ServerConfig withPeerInstances(Map<String, List<URI>> newPeers) {
+        return new ServerConfig(airline, host, port, price, newPeers, dataDir, network, secret, timing, dbUrl);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(airline, host, newPort, price, peers, dataDir, network, secret, timing);
+        return new ServerConfig(airline, host, newPort, price, peers, dataDir, network, secret, timing, dbUrl);
     }
 
     public ServerConfig withTiming(Timing newTiming) {
-        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, newTiming);
+        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, newTiming, dbUrl);
     }
 
-    /** The node's embedded SQLite store under the data directory. */
+    public ServerConfig withDbUrl(String newDbUrl) {
+        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, Optional.of(newDbUrl));
+    }
+
+    /** The store: {@code --db-url} when given, else the SQLite file {@code passcom.db} in the data directory. */
     public String jdbcUrl() {
-        return "jdbc:sqlite:" + dataDir.toAbsolutePath().normalize().resolve("passcom.db");
+        return dbUrl.orElseGet(() -> "jdbc:sqlite:" + dataDir.toAbsolutePath().normalize().resolve("passcom.db"));
     }
 
     public boolean usesDevSecret() {
@@ -135,7 +161,7 @@ public record ServerConfig(
                 .or(() -> defaultPort(airline))
                 .orElseThrow(() -> new BadFlag("airline '" + airline + "' has no default port: give --port"));
         Optional<Money> price = values.get(Flag.PRICE).map(p -> price(values.source(Flag.PRICE), p));
-        Map<String, URI> peers = peerFlags.isEmpty()
+        Map<String, List<URI>> peers = peerFlags.isEmpty()
                 ? values.get(Flag.PEER).map(list -> peers("PASSCOM_PEERS", List.of(list.split(",")), airline)).orElse(Map.of())
                 : peers("--peer", peerFlags, airline);
         Path dataDir = Path.of(values.get(Flag.DATA_DIR).orElse("var/" + airline));
@@ -146,12 +172,19 @@ public record ServerConfig(
             }
         });
         String secret = values.get(Flag.SECRET).orElse(DEV_SECRET);
+        Optional<String> dbUrl = values.get(Flag.DB_URL).map(String::strip);
+        dbUrl.ifPresent(url -> {
+            if (JDBC_PREFIXES.stream().noneMatch(url::startsWith)) {
+                throw new BadFlag(values.source(Flag.DB_URL) + ": the store URL must start with jdbc:postgresql: or jdbc:sqlite:, got '"
+                        + url.replaceAll("(?i)password=[^&;]*", "password=***") + "'");
+            }
+        });
         Timing timing = new Timing(
                 values.get(Flag.PEER_TIMEOUT).map(d -> duration(values.source(Flag.PEER_TIMEOUT), d)).orElse(Timing.DEFAULT.peerTimeout()),
                 values.get(Flag.SEARCH_TIMEOUT).map(d -> duration(values.source(Flag.SEARCH_TIMEOUT), d)).orElse(Timing.DEFAULT.searchTimeout()),
                 values.get(Flag.STALE_HOLD).map(d -> duration(values.source(Flag.STALE_HOLD), d)).orElse(Timing.DEFAULT.staleHold()),
                 values.get(Flag.RETRY_BACKOFF).map(d -> duration(values.source(Flag.RETRY_BACKOFF), d)).orElse(Timing.DEFAULT.retryBackoff()));
-        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing);
+        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, dbUrl);
     }
 
     private static int port(String source, String text) {
@@ -203,8 +236,9 @@ public record ServerConfig(
         }
     }
 
-    private static Map<String, URI> peers(String source, List<String> entries, String self) {
-        Map<String, URI> peers = new LinkedHashMap<>();
+    /** Repeating an id lists another instance of that airline; the same URL twice is a mistake. */
+    private static Map<String, List<URI>> peers(String source, List<String> entries, String self) {
+        Map<String, List<URI>> peers = new LinkedHashMap<>();
         for (String entry : entries) {
             String e = entry.strip();
             if (e.isEmpty()) {
@@ -222,9 +256,11 @@ public record ServerConfig(
             if (id.equals(self)) {
                 continue;
             }
-            if (peers.put(id, url) != null) {
-                throw new BadFlag(source + ": peer " + id + " given twice");
+            List<URI> urls = peers.computeIfAbsent(id, any -> new ArrayList<>());
+            if (urls.contains(url)) {
+                throw new BadFlag(source + ": peer " + id + " given twice with " + url);
             }
+            urls.add(url);
         }
         return peers;
     }
@@ -260,6 +296,10 @@ public record ServerConfig(
 
                 Example (airline B of the default federation):
                   passcom-server --airline B --peer A=http://127.0.0.1:65433 --peer C=http://127.0.0.1:65435
+                Two instances of airline A sharing one PostgreSQL database, and a peer that uses both:
+                  passcom-server --airline A --db-url jdbc:postgresql://127.0.0.1:5432/passcom_A?user=passcom
+                  passcom-server --airline A --port 65443 --db-url jdbc:postgresql://127.0.0.1:5432/passcom_A?user=passcom
+                  passcom-server --airline B --peer A=http://127.0.0.1:65433 --peer A=http://127.0.0.1:65443
                 """);
         return text.toString();
     }
@@ -270,8 +310,11 @@ public record ServerConfig(
         PORT("port", "N", "PASSCOM_PORT", "65433 for A, 65434 for B, 65435 for C, ...", "HTTP port; 0 picks a free one"),
         HOST("host", "ADDR", "PASSCOM_HOST", DEFAULT_HOST, "address to listen on (0.0.0.0 for every interface)"),
         PRICE("price", "R$", "PASSCOM_PRICE", "the network file's price", "price per 100 km, e.g. 115.50"),
-        PEER("peer", "ID=URL", "PASSCOM_PEERS", "none (comma-separated ID=URL list)", "a peer airline; repeat, or separate with commas"),
-        DATA_DIR("data-dir", "DIR", "PASSCOM_DATA_DIR", "./var/<airline>", "where the airline's H2 store lives"),
+        PEER("peer", "ID=URL", "PASSCOM_PEERS", "none (comma-separated ID=URL list)",
+                "a peer airline; repeat, or separate with commas; the same ID again adds an instance of it"),
+        DATA_DIR("data-dir", "DIR", "PASSCOM_DATA_DIR", "./var/<airline>", "the airline's directory (its SQLite store passcom.db without --db-url)"),
+        DB_URL("db-url", "URL", "PASSCOM_DB_URL", "SQLite in the data directory",
+                "the store, jdbc:postgresql://... or jdbc:sqlite:...; instances of one airline share it"),
         NETWORK("network", "FILE", "PASSCOM_NETWORK", "the built-in network (data/network.json)", "route network file"),
         SECRET("secret", "TEXT", "PASSCOM_SECRET", "a development secret (logged as a warning)",
                 "federation HMAC secret shared by every airline (prefer the variable)"),

@@ -1,6 +1,7 @@
 package passcom.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -10,10 +11,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -151,6 +159,43 @@ class PasscomServerTest {
         assertThat(decision.statusCode()).as(decision.body()).isEqualTo(200);
         assertThat(json(decision).get("decisao").asText()).isEqualTo("ABORTADA");
         assertThat(json(ping).get("companhia").asText()).isEqualTo("A");
+    }
+
+    @Test
+    void when_the_data_directory_does_not_exist_then_the_server_creates_it_with_its_parents(@TempDir Path root) {
+        Path nested = root.resolve("federation/airlines/B");
+
+        try (PasscomServer b = PasscomServer.create(ServerConfig.forTest("B", nested)).start()) {
+            assertThat(nested).isDirectory();
+            assertThat(b.uri().getPort()).isPositive();
+        }
+    }
+
+    @Test
+    void when_the_data_directory_is_a_file_then_start_up_fails_naming_the_path(@TempDir Path root) throws IOException {
+        Path file = Files.writeString(root.resolve("B"), "not a directory");
+
+        assertThatThrownBy(() -> PasscomServer.create(ServerConfig.forTest("B", file)).start())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(file.toAbsolutePath().normalize().toString())
+                .hasMessageContaining("not a directory");
+    }
+
+    @Test
+    void when_instances_create_the_same_data_directory_at_once_then_every_one_succeeds(@TempDir Path root) throws Exception {
+        Path shared = root.resolve("a/b/c/A");
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Path>> created = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                created.add(threads.submit(() -> DataDirectory.create(shared)));
+            }
+            for (Future<Path> each : created) {
+                assertThat(each.get(10, TimeUnit.SECONDS)).isDirectory();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     private static void assertError(HttpResponse<String> response, int status, String mentions) throws IOException {

@@ -49,12 +49,64 @@ class ServerConfigTest {
         assertThat(config.host()).isEqualTo("0.0.0.0");
         assertThat(config.price()).contains(Money.of("120.50"));
         assertThat(config.peers()).containsExactly(
-                Map.entry("A", URI.create("http://127.0.0.1:65433")), Map.entry("C", URI.create("http://10.0.0.3:65435")));
+                Map.entry("A", List.of(URI.create("http://127.0.0.1:65433"))), Map.entry("C", List.of(URI.create("http://10.0.0.3:65435"))));
         assertThat(config.dataDir()).isEqualTo(Path.of("/tmp/b"));
         assertThat(config.secret()).isEqualTo("s3cret");
         assertThat(config.timing().peerTimeout()).isEqualTo(Duration.ofMillis(500));
         assertThat(config.timing().staleHold()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.jdbcUrl()).isEqualTo("jdbc:sqlite:/tmp/b/passcom.db");
+    }
+
+    @Test
+    void when_no_db_url_is_given_then_the_store_is_sqlite_in_the_absolute_data_directory() {
+        ServerConfig config = ServerConfig.parse(List.of("--data-dir", "var/../var/B"), Map.of());
+
+        assertThat(config.dbUrl()).isEmpty();
+        assertThat(config.jdbcUrl()).isEqualTo("jdbc:sqlite:" + Path.of("var/B").toAbsolutePath().normalize().resolve("passcom.db"));
+    }
+
+    @Test
+    void when_a_db_url_is_given_by_flag_or_variable_then_it_is_the_store() {
+        String postgres = "jdbc:postgresql://127.0.0.1:5432/passcom_A?user=x";
+
+        assertThat(ServerConfig.parse(List.of("--db-url", postgres), Map.of()).jdbcUrl()).isEqualTo(postgres);
+        assertThat(ServerConfig.parse(List.of(), Map.of("PASSCOM_DB_URL", "jdbc:sqlite:/srv/a.db")).jdbcUrl()).isEqualTo("jdbc:sqlite:/srv/a.db");
+        assertThat(ServerConfig.parse(List.of("--db-url=" + postgres), Map.of("PASSCOM_DB_URL", "jdbc:sqlite:/srv/a.db")).jdbcUrl())
+                .isEqualTo(postgres);
+    }
+
+    @Test
+    void when_the_db_url_is_not_postgresql_or_sqlite_then_the_error_names_the_flag_and_hides_the_password() {
+        assertBad(List.of("--db-url", "jdbc:h2:file:/tmp/x"), "--db-url");
+        assertBad(List.of("--db-url", "postgresql://127.0.0.1/passcom"), "jdbc:postgresql:");
+        assertThatThrownBy(() -> ServerConfig.parse(List.of(), Map.of("PASSCOM_DB_URL", "jdbc:mysql://h/db?password=hunter2")))
+                .isInstanceOf(BadFlag.class).hasMessageContaining("PASSCOM_DB_URL").hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void when_an_airline_is_given_twice_then_both_are_instances_of_it_in_order() {
+        ServerConfig repeated = ServerConfig.parse(List.of("--airline", "B",
+                "--peer", "A=http://127.0.0.1:65433", "--peer", "A=http://127.0.0.1:65443", "--peer", "C=http://127.0.0.1:65435"), Map.of());
+        ServerConfig commas = ServerConfig.parse(List.of("--airline", "B",
+                "--peer", "A=http://127.0.0.1:65433,A=http://127.0.0.1:65443,C=http://127.0.0.1:65435"), Map.of());
+        ServerConfig fromEnv = ServerConfig.parse(List.of("--airline", "B"),
+                Map.of("PASSCOM_PEERS", "A=http://127.0.0.1:65433,A=http://127.0.0.1:65443,C=http://127.0.0.1:65435"));
+
+        assertThat(repeated.peers()).containsExactly(
+                Map.entry("A", List.of(URI.create("http://127.0.0.1:65433"), URI.create("http://127.0.0.1:65443"))),
+                Map.entry("C", List.of(URI.create("http://127.0.0.1:65435"))));
+        assertThat(commas.peers()).isEqualTo(repeated.peers());
+        assertThat(fromEnv.peers()).isEqualTo(repeated.peers());
+    }
+
+    @Test
+    void when_peers_are_built_in_code_then_a_repeated_url_is_kept_once() {
+        URI a1 = URI.create("http://127.0.0.1:65433");
+        URI a2 = URI.create("http://127.0.0.1:65443");
+
+        ServerConfig config = ServerConfig.forTest("B", Path.of("var/B")).withPeerInstances(Map.of("A", List.of(a1, a2, a1)));
+
+        assertThat(config.peers().get("A")).containsExactly(a1, a2);
     }
 
     @Test
@@ -70,7 +122,7 @@ class ServerConfigTest {
         assertThat(fromEnv.secret()).isEqualTo("from-env");
         assertThat(fromEnv.peers()).containsOnlyKeys("A", "B");
         assertThat(flagsWin.port()).isEqualTo(7001);
-        assertThat(flagsWin.peers()).containsExactly(Map.entry("B", URI.create("http://other:1")));
+        assertThat(flagsWin.peers()).containsExactly(Map.entry("B", List.of(URI.create("http://other:1"))));
     }
 
     @Test
@@ -89,7 +141,7 @@ class ServerConfigTest {
         assertBad(List.of("--price", "1.234"), "--price");
         assertBad(List.of("--peer", "B"), "ID=URL");
         assertBad(List.of("--peer", "B=ftp://x"), "http(s)");
-        assertBad(List.of("--peer", "B=http://x:1", "--peer", "B=http://y:1"), "twice");
+        assertBad(List.of("--peer", "B=http://x:1", "--peer", "B=http://x:1"), "twice");
         assertBad(List.of("--network", "/no/such/file.json"), "no such file");
         assertBad(List.of("--airline", "A B"), "airline id");
         assertBad(List.of("--airline", "Azul"), "--port");

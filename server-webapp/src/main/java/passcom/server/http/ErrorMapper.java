@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
 import passcom.api.Erro;
 import passcom.core.InvalidRequest;
 import passcom.core.NotFound;
+import passcom.core.store.StoreFailure;
 import passcom.core.txn.AirlineUnreachable;
+import passcom.core.txn.ConflictingDecision;
 import passcom.core.txn.CancelOutcome;
 import passcom.core.txn.PurchaseOutcome;
 
@@ -27,6 +29,8 @@ import passcom.core.txn.PurchaseOutcome;
 public final class ErrorMapper {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+    static final String STORE_UNAVAILABLE = "armazenamento indisponível: a operação não foi concluída. "
+            + "Tente novamente em instantes; numa compra, repita com o mesmo id_pedido para não comprar duas vezes.";
     static final String INTERNAL = "Erro interno do servidor; a operação pode ser repetida. Se persistir, avise o suporte.";
 
     private static final Map<Class<? extends Throwable>, Function<Throwable, Reply>> BY_CLASS = new LinkedHashMap<>();
@@ -40,6 +44,8 @@ public final class ErrorMapper {
         on(MethodNotAllowed.class, HttpServletResponse.SC_METHOD_NOT_ALLOWED);
         on(PayloadTooLarge.class, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
         on(AirlineUnreachable.class, HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        on(ConflictingDecision.class, HttpServletResponse.SC_CONFLICT);
+        BY_CLASS.put(StoreFailure.class, ErrorMapper::storeFailure);
         BY_CLASS.put(CompletionException.class, e -> e.getCause() == null ? unexpected(e) : reply(e.getCause()));
         BY_CLASS.put(ExecutionException.class, e -> e.getCause() == null ? unexpected(e) : reply(e.getCause()));
     }
@@ -89,6 +95,12 @@ public final class ErrorMapper {
                     "A companhia " + unreachable.airline() + " não respondeu; nada foi cancelado. Tente novamente em instantes."));
         }
         throw new IllegalArgumentException("not an error outcome: " + outcome);
+    }
+
+    /** Nothing was committed (StoreFailure's contract), so a retry is safe; the cause stays in the log. */
+    private static Reply storeFailure(Throwable failure) {
+        LOG.error("store failure answered with 503", failure);
+        return new Reply(HttpServletResponse.SC_SERVICE_UNAVAILABLE, Erro.of(STORE_UNAVAILABLE));
     }
 
     private static Reply unexpected(Throwable failure) {

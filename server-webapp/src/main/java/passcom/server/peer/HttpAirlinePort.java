@@ -6,17 +6,24 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import passcom.api.Erro;
@@ -27,6 +34,7 @@ import passcom.core.txn.AirlinePort;
 import passcom.core.txn.AirlineTickets;
 import passcom.core.txn.AirlineUnreachable;
 import passcom.core.txn.Commit;
+import passcom.core.txn.ConflictingDecision;
 import passcom.core.txn.Decision;
 import passcom.core.txn.Prepare;
 import passcom.core.txn.AbortReason;
@@ -34,44 +42,73 @@ import passcom.core.txn.Vote;
 import passcom.server.auth.FederationSigner;
 
 /**
- * A peer airline reached over signed HTTP. Every call is asynchronous with its own timeout: route and
- * ticket searches {@code searchTimeout} (about 2 s), protocol messages {@code peerTimeout}.
+ * A peer airline reached over signed HTTP, at one or more instances that share its store. Every call is
+ * asynchronous with its own timeout: route and ticket searches {@code searchTimeout} (about 2 s), protocol
+ * messages {@code peerTimeout}.
+ *
+ * <p>Instances: the one that answered last is tried first. A connection that fails before any answer
+ * (refused, reset, connect timeout) moves on to the next instance at once; with several instances each
+ * attempt gets an equal share of what is left of the timeout, so a paused instance costs a share and the
+ * next one still gets its turn. Resending is safe because every message is idempotent by transaction id
+ * ({@link AirlinePort}). The whole call never outlasts its timeout.
+ *
+ * <p>Bulkhead: at most {@code maxInFlight} calls to this airline at once; one more fails at once as
+ * unreachable ("sobrecarregada") instead of queueing, so a paused airline holds at most that many
+ * customer requests waiting, and never the ones that do not involve it.
  *
  * <p>Failures: a connection error, a timeout, a 5xx, a 401 (the peer does not share our secret) or an
  * answer we cannot read fails the future with {@link AirlineUnreachable}, which says nothing about whether
- * the message arrived; the core treats it as "maybe" (retries phase two, keeps holds). One exception:
- * a prepare answered 400, 404 or 409 is a definite refusal: the participant validates before it writes, so
- * nothing is held, and the port turns it into {@link Vote.Refused} with the peer's message. Any other
- * non-2xx answer to a commit or abort stays "unreachable", so the coordinator keeps retrying it.
+ * the message arrived; the core treats it as "maybe" (retries phase two, keeps holds). Two exceptions:
+ * a prepare answered 400, 404 or 409 is a definite refusal (the participant validates before it writes, so
+ * nothing is held) and becomes {@link Vote.Refused} with the peer's message; a commit or abort answered
+ * 409 fails with {@link ConflictingDecision}, since the participant recorded the opposite decision and
+ * the message was not acknowledged. Any other non-2xx answer to a commit or abort stays "unreachable", so
+ * the coordinator keeps retrying it.
  *
- * <p>Thread-safe; shares the server's one {@link HttpClient}. Callbacks run on the client's executor.
+ * <p>Thread-safe. The {@link HttpClient} should be this peer's own (its pool, selector thread and executor
+ * then serve no other airline). Callbacks run on the client's executor and never block.
  */
 public final class HttpAirlinePort implements AirlinePort {
 
+    /** Enough for a busy federation, and well below the server's customer limit (64). */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 32;
     private static final Set<Integer> DEFINITE_REFUSALS = Set.of(400, 404, 409);
 
     private final String airline;
-    private final String base;
+    private final List<String> instances;
     private final String sender;
     private final HttpClient client;
     private final FederationSigner signer;
     private final Duration searchTimeout;
     private final Duration peerTimeout;
+    private final int maxInFlight;
+    private final Semaphore inFlight;
+    /** Index of the instance that answered last. */
+    private final AtomicInteger preferred = new AtomicInteger();
 
     /**
-     * @param airline the peer's id
-     * @param base    the peer's root, e.g. http://127.0.0.1:65434
-     * @param sender  this server's airline id, sent (signed) with every call
+     * @param airline     the peer's id
+     * @param instances   the peer's roots, e.g. http://127.0.0.1:65434, in order of preference
+     * @param sender      this server's airline id, sent (signed) with every call
+     * @param maxInFlight calls to this airline allowed at once
      */
-    public HttpAirlinePort(String airline, URI base, String sender, HttpClient client, FederationSigner signer,
-                           Duration searchTimeout, Duration peerTimeout) {
+    public HttpAirlinePort(String airline, List<URI> instances, String sender, HttpClient client, FederationSigner signer,
+                           Duration searchTimeout, Duration peerTimeout, int maxInFlight) {
         this.airline = Objects.requireNonNull(airline, "airline");
-        this.base = base.toString().replaceAll("/+$", "");
+        if (instances.isEmpty()) {
+            throw new IllegalArgumentException("airline " + airline + " needs at least one URL");
+        }
+        this.instances = instances.stream().map(uri -> uri.toString().replaceAll("/+$", "")).distinct().toList();
         this.sender = Objects.requireNonNull(sender, "sender");
         this.client = Objects.requireNonNull(client, "client");
         this.signer = Objects.requireNonNull(signer, "signer");
         this.searchTimeout = Objects.requireNonNull(searchTimeout, "searchTimeout");
         this.peerTimeout = Objects.requireNonNull(peerTimeout, "peerTimeout");
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("maxInFlight must be positive, got " + maxInFlight);
+        }
+        this.maxInFlight = maxInFlight;
+        this.inFlight = new Semaphore(maxInFlight);
     }
 
     @Override
@@ -93,18 +130,18 @@ public final class HttpAirlinePort implements AirlinePort {
 
     @Override
     public CompletableFuture<Vote> prepare(Prepare prepare) {
-        return send("POST", FederationPaths.PREPARE, PrepareMessage.of(prepare), peerTimeout, true)
+        return send(FederationPaths.PREPARE, PrepareMessage.of(prepare), Message.PREPARE)
                 .thenApply(answer -> answer.refusal != null ? new Vote.Refused(AbortReason.SOLD_OUT, answer.refusal) : read(answer.body, VoteMessage.class, VoteMessage::toVote));
     }
 
     @Override
     public CompletableFuture<Void> commit(Commit commit) {
-        return send("POST", FederationPaths.COMMIT, CommitMessage.of(commit), peerTimeout, false).thenApply(answer -> null);
+        return send(FederationPaths.COMMIT, CommitMessage.of(commit), Message.PHASE_TWO).thenApply(answer -> null);
     }
 
     @Override
     public CompletableFuture<Void> abort(String txnId) {
-        return send("POST", FederationPaths.ABORT, new AbortMessage(txnId), peerTimeout, false).thenApply(answer -> null);
+        return send(FederationPaths.ABORT, new AbortMessage(txnId), Message.PHASE_TWO).thenApply(answer -> null);
     }
 
     @Override
@@ -118,57 +155,101 @@ public final class HttpAirlinePort implements AirlinePort {
         return get(FederationPaths.PING, "", searchTimeout).thenApply(json -> null);
     }
 
+    /** Calls to this airline running now (tests, health). */
+    public int inFlight() {
+        return maxInFlight - inFlight.availablePermits();
+    }
+
     @Override
     public String toString() {
-        return "HttpAirlinePort[" + airline + " at " + base + "]";
+        return "HttpAirlinePort[" + airline + " at " + String.join(", ", instances) + "]";
     }
 
     private CompletableFuture<byte[]> get(String path, String query, Duration timeout) {
-        return call("GET", path + query, new byte[0], timeout, false).thenApply(answer -> answer.body);
+        return call(new Call("GET", path + query, new byte[0], timeout, Message.QUERY)).thenApply(answer -> answer.body);
     }
 
-    private CompletableFuture<Answer> send(String method, String path, Object message, Duration timeout, boolean refusalIsAnswer) {
+    private CompletableFuture<Answer> send(String path, Object message, Message kind) {
         byte[] body;
         try {
             body = Json.mapper().writeValueAsBytes(message);
         } catch (JsonProcessingException e) {
             return CompletableFuture.failedFuture(new IllegalStateException("cannot write " + message, e));
         }
-        return call(method, path, body, timeout, refusalIsAnswer);
+        return call(new Call("POST", path, body, peerTimeout, kind));
     }
 
-    /** The one place a peer call is made; its future fails only with {@link AirlineUnreachable}. */
-    private CompletableFuture<Answer> call(String method, String pathAndQuery, byte[] body, Duration timeout, boolean refusalIsAnswer) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        signer.sign(sender, method, pathAndQuery, body).forEach(request::header);
+    /** The one place a peer call starts: takes a place in the bulkhead, or fails at once when it is full. */
+    private CompletableFuture<Answer> call(Call call) {
+        if (!inFlight.tryAcquire()) {
+            return CompletableFuture.failedFuture(new AirlineUnreachable(airline,
+                    "sobrecarregada: " + maxInFlight + " chamadas já em andamento"));
+        }
         CompletableFuture<Answer> answer = new CompletableFuture<>();
+        // The caller sees the answer only once the place is free again, so it can call at once without a spurious "sobrecarregada".
+        CompletableFuture<Answer> released = answer.whenComplete((ok, failure) -> inFlight.release());
+        long deadline = System.nanoTime() + call.timeout.toNanos();
+        attempt(call, answer, preferred.get(), 0, deadline, new ArrayList<>());
+        return released;
+    }
+
+    /** Sends to instance {@code index}; a failure before any answer moves to the next while time and instances remain. */
+    private void attempt(Call call, CompletableFuture<Answer> answer, int index, int tried, long deadline, List<String> failures) {
+        int untried = instances.size() - tried;
+        long remaining = deadline - System.nanoTime();
+        Duration share = Duration.ofMillis(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining / untried + 999_999)));
+        String base = instances.get(index);
+        try {
+            exchange(call, answer, index, untried, share, deadline, failures);
+        } catch (RuntimeException e) {
+            answer.completeExceptionally(new AirlineUnreachable(airline, describe(e, share) + " em " + base));
+        }
+    }
+
+    private void exchange(Call call, CompletableFuture<Answer> answer, int index, int untried, Duration share, long deadline,
+                          List<String> failures) {
+        int tried = instances.size() - untried;
+        String base = instances.get(index);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + call.pathAndQuery))
+                .timeout(share)
+                .header("Content-Type", "application/json")
+                .method(call.method, call.body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(call.body));
+        signer.sign(sender, call.method, call.pathAndQuery, call.body).forEach(request::header);
         client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, failure) -> {
-            try {
-                answer.complete(interpret(response, failure, pathAndQuery, timeout, refusalIsAnswer));
-            } catch (AirlineUnreachable e) {
-                answer.completeExceptionally(e);
+            if (failure == null) {
+                preferred.set(index);
+                try {
+                    answer.complete(interpret(response, call));
+                } catch (RuntimeException e) {
+                    answer.completeExceptionally(e);
+                }
+                return;
+            }
+            Throwable cause = unwrap(failure);
+            failures.add(describe(cause, share) + " em " + base);
+            boolean timeLeft = deadline - System.nanoTime() > TimeUnit.MILLISECONDS.toNanos(1);
+            if (untried > 1 && timeLeft && (cause instanceof IOException)) {
+                attempt(call, answer, (index + 1) % instances.size(), tried + 1, deadline, failures);
+            } else {
+                answer.completeExceptionally(new AirlineUnreachable(airline, String.join("; ", failures)));
             }
         });
-        return answer;
     }
 
-    private Answer interpret(HttpResponse<byte[]> response, Throwable failure, String what, Duration timeout, boolean refusalIsAnswer) {
-        if (failure != null) {
-            throw new AirlineUnreachable(airline, describe(failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure, timeout));
-        }
+    private Answer interpret(HttpResponse<byte[]> response, Call call) {
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
             return new Answer(response.body(), null);
         }
         String message = errorMessage(response.body());
-        if (refusalIsAnswer && DEFINITE_REFUSALS.contains(status)) {
+        if (call.kind == Message.PREPARE && DEFINITE_REFUSALS.contains(status)) {
             return new Answer(response.body(), message);
         }
-        throw new AirlineUnreachable(airline, "respondeu " + status + " a " + what.replaceAll("\\?.*", "") + ": " + message);
+        String what = call.pathAndQuery.replaceAll("\\?.*", "");
+        if (call.kind == Message.PHASE_TWO && status == 409) {
+            throw new ConflictingDecision("Companhia " + airline + " recusou " + what + ": " + message);
+        }
+        throw new AirlineUnreachable(airline, "respondeu " + status + " a " + what + ": " + message);
     }
 
     /** Parses and converts a 2xx answer; an answer we cannot understand means the peer is not usable. */
@@ -193,12 +274,28 @@ public final class HttpAirlinePort implements AirlinePort {
         return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }
 
+    private static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    /** Connect failures say so; only an open connection that stayed silent is "sem resposta". */
     private static String describe(Throwable failure, Duration timeout) {
+        if (failure instanceof HttpConnectTimeoutException) {
+            return "tempo de conexão esgotado";
+        }
         if (failure instanceof HttpTimeoutException) {
             return "sem resposta em " + timeout.toMillis() + " ms";
         }
         if (failure instanceof ConnectException) {
             return "conexão recusada";
+        }
+        if (failure instanceof IOException) {
+            return "conexão encerrada sem resposta (" + failure.getClass().getSimpleName()
+                    + (failure.getMessage() == null ? "" : ": " + failure.getMessage()) + ")";
         }
         return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
     }
@@ -211,6 +308,19 @@ public final class HttpAirlinePort implements AirlinePort {
         return params.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&", "?", ""));
+    }
+
+    /** What a non-2xx answer means for the message sent. */
+    private enum Message {
+        /** A read (paths, tickets, decision, ping): any non-2xx is "unreachable". */
+        QUERY,
+        /** Phase one: 400/404/409 is a definite refusal. */
+        PREPARE,
+        /** Commit or abort: 409 is a conflicting decision, never an acknowledgement. */
+        PHASE_TWO
+    }
+
+    private record Call(String method, String pathAndQuery, byte[] body, Duration timeout, Message kind) {
     }
 
     /** A 2xx body, or (prepare only) a definite refusal's message. */

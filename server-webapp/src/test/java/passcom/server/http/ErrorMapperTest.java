@@ -2,6 +2,7 @@ package passcom.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLException;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import passcom.api.Erro;
@@ -10,7 +11,9 @@ import passcom.core.NotFound;
 import passcom.core.cpf.InvalidCpf;
 import passcom.core.route.UnknownCity;
 import passcom.core.route.UnknownSegment;
+import passcom.core.store.StoreFailure;
 import passcom.core.txn.AirlineUnreachable;
+import passcom.core.txn.ConflictingDecision;
 import passcom.core.txn.CancelOutcome;
 import passcom.core.txn.PurchaseOutcome;
 
@@ -50,6 +53,26 @@ class ErrorMapperTest {
 
         assertThat(reply.status()).isEqualTo(503);
         assertThat(((Erro) reply.body()).erro()).contains("C");
+    }
+
+    @Test
+    void when_the_store_fails_then_503_in_portuguese_without_the_cause_even_inside_a_completion_exception() {
+        StoreFailure failure = new StoreFailure("SQLITE_BUSY on /var/passcom/A/passcom.db", new SQLException("database is locked"));
+
+        Reply direct = ErrorMapper.reply(failure);
+        Reply wrapped = ErrorMapper.reply(new CompletionException(failure));
+
+        assertThat(direct.status()).isEqualTo(503);
+        assertThat(((Erro) direct.body()).erro()).startsWith("armazenamento indisponível:")
+                .doesNotContain("SQLITE").doesNotContain("locked").doesNotContain("Exception");
+        assertThat(wrapped).isEqualTo(direct);
+    }
+
+    @Test
+    void when_a_phase_two_message_contradicts_the_recorded_decision_then_409_with_its_message() {
+        Reply reply = ErrorMapper.reply(new ConflictingDecision("txn t-1 foi abortada aqui; COMMIT recusado"));
+
+        assertThat(reply).isEqualTo(new Reply(409, Erro.of("txn t-1 foi abortada aqui; COMMIT recusado")));
     }
 
     @Test

@@ -3,14 +3,18 @@ package passcom.server.peer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +24,7 @@ import passcom.core.cpf.Cpf;
 import passcom.core.route.Segment;
 import passcom.core.route.plan.AirlinePaths;
 import passcom.core.txn.AirlineUnreachable;
+import passcom.core.txn.ConflictingDecision;
 import passcom.core.txn.Decision;
 import passcom.core.txn.Prepare;
 import passcom.core.txn.TxnKind;
@@ -87,15 +92,97 @@ class HttpAirlinePortTest {
     }
 
     @Test
-    void when_nothing_listens_then_the_future_fails_with_airline_unreachable_naming_the_airline() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        HttpAirlinePort nobody = port(URI.create("http://127.0.0.1:" + closedPort), ServerConfig.DEV_SECRET);
+    void when_nothing_listens_then_the_failure_says_connection_refused_at_that_url_not_no_answer() throws IOException {
+        URI dead = PausedAirline.deadAirline();
+        HttpAirlinePort nobody = port(dead, ServerConfig.DEV_SECRET);
 
-        assertUnreachable(() -> nobody.abort("port-test-4").join(), "conexão recusada");
-        assertUnreachable(() -> nobody.paths("Cuiabá", "Goiânia").join(), "conexão recusada");
+        assertUnreachable(() -> nobody.abort("port-test-4").join(), "conexão recusada em " + dead);
+        assertUnreachable(() -> nobody.paths("Cuiabá", "Goiânia").join(), "conexão recusada em " + dead);
+        assertThatThrownBy(() -> nobody.ping().join()).cause().hasMessageNotContaining("sem resposta");
+    }
+
+    @Test
+    void when_the_peer_accepts_but_never_answers_then_the_failure_says_no_answer_within_the_timeout() throws IOException {
+        try (PausedAirline paused = new PausedAirline()) {
+            HttpAirlinePort silent = port(List.of(paused.uri()), ServerConfig.DEV_SECRET, Duration.ofMillis(300), Duration.ofMillis(500), 32);
+
+            assertUnreachable(() -> silent.abort("port-test-5").join(), "sem resposta em 500 ms");
+            assertUnreachable(() -> silent.ping().join(), "sem resposta em 300 ms");
+            assertThatThrownBy(() -> silent.ping().join()).cause().hasMessageNotContaining("recusada");
+        }
+    }
+
+    @Test
+    void when_the_first_instance_is_down_then_the_next_answers_and_is_tried_first_from_then_on() throws IOException {
+        try (PausedAirline paused = new PausedAirline()) {
+            HttpAirlinePort downFirst = port(List.of(PausedAirline.deadAirline(), airlineA.uri()), ServerConfig.DEV_SECRET);
+            HttpAirlinePort pausedFirst = port(List.of(paused.uri(), airlineA.uri()), ServerConfig.DEV_SECRET,
+                    Duration.ofSeconds(2), Duration.ofSeconds(2), 32);
+
+            downFirst.ping().join();
+            assertThat(downFirst.paths("Cuiabá", "Goiânia").join().airline()).isEqualTo("A");
+            pausedFirst.abort("port-test-6").join();
+            pausedFirst.abort("port-test-6").join();
+            pausedFirst.ping().join();
+
+            assertThat(paused.connections()).as("the paused instance is tried once, then the one that answered").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void when_every_instance_fails_then_the_failure_names_each_url_and_arrives_within_the_timeout() throws IOException {
+        try (PausedAirline paused = new PausedAirline()) {
+            URI dead = PausedAirline.deadAirline();
+            HttpAirlinePort neither = port(List.of(dead, paused.uri()), ServerConfig.DEV_SECRET,
+                    Duration.ofMillis(400), Duration.ofMillis(600), 32);
+
+            long started = System.nanoTime();
+            assertUnreachable(() -> neither.abort("port-test-7").join(), "conexão recusada em " + dead);
+            assertUnreachable(() -> neither.abort("port-test-7").join(), "em " + paused.uri());
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void when_the_peer_already_has_its_limit_of_calls_in_flight_then_one_more_fails_at_once_and_the_limit_frees_later() throws IOException {
+        try (PausedAirline paused = new PausedAirline()) {
+            HttpAirlinePort limited = port(List.of(paused.uri()), ServerConfig.DEV_SECRET, Duration.ofMillis(500), Duration.ofMillis(800), 2);
+
+            CompletableFuture<Void> first = limited.abort("port-test-8a");
+            CompletableFuture<Void> second = limited.ping();
+            CompletableFuture<Void> third = limited.abort("port-test-8b");
+
+            assertThat(third).isCompletedExceptionally();
+            assertUnreachable(third::join, "sobrecarregada");
+            assertThat(limited.inFlight()).isEqualTo(2);
+            assertThatThrownBy(first::join).cause().isInstanceOf(AirlineUnreachable.class);
+            assertThatThrownBy(second::join).cause().isInstanceOf(AirlineUnreachable.class);
+            assertThat(limited.inFlight()).isZero();
+        }
+    }
+
+    @Test
+    void when_a_commit_or_abort_is_answered_409_then_the_future_fails_with_the_conflict_not_an_acknowledgement() throws IOException {
+        HttpServer conflicting = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        conflicting.createContext("/", exchange -> {
+            byte[] body = "{\"erro\":\"a transação t-9 já foi abortada aqui\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(409, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        conflicting.start();
+        try {
+            HttpAirlinePort port = port(URI.create("http://127.0.0.1:" + conflicting.getAddress().getPort()), ServerConfig.DEV_SECRET);
+
+            assertThatThrownBy(() -> port.abort("t-9").join()).isInstanceOf(CompletionException.class)
+                    .cause().isInstanceOf(ConflictingDecision.class).hasMessageContaining("já foi abortada");
+            assertThat(port.prepare(new Prepare("t-9", "B", TxnKind.PURCHASE, CPF, null,
+                    List.of(new Segment.Key("Cuiabá", "Goiânia")))).join()).isInstanceOf(Vote.Refused.class);
+        } finally {
+            conflicting.stop(0);
+        }
     }
 
     private static void assertUnreachable(Runnable call, String mentions) {
@@ -106,7 +193,15 @@ class HttpAirlinePortTest {
     }
 
     private static HttpAirlinePort port(URI uri, String secret) {
-        return new HttpAirlinePort("A", uri, "B", CLIENT, new FederationSigner(secret, Clock.systemUTC(), Duration.ofSeconds(30)),
-                Duration.ofSeconds(2), Duration.ofSeconds(3));
+        return port(List.of(uri), secret);
+    }
+
+    private static HttpAirlinePort port(List<URI> instances, String secret) {
+        return port(instances, secret, Duration.ofSeconds(2), Duration.ofSeconds(3), HttpAirlinePort.DEFAULT_MAX_IN_FLIGHT);
+    }
+
+    private static HttpAirlinePort port(List<URI> instances, String secret, Duration searchTimeout, Duration peerTimeout, int maxInFlight) {
+        return new HttpAirlinePort("A", instances, "B", CLIENT, new FederationSigner(secret, Clock.systemUTC(), Duration.ofSeconds(30)),
+                searchTimeout, peerTimeout, maxInFlight);
     }
 }

@@ -1,0 +1,223 @@
+package passcom.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import passcom.core.route.Airline;
+import passcom.core.route.NetworkLoader;
+import passcom.core.route.RouteNetwork;
+import passcom.server.auth.FederationSigner;
+import passcom.server.peer.PausedAirline;
+
+/**
+ * A paused airline stalls nothing that does not involve it. Airlines A and B are real servers; C is a
+ * {@link PausedAirline} (accepts, never answers). While hundreds of customer calls at A wait on C, every
+ * purchase among A and B, and every route search, still answers within the client's timeout; and while
+ * stalled prepares fill A's prepare limit, the control calls that finish transactions still answer.
+ * Counts answers; bounds are generous (10 s), never latencies.
+ */
+class BulkheadTest {
+
+    private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(10);
+    private static final String CPF = "529.982.247-25";
+    private static final String VIA_C = "[[\"A\",\"C\"],[\"Cuiabá\",\"Goiânia\",\"Campo Grande\"]]";
+    private static final String A_ONLY = "[[\"A\"],[\"Vitória\",\"Rio de Janeiro\"]]";
+    private static final String A_AND_B = "[[\"A\",\"B\"],[\"São Paulo\",\"Curitiba\",\"Florianópolis\"]]";
+    private static final String B_ONLY = "[[\"B\"],[\"Belo Horizonte\",\"Vitória\"]]";
+    private static final AtomicInteger REQUEST_IDS = new AtomicInteger();
+
+    @TempDir
+    static Path root;
+    private static PausedAirline airlineC;
+    private static PasscomServer airlineA;
+    private static PasscomServer airlineB;
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        RouteNetwork network = roomy(NetworkLoader.loadDefault(), 40);
+        airlineC = new PausedAirline();
+        // B only takes part (A coordinates), so it needs no route back to A.
+        airlineB = PasscomServer.create(ServerConfig.forTest("B", root.resolve("B"))
+                .withPeers(Map.of("C", airlineC.uri())), network).start();
+        airlineA = PasscomServer.create(ServerConfig.forTest("A", root.resolve("A"))
+                .withPeers(Map.of("B", airlineB.uri(), "C", airlineC.uri())), network).start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        airlineA.close();
+        airlineB.close();
+        airlineC.close();
+    }
+
+    @Test
+    void when_c_is_paused_and_hundreds_of_calls_wait_on_it_then_purchases_and_searches_among_a_and_b_all_answer() throws Exception {
+        List<CompletableFuture<Integer>> viaC = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            viaC.add(status(() -> purchase(airlineA, VIA_C)));
+        }
+        for (int i = 0; i < 60; i++) {
+            viaC.add(status(() -> get(airlineA, "/caminhos_cliente?origem=" + enc("Cuiabá") + "&destino=" + enc("Campo Grande"))));
+        }
+        awaitConnections(airlineC, 20);
+
+        List<CompletableFuture<Integer>> purchases = new ArrayList<>();
+        List<CompletableFuture<Integer>> searches = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            purchases.add(status(() -> purchase(airlineA, A_ONLY)));
+            purchases.add(status(() -> purchase(airlineA, A_AND_B)));
+            purchases.add(status(() -> purchase(airlineB, B_ONLY)));
+            searches.add(status(() -> get(airlineA, "/caminhos_cliente?origem=" + enc("Vitória") + "&destino=" + enc("Rio de Janeiro"))));
+            searches.add(status(() -> get(airlineB, "/caminhos_cliente?origem=" + enc("São Paulo") + "&destino=" + enc("Curitiba"))));
+        }
+
+        assertThat(answers(purchases)).as("purchases not involving C").allMatch(s -> s == 200 || s == 409).hasSize(60);
+        assertThat(answers(searches)).as("route searches").containsOnly(200).hasSize(40);
+        assertThat(answers(viaC)).as("calls through C end too, as answers").allMatch(s -> s > 0);
+    }
+
+    @Test
+    void when_stalled_prepares_fill_the_prepare_limit_then_commit_abort_decision_ping_and_paths_still_answer() throws Exception {
+        FederationSigner signer = new FederationSigner(ServerConfig.DEV_SECRET, Clock.systemUTC(), Duration.ofSeconds(30));
+        List<Socket> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < PasscomServer.MAX_PREPARE_REQUESTS + 8; i++) {
+                stalled.add(stalledPrepare(airlineA.uri(), signer));
+            }
+            awaitPreparesBlocked(signer);
+
+            List<CompletableFuture<Integer>> control = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                control.add(status(() -> signed(signer, "GET", "/ping_servidor", "")));
+                control.add(status(() -> signed(signer, "GET", "/decisao_servidor?id_transacao=bulkhead-" + REQUEST_IDS.incrementAndGet(), "")));
+                control.add(status(() -> signed(signer, "POST", "/rollback", "{\"id_transacao\":\"bulkhead-" + REQUEST_IDS.incrementAndGet() + "\"}")));
+                control.add(status(() -> signed(signer, "GET", "/caminhos_servidor?origem=" + enc("Cuiabá") + "&destino=" + enc("Goiânia"), "")));
+                control.add(status(() -> signed(signer, "GET", "/passagens_servidor?cpf=52998224725", "")));
+            }
+
+            assertThat(answers(control)).containsOnly(200).hasSize(25);
+        } finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
+        }
+    }
+
+    /** A signed prepare whose body never finishes arriving: its request thread blocks reading it, inside the prepare limit. */
+    private static Socket stalledPrepare(URI server, FederationSigner signer) throws Exception {
+        byte[] body = ("{\"id_transacao\":\"stalled\",\"padding\":\"" + "x".repeat(1000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        StringBuilder head = new StringBuilder("POST /comprar_servidor HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n")
+                .append("Content-Length: ").append(body.length).append("\r\n");
+        signer.sign("B", "POST", "/comprar_servidor", body).forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("\r\n");
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.getPort());
+        OutputStream out = socket.getOutputStream();
+        out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+        out.write(body, 0, 10);
+        out.flush();
+        return socket;
+    }
+
+    /** Until a complete prepare gets no answer for a while: every prepare slot is taken by a stalled one. */
+    private static void awaitPreparesBlocked(FederationSigner signer) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        String prepare = "{\"id_transacao\":\"probe\"}";
+        while (System.nanoTime() < deadline) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(airlineA.uri() + "/comprar_servidor"))
+                    .timeout(Duration.ofMillis(500)).POST(HttpRequest.BodyPublishers.ofString(prepare));
+            signer.sign("B", "POST", "/comprar_servidor", prepare.getBytes(StandardCharsets.UTF_8)).forEach(request::header);
+            try {
+                HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            } catch (HttpTimeoutException blocked) {
+                return;
+            }
+        }
+        throw new AssertionError("the stalled prepares never filled the prepare limit");
+    }
+
+    private static void awaitConnections(PausedAirline paused, int atLeast) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (paused.connections() < atLeast && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(paused.connections()).as("calls waiting on the paused airline").isGreaterThanOrEqualTo(atLeast);
+    }
+
+    /** Every status, waiting at most the client timeout for all; a call with no answer in time counts as -1. */
+    private static List<Integer> answers(List<CompletableFuture<Integer>> calls) throws InterruptedException {
+        List<Integer> statuses = new ArrayList<>();
+        for (CompletableFuture<Integer> call : calls) {
+            try {
+                statuses.add(call.get(CLIENT_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS));
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                statuses.add(-1);
+            }
+        }
+        return statuses;
+    }
+
+    private static CompletableFuture<Integer> status(Supplier<HttpRequest> request) {
+        return HTTP.sendAsync(request.get(), HttpResponse.BodyHandlers.discarding())
+                .thenApply(HttpResponse::statusCode)
+                .exceptionally(failure -> -1);
+    }
+
+    private static HttpRequest purchase(PasscomServer server, String path) {
+        String body = "{\"cpf\":\"" + CPF + "\",\"caminho\":" + path + ",\"id_pedido\":\"bulkhead-" + REQUEST_IDS.incrementAndGet() + "\"}";
+        return HttpRequest.newBuilder(URI.create(server.uri() + "/comprar_cliente")).timeout(CLIENT_TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static HttpRequest get(PasscomServer server, String pathAndQuery) {
+        return HttpRequest.newBuilder(URI.create(server.uri() + pathAndQuery)).timeout(CLIENT_TIMEOUT).GET().build();
+    }
+
+    private static HttpRequest signed(FederationSigner signer, String method, String pathAndQuery, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(airlineA.uri() + pathAndQuery)).timeout(CLIENT_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        signer.sign("B", method, pathAndQuery, body.getBytes(StandardCharsets.UTF_8)).forEach(request::header);
+        return request.build();
+    }
+
+    /** Every airline with {@code seats} on every segment, so purchases mostly buy instead of selling out. */
+    private static RouteNetwork roomy(RouteNetwork network, int seats) {
+        RouteNetwork result = network;
+        for (Airline airline : network.airlines()) {
+            Map<passcom.core.route.Segment.Key, Integer> capacity = new TreeMap<>();
+            airline.capacity().keySet().forEach(key -> capacity.put(key, seats));
+            result = result.withAirline(airline.withCapacity(capacity));
+        }
+        return result;
+    }
+
+    private static String enc(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
