@@ -20,6 +20,7 @@ import passcom.core.route.Airline;
 import passcom.core.route.RouteNetwork;
 import passcom.core.route.Segment;
 import passcom.core.seat.SeatInventory;
+import passcom.core.store.TestStores;
 import passcom.core.txn.Health;
 import passcom.server.PasscomServer;
 import passcom.server.ServerConfig;
@@ -41,6 +42,11 @@ final class Cluster implements AutoCloseable {
     static final ServerConfig.Timing SCENARIO_TIMING = new ServerConfig.Timing(
             Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMillis(100));
 
+    /** Set by the failsafe execution that runs the scenarios again with every airline on PostgreSQL. */
+    static final boolean ON_POSTGRESQL = "postgresql".equals(System.getProperty("passcom.it.store"));
+
+    /** Each airline's PostgreSQL database, kept across its restarts. */
+    private final Map<String, String> databases = new LinkedHashMap<>();
     private final RouteNetwork network;
     private final Path root;
     private final ServerConfig.Timing timing;
@@ -84,6 +90,9 @@ final class Cluster implements AutoCloseable {
         // first; peers reach it only through its proxy, so the proxy is pointed at wherever it landed.
         ServerConfig config = ServerConfig.forTest(airline, root.resolve(airline))
                 .withPort(0).withPeers(peers).withTiming(timing);
+        if (ON_POSTGRESQL) {
+            config = config.withDbUrl(databases.computeIfAbsent(airline, a -> TestStores.newPostgresDatabase("it_" + a)));
+        }
         PasscomServer server = PasscomServer.create(config, network).start();
         servers.put(airline, server);
         ports.put(airline, server.uri().getPort());
@@ -150,6 +159,7 @@ final class Cluster implements AutoCloseable {
         servers.values().forEach(s -> s.node().knownBookings().forEach(b -> active.putIfAbsent(b.reference(), b)));
         servers.forEach((id, server) -> {
             Airline airline = network.airline(id).orElseThrow();
+            assertThat(server.node().recountSeats()).as("%s: seat rows agree with the counters", id).isEqualTo(server.node().seatCounts());
             server.node().seatCounts().forEach((segment, count) ->
                     assertThat(count.total()).as("%s %s: free+held+sold", id, segment).isEqualTo(airline.capacityOf(segment)));
             List<String> sold = new ArrayList<>();
