@@ -37,12 +37,12 @@ public final class Buyers {
         return Map.of("cpf", cpf, "caminho", List.of(airlines, cities));
     }
 
-    static Http.Reply buy(URI server, String cpf, List<String> airlines, List<String> cities) {
+    public static Http.Reply buy(URI server, String cpf, List<String> airlines, List<String> cities) {
         return Http.post(server, "/comprar_cliente", order(cpf, airlines, cities));
     }
 
     /** Runs {@code buyers} purchases at once, each on its own thread; returns the replies in buyer order. */
-    static List<Http.Reply> race(int buyers, IntFunction<Http.Reply> purchase) throws Exception {
+    public static List<Http.Reply> race(int buyers, IntFunction<Http.Reply> purchase) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(buyers);
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -68,7 +68,7 @@ public final class Buyers {
     }
 
     /** Status → how many, with one error message per status: what an assertion on the counts should show when it fails. */
-    static String summary(List<Http.Reply> replies) {
+    public static String summary(List<Http.Reply> replies) {
         Map<Integer, List<Http.Reply>> byStatus = new java.util.TreeMap<>(
                 replies.stream().collect(java.util.stream.Collectors.groupingBy(Http.Reply::status)));
         StringBuilder text = new StringBuilder();
@@ -77,7 +77,7 @@ public final class Buyers {
         return text.toString();
     }
 
-    static long count(List<Http.Reply> replies, int status) {
+    public static long count(List<Http.Reply> replies, int status) {
         return replies.stream().filter(r -> r.status() == status).count();
     }
 }

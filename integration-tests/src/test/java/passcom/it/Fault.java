@@ -4,7 +4,7 @@ package passcom.it;
  * What a {@link FaultProxy} does to server-to-server calls on one path, in the manner of OkHttp's
  * SocketPolicy: each fault a named, documented behaviour a test switches on and off.
  */
-enum Fault {
+public enum Fault {
     /** Forward the call and its answer untouched. */
     NONE,
     /** Do not forward; answer 503 at once, as a crashed peer behind a load balancer would. The message is lost. */

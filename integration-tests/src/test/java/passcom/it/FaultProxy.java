@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * duplicate or delay server-to-server calls per path (e.g. "/confirmar_servidor") while customers talk to
  * the airline directly. Forwards method, path, query, body and the signature headers unchanged.
  */
-final class FaultProxy implements AutoCloseable {
+public final class FaultProxy implements AutoCloseable {
 
     /** How late a {@link Fault#LATE_REPLY} arrives. */
     static final Duration LATE = Duration.ofMillis(1500);
@@ -39,7 +39,7 @@ final class FaultProxy implements AutoCloseable {
     private volatile CountDownLatch release = new CountDownLatch(1);
     private volatile URI target;
 
-    FaultProxy() throws IOException {
+    public FaultProxy() throws IOException {
         // A burst of 300 buyers opens hundreds of peer connections at once; the JDK's default listen
         // backlog (50) would overflow, the kernel would drop SYNs, and a connect retried after 1 s, 3 s,
         // 7 s would look like an airline that does not answer. The servers' own backlog is 1024 too.
@@ -53,15 +53,15 @@ final class FaultProxy implements AutoCloseable {
         server.start();
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    void target(URI target) {
+    public void target(URI target) {
         this.target = target;
     }
 
-    void set(String path, Fault fault) {
+    public void set(String path, Fault fault) {
         if (fault == Fault.NONE) {
             faults.remove(path);
         } else {
@@ -70,7 +70,7 @@ final class FaultProxy implements AutoCloseable {
     }
 
     /** Clears every fault and lets held replies go. */
-    void heal() {
+    public void heal() {
         faults.clear();
         release.countDown();
         release = new CountDownLatch(1);

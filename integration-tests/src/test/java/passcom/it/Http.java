@@ -16,9 +16,9 @@ import java.util.stream.Collectors;
 import passcom.api.Json;
 
 /** A customer's HTTP calls, as curl would make them; answers are status + parsed JSON. */
-final class Http {
+public final class Http {
 
-    record Reply(int status, JsonNode json) {
+    public record Reply(int status, JsonNode json) {
         String erro() {
             return json.path("erro").asText();
         }
@@ -29,7 +29,7 @@ final class Http {
     private Http() {
     }
 
-    static Reply get(URI server, String path, String... queryPairs) {
+    public static Reply get(URI server, String path, String... queryPairs) {
         Map<String, String> query = new LinkedHashMap<>();
         for (int i = 0; i < queryPairs.length; i += 2) {
             query.put(queryPairs[i], queryPairs[i + 1]);
@@ -40,7 +40,7 @@ final class Http {
         return send(HttpRequest.newBuilder(server.resolve(path + (q.isEmpty() ? "" : "?" + q))).GET());
     }
 
-    static Reply post(URI server, String path, Object body) {
+    public static Reply post(URI server, String path, Object body) {
         try {
             String json = body instanceof String s ? s : Json.mapper().writeValueAsString(body);
             return send(HttpRequest.newBuilder(server.resolve(path))
