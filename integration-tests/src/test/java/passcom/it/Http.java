@@ -19,7 +19,7 @@ import passcom.api.Json;
 public final class Http {
 
     public record Reply(int status, JsonNode json) {
-        String erro() {
+        public String erro() {
             return json.path("erro").asText();
         }
     }

@@ -62,19 +62,20 @@ final class PostgresStore implements Store {
 
     @Override
     public <T> T write(Work<T> work) {
-        return transaction(work, false);
+        return transaction(work);
     }
 
     @Override
     public <T> T read(Work<T> work) {
-        return transaction(work, true);
+        return transaction(work);
     }
 
-    private <T> T transaction(Work<T> work, boolean readOnly) {
+    private <T> T transaction(Work<T> work) {
         long giveUp = System.nanoTime() + deadline.toNanos();
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = pool.getConnection()) {
-                connection.setReadOnly(readOnly);
+                // (No setReadOnly: the pool's connections are handed out with a transaction already open by
+                // the init SQL, and PostgreSQL refuses to change read-only in the middle of one.)
                 try {
                     T result = work.run(connection);
                     connection.commit();
@@ -84,7 +85,7 @@ final class PostgresStore implements Store {
                     throw e;
                 }
             } catch (SQLException e) {
-                if (!RETRYABLE.contains(e.getSQLState()) || attempt == MAX_ATTEMPTS || System.nanoTime() > giveUp) {
+                if (e.getSQLState() == null || !RETRYABLE.contains(e.getSQLState()) || attempt == MAX_ATTEMPTS || System.nanoTime() > giveUp) {
                     throw new StoreFailure("store operation failed: " + e.getMessage(), e);
                 }
                 pause(attempt);

@@ -198,7 +198,7 @@ public final class Participant {
      * own seats in the same local transaction that records its decision (one durable write instead of three).
      */
     void applyCommit(Connection connection, Commit commit) throws SQLException {
-        Optional<Recorded> recorded = recorded(connection, commit.txnId());
+        Optional<Recorded> recorded = recordedForUpdate(connection, commit.txnId());
         if (recorded.isEmpty() || recorded.get().state == State.ABORTED) {
             throw conflict("COMMIT for transaction " + commit.txnId() + ", which airline " + airline
                     + (recorded.isEmpty() ? " never prepared" : " aborted"));
@@ -229,7 +229,7 @@ public final class Participant {
 
     /** {@link #abort} on the caller's connection (see {@link #applyCommit}). */
     void applyAbort(Connection connection, String txnId, String coordinator) throws SQLException {
-        Optional<Recorded> recorded = recorded(connection, txnId);
+        Optional<Recorded> recorded = recordedForUpdate(connection, txnId);
         if (recorded.isEmpty()) {
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO participation (txn, coordinator, kind, state, prepared_at, next_check_at) VALUES (?, ?, 'PURCHASE', 'ABORTED', ?, 0)")) {
@@ -325,8 +325,21 @@ public final class Participant {
     private record Recorded(State state, AbortReason refusal, String refusalDetail) {
     }
 
+    /**
+     * The participation, locked until this transaction ends (PostgreSQL): two phase-two messages for one
+     * transaction (a delivery from each of two coordinator instances, or a delivery and the hold resolver)
+     * must not both see PREPARED and both move the seats and their counters.
+     */
+    private Optional<Recorded> recordedForUpdate(Connection connection, String txnId) throws SQLException {
+        return recorded(connection, txnId, store.dialect().forUpdate());
+    }
+
     private static Optional<Recorded> recorded(Connection connection, String txnId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT state, refusal, refusal_detail FROM participation WHERE txn = ?")) {
+        return recorded(connection, txnId, "");
+    }
+
+    private static Optional<Recorded> recorded(Connection connection, String txnId, String lock) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT state, refusal, refusal_detail FROM participation WHERE txn = ?" + lock)) {
             select.setString(1, txnId);
             try (ResultSet rows = select.executeQuery()) {
                 if (!rows.next()) {
