@@ -76,9 +76,11 @@ public final class SeatInventory {
 
     /**
      * Holds the lowest free seat of {@code segment} for {@code txn}: the lowest seat given back, else the
-     * next never-used number. Empty when every seat is held or sold. Lock the segment first ({@link #lock}).
+     * next never-used number. Empty when every seat is held or sold. Locks the segment itself; a caller
+     * holding several legs locks them all first ({@link #lock}), in key order.
      */
     public OptionalInt hold(Connection connection, Segment.Key segment, String txn, String reference, String cpf) throws SQLException {
+        lock(connection, Set.of(segment));
         int capacity;
         int next;
         try (PreparedStatement select = connection.prepareStatement(
