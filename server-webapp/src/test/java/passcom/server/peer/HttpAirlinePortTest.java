@@ -148,18 +148,25 @@ class HttpAirlinePortTest {
     @Test
     void when_the_peer_already_has_its_limit_of_calls_in_flight_then_one_more_fails_at_once_and_the_limit_frees_later() throws IOException {
         try (PausedAirline paused = new PausedAirline()) {
-            HttpAirlinePort limited = port(List.of(paused.uri()), ServerConfig.DEV_SECRET, Duration.ofMillis(500), Duration.ofMillis(800), 2);
+            HttpAirlinePort limited = port(List.of(paused.uri()), ServerConfig.DEV_SECRET, Duration.ofMillis(500), Duration.ofMillis(800),
+                    new HttpAirlinePort.Limits(1, 1, 2));
 
-            CompletableFuture<Void> first = limited.abort("port-test-8a");
-            CompletableFuture<Void> second = limited.ping();
-            CompletableFuture<Void> third = limited.abort("port-test-8b");
+            CompletableFuture<Void> abort1 = limited.abort("port-test-8a");
+            CompletableFuture<Void> abort2 = limited.abort("port-test-8b");
+            CompletableFuture<Void> abort3 = limited.abort("port-test-8c");
+            CompletableFuture<Void> ping1 = limited.ping();
+            CompletableFuture<Void> ping2 = limited.ping();
 
-            assertThat(third).isCompletedExceptionally();
-            assertUnreachable(third::join, "sobrecarregada");
-            assertThat(limited.inFlight()).isEqualTo(2);
-            assertThatThrownBy(first::join).cause().isInstanceOf(AirlineUnreachable.class);
-            assertThatThrownBy(second::join).cause().isInstanceOf(AirlineUnreachable.class);
+            assertThat(abort3).as("a third abort").isCompletedExceptionally();
+            assertUnreachable(abort3::join, "sobrecarregada: 2 confirmações ou cancelamentos");
+            assertThat(ping1).as("searches have their own limit").isNotDone();
+            assertUnreachable(ping2::join, "sobrecarregada: 1 consultas");
+            assertThat(limited.inFlight()).isEqualTo(3);
+            for (CompletableFuture<?> call : List.of(abort1, abort2, ping1)) {
+                assertThatThrownBy(call::join).cause().isInstanceOf(AirlineUnreachable.class).hasMessageContaining("sem resposta");
+            }
             assertThat(limited.inFlight()).isZero();
+            assertThat(limited.ping()).as("a place is free again").isNotDone();
         }
     }
 
@@ -198,11 +205,16 @@ class HttpAirlinePortTest {
     }
 
     private static HttpAirlinePort port(List<URI> instances, String secret) {
-        return port(instances, secret, Duration.ofSeconds(2), Duration.ofSeconds(3), HttpAirlinePort.DEFAULT_MAX_IN_FLIGHT);
+        return port(instances, secret, Duration.ofSeconds(2), Duration.ofSeconds(3), HttpAirlinePort.Limits.DEFAULT);
     }
 
     private static HttpAirlinePort port(List<URI> instances, String secret, Duration searchTimeout, Duration peerTimeout, int maxInFlight) {
+        return port(instances, secret, searchTimeout, peerTimeout, new HttpAirlinePort.Limits(maxInFlight, maxInFlight, maxInFlight));
+    }
+
+    private static HttpAirlinePort port(List<URI> instances, String secret, Duration searchTimeout, Duration peerTimeout,
+                                        HttpAirlinePort.Limits limits) {
         return new HttpAirlinePort("A", instances, "B", CLIENT, new FederationSigner(secret, Clock.systemUTC(), Duration.ofSeconds(30)),
-                searchTimeout, peerTimeout, maxInFlight);
+                searchTimeout, peerTimeout, limits);
     }
 }
