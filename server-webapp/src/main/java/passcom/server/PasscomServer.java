@@ -67,8 +67,8 @@ import passcom.server.peer.PrepareServlet;
  *
  * <p>Bulkheads, so that a dead or paused airline stalls only what involves it. Outgoing: each peer airline
  * has its own {@link HttpClient} (connection pool, selector thread) on its own small executor, and at most
- * {@link HttpAirlinePort#DEFAULT_MAX_IN_FLIGHT} calls in flight, fewer than the customer limit: calls past
- * it fail at once, so a paused peer can hold half the customer slots, never all. Incoming: prepares, which
+ * {@link HttpAirlinePort.Limits#DEFAULT} calls in flight, fewer than the customer limit: calls past it
+ * fail at once, so a paused peer can hold some of the customer slots, never all. Incoming: prepares, which
  * can wait on seat locks, have their own limit; the short control calls that finish transactions
  * (commit, abort, decision, ping, tickets) and route queries each have another, so they never queue
  * behind prepares.
@@ -228,7 +228,7 @@ public final class PasscomServer implements AutoCloseable {
     private Map<String, AirlinePort> peers(FederationSigner signer) {
         Map<String, AirlinePort> peers = new LinkedHashMap<>();
         config.peers().forEach((id, urls) -> peers.put(id, new HttpAirlinePort(id, urls, config.airline(), peerClient(id), signer,
-                config.timing().searchTimeout(), config.timing().peerTimeout(), HttpAirlinePort.DEFAULT_MAX_IN_FLIGHT)));
+                config.timing().searchTimeout(), config.timing().peerTimeout(), HttpAirlinePort.Limits.DEFAULT)));
         return peers;
     }
 

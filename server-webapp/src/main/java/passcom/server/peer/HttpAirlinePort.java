@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -52,9 +51,14 @@ import passcom.server.auth.FederationSigner;
  * next one still gets its turn. Resending is safe because every message is idempotent by transaction id
  * ({@link AirlinePort}). The whole call never outlasts its timeout.
  *
- * <p>Bulkhead: at most {@code maxInFlight} calls to this airline at once; one more fails at once as
- * unreachable ("sobrecarregada") instead of queueing, so a paused airline holds at most that many
- * customer requests waiting, and never the ones that do not involve it.
+ * <p>Bulkheads: at most {@link Limits#prepares} prepares, {@link Limits#searches} searches (paths, tickets,
+ * ping) and {@link Limits#phaseTwo} commits, aborts and decision queries to this airline at once. One more
+ * waits for a place, within its own timeout, while the airline answers (a burst of buyers to a busy but
+ * live airline), and fails at once as unreachable ("sobrecarregada") when it has answered nothing for a
+ * second ({@link Bulkhead}), so a paused airline holds at most prepares + searches customer requests
+ * waiting, and never the ones that do not involve it. Separate
+ * limits, so that a burst of route searches, or the decision delivery catching up (up to 200 messages a
+ * pass), cannot make prepares to a busy but live airline fail.
  *
  * <p>Failures: a connection error, a timeout, a 5xx, a 401 (the peer does not share our secret) or an
  * answer we cannot read fails the future with {@link AirlineUnreachable}, which says nothing about whether
@@ -70,8 +74,23 @@ import passcom.server.auth.FederationSigner;
  */
 public final class HttpAirlinePort implements AirlinePort {
 
-    /** Enough for a busy federation, and well below the server's customer limit (64). */
-    public static final int DEFAULT_MAX_IN_FLIGHT = 32;
+    /**
+     * Calls allowed in flight to one airline at once. Prepares and searches run on customer requests: together
+     * they stay below the server's customer limit (64), so a paused airline can hold 48 customer requests,
+     * never all. Past the limit a call fails rather than waits, so a burst of more prepares than this to a
+     * live but slow airline fails some of them (16 did: 20 buyers at once); searches answer in milliseconds.
+     * Phase two runs on the coordinator's background thread, which retries what fails.
+     */
+    public record Limits(int prepares, int searches, int phaseTwo) {
+        public static final Limits DEFAULT = new Limits(32, 16, 32);
+
+        public Limits {
+            if (prepares < 1 || searches < 1 || phaseTwo < 1) {
+                throw new IllegalArgumentException("in-flight limits must be positive: " + prepares + ", " + searches + ", " + phaseTwo);
+            }
+        }
+    }
+
     private static final Set<Integer> DEFINITE_REFUSALS = Set.of(400, 404, 409);
 
     private final String airline;
@@ -81,8 +100,8 @@ public final class HttpAirlinePort implements AirlinePort {
     private final FederationSigner signer;
     private final Duration searchTimeout;
     private final Duration peerTimeout;
-    private final int maxInFlight;
-    private final Semaphore inFlight;
+    private final Limits limits;
+    private final Map<Message, Bulkhead> bulkheads;
     /** Index of the instance that answered last. */
     private final AtomicInteger preferred = new AtomicInteger();
 
@@ -90,10 +109,10 @@ public final class HttpAirlinePort implements AirlinePort {
      * @param airline     the peer's id
      * @param instances   the peer's roots, e.g. http://127.0.0.1:65434, in order of preference
      * @param sender      this server's airline id, sent (signed) with every call
-     * @param maxInFlight calls to this airline allowed at once
+     * @param limits      calls to this airline allowed at once
      */
     public HttpAirlinePort(String airline, List<URI> instances, String sender, HttpClient client, FederationSigner signer,
-                           Duration searchTimeout, Duration peerTimeout, int maxInFlight) {
+                           Duration searchTimeout, Duration peerTimeout, Limits limits) {
         this.airline = Objects.requireNonNull(airline, "airline");
         if (instances.isEmpty()) {
             throw new IllegalArgumentException("airline " + airline + " needs at least one URL");
@@ -104,11 +123,13 @@ public final class HttpAirlinePort implements AirlinePort {
         this.signer = Objects.requireNonNull(signer, "signer");
         this.searchTimeout = Objects.requireNonNull(searchTimeout, "searchTimeout");
         this.peerTimeout = Objects.requireNonNull(peerTimeout, "peerTimeout");
-        if (maxInFlight < 1) {
-            throw new IllegalArgumentException("maxInFlight must be positive, got " + maxInFlight);
-        }
-        this.maxInFlight = maxInFlight;
-        this.inFlight = new Semaphore(maxInFlight);
+        this.limits = Objects.requireNonNull(limits, "limits");
+        // Decision queries share the phase-two limit's size, not its permits: both come from background threads.
+        this.bulkheads = Map.of(
+                Message.QUERY, new Bulkhead(limits.searches()),
+                Message.PREPARE, new Bulkhead(limits.prepares()),
+                Message.PHASE_TWO, new Bulkhead(limits.phaseTwo()),
+                Message.DECISION, new Bulkhead(limits.phaseTwo()));
     }
 
     @Override
@@ -118,13 +139,13 @@ public final class HttpAirlinePort implements AirlinePort {
 
     @Override
     public CompletableFuture<AirlinePaths> paths(String origin, String destination) {
-        return get(FederationPaths.PATHS, query("origem", origin, "destino", destination), searchTimeout)
+        return get(FederationPaths.PATHS, query("origem", origin, "destino", destination), searchTimeout, Message.QUERY)
                 .thenApply(json -> read(json, PathsMessage.class, PathsMessage::toPaths));
     }
 
     @Override
     public CompletableFuture<AirlineTickets> tickets(Cpf cpf) {
-        return get(FederationPaths.TICKETS, query("cpf", cpf.digits()), searchTimeout)
+        return get(FederationPaths.TICKETS, query("cpf", cpf.digits()), searchTimeout, Message.QUERY)
                 .thenApply(json -> read(json, TicketsMessage.class, TicketsMessage::toTickets));
     }
 
@@ -146,18 +167,19 @@ public final class HttpAirlinePort implements AirlinePort {
 
     @Override
     public CompletableFuture<Decision> decision(String txnId) {
-        return get(FederationPaths.DECISION, query("id_transacao", txnId), peerTimeout)
+        return get(FederationPaths.DECISION, query("id_transacao", txnId), peerTimeout, Message.DECISION)
                 .thenApply(json -> read(json, DecisionMessage.class, DecisionMessage::toDecision));
     }
 
     @Override
     public CompletableFuture<Void> ping() {
-        return get(FederationPaths.PING, "", searchTimeout).thenApply(json -> null);
+        return get(FederationPaths.PING, "", searchTimeout, Message.QUERY).thenApply(json -> null);
     }
 
     /** Calls to this airline running now (tests, health). */
     public int inFlight() {
-        return maxInFlight - inFlight.availablePermits();
+        return limits.prepares() + limits.searches() + 2 * limits.phaseTwo()
+                - bulkheads.values().stream().mapToInt(Bulkhead::available).sum();
     }
 
     @Override
@@ -165,8 +187,8 @@ public final class HttpAirlinePort implements AirlinePort {
         return "HttpAirlinePort[" + airline + " at " + String.join(", ", instances) + "]";
     }
 
-    private CompletableFuture<byte[]> get(String path, String query, Duration timeout) {
-        return call(new Call("GET", path + query, new byte[0], timeout, Message.QUERY)).thenApply(answer -> answer.body);
+    private CompletableFuture<byte[]> get(String path, String query, Duration timeout, Message kind) {
+        return call(new Call("GET", path + query, new byte[0], timeout, kind)).thenApply(answer -> answer.body);
     }
 
     private CompletableFuture<Answer> send(String path, Object message, Message kind) {
@@ -179,18 +201,38 @@ public final class HttpAirlinePort implements AirlinePort {
         return call(new Call("POST", path, body, peerTimeout, kind));
     }
 
-    /** The one place a peer call starts: takes a place in the bulkhead, or fails at once when it is full. */
+    /**
+     * The one place a peer call starts: takes a place in the bulkhead (waiting for one, within the call's
+     * timeout, while the peer answers), or fails at once when it is full and the peer is silent.
+     */
     private CompletableFuture<Answer> call(Call call) {
-        if (!inFlight.tryAcquire()) {
-            return CompletableFuture.failedFuture(new AirlineUnreachable(airline,
-                    "sobrecarregada: " + maxInFlight + " chamadas já em andamento"));
-        }
-        CompletableFuture<Answer> answer = new CompletableFuture<>();
-        // The caller sees the answer only once the place is free again, so it can call at once without a spurious "sobrecarregada".
-        CompletableFuture<Answer> released = answer.whenComplete((ok, failure) -> inFlight.release());
+        Bulkhead bulkhead = bulkheads.get(call.kind);
         long deadline = System.nanoTime() + call.timeout.toNanos();
-        attempt(call, answer, preferred.get(), 0, deadline, new ArrayList<>());
-        return released;
+        CompletableFuture<Void> place = bulkhead.acquire(call.timeout.toMillis());
+        if (place == null) {
+            return CompletableFuture.failedFuture(new AirlineUnreachable(airline,
+                    "sobrecarregada: " + call.kind.limit(limits) + " " + call.kind.plural + " já em andamento"));
+        }
+        CompletableFuture<Answer> result = new CompletableFuture<>();
+        place.whenComplete((granted, timedOut) -> {
+            if (timedOut != null) {
+                result.completeExceptionally(new AirlineUnreachable(airline, "sobrecarregada: nenhuma vaga para "
+                        + call.kind.plural + " em " + call.timeout.toMillis() + " ms"));
+                return;
+            }
+            CompletableFuture<Answer> answer = new CompletableFuture<>();
+            // The caller sees the answer only once the place is free again, so it can call at once without a spurious "sobrecarregada".
+            answer.whenComplete((ok, failure) -> {
+                bulkhead.release();
+                if (failure != null) {
+                    result.completeExceptionally(failure);
+                } else {
+                    result.complete(ok);
+                }
+            });
+            attempt(call, answer, preferred.get(), 0, deadline, new ArrayList<>());
+        });
+        return result;
     }
 
     /** Sends to instance {@code index}; a failure before any answer moves to the next while time and instances remain. */
@@ -217,6 +259,7 @@ public final class HttpAirlinePort implements AirlinePort {
         signer.sign(sender, call.method, call.pathAndQuery, call.body).forEach(request::header);
         client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, failure) -> {
             if (failure == null) {
+                bulkheads.values().forEach(Bulkhead::answered); // alive: a full bulkhead of any kind is worth waiting for
                 preferred.set(index);
                 try {
                     answer.complete(interpret(response, call));
@@ -310,14 +353,30 @@ public final class HttpAirlinePort implements AirlinePort {
                 .collect(Collectors.joining("&", "?", ""));
     }
 
-    /** What a non-2xx answer means for the message sent. */
+    /** What a call is: which bulkhead it takes, and what a non-2xx answer means. */
     private enum Message {
-        /** A read (paths, tickets, decision, ping): any non-2xx is "unreachable". */
-        QUERY,
+        /** A search (paths, tickets, ping): any non-2xx is "unreachable". */
+        QUERY("consultas"),
         /** Phase one: 400/404/409 is a definite refusal. */
-        PREPARE,
+        PREPARE("preparações"),
         /** Commit or abort: 409 is a conflicting decision, never an acknowledgement. */
-        PHASE_TWO
+        PHASE_TWO("confirmações ou cancelamentos"),
+        /** A participant asks for a decision: any non-2xx is "unreachable". */
+        DECISION("consultas de decisão");
+
+        final String plural;
+
+        Message(String plural) {
+            this.plural = plural;
+        }
+
+        int limit(Limits limits) {
+            return switch (this) {
+                case QUERY -> limits.searches();
+                case PREPARE -> limits.prepares();
+                case PHASE_TWO, DECISION -> limits.phaseTwo();
+            };
+        }
     }
 
     private record Call(String method, String pathAndQuery, byte[] body, Duration timeout, Message kind) {

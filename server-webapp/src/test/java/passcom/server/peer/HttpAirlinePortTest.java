@@ -145,20 +145,61 @@ class HttpAirlinePortTest {
     }
 
     @Test
-    void when_the_peer_already_has_its_limit_of_calls_in_flight_then_one_more_fails_at_once_and_the_limit_frees_later() throws IOException {
+    void when_a_silent_peer_already_has_its_limit_of_calls_in_flight_then_one_more_fails_at_once_and_the_limit_frees_later() throws Exception {
         try (PausedAirline paused = new PausedAirline()) {
-            HttpAirlinePort limited = port(List.of(paused.uri()), ServerConfig.DEV_SECRET, Duration.ofMillis(500), Duration.ofMillis(800), 2);
+            HttpAirlinePort limited = port(List.of(paused.uri()), ServerConfig.DEV_SECRET, Duration.ofMillis(500), Duration.ofMillis(800),
+                    new HttpAirlinePort.Limits(1, 1, 2));
+            Thread.sleep(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(Bulkhead.SILENT_NANOS) + 100); // it has answered nothing yet
 
-            CompletableFuture<Void> first = limited.abort("port-test-8a");
-            CompletableFuture<Void> second = limited.ping();
-            CompletableFuture<Void> third = limited.abort("port-test-8b");
+            CompletableFuture<Void> abort1 = limited.abort("port-test-8a");
+            CompletableFuture<Void> abort2 = limited.abort("port-test-8b");
+            CompletableFuture<Void> abort3 = limited.abort("port-test-8c");
+            CompletableFuture<Void> ping1 = limited.ping();
+            CompletableFuture<Void> ping2 = limited.ping();
 
-            assertThat(third).isCompletedExceptionally();
-            assertUnreachable(third::join, "sobrecarregada");
-            assertThat(limited.inFlight()).isEqualTo(2);
-            assertThatThrownBy(first::join).cause().isInstanceOf(AirlineUnreachable.class);
-            assertThatThrownBy(second::join).cause().isInstanceOf(AirlineUnreachable.class);
+            assertThat(abort3).as("a third abort").isCompletedExceptionally();
+            assertUnreachable(abort3::join, "sobrecarregada: 2 confirmações ou cancelamentos");
+            assertThat(ping1).as("searches have their own limit").isNotDone();
+            assertUnreachable(ping2::join, "sobrecarregada: 1 consultas");
+            assertThat(limited.inFlight()).isEqualTo(3);
+            for (CompletableFuture<?> call : List.of(abort1, abort2, ping1)) {
+                assertThatThrownBy(call::join).cause().isInstanceOf(AirlineUnreachable.class).hasMessageContaining("sem resposta");
+            }
             assertThat(limited.inFlight()).isZero();
+            assertThat(limited.ping()).as("a place is free again").isNotDone();
+        }
+    }
+
+    @Test
+    void when_a_live_peer_is_busy_then_calls_past_the_limit_wait_for_a_place_and_are_answered() throws IOException {
+        HttpServer slow = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        slow.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        slow.createContext("/", exchange -> {
+            try {
+                Thread.sleep(150);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        slow.start();
+        try {
+            HttpAirlinePort limited = port(List.of(URI.create("http://127.0.0.1:" + slow.getAddress().getPort())), ServerConfig.DEV_SECRET,
+                    Duration.ofSeconds(3), Duration.ofSeconds(3), new HttpAirlinePort.Limits(1, 1, 1));
+            limited.ping().join(); // it answers
+
+            List<CompletableFuture<Void>> aborts = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                aborts.add(limited.abort("port-test-busy-" + i));
+            }
+
+            for (CompletableFuture<Void> abort : aborts) {
+                abort.join();
+            }
+            assertThat(limited.inFlight()).isZero();
+        } finally {
+            slow.stop(0);
         }
     }
 
@@ -197,11 +238,16 @@ class HttpAirlinePortTest {
     }
 
     private static HttpAirlinePort port(List<URI> instances, String secret) {
-        return port(instances, secret, Duration.ofSeconds(2), Duration.ofSeconds(3), HttpAirlinePort.DEFAULT_MAX_IN_FLIGHT);
+        return port(instances, secret, Duration.ofSeconds(2), Duration.ofSeconds(3), HttpAirlinePort.Limits.DEFAULT);
     }
 
     private static HttpAirlinePort port(List<URI> instances, String secret, Duration searchTimeout, Duration peerTimeout, int maxInFlight) {
+        return port(instances, secret, searchTimeout, peerTimeout, new HttpAirlinePort.Limits(maxInFlight, maxInFlight, maxInFlight));
+    }
+
+    private static HttpAirlinePort port(List<URI> instances, String secret, Duration searchTimeout, Duration peerTimeout,
+                                        HttpAirlinePort.Limits limits) {
         return new HttpAirlinePort("A", instances, "B", CLIENT, new FederationSigner(secret, Clock.systemUTC(), Duration.ofSeconds(30)),
-                searchTimeout, peerTimeout, maxInFlight);
+                searchTimeout, peerTimeout, limits);
     }
 }
