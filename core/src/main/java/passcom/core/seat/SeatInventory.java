@@ -132,6 +132,17 @@ public final class SeatInventory {
         }
     }
 
+    /** Whether {@code segment} has a seat neither held nor sold (lock it first to keep it so). */
+    public boolean hasFreeSeat(Connection connection, Segment.Key segment) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM segment_stock WHERE origin = ? AND destination = ? AND held + sold < capacity")) {
+            bind(select, segment);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
     /** Whether some seat of {@code segment} is held by a transaction not yet decided: it may come back, so a refusal is only "contended". */
     public boolean hasHeldSeats(Connection connection, Segment.Key segment) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(

@@ -91,8 +91,11 @@ final class SqliteStore implements Store {
             }
             SQLiteDataSource dataSource = dataSource(file, deadline, SQLiteConfig.TransactionMode.IMMEDIATE);
             Migrations.apply(dataSource);
+            // The writer stays in JDBC auto-commit mode: the batch's BEGIN IMMEDIATE / COMMIT / ROLLBACK are issued
+            // here as SQL, so no driver state can drift from SQLite's after a failed commit (with the driver
+            // managing the transaction, a failed COMMIT left it believing in a transaction SQLite had ended, and
+            // the next batch's units would each have committed on their own RELEASE).
             Connection writer = dataSource.getConnection();
-            writer.setAutoCommit(false);
             // Readers begin DEFERRED: their transaction is a read snapshot and never asks for the write lock.
             SQLiteDataSource readSource = dataSource(file, deadline, SQLiteConfig.TransactionMode.DEFERRED);
             BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
@@ -208,6 +211,7 @@ final class SqliteStore implements Store {
     private void runBatch(List<Unit<?>> batch) {
         List<Unit<?>> done = new ArrayList<>(batch.size());
         try (Statement statement = writer.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
             for (Unit<?> unit : batch) {
                 if (!unit.start()) {
                     continue; // its caller gave up waiting
@@ -224,15 +228,15 @@ final class SqliteStore implements Store {
                 }
             }
             if (done.isEmpty()) {
-                writer.rollback();
+                statement.execute("ROLLBACK");
                 return;
             }
-            writer.commit();
+            statement.execute("COMMIT");
             batches.incrementAndGet();
             commits.addAndGet(done.size());
         } catch (SQLException e) {
-            try {
-                writer.rollback();
+            try (Statement rollback = writer.createStatement()) {
+                rollback.execute("ROLLBACK"); // fails harmlessly when SQLite already rolled back, or never began
             } catch (SQLException again) {
                 e.addSuppressed(again);
             }

@@ -15,7 +15,8 @@ import java.time.Duration;
  *
  * <p>Every call has a deadline ({@link #deadline()}), shorter than any caller's own timeout, and fails
  * with {@link StoreFailure} past it rather than wait without bound. A unit of work must not commit,
- * roll back or close the connection it is given; to undo part of its own work it uses a JDBC savepoint.
+ * roll back, set savepoints on or close the connection it is given: a unit that throws is rolled back
+ * alone, and that is the only undo there is (SQLite runs many units in one transaction).
  */
 public interface Store extends AutoCloseable {
 

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -105,10 +104,9 @@ public final class Participant {
                 insert(connection, prepare, State.ABORTED, refused);
                 return refused;
             }
-            Savepoint beforeChanges = connection.setSavepoint();
+            // Both refuse before changing anything, so a refusal needs no undo.
             Vote vote = prepare.kind() == TxnKind.PURCHASE ? hold(connection, prepare) : markForCancellation(connection, prepare);
             if (vote instanceof Vote.Refused refused) {
-                connection.rollback(beforeChanges);
                 if (refused.contended() && mayWait) {
                     return null;
                 }
@@ -116,7 +114,6 @@ public final class Participant {
             } else {
                 insert(connection, prepare, State.PREPARED, null);
             }
-            connection.releaseSavepoint(beforeChanges);
             return vote;
         });
     }
@@ -130,17 +127,24 @@ public final class Participant {
         }
     }
 
+    /**
+     * Locks every leg's segment (PostgreSQL; in key order), checks that each has a free seat, and only then
+     * holds them: with the segments locked (or the single SQLite writer running) nobody can take a seat in
+     * between, so a refusal has changed nothing and every hold succeeds.
+     */
     private Vote hold(Connection connection, Prepare prepare) throws SQLException {
         seats.lock(connection, new LinkedHashSet<>(prepare.legs()));
-        List<Integer> held = new ArrayList<>();
         for (Segment.Key leg : prepare.legs()) {
-            OptionalInt seat = seats.hold(connection, leg, prepare.txnId(), prepare.reference(), prepare.cpf().digits());
-            if (seat.isEmpty()) {
+            if (!seats.hasFreeSeat(connection, leg)) {
                 boolean contended = seats.hasHeldSeats(connection, leg);
                 return new Vote.Refused(contended ? AbortReason.CONTENDED : AbortReason.SOLD_OUT,
                         "sem assento livre em " + leg + " (companhia " + airline + ")");
             }
-            held.add(seat.getAsInt());
+        }
+        List<Integer> held = new ArrayList<>();
+        for (Segment.Key leg : prepare.legs()) {
+            OptionalInt seat = seats.hold(connection, leg, prepare.txnId(), prepare.reference(), prepare.cpf().digits());
+            held.add(seat.orElseThrow(() -> new IllegalStateException("a free seat of " + leg + " vanished under its lock")));
         }
         return new Vote.Held(held, prices(prepare.legs()));
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,26 +88,6 @@ class StoreContractTest {
             assertThat(committed).isEqualTo(16);
             assertThat(seats.counts().get(LEG)).isEqualTo(new SeatInventory.Count(24, 16, 0));
             assertThat(seats.recount().get(LEG)).isEqualTo(new SeatInventory.Count(24, 16, 0));
-        }
-    }
-
-    @ParameterizedTest
-    @MethodSource("engines")
-    void a_unit_can_undo_part_of_its_own_work_with_a_savepoint(Engine engine) {
-        try (Store store = open(TestStores.newStoreUrl(engine, "savepoint"))) {
-            SeatInventory seats = new SeatInventory(store);
-            seats.createSeats(airline(3));
-            store.write(c -> {
-                seats.hold(c, LEG, "kept", "KEPT01", null);
-                Savepoint before = c.setSavepoint();
-                seats.hold(c, LEG, "undone", "UNDONE", null);
-                c.rollback(before);
-                c.releaseSavepoint(before);
-                return null;
-            });
-            assertThat(seats.counts().get(LEG).held()).isEqualTo(1);
-            OptionalInt undone = store.read(c -> seats.seatOf(c, LEG, "undone"));
-            assertThat(undone).isEmpty();
         }
     }
 
@@ -211,6 +190,31 @@ class StoreContractTest {
             assertThatThrownBy(blocked::get).hasCauseInstanceOf(StoreFailure.class);
             slow.get();
             pool.shutdown();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void an_embedded_store_that_cannot_write_fails_every_write_and_loses_nothing_it_had() {
+        String url = TestStores.newStoreUrl(Engine.SQLITE, "read-only");
+        try (Store store = open(url)) {
+            SeatInventory seats = new SeatInventory(store);
+            seats.createSeats(airline(3));
+            store.write(c -> seats.hold(c, LEG, "before", "BEFORE", null));
+            // The file turns read-only under the writer (as a disk remounted read-only): SQLite's query_only.
+            assertThatThrownBy(() -> store.write(c -> {
+                try (var statement = c.createStatement()) {
+                    statement.execute("PRAGMA query_only = 1");
+                }
+                return seats.hold(c, LEG, "during", "DURING", null);
+            })).as("the commit of the batch fails, and with it the unit").isInstanceOf(StoreFailure.class);
+            assertThatThrownBy(() -> store.write(c -> seats.hold(c, LEG, "later", "LATER", null))).isInstanceOf(StoreFailure.class);
+            assertThat(seats.counts().get(LEG)).as("reads still work").isEqualTo(new SeatInventory.Count(2, 1, 0));
+        }
+        try (Store store = open(url)) {
+            SeatInventory seats = new SeatInventory(store);
+            assertThat(seats.recount().get(LEG)).as("only what was acknowledged").isEqualTo(new SeatInventory.Count(2, 1, 0));
+            OptionalInt next = store.write(c -> seats.hold(c, LEG, "after", "AFTER", null));
+            assertThat(next).hasValue(2);
         }
     }
 

@@ -361,6 +361,70 @@ class AirlineNodeProtocolTest {
         assertInvariants();
     }
 
+    @Test
+    void when_a_store_cannot_write_then_purchases_fail_without_acknowledging_and_nothing_it_had_is_lost() {
+        federation = new FederationInMemory(NetworkLoader.loadDefault(), List.of("A", "B", "C"), Duration.ofMillis(300),
+                config -> config, (airline, store, events) -> new FailingStore(store, failing));
+        PurchaseOutcome before = federation.node("A").purchase(order(CPF, List.of("B"), "São Paulo", "Curitiba"));
+        assertThat(before).isInstanceOf(PurchaseOutcome.Bought.class);
+        awaitSettled();
+
+        // The coordinator's own store turns read-only (a disk remounted read-only, a full disk: every write fails).
+        readOnly("A", true);
+        assertThatThrownBy(() -> federation.node("A").purchase(order(CPF, List.of("B"), "São Paulo", "Curitiba")))
+                .isInstanceOf(passcom.core.store.StoreFailure.class);
+        // A participant's store turns read-only: its prepare fails, the purchase is refused as unreachable.
+        readOnly("A", false);
+        readOnly("B", true);
+        PurchaseOutcome refused = federation.node("A").purchase(order(OTHER_CPF, List.of("B"), "São Paulo", "Curitiba"));
+        assertThat(refused).isInstanceOf(PurchaseOutcome.Unreachable.class);
+        readOnly("B", false);
+
+        awaitSettled();
+        assertThat(count("B", "São Paulo", "Curitiba")).as("nothing held or sold for the failed purchases").isEqualTo(new SeatInventory.Count(2, 0, 1));
+        assertThat(federation.node("B").tickets(CPF).bookings()).singleElement()
+                .satisfies(b -> assertThat(b.reference()).isEqualTo(((PurchaseOutcome.Bought) before).booking().reference()));
+        assertThat(federation.node("A").tickets(OTHER_CPF).bookings()).isEmpty();
+        assertThat(federation.node("A").purchase(order(OTHER_CPF, List.of("B"), "São Paulo", "Curitiba")))
+                .as("sells again once the store can write").isInstanceOf(PurchaseOutcome.Bought.class);
+        assertInvariants();
+    }
+
+    /** Airlines whose store refuses every write now (a full disk, a file turned read-only). */
+    private final java.util.Set<Store> failing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private void readOnly(String airline, boolean on) {
+        Store store = federation.store(airline);
+        if (on) {
+            failing.add(store);
+        } else {
+            failing.remove(store);
+        }
+    }
+
+    /** A store whose writes fail with {@link passcom.core.store.StoreFailure} while it is in {@code failing}. */
+    private static final class FailingStore implements Store {
+        private final Store store;
+        private final java.util.Set<Store> failing;
+
+        FailingStore(Store store, java.util.Set<Store> failing) {
+            this.store = store;
+            this.failing = failing;
+        }
+
+        @Override public <T> T write(Work<T> work) {
+            if (failing.contains(this)) {
+                throw new passcom.core.store.StoreFailure("disk full (test)", null);
+            }
+            return store.write(work);
+        }
+        @Override public <T> T read(Work<T> work) { return store.read(work); }
+        @Override public passcom.core.store.Dialect dialect() { return store.dialect(); }
+        @Override public Duration deadline() { return store.deadline(); }
+        @Override public boolean shared() { return store.shared(); }
+        @Override public void close() { store.close(); }
+    }
+
     private void awaitSettled(String... airlines) {
         List<String> which = airlines.length == 0 ? List.copyOf(federation.nodes.keySet()) : List.of(airlines);
         await(() -> which.stream().allMatch(a -> {

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import passcom.core.cpf.Cpf;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import passcom.core.route.Segment;
 import passcom.core.route.plan.AirlinePaths;
 import passcom.core.txn.AirlineUnreachable;
@@ -168,6 +170,27 @@ class HttpAirlinePortTest {
             assertThat(limited.inFlight()).isZero();
             assertThat(limited.ping()).as("a place is free again").isNotDone();
         }
+    }
+
+    @Test
+    void when_a_real_server_gets_a_commit_for_a_transaction_it_aborted_then_it_refuses_it_and_saude_counts_it() throws Exception {
+        HttpAirlinePort a = port(airlineA.uri(), ServerConfig.DEV_SECRET);
+        a.abort("port-test-conflict").join();
+        var booking = new passcom.core.booking.Booking("KKKKKK", CPF, List.of(new passcom.core.booking.BookedLeg(
+                new Segment("Cuiabá", "Goiânia", 890), "A", 1, passcom.core.money.Money.ofCents(100_00))), java.time.Instant.now(), "B");
+        long before = saude().get("decisoes_conflitantes").asLong();
+
+        assertThatThrownBy(() -> a.commit(new passcom.core.txn.Commit("port-test-conflict", TxnKind.PURCHASE, booking)).join())
+                .cause().isInstanceOf(ConflictingDecision.class);
+
+        assertThat(saude().get("decisoes_conflitantes").asLong()).isEqualTo(before + 1);
+        assertThat(a.tickets(CPF).join().bookings()).noneMatch(b -> b.reference().equals("KKKKKK"));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode saude() throws Exception {
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(airlineA.uri().resolve("/saude")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return passcom.api.Json.mapper().readTree(response.body());
     }
 
     @Test
