@@ -273,6 +273,7 @@ final class SqliteStore implements Store {
             return;
         }
         closed = true;
+        LOG.info("store {}: {} writes committed in {} batches (fsyncs) since it opened", file, commits.get(), batches.get());
         try {
             writerThread.join(COMMIT_GRACE.toMillis());
         } catch (InterruptedException e) {
