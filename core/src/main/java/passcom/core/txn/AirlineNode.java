@@ -83,7 +83,7 @@ public final class AirlineNode implements AutoCloseable {
         this.participant = new Participant(network, airline, store, seats, bookings, config.clock(), config.staleHold());
         Map<String, AirlinePort> all = new TreeMap<>(peers);
         all.remove(airline);
-        all.put(airline, new LocalAirlinePort(this, localCalls));
+        all.put(airline, new LocalAirlinePort(this, localCalls, config.peerTimeout()));
         this.ports = Map.copyOf(all);
         this.delivery = new DecisionDelivery(store, bookings, ports, config.clock(), config.retryBackoff(), airline);
         this.expiry = new BackgroundThread("txn-expiry-" + airline);

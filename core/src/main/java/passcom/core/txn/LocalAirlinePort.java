@@ -16,10 +16,13 @@ public final class LocalAirlinePort implements AirlinePort {
 
     private final AirlineNode node;
     private final Executor executor;
+    private final java.time.Duration timeout;
 
-    public LocalAirlinePort(AirlineNode node, Executor executor) {
+    /** Every call fails with {@link AirlineUnreachable} if it has not finished within {@code timeout}. */
+    public LocalAirlinePort(AirlineNode node, Executor executor, java.time.Duration timeout) {
         this.node = node;
         this.executor = executor;
+        this.timeout = timeout;
     }
 
     @Override
@@ -70,7 +73,13 @@ public final class LocalAirlinePort implements AirlinePort {
 
     private <T> CompletableFuture<T> call(Supplier<T> work) {
         try {
-            return CompletableFuture.supplyAsync(work, executor);
+            return CompletableFuture.supplyAsync(work, executor)
+                    .orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                    .exceptionallyCompose(failure -> CompletableFuture.failedFuture(
+                            failure instanceof java.util.concurrent.TimeoutException
+                                    ? new AirlineUnreachable(node.airline(), "sem resposta em " + timeout.toMillis() + " ms")
+                                    : failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                                            ? failure.getCause() : failure));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             return CompletableFuture.failedFuture(new AirlineUnreachable(node.airline(), "encerrando"));
         }
