@@ -32,6 +32,12 @@ final class DecisionDelivery implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DecisionDelivery.class);
     private static final int MAX_BACKOFF_FACTOR = 32;
+    /**
+     * However long a peer has been down, a pending decision is retried at least this often, so that once it
+     * is back (a restart takes about a second) its holds and this outbox are settled within seconds, not
+     * after a backoff grown during the outage.
+     */
+    static final long MAX_RETRY_DELAY_MILLIS = 1_500;
 
     private final Store store;
     private final BookingStore bookings;
@@ -114,7 +120,7 @@ final class DecisionDelivery implements AutoCloseable {
         }
         try {
             long factor = Math.min(MAX_BACKOFF_FACTOR, 1L << Math.min(delivery.attempts(), 5));
-            long next = clock.millis() + backoff.toMillis() * factor;
+            long next = clock.millis() + Math.min(MAX_RETRY_DELAY_MILLIS, backoff.toMillis() * factor);
             store.write(c -> {
                 CoordinatorLog.retryLater(c, delivery.txnId(), delivery.airline(), next);
                 return null;

@@ -15,7 +15,7 @@ import passcom.core.route.RouteNetwork;
  * @param peerTimeout    how long a coordinator waits for a prepare/commit answer
  * @param searchTimeout  how long a route or ticket search waits for each peer (about 2 s)
  * @param staleHold      how long a participant keeps a hold before asking the coordinator for the decision
- * @param retryBackoff   first retry delay of an undelivered decision; doubles up to 32× this
+ * @param retryBackoff   first retry delay of an undelivered decision; doubles, up to 1.5 s between tries
  * @param references     draws booking references (tests force it to repeat)
  */
 public record NodeConfig(
