@@ -1,7 +1,5 @@
 package passcom.core.store;
 
-import java.sql.SQLException;
-
 /** The only SQL that differs between the engines. Everything else is written once, for both. */
 public enum Dialect {
 
@@ -27,16 +25,5 @@ public enum Dialect {
     /** Appended to a SELECT of rows to claim, skipping those another writer is working on. */
     public String forUpdateSkipLocked() {
         return forUpdateSkipLocked;
-    }
-
-    /** Whether {@code e} says a unique key already holds the value (SQLite: SQLITE_CONSTRAINT_UNIQUE/PRIMARYKEY; PostgreSQL: 23505). */
-    public boolean isUniqueViolation(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && ("23505".equals(sql.getSQLState())
-                    || (sql.getMessage() != null && sql.getMessage().contains("UNIQUE constraint failed")))) {
-                return true;
-            }
-        }
-        return false;
     }
 }
