@@ -207,7 +207,7 @@ class PasscomClientTest {
     @Test
     void when_health_is_asked_then_the_airline_and_its_peers_are_read() throws Exception {
         FakeAirlineServer a = server("A");
-        a.respond("/saude", 200, "{\"companhia\":\"A\",\"pares\":{\"B\":true,\"C\":false},\"reservas_abertas\":2,\"transacoes_pendentes\":1,\"passagens_vendidas\":5}");
+        a.respond("/saude", 200, "{\"companhia\":\"A\",\"pares\":{\"B\":true,\"C\":false},\"reservas_abertas\":2,\"transacoes_pendentes\":1,\"passagens_vendidas\":5,\"decisoes_conflitantes\":0}");
         PasscomClient client = new PasscomClient(List.of(a.endpoint()), SHORT);
 
         Saude saude = client.health(a.endpoint());
