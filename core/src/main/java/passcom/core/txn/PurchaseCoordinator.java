@@ -32,6 +32,12 @@ final class PurchaseCoordinator {
     /** Tries of a contended purchase before telling the customer the seats are taken. */
     static final int MAX_ATTEMPTS = 12;
     private static final long MAX_BACKOFF_MILLIS = 800;
+    /**
+     * How long a purchase keeps retrying contended seats. The customer's request holds one of the server's
+     * customer slots meanwhile; seats held by a coordinator that died stay held until it is back (or, with
+     * several instances, until its lease runs out), and retrying for longer would only hold the slot.
+     */
+    static final java.time.Duration RETRY_WINDOW = java.time.Duration.ofSeconds(3);
 
     /** Draws of a reference already in use here before giving up (30^6 values: a second collision in a row means a broken generator). */
     private static final int MAX_REFERENCE_DRAWS = 20;
@@ -71,6 +77,7 @@ final class PurchaseCoordinator {
             legsByAirline.computeIfAbsent(order.airlines().get(i), a -> new ArrayList<>()).add(legs.get(i).key());
         }
         String previousTxn = null;
+        long retryUntil = System.nanoTime() + RETRY_WINDOW.toNanos();
         for (int attempt = 1; ; attempt++) {
             String txnId = UUID.randomUUID().toString();
             String moveFrom = previousTxn;
@@ -92,7 +99,8 @@ final class PurchaseCoordinator {
                 return replay(started.earlier().get(), order);
             }
             TwoPhaseCommit.Result result = attempt(txnId, started.reference(), order, legs, legsByAirline);
-            if (result instanceof TwoPhaseCommit.Result.Aborted aborted && aborted.reason().retryable() && attempt < MAX_ATTEMPTS) {
+            if (result instanceof TwoPhaseCommit.Result.Aborted aborted && aborted.reason().retryable() && attempt < MAX_ATTEMPTS
+                    && System.nanoTime() < retryUntil) {
                 LOG.debug("txn {} purchase {} (attempt {}), retrying", txnId, aborted.reason(), attempt);
                 if (aborted.reason() == AbortReason.CONTENDED) {
                     contendedRetries.incrementAndGet();
