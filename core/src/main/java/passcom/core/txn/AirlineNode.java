@@ -91,7 +91,7 @@ public final class AirlineNode implements AutoCloseable {
         TwoPhaseCommit twoPhaseCommit = new TwoPhaseCommit(airline, participant, store, bookings, ports, delivery, config.clock(),
                 config.peerTimeout());
         this.purchases = new PurchaseCoordinator(airline, instance, network, ports.keySet(), store, bookings, twoPhaseCommit,
-                config.references(), config.clock());
+                config.references(), config.clock(), config.peerTimeout());
         this.cancellations = new CancellationCoordinator(airline, instance, store, twoPhaseCommit, config.clock());
     }
 

@@ -32,12 +32,7 @@ final class PurchaseCoordinator {
     /** Tries of a contended purchase before telling the customer the seats are taken. */
     static final int MAX_ATTEMPTS = 12;
     private static final long MAX_BACKOFF_MILLIS = 800;
-    /**
-     * How long a purchase keeps retrying contended seats. The customer's request holds one of the server's
-     * customer slots meanwhile; seats held by a coordinator that died stay held until it is back (or, with
-     * several instances, until its lease runs out), and retrying for longer would only hold the slot.
-     */
-    static final java.time.Duration RETRY_WINDOW = java.time.Duration.ofSeconds(3);
+
 
     /** Draws of a reference already in use here before giving up (30^6 values: a second collision in a row means a broken generator). */
     private static final int MAX_REFERENCE_DRAWS = 20;
@@ -51,10 +46,11 @@ final class PurchaseCoordinator {
     private final TwoPhaseCommit twoPhaseCommit;
     private final Supplier<String> references;
     private final Clock clock;
+    private final java.time.Duration retryWindow;
     private final java.util.concurrent.atomic.AtomicLong contendedRetries = new java.util.concurrent.atomic.AtomicLong();
 
     PurchaseCoordinator(String airline, String instance, RouteNetwork network, Set<String> federation, Store store, BookingStore bookings,
-                        TwoPhaseCommit twoPhaseCommit, Supplier<String> references, Clock clock) {
+                        TwoPhaseCommit twoPhaseCommit, Supplier<String> references, Clock clock, java.time.Duration retryWindow) {
         this.airline = airline;
         this.instance = instance;
         this.network = network;
@@ -64,6 +60,7 @@ final class PurchaseCoordinator {
         this.twoPhaseCommit = twoPhaseCommit;
         this.references = references;
         this.clock = clock;
+        this.retryWindow = retryWindow;
     }
 
     PurchaseOutcome purchase(PurchaseOrder order) {
@@ -77,7 +74,10 @@ final class PurchaseCoordinator {
             legsByAirline.computeIfAbsent(order.airlines().get(i), a -> new ArrayList<>()).add(legs.get(i).key());
         }
         String previousTxn = null;
-        long retryUntil = System.nanoTime() + RETRY_WINDOW.toNanos();
+        // How long to keep retrying contended seats: one prepare timeout. The customer's request holds one of the
+        // server's customer slots meanwhile; seats held for a coordinator that died stay held until it is back
+        // (or, with several instances, until its lease runs out), and retrying longer would only hold the slot.
+        long retryUntil = System.nanoTime() + retryWindow.toNanos();
         for (int attempt = 1; ; attempt++) {
             String txnId = UUID.randomUUID().toString();
             String moveFrom = previousTxn;
