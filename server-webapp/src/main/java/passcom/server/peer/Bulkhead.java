@@ -10,11 +10,14 @@ import java.util.concurrent.TimeUnit;
  * (without a thread) while the peer is answering — a live airline that is merely busy, as in a burst of
  * buyers, is worth queueing for — but fails at once when the peer has answered nothing for
  * {@link #SILENT_NANOS}: a paused or dead airline must not collect waiting callers, each of which holds a
- * customer request. A waiter gives up at its own deadline.
+ * customer request. A waiter gives up at its own deadline. "Silent" is relative to the call: a peer
+ * that has answered nothing for half the call's timeout (at least {@link #SILENT_NANOS}) would not answer
+ * this call in time either; a shorter threshold turned an fsync stall of a busy but live airline (on a
+ * loaded machine) into refusals.
  */
 final class Bulkhead {
 
-    /** A peer silent this long is treated as not answering: calls past the limit fail at once. */
+    /** The least silence after which calls past the limit fail at once. */
     static final long SILENT_NANOS = TimeUnit.MILLISECONDS.toNanos(1_000);
     /** Waiting calls beyond this fail at once whatever the peer does, so a queue cannot grow without bound. */
     static final int MAX_WAITING = 1_024;
@@ -37,7 +40,8 @@ final class Bulkhead {
             inUse++;
             return CompletableFuture.completedFuture(null);
         }
-        if (System.nanoTime() - lastAnswerNanos > SILENT_NANOS || waiting.size() >= MAX_WAITING) {
+        long silentNanos = Math.max(SILENT_NANOS, TimeUnit.MILLISECONDS.toNanos(timeoutMillis) / 2);
+        if (System.nanoTime() - lastAnswerNanos > silentNanos || waiting.size() >= MAX_WAITING) {
             return null;
         }
         CompletableFuture<Void> place = new CompletableFuture<>();

@@ -54,8 +54,8 @@ import passcom.server.auth.FederationSigner;
  * <p>Bulkheads: at most {@link Limits#prepares} prepares, {@link Limits#searches} searches (paths, tickets,
  * ping) and {@link Limits#phaseTwo} commits, aborts and decision queries to this airline at once. One more
  * waits for a place, within its own timeout, while the airline answers (a burst of buyers to a busy but
- * live airline), and fails at once as unreachable ("sobrecarregada") when it has answered nothing for a
- * second ({@link Bulkhead}), so a paused airline holds at most prepares + searches customer requests
+ * live airline), and fails at once as unreachable ("sobrecarregada") when it has answered nothing for
+ * half the call's timeout ({@link Bulkhead}), so a paused airline holds at most prepares + searches customer requests
  * waiting, and never the ones that do not involve it. Separate
  * limits, so that a burst of route searches, or the decision delivery catching up (up to 200 messages a
  * pass), cannot make prepares to a busy but live airline fail.
