@@ -123,7 +123,9 @@ public final class AirlineNode implements AutoCloseable {
         }
         long t1 = System.nanoTime();
         try {
-            node.seats.createSeats(node.network.airline(node.airline).orElseThrow());
+            Airline flown = node.network.airline(node.airline).orElseThrow();
+            LOG.info("airline {}: recording the capacity of its {} segments", node.airline, flown.capacity().size());
+            node.seats.createSeats(flown);
         } catch (RuntimeException e) {
             node.close();
             throw e;

@@ -21,7 +21,7 @@ import passcom.it.FreePorts;
 
 /**
  * A federation of airline servers, each a separate JVM ({@code passcom.server.ServerMain}) on 127.0.0.1 with its
- * own port and H2 store under a temporary folder. {@link #kill} is {@code kill -9} (SIGKILL on Linux): no
+ * own port and SQLite store under a temporary folder. {@link #kill} is {@code kill -9} (SIGKILL on Linux): no
  * shutdown hook runs, nothing is flushed, so only what the server made durable survives. {@link #restart}
  * brings the airline back on the same port and store. Each process's output is appended to
  * {@code <root>/<airline>.log}; a failure to start shows its tail.
@@ -54,10 +54,7 @@ final class ProcessCluster implements AutoCloseable {
 
     /** Starts every airline in parallel and returns once each answers {@code GET /saude}. */
     static ProcessCluster start(Path root, Path network, String... airlines) {
-        ProcessCluster cluster = new ProcessCluster(root, network, "process-it-" + System.nanoTime());
-        for (String airline : airlines) {
-            cluster.ports.put(airline, FreePorts.next());
-        }
+        ProcessCluster cluster = unstarted(root, network, airlines);
         try {
             for (String airline : airlines) {
                 cluster.launch(airline);
@@ -68,6 +65,15 @@ final class ProcessCluster implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             cluster.close();
             throw e;
+        }
+        return cluster;
+    }
+
+    /** A federation with its ports chosen and nothing running yet: {@link #launch} starts each airline. */
+    static ProcessCluster unstarted(Path root, Path network, String... airlines) {
+        ProcessCluster cluster = new ProcessCluster(root, network, "process-it-" + System.nanoTime());
+        for (String airline : airlines) {
+            cluster.ports.put(airline, FreePorts.next());
         }
         return cluster;
     }
@@ -96,6 +102,28 @@ final class ProcessCluster implements AutoCloseable {
         }
         process.destroyForcibly();
         awaitExit(process, airline);
+    }
+
+    /** Asks one airline to stop (SIGTERM: graceful) and returns once it has exited. */
+    void stop(String airline) {
+        Process process;
+        synchronized (this) {
+            process = processes.remove(airline);
+        }
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                awaitExit(process, airline);
+                throw new AssertionError("airline " + airline + " did not stop within " + STOP_DEADLINE + " of SIGTERM");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     /** Starts the airline again on its port and store; returns once it answers. */
@@ -165,16 +193,19 @@ final class ProcessCluster implements AutoCloseable {
         return root.resolve(airline + ".log");
     }
 
-    private void launch(String airline) {
+    /** Starts the airline's process on its port and store and returns at once, before it answers. */
+    void launch(String airline) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_FLAGS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "passcom.server.ServerMain",
                 "--airline", airline, "--port", String.valueOf(ports.get(airline)),
                 "--data-dir", root.resolve(airline).toString(), "--network", network.toString(), "--secret", secret));
-        command.add("--peer");
-        command.add(ports.keySet().stream().filter(id -> !id.equals(airline))
-                .map(id -> id + "=" + uri(id)).collect(Collectors.joining(",")));
+        String peers = ports.keySet().stream().filter(id -> !id.equals(airline))
+                .map(id -> id + "=" + uri(id)).collect(Collectors.joining(","));
+        if (!peers.isEmpty()) {
+            command.addAll(List.of("--peer", peers));
+        }
         command.addAll(TIMING);
         try {
             Files.writeString(log(airline), "---- start " + Instant.now() + "\n", StandardCharsets.UTF_8,
@@ -191,7 +222,8 @@ final class ProcessCluster implements AutoCloseable {
         }
     }
 
-    private void awaitServing(String airline) {
+    /** Waits (at most {@code START_DEADLINE}, 30 s) until the airline answers {@code GET /saude} with 200. */
+    void awaitServing(String airline) {
         Instant deadline = Instant.now().plus(START_DEADLINE);
         while (true) {
             if (!isRunning(airline)) {

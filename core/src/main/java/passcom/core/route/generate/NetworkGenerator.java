@@ -22,7 +22,8 @@ import passcom.core.route.Segment;
  *
  * <p>Airlines are "A", "B", … priced 115, 135, 155, … per 100 km (the default network's prices, then
  * 20 more each). Airline A flies every segment; the others fly a random 80% of them. Seats are 1 to 5
- * per segment.
+ * per segment, or a fixed number everywhere ({@link #generate(long, int, double, int, int)}: the same
+ * network otherwise).
  *
  * <p>Deterministic: the same arguments give an equal network on any JVM ({@link Random} is specified
  * bit for bit). Building costs O(cities²), about a second at 5,000 cities.
@@ -37,6 +38,7 @@ public final class NetworkGenerator {
     private static final double EARTH_RADIUS_KM = 6371.0;
     private static final double SHARE_FLOWN_BY_OTHERS = 0.8;
     private static final int MAX_SEATS = 5;
+    private static final int RANDOM_SEATS = 0;
 
     private final Random random;
     private final int size;
@@ -55,6 +57,17 @@ public final class NetworkGenerator {
      * @param airlines how many airlines, 1 to 26
      */
     public static RouteNetwork generate(long seed, int cities, double averageDegree, int airlines) {
+        return generate(seed, cities, averageDegree, airlines, RANDOM_SEATS);
+    }
+
+    /**
+     * The network {@link #generate(long, int, double, int)} gives for these arguments (same cities, segments,
+     * and segments each airline flies), with {@code seatsPerSegment} seats on every segment of every airline.
+     */
+    public static RouteNetwork generate(long seed, int cities, double averageDegree, int airlines, int seatsPerSegment) {
+        if (seatsPerSegment < 1 && seatsPerSegment != RANDOM_SEATS) {
+            throw new IllegalArgumentException("seats per segment must be positive, got " + seatsPerSegment);
+        }
         if (cities < 2) {
             throw new IllegalArgumentException("a network needs at least 2 cities, got " + cities);
         }
@@ -64,10 +77,10 @@ public final class NetworkGenerator {
         if (airlines < 1 || airlines > 26) {
             throw new IllegalArgumentException("airlines must be 1 to 26, got " + airlines);
         }
-        return new NetworkGenerator(seed, cities).build(averageDegree, airlines);
+        return new NetworkGenerator(seed, cities).build(averageDegree, airlines, seatsPerSegment);
     }
 
-    private RouteNetwork build(double averageDegree, int airlineCount) {
+    private RouteNetwork build(double averageDegree, int airlineCount, int seatsPerSegment) {
         List<City> cities = scatterCities();
         long allPairs = (long) size * (size - 1) / 2;
         long wanted = Math.min(allPairs, Math.max(size - 1, Math.round(size * averageDegree / 2)));
@@ -84,7 +97,7 @@ public final class NetworkGenerator {
             segments.add(new Segment(cities.get(link[1]).name(), cities.get(link[0]).name(), km));
         }
         Collections.sort(segments);
-        return new RouteNetwork(cities, segments, airlines(airlineCount, segments));
+        return new RouteNetwork(cities, segments, airlines(airlineCount, segments, seatsPerSegment));
     }
 
     private List<City> scatterCities() {
@@ -178,13 +191,14 @@ public final class NetworkGenerator {
         }
     }
 
-    private List<Airline> airlines(int count, List<Segment> segments) {
+    private List<Airline> airlines(int count, List<Segment> segments, int seatsPerSegment) {
         List<Airline> airlines = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Map<Segment.Key, Integer> capacity = new TreeMap<>();
             for (Segment segment : segments) {
                 if (i == 0 || random.nextDouble() < SHARE_FLOWN_BY_OTHERS) {
-                    capacity.put(segment.key(), 1 + random.nextInt(MAX_SEATS));
+                    int randomSeats = 1 + random.nextInt(MAX_SEATS); // drawn either way: fixed seats keep the same segments
+                    capacity.put(segment.key(), seatsPerSegment == RANDOM_SEATS ? randomSeats : seatsPerSegment);
                 }
             }
             airlines.add(new Airline(String.valueOf((char) ('A' + i)), Money.ofCents(11_500 + 2_000L * i), new TreeMap<>(capacity)));

@@ -74,6 +74,23 @@ class NetworkGeneratorTest {
     }
 
     @Test
+    void when_seats_are_fixed_then_the_network_is_the_same_with_that_capacity_everywhere() {
+        RouteNetwork random = NetworkGenerator.generate(9, 200, 5, 3);
+        RouteNetwork fixed = NetworkGenerator.generate(9, 200, 5, 3, 100);
+
+        assertThat(List.copyOf(fixed.segments())).isEqualTo(List.copyOf(random.segments()));
+        for (Airline airline : fixed.airlines()) {
+            assertThat(airline.capacity().keySet()).isEqualTo(random.airline(airline.id()).orElseThrow().capacity().keySet());
+            assertThat(airline.capacity().values()).containsOnly(100);
+        }
+    }
+
+    @Test
+    void when_asked_for_a_1000_city_network_then_it_has_about_5000_segments() {
+        assertThat(NetworkGenerator.generate(1, 1000, 5, 3, 100).segments()).hasSize(5000);
+    }
+
+    @Test
     void when_coordinates_are_known_then_haversine_gives_the_great_circle_distance() {
         // São Paulo to Rio de Janeiro is about 360 km as the crow flies
         double km = NetworkGenerator.haversineKm(new City("São Paulo", -23.55, -46.63), new City("Rio de Janeiro", -22.91, -43.17));
