@@ -21,7 +21,7 @@ import passcom.it.FreePorts;
 
 /**
  * A federation of airline servers, each a separate JVM ({@code passcom.server.ServerMain}) on 127.0.0.1 with its
- * own port and H2 store under a temporary folder. {@link #kill} is {@code kill -9} (SIGKILL on Linux): no
+ * own port and SQLite store under a temporary folder. {@link #kill} is {@code kill -9} (SIGKILL on Linux): no
  * shutdown hook runs, nothing is flushed, so only what the server made durable survives. {@link #restart}
  * brings the airline back on the same port and store. Each process's output is appended to
  * {@code <root>/<airline>.log}; a failure to start shows its tail.
@@ -98,6 +98,41 @@ final class ProcessCluster implements AutoCloseable {
         awaitExit(process, airline);
     }
 
+    /**
+     * kill -9 of every named airline at once: every SIGKILL is sent before the first exit is awaited, so none of
+     * them sees another die first. Returns once all have exited.
+     */
+    void killTogether(List<String> airlines) {
+        List<Process> victims = new ArrayList<>();
+        synchronized (this) {
+            airlines.forEach(a -> {
+                Process process = processes.remove(a);
+                if (process != null) {
+                    victims.add(process);
+                }
+            });
+        }
+        victims.forEach(Process::destroyForcibly);
+        victims.forEach(p -> awaitExit(p, "pid " + p.pid()));
+    }
+
+    /**
+     * Launches the airline again on its port and store without waiting for it to serve; returns the
+     * {@link System#nanoTime} just before the process was created (what a time-to-quiet is measured from).
+     */
+    long launchAgain(String airline) {
+        if (isRunning(airline)) {
+            throw new IllegalStateException(airline + " is still running");
+        }
+        long launched = System.nanoTime();
+        launch(airline);
+        return launched;
+    }
+
+    Path root() {
+        return root;
+    }
+
     /** Starts the airline again on its port and store; returns once it answers. */
     void restart(String airline) {
         if (isRunning(airline)) {
@@ -122,7 +157,8 @@ final class ProcessCluster implements AutoCloseable {
         }
     }
 
-    private boolean isQuiet(String airline) {
+    /** {@code /saude} answers 200 with no seat held and no transaction left to decide or deliver. */
+    boolean isQuiet(String airline) {
         try {
             Customer.Reply health = Customer.health(uri(airline));
             return health.status() == 200
@@ -133,7 +169,7 @@ final class ProcessCluster implements AutoCloseable {
         }
     }
 
-    private String healthText(String airline) {
+    String healthText(String airline) {
         try {
             return Customer.health(uri(airline)).json().toString();
         } catch (IOException e) {
@@ -191,7 +227,7 @@ final class ProcessCluster implements AutoCloseable {
         }
     }
 
-    private void awaitServing(String airline) {
+    void awaitServing(String airline) {
         Instant deadline = Instant.now().plus(START_DEADLINE);
         while (true) {
             if (!isRunning(airline)) {
