@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.StreamSupport;
 import passcom.it.process.Attempt.Outcome;
 
 /**
@@ -45,6 +46,15 @@ final class Books {
 
     int listedBookings() {
         return listedByCpf.values().stream().mapToInt(List::size).sum();
+    }
+
+    /** Legs listed on one airline's segment in one direction, across every booking read. */
+    long listedLegsOn(String airline, String origin, String destination) {
+        return listedByCpf.values().stream().flatMap(List::stream)
+                .flatMap(booking -> StreamSupport.stream(booking.path("trechos").spliterator(), false))
+                .filter(leg -> leg.path("companhia").asText().equals(airline) && leg.path("origem").asText().equals(origin)
+                        && leg.path("destino").asText().equals(destination))
+                .count();
     }
 
     /** Asserts every check of the class doc; the message lists each violation with the attempt behind it. */

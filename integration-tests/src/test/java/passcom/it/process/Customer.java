@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import passcom.api.Json;
@@ -32,7 +33,16 @@ final class Customer {
     }
 
     static Reply buy(URI server, String cpf, List<String> airlines, List<String> cities) throws IOException {
-        String body = Json.mapper().writeValueAsString(Map.of("cpf", cpf, "caminho", List.of(airlines, cities)));
+        return buy(server, cpf, airlines, cities, null);
+    }
+
+    /** A purchase with the customer's idempotency key {@code id_pedido} (none when null): a repeat never buys twice. */
+    static Reply buy(URI server, String cpf, List<String> airlines, List<String> cities, String requestId) throws IOException {
+        Map<String, Object> order = new LinkedHashMap<>(Map.of("cpf", cpf, "caminho", List.of(airlines, cities)));
+        if (requestId != null) {
+            order.put("id_pedido", requestId);
+        }
+        String body = Json.mapper().writeValueAsString(order);
         return send(HttpRequest.newBuilder(server.resolve("/comprar_cliente"))
                 .header("Content-Type", "application/json")
                 .timeout(PURCHASE_TIMEOUT)

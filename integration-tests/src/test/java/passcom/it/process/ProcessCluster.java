@@ -126,6 +126,41 @@ final class ProcessCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * kill -9 of every named airline at once: every SIGKILL is sent before the first exit is awaited, so none of
+     * them sees another die first. Returns once all have exited.
+     */
+    void killTogether(List<String> airlines) {
+        List<Process> victims = new ArrayList<>();
+        synchronized (this) {
+            airlines.forEach(a -> {
+                Process process = processes.remove(a);
+                if (process != null) {
+                    victims.add(process);
+                }
+            });
+        }
+        victims.forEach(Process::destroyForcibly);
+        victims.forEach(p -> awaitExit(p, "pid " + p.pid()));
+    }
+
+    /**
+     * Launches the airline again on its port and store without waiting for it to serve; returns the
+     * {@link System#nanoTime} just before the process was created (what a time-to-quiet is measured from).
+     */
+    long launchAgain(String airline) {
+        if (isRunning(airline)) {
+            throw new IllegalStateException(airline + " is still running");
+        }
+        long launched = System.nanoTime();
+        launch(airline);
+        return launched;
+    }
+
+    Path root() {
+        return root;
+    }
+
     /** Starts the airline again on its port and store; returns once it answers. */
     void restart(String airline) {
         if (isRunning(airline)) {
@@ -150,7 +185,8 @@ final class ProcessCluster implements AutoCloseable {
         }
     }
 
-    private boolean isQuiet(String airline) {
+    /** {@code /saude} answers 200 with no seat held and no transaction left to decide or deliver. */
+    boolean isQuiet(String airline) {
         try {
             Customer.Reply health = Customer.health(uri(airline));
             return health.status() == 200
@@ -161,7 +197,7 @@ final class ProcessCluster implements AutoCloseable {
         }
     }
 
-    private String healthText(String airline) {
+    String healthText(String airline) {
         try {
             return Customer.health(uri(airline)).json().toString();
         } catch (IOException e) {
