@@ -125,7 +125,8 @@ public final class ApiMapper {
     }
 
     public static Saude saude(Health health) {
-        return new Saude(health.airline(), health.peers(), health.heldSeats(), health.pendingTransactions(), health.soldLegs());
+        return new Saude(health.airline(), health.peers(), health.heldSeats(), health.pendingTransactions(), health.soldLegs(),
+                health.conflictingDecisions());
     }
 
     /** A purchase request as the core takes it; {@code caminho} must be [[one airline per leg], [cities]]. */
