@@ -18,7 +18,8 @@ import passcom.it.process.Attempt.Outcome;
  * What the federation lists after a scenario has settled, audited against what each customer was told: every
  * acknowledged booking listed in full with the same seats, nothing listed for a definite "no", an unknown
  * outcome either listed in full or absent, each airline's sold count equal to its legs across the listed
- * bookings, and no seat sold twice. Every violation is collected, so one failure shows them all.
+ * bookings, no seat sold twice, and no airline having refused a contradicting COMMIT or ABORT
+ * ({@code decisoes_conflitantes} 0). Every violation is collected, so one failure shows them all.
  */
 final class Books {
 
@@ -148,6 +149,11 @@ final class Books {
         for (String airline : cluster.airlines()) {
             try {
                 JsonNode health = Customer.health(cluster.uri(airline)).json();
+                long conflicting = health.path("decisoes_conflitantes").asLong(-1);
+                if (conflicting != 0) {
+                    violations.add("airline " + airline + " refused " + conflicting + " phase-two message(s) that contradict its records ("
+                            + health + "); its log has them at ERROR");
+                }
                 long sold = health.path("passagens_vendidas").asLong(-1);
                 if (sold != listedLegs.get(airline)) {
                     violations.add("airline " + airline + " reports " + sold + " legs sold but the listed bookings have "

@@ -2,6 +2,7 @@ package passcom.it.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +31,8 @@ import passcom.it.process.Attempt.Outcome;
 /**
  * A crash campaign: a bounded loop of rounds (count from {@code -Dpasscom.crash.rounds}, 2 by default; the loop
  * also stops starting rounds once {@code rounds × perRound} has passed), each on a fresh data folder under
- * {@code target/crash-campaigns/<campaign>-<time>/round-NN}, deleted when the round passes and kept, with every
- * server's log, when it fails. A failed round does not stop the campaign: the table shows every round, and the
+ * {@code target/crash-campaigns/<campaign>-<time>/round-NN}: the airlines' data folders are deleted when the round
+ * passes and kept when it fails; every server's log is kept (small, and the start-up timings are in it). A failed round does not stop the campaign: the table shows every round, and the
  * test fails at the end. Also the steps both campaigns share: time-to-quiet, re-asking unknown outcomes with the
  * same {@code id_pedido}, the audit ({@link Books}), and "every segment the round used still sells".
  */
@@ -76,7 +77,9 @@ final class CrashCampaign {
             try {
                 Files.createDirectories(dir);
                 body.run(round, dir, new Random(round.seed));
-                deleteRecursively(dir);
+                for (String airline : AIRLINES) {
+                    deleteRecursively(dir.resolve(airline));
+                }
             } catch (Exception | AssertionError e) {
                 round.failure = e.toString();
                 System.out.printf("%s round %d FAILED (data and logs kept in %s):%n", campaign, n, dir);
@@ -98,34 +101,56 @@ final class CrashCampaign {
         return report;
     }
 
+    /** Milliseconds from a launch to the first {@code /saude} answered at all, and to the first quiet one. */
+    record Quiet(long servingMillis, long quietMillis) {
+    }
+
     /**
      * Polls every airline's {@code /saude} (each on its own thread, so a slow answer from one does not delay
      * another's measurement) until it reports no open hold and no pending transaction; returns per airline the
-     * milliseconds from its {@code since} ({@link System#nanoTime}) to the first such answer.
+     * milliseconds from its {@code since} ({@link System#nanoTime}) to its first answer and to the first quiet one.
      */
-    static Map<String, Long> awaitQuiet(ProcessCluster cluster, Map<String, Long> since) {
+    static Map<String, Quiet> awaitQuiet(ProcessCluster cluster, Map<String, Long> since) {
         ExecutorService pollers = Executors.newFixedThreadPool(since.size());
         try {
-            Map<String, CompletableFuture<Long>> polls = new LinkedHashMap<>();
+            Map<String, CompletableFuture<Quiet>> polls = new LinkedHashMap<>();
             since.forEach((airline, from) -> polls.put(airline, CompletableFuture.supplyAsync(() -> {
                 long deadline = from + QUIET_LIMIT.toNanos();
-                while (!cluster.isQuiet(airline)) {
+                long serving = -1;
+                while (true) {
+                    JsonNode health = healthOrNull(cluster, airline);
+                    long now = System.nanoTime();
+                    if (health != null && serving < 0) {
+                        serving = (now - from) / 1_000_000;
+                    }
+                    if (health != null && health.path("reservas_abertas").asLong(-1) == 0
+                            && health.path("transacoes_pendentes").asLong(-1) == 0) {
+                        return new Quiet(serving, (now - from) / 1_000_000);
+                    }
                     if (!cluster.isRunning(airline)) {
                         throw new AssertionError("airline " + airline + " exited before going quiet; log:\n" + cluster.logTail(airline, 40));
                     }
-                    if (System.nanoTime() > deadline) {
+                    if (now > deadline) {
                         throw new AssertionError("airline " + airline + " not quiet " + QUIET_LIMIT + " after restart: "
                                 + cluster.healthText(airline) + "\n" + cluster.logProblems(airline, 20));
                     }
                     ProcessCluster.pause(20);
                 }
-                return (System.nanoTime() - from) / 1_000_000;
             }, pollers)));
-            Map<String, Long> millis = new LinkedHashMap<>();
-            polls.forEach((airline, poll) -> millis.put(airline, join(poll, QUIET_LIMIT.plusSeconds(10))));
-            return millis;
+            Map<String, Quiet> quiet = new LinkedHashMap<>();
+            polls.forEach((airline, poll) -> quiet.put(airline, join(poll, QUIET_LIMIT.plusSeconds(10))));
+            return quiet;
         } finally {
             pollers.shutdownNow();
+        }
+    }
+
+    private static JsonNode healthOrNull(ProcessCluster cluster, String airline) {
+        try {
+            Customer.Reply reply = Customer.health(cluster.uri(airline));
+            return reply.status() == 200 ? reply.json() : null;
+        } catch (IOException notServing) {
+            return null;
         }
     }
 
@@ -224,6 +249,9 @@ final class CrashCampaign {
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

@@ -64,8 +64,7 @@ class OneServerCrashCampaignIT {
                     victim, downMillis, loadMillis, withoutVictim.size(),
                     withoutVictim.stream().mapToLong(Attempt::elapsedMillis).max().orElse(0));
 
-            Map<String, Long> quiet = CrashCampaign.awaitQuiet(cluster, Map.of(victim, launched));
-            round.quietMillis.putAll(quiet);
+            round.quiet(CrashCampaign.awaitQuiet(cluster, Map.of(victim, launched)));
             List<Attempt> settled = CrashCampaign.reaskUnknown(cluster, attempts, round);
             round.acknowledged = (int) CrashCampaign.count(settled, Outcome.ACKNOWLEDGED);
             Books books = CrashCampaign.audit(cluster, settled, round);

@@ -49,7 +49,7 @@ class WholeFederationCrashCampaignIT {
 
             Map<String, Long> launched = new LinkedHashMap<>();
             cluster.airlines().forEach(a -> launched.put(a, cluster.launchAgain(a)));
-            round.quietMillis.putAll(CrashCampaign.awaitQuiet(cluster, launched));
+            round.quiet(CrashCampaign.awaitQuiet(cluster, launched));
 
             List<Attempt> settled = CrashCampaign.reaskUnknown(cluster, attempts, round);
             round.acknowledged = (int) CrashCampaign.count(settled, Outcome.ACKNOWLEDGED);

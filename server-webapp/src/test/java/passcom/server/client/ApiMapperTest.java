@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import passcom.api.Json;
@@ -22,6 +23,7 @@ import passcom.core.route.Leg;
 import passcom.core.route.Segment;
 import passcom.core.route.plan.AirlinePaths;
 import passcom.core.txn.AirlineTickets;
+import passcom.core.txn.Health;
 import passcom.core.txn.PurchaseOrder;
 import passcom.server.http.MalformedRequest;
 
@@ -108,5 +110,14 @@ class ApiMapperTest {
         }
         assertThatThrownBy(() -> ApiMapper.order(new PedidoCompra("52998224725", null, null)))
                 .isInstanceOf(MalformedRequest.class).hasMessage("Falta o campo 'caminho'");
+    }
+
+    @Test
+    void when_health_counts_conflicting_decisions_then_saude_reports_them_as_decisoes_conflitantes() throws Exception {
+        Health health = new Health("A", Map.of("B", true), 0, 0, 5, 2);
+
+        JsonNode saude = Json.mapper().valueToTree(ApiMapper.saude(health));
+
+        assertThat(saude.path("decisoes_conflitantes").asLong(-1)).as("%s", saude).isEqualTo(2);
     }
 }

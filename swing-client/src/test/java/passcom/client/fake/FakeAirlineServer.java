@@ -140,7 +140,7 @@ public final class FakeAirlineServer implements AutoCloseable {
 
     private synchronized Canned play(String path, Map<String, String> query, String body) throws IOException {
         return switch (path) {
-            case "/saude" -> ok(new Saude(airline, Map.of(), 0, 0, byOrder.size(), 0));
+            case "/saude" -> ok(new Saude(airline, Map.of(), 0, 0, byOrder.size(), 0L));
             case "/caminhos_cliente" -> routes(query.get("origem"), query.get("destino"));
             case "/comprar_cliente" -> buy(json.readValue(body, PedidoCompra.class));
             case "/passagens_cliente" -> ok(new PassagensResposta(query.get("cpf"),
