@@ -109,8 +109,8 @@ public final class PasscomClient {
      * {@link OutcomeUnknown} never buys twice.
      *
      * @throws SeatsUnavailable a leg sold out; nothing bought
-     * @throws AirlineUnreachable an airline of the itinerary is down; nothing bought
-     * @throws OutcomeUnknown sent, no answer: look the tickets up or {@link #retryPurchase retry}
+     * @throws OutcomeUnknown sent, and no definite answer (no answer, a 5xx, or "still being decided"):
+     *                        look the tickets up or {@link #retryPurchase retry}
      * @throws NoServerAnswers no server received it; nothing bought
      */
     public CompraResposta buy(PedidoCompra pedido) throws PasscomException, InterruptedException {
@@ -179,6 +179,9 @@ public final class PasscomClient {
                 continue;
             }
             failOver(order.get(0), server);
+            if (idPedido != null) {
+                throwIfOutcomeUnknown(response, server, idPedido);
+            }
             return decode(response, type);
         }
         throw new NoServerAnswers(order.stream().map(ServerEndpoint::id).toList().toString(), last);
@@ -200,6 +203,28 @@ public final class PasscomClient {
             }
         }
         return false;
+    }
+
+    /**
+     * A purchase answer that is not a definite outcome: a 409 that names the {@code id_pedido} (the order is
+     * still being decided: it may yet commit), or any 5xx (a server that failed in the middle, or a proxy in
+     * front of it, cannot say whether the store committed). Only a definite refusal may say "nothing bought".
+     */
+    private void throwIfOutcomeUnknown(HttpResponse<String> response, ServerEndpoint server, String idPedido) throws OutcomeUnknown {
+        int status = response.statusCode();
+        boolean stillDeciding = status == 409 && namesOrder(response.body());
+        if (stillDeciding || status >= 500) {
+            throw new OutcomeUnknown(server, idPedido, new RequestRejected(status, errorText(response.body(), status)));
+        }
+    }
+
+    private boolean namesOrder(String body) {
+        try {
+            Erro erro = json.readValue(body, Erro.class);
+            return erro != null && erro.idPedido() != null;
+        } catch (JsonProcessingException notJson) {
+            return false;
+        }
     }
 
     private <T> T decode(HttpResponse<String> response, Class<T> type) throws PasscomException {

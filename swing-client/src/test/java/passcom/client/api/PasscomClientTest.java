@@ -100,15 +100,42 @@ class PasscomClientTest {
         assertThat(failure.serverMessage()).isEqualTo("CPF inválido: dígitos verificadores não conferem");
     }
 
-    @Test
-    void when_an_airline_is_unreachable_then_the_503_says_nothing_was_done() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {500, 502, 503, 504})
+    void when_a_purchase_gets_a_5xx_then_the_outcome_is_unknown_not_nothing_bought(int status) throws Exception {
         FakeAirlineServer a = server("A");
-        a.respond("/comprar_cliente", 503, "{\"erro\":\"companhia C não respondeu; nada foi comprado\"}");
+        FakeAirlineServer b = server("B");
+        a.respond("/comprar_cliente", status, "{\"erro\":\"armazenamento indisponível\"}");
+        PasscomClient client = new PasscomClient(List.of(a.endpoint(), b.endpoint()), SHORT);
+
+        OutcomeUnknown failure = catchThrowableOfType(OutcomeUnknown.class, () -> client.buy(new PedidoCompra(CPF, CAMINHO, "pedido-5xx")));
+
+        assertThat(failure.server()).isEqualTo(a.endpoint());
+        assertThat(failure.idPedido()).isEqualTo("pedido-5xx");
+        assertThat(b.requests()).as("not sent elsewhere: it may have been done at A").isEmpty();
+    }
+
+    @Test
+    void when_a_purchase_is_still_being_decided_then_the_409_is_an_unknown_outcome_not_seats_unavailable() throws Exception {
+        FakeAirlineServer a = server("A");
+        a.respond("/comprar_cliente", 409, "{\"erro\":\"O pedido pedido-7 ainda está sendo processado; consulte de novo com o mesmo id_pedido.\","
+                + "\"id_pedido\":\"pedido-7\"}");
         PasscomClient client = new PasscomClient(List.of(a.endpoint()), SHORT);
 
-        AirlineUnreachable failure = catchThrowableOfType(AirlineUnreachable.class, () -> client.buy(new PedidoCompra(CPF, CAMINHO, "p")));
+        OutcomeUnknown failure = catchThrowableOfType(OutcomeUnknown.class, () -> client.buy(new PedidoCompra(CPF, CAMINHO, "pedido-7")));
 
-        assertThat(failure.serverMessage()).contains("companhia C");
+        assertThat(failure.idPedido()).isEqualTo("pedido-7");
+    }
+
+    @Test
+    void when_a_search_meets_an_unreachable_airline_then_the_503_is_airline_unreachable() throws Exception {
+        FakeAirlineServer a = server("A");
+        a.respond("/passagens_cliente", 503, "{\"erro\":\"companhia C não respondeu\"}");
+        PasscomClient client = new PasscomClient(List.of(a.endpoint()), SHORT);
+
+        AirlineUnreachable failure = catchThrowableOfType(AirlineUnreachable.class, () -> client.tickets(CPF));
+
+        assertThat(failure.serverMessage()).contains("companhia C não respondeu");
     }
 
     @Test
