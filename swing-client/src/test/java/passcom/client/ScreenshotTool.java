@@ -91,6 +91,12 @@ public final class ScreenshotTool {
         onEdt(() -> session.applyTheme(false));
 
         buyThroughTheWindow(frame, out.resolve("purchase-confirmation.png"), out.resolve("purchase-result.png"));
+        if (!fakes.isEmpty()) {
+            // The connected server fails in the middle of the next purchase: the client must not say "nothing bought".
+            fakes.get(0).respond("/comprar_cliente", 503, "{\"erro\":\"armazenamento indisponível\"}");
+            buyIntoAnUnknownOutcome(frame, out.resolve("purchase-unknown.png"));
+            fakes.get(0).answerNormally("/comprar_cliente");
+        }
         Rota second = mostAirlinesRoute(session.client().search("Cuiabá", "Curitiba").maisCurtos());
         session.client().buy(new PedidoCompra(CPF, second.caminho(), UUID.randomUUID().toString()));
         onEdt(frame::showTicketsTab);
@@ -164,6 +170,16 @@ public final class ScreenshotTool {
         JDialog result = showingDialog(Messages.get("purchase.doneTitle"));
         capture(result.getRootPane(), resultFile);
         onEdt(result::dispose);
+    }
+
+    /** Clicks "Comprar…", confirms, and captures the "outcome unknown" question that a 5xx answer must lead to. */
+    private static void buyIntoAnUnknownOutcome(MainFrame frame, Path file) throws Exception {
+        SwingUtilities.invokeLater(() -> frame.searchPanel().buyButton().doClick());
+        JDialog confirmation = showingDialog(Messages.get("purchase.title"));
+        SwingUtilities.invokeLater(() -> confirmation.getRootPane().getDefaultButton().doClick());
+        JDialog unknown = showingDialog(Messages.get("purchase.unknownTitle"));
+        capture(unknown.getRootPane(), file);
+        onEdt(unknown::dispose);
     }
 
     private static JDialog showingDialog(String title) throws Exception {

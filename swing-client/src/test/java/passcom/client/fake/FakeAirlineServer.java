@@ -94,6 +94,11 @@ public final class FakeAirlineServer implements AutoCloseable {
         respond(path, status, body, 0);
     }
 
+    /** Back to the fake's own answers for {@code path} after {@link #respond}. */
+    public void answerNormally(String path) {
+        canned.remove(path);
+    }
+
     /** "GET /caminhos_cliente?origem=..." or "POST /comprar_cliente {json}", in arrival order. */
     public List<String> requests() {
         return List.copyOf(requests);
