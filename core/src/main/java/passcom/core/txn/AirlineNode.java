@@ -131,7 +131,9 @@ public final class AirlineNode implements AutoCloseable {
             throw e;
         }
         long t2 = System.nanoTime();
-        node.renewLease();
+        if (node.store.shared()) {
+            node.renewLease(); // before any transaction of ours exists, so no other instance takes it for orphaned
+        }
         node.recover();
         node.delivery.start();
         node.holdResolver.start();
@@ -158,7 +160,9 @@ public final class AirlineNode implements AutoCloseable {
     }
 
     /**
-     * Renews this instance's lease, then aborts what no live thread will decide: transactions still STARTED
+     * Renews this instance's lease (a shared store only: an embedded one has no other instance to tell that
+     * this one is alive, and a renewal would cost a write and an fsync every pass), then aborts what no live
+     * thread will decide: transactions still STARTED
      * long after the prepare timeout (their request thread was lost), and those of instances whose lease
      * ran out (they died: another instance of the airline finishes their transactions without waiting for
      * them to come back). Both aborts are conditional on STARTED, so a thread that does come back finds its
@@ -166,7 +170,9 @@ public final class AirlineNode implements AutoCloseable {
      */
     private void keepLeaseAndExpire() {
         try {
-            renewLease();
+            if (store.shared()) {
+                renewLease();
+            }
             long now = config.clock().millis();
             int expired = abortStarted(c -> CoordinatorLog.startedBefore(c, now - startedExpiry().toMillis()), AbortReason.EXPIRED);
             int orphaned = store.shared() ? abortStarted(c -> CoordinatorLog.startedWithoutLease(c, now), AbortReason.EXPIRED) : 0;
@@ -192,10 +198,19 @@ public final class AirlineNode implements AutoCloseable {
         return config.peerTimeout().multipliedBy(2).plusSeconds(5);
     }
 
+    /**
+     * Aborts the transactions {@code which} finds. They are looked for with a read, so a pass that finds
+     * nothing (nearly every pass) takes no turn of the writer; the abort is conditional on STARTED, so a
+     * transaction decided between the read and the write is left as it was decided.
+     */
     private int abortStarted(Store.Work<List<CoordinatorLog.TxnRecord>> which, AbortReason reason) {
+        List<CoordinatorLog.TxnRecord> found = store.read(which);
+        if (found.isEmpty()) {
+            return 0;
+        }
         int aborted = store.write(c -> {
             int count = 0;
-            for (CoordinatorLog.TxnRecord txn : which.run(c)) {
+            for (CoordinatorLog.TxnRecord txn : found) {
                 if (CoordinatorLog.decide(c, txn.id(), CoordinatorLog.State.ABORTED, reason, null, txn.participants(), config.clock().millis())) {
                     count++;
                 }
