@@ -1,9 +1,6 @@
 package passcom.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -65,7 +62,7 @@ public final class PurchaseLoadDriver {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> flags = flags(args);
+        Map<String, String> flags = CommandLine.flags(args);
         int buyers = Integer.parseInt(flags.getOrDefault("buyers", "300"));
         int seats = Integer.parseInt(flags.getOrDefault("seats", "100"));
         ServerConfig.Timing timing = new ServerConfig.Timing(
@@ -111,7 +108,7 @@ public final class PurchaseLoadDriver {
     private List<PasscomServer> startFederation(RouteNetwork network, Path root) throws Exception {
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String airline : SERVERS) {
-            ports.put(airline, freePort());
+            ports.put(airline, CommandLine.freePort());
         }
         ExecutorService starters = Executors.newFixedThreadPool(SERVERS.size());
         try {
@@ -235,24 +232,6 @@ public final class PurchaseLoadDriver {
         return network.withAirline(a.withCapacity(capacity));
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Map<String, String> flags(String[] args) {
-        Map<String, String> flags = new TreeMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected --flag value, got " + args[i]);
-            }
-            flags.put(args[i].substring(2), args[i + 1]);
-        }
-        return flags;
-    }
 
     /** Distinct valid CPFs, one per buyer. */
     private static final class Buyer {

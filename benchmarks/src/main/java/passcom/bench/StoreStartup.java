@@ -1,7 +1,6 @@
 package passcom.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
@@ -71,7 +69,7 @@ public final class StoreStartup {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> flags = flags(args);
+        Map<String, String> flags = CommandLine.flags(args);
         Path jar = Path.of(flags.getOrDefault("jar", "server-webapp/target/passcom-server.jar"));
         int cities = Integer.parseInt(flags.getOrDefault("cities", "1000"));
         int seats = Integer.parseInt(flags.getOrDefault("seats", "200"));
@@ -123,7 +121,7 @@ public final class StoreStartup {
 
     /** Launches the server jar on {@code dataDir}, waits for /saude 200, stops it (SIGTERM) and reads its log. */
     private Start start(Path dataDir) throws IOException, InterruptedException {
-        int port = freePort();
+        int port = CommandLine.freePort();
         Path log = root.resolve(dataDir.getFileName() + ".log");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 jar.toString(), "--airline", "A", "--network", network.toString(), "--data-dir", dataDir.toString(),
@@ -244,20 +242,4 @@ public final class StoreStartup {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static Map<String, String> flags(String[] args) {
-        Map<String, String> flags = new TreeMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected --flag value, got " + args[i]);
-            }
-            flags.put(args[i].substring(2), args[i + 1]);
-        }
-        return flags;
-    }
 }
