@@ -1,9 +1,12 @@
 package passcom.core.cpf;
 
+import passcom.api.CpfCheck;
+
 /**
  * A Brazilian taxpayer number (CPF), the customer's identity. Accepts "529.982.247-25" or
  * "52998224725"; always holds the 11 digits. The two check digits are validated (mod 11, as the
- * Receita Federal defines them), and so are the eleven-equal-digits numbers the Receita never issues.
+ * Receita Federal defines them), and so are the eleven-equal-digits numbers the Receita never issues: the
+ * rule is {@link CpfCheck}, shared with the clients.
  */
 public record Cpf(String digits) {
 
@@ -36,7 +39,7 @@ public record Cpf(String digits) {
 
     /** 529.982.247-25 */
     public String formatted() {
-        return digits.substring(0, 3) + "." + digits.substring(3, 6) + "." + digits.substring(6, 9) + "-" + digits.substring(9);
+        return CpfCheck.formatted(digits);
     }
 
     @Override
@@ -48,22 +51,14 @@ public record Cpf(String digits) {
         if (digits == null || !digits.matches("\\d{11}")) {
             return "use 11 dígitos, como 529.982.247-25";
         }
-        if (digits.chars().distinct().count() == 1) {
-            return "CPF com todos os dígitos iguais não existe";
+        CpfCheck.Problem problem = CpfCheck.problem(digits);
+        if (problem == null) {
+            return null;
         }
-        if (checkDigit(digits, 9) != digits.charAt(9) - '0' || checkDigit(digits, 10) != digits.charAt(10) - '0') {
-            return "dígitos verificadores não conferem";
-        }
-        return null;
-    }
-
-    /** The check digit at {@code position} (9 or 10) computed from the digits before it. */
-    static int checkDigit(String digits, int position) {
-        int sum = 0;
-        for (int i = 0; i < position; i++) {
-            sum += (digits.charAt(i) - '0') * (position + 1 - i);
-        }
-        int rest = (sum * 10) % 11;
-        return rest == 10 ? 0 : rest;
+        return switch (problem) {
+            case INCOMPLETE -> "use 11 dígitos, como 529.982.247-25";
+            case ALL_DIGITS_EQUAL -> "CPF com todos os dígitos iguais não existe";
+            case CHECK_DIGITS -> "dígitos verificadores não conferem";
+        };
     }
 }

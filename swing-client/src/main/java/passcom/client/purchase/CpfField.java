@@ -1,5 +1,6 @@
 package passcom.client.purchase;
 
+import passcom.api.CpfCheck;
 import java.text.ParseException;
 import javax.swing.JFormattedTextField;
 import javax.swing.event.DocumentEvent;

@@ -1,5 +1,6 @@
 package passcom.client.purchase;
 
+import passcom.api.CpfCheck;
 import java.awt.BorderLayout;
 import java.awt.Component;
 import java.awt.FlowLayout;

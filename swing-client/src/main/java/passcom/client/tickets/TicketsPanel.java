@@ -28,7 +28,7 @@ import passcom.client.WarningBanner;
 import passcom.client.api.OutcomeUnknown;
 import passcom.client.api.PasscomClient;
 import passcom.client.i18n.Messages;
-import passcom.client.purchase.CpfCheck;
+import passcom.api.CpfCheck;
 import passcom.client.purchase.CpfField;
 import passcom.client.purchase.ItineraryText;
 import passcom.client.search.AirlineCellRenderer;

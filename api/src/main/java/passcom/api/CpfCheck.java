@@ -1,10 +1,9 @@
-package passcom.client.purchase;
+package passcom.api;
 
 /**
- * Validates a CPF before anything is sent, so a typo is caught in the form rather than by the server. The
- * algorithm is the one in core's {@code passcom.core.cpf.Cpf} (mod 11 check digits as the Receita Federal
- * defines them; eleven equal digits are never issued), copied because the client depends on the api module
- * only. The server checks again: this copy only saves a round trip.
+ * The one CPF rule: mod 11 check digits as the Receita Federal defines them, and the eleven-equal-digits
+ * numbers the Receita never issues. The server's {@code passcom.core.cpf.Cpf} validates with it, and the
+ * clients use it to catch a typo in the form before anything is sent.
  */
 public final class CpfCheck {
 

@@ -1,4 +1,4 @@
-package passcom.client.purchase;
+package passcom.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
