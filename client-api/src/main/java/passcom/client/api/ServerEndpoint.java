@@ -45,12 +45,16 @@ public record ServerEndpoint(String id, URI uri) {
 
     /**
      * The configured list: system property {@code passcom.servers}, else environment {@code PASSCOM_SERVERS},
-     * else {@link #defaults()}.
+     * else {@code PASSCOM_PEERS} (the servers' own peer list, same {@code ID=URL,...} form, so one environment
+     * file serves a federation and its clients), else {@link #defaults()}.
      */
     public static List<ServerEndpoint> configured() {
         String spec = System.getProperty("passcom.servers");
         if (spec == null || spec.isBlank()) {
             spec = System.getenv("PASSCOM_SERVERS");
+        }
+        if (spec == null || spec.isBlank()) {
+            spec = System.getenv("PASSCOM_PEERS");
         }
         return spec == null || spec.isBlank() ? defaults() : parseList(spec);
     }
