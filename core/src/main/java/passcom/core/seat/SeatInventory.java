@@ -273,6 +273,38 @@ public final class SeatInventory {
         statement.setString(2, segment.destination());
     }
 
+    /**
+     * The seats of {@code segment} taken now (held or sold) and its capacity; empty when this airline does not
+     * fly it. One index range scan of the taken seats, whatever the capacity.
+     */
+    public java.util.Optional<SeatMap> seatMap(String airline, Segment.Key segment) {
+        return store.read(connection -> {
+            int capacity;
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT capacity FROM segment_stock WHERE origin = ? AND destination = ?")) {
+                bind(select, segment);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return java.util.Optional.<SeatMap>empty();
+                    }
+                    capacity = row.getInt(1);
+                }
+            }
+            java.util.SortedSet<Integer> taken = new TreeSet<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT number FROM seat WHERE origin = ? AND destination = ? AND number <= ?")) {
+                bind(select, segment);
+                select.setInt(3, capacity);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        taken.add(rows.getInt(1));
+                    }
+                }
+            }
+            return java.util.Optional.of(new SeatMap(airline, segment, capacity, taken));
+        });
+    }
+
     /** Segments with at least one free seat: what route searches may use. One row per segment, whatever the capacity. */
     public Set<Segment.Key> segmentsWithFreeSeats() {
         return store.read(connection -> {

@@ -4,7 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import passcom.api.Assento;
 import passcom.api.CaminhosResposta;
+import passcom.api.CidadeRede;
+import passcom.api.CompanhiaRede;
+import passcom.api.MapaAssentos;
+import passcom.api.Rede;
+import passcom.api.TrechoRede;
 import passcom.api.Passagem;
 import passcom.api.PassagensResposta;
 import passcom.api.PedidoCompra;
@@ -16,9 +23,12 @@ import passcom.core.booking.BookedLeg;
 import passcom.core.booking.Booking;
 import passcom.core.cpf.Cpf;
 import passcom.core.money.Money;
+import passcom.core.route.Airline;
 import passcom.core.route.Itinerary;
+import passcom.core.route.RouteNetwork;
 import passcom.core.route.Segment;
 import passcom.core.route.plan.AirlinePaths;
+import passcom.core.seat.SeatMap;
 import passcom.core.txn.AirlineTickets;
 import passcom.core.txn.Health;
 import passcom.core.txn.PurchaseOrder;
@@ -122,6 +132,28 @@ public final class ApiMapper {
             entry.add(ticket);
         }
         return entry;
+    }
+
+    /** A seat map with every seat 1..capacity listed, free or not. */
+    public static MapaAssentos mapaAssentos(SeatMap map) {
+        List<Assento> assentos = new ArrayList<>(map.capacity());
+        for (int seat = 1; seat <= map.capacity(); seat++) {
+            assentos.add(new Assento(seat, !map.taken().contains(seat)));
+        }
+        return new MapaAssentos(map.segment().origin(), map.segment().destination(), map.airline(), map.capacity(), map.free(), assentos);
+    }
+
+    /**
+     * The network as the client draws it: every city and segment, and the airlines of this federation (those
+     * of the network file that no server runs are left out, as are they from each segment's list).
+     */
+    public static Rede rede(RouteNetwork network, Set<String> federation) {
+        List<Airline> flying = network.airlines().stream().filter(a -> federation.contains(a.id())).toList();
+        return new Rede(
+                network.cities().stream().map(c -> new CidadeRede(c.name(), c.latitude(), c.longitude())).toList(),
+                network.segments().stream().map(s -> new TrechoRede(s.origin(), s.destination(), s.km(),
+                        flying.stream().filter(a -> a.flies(s.key())).map(Airline::id).toList())).toList(),
+                flying.stream().map(a -> new CompanhiaRede(a.id(), a.pricePer100Km().toBigDecimal())).toList());
     }
 
     public static Saude saude(Health health) {
