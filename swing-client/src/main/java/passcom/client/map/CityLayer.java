@@ -6,8 +6,6 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Shape;
-import java.awt.font.TextLayout;
-import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
@@ -26,7 +24,7 @@ import java.util.Map;
  * On a small network (at most {@link #FEW} cities) every dot keeps names off it and every city is named, as
  * the map of the ten original cities always was; on a larger one the dots are smaller and only placed names
  * and the endpoints' rings keep others away. Names have a halo so they stay readable over lines and land.
- * Cities outside the view are skipped.
+ * Cities outside the view are skipped, and names and dots are copied from {@link Sprites}, not drawn afresh.
  */
 final class CityLayer implements MapLayer {
 
@@ -35,6 +33,8 @@ final class CityLayer implements MapLayer {
     private static final double RING_RADIUS = 9;
     private static final double GAP = 11;
     static final int FEW = 150;
+
+    private final Sprites sprites = new Sprites();
 
     /** A city's name placed on screen; {@code bold} for the origin and destination. */
     record Label(String city, Rectangle2D box, boolean bold) {
@@ -55,17 +55,13 @@ final class CityLayer implements MapLayer {
                 g.setStroke(new BasicStroke(3f));
                 g.draw(circle(p, RING_RADIUS));
             }
-            g.setColor(palette.city());
-            g.fill(circle(p, radius));
-            g.setColor(palette.cityRim());
-            g.setStroke(new BasicStroke(few ? 1.5f : 1f));
-            g.draw(circle(p, radius + 0.75));
+            sprites.dot(g, p.getX(), p.getY(), radius, palette.city(), palette.cityRim(), few ? 1.5f : 1f);
         }
         Font plain = g.getFont().deriveFont(Font.PLAIN);
         Font bold = plain.deriveFont(Font.BOLD);
         for (Label label : labels(scene, visible, g.getFontMetrics(plain), g.getFontMetrics(bold))) {
             g.setFont(label.bold() ? bold : plain);
-            drawHaloed(g, label.city(), label.box(), palette);
+            sprites.label(g, label.city(), label.box().getX(), label.box().getY(), palette.label(), palette.labelHalo());
         }
     }
 
@@ -152,17 +148,6 @@ final class CityLayer implements MapLayer {
 
     private static Rectangle2D dotBox(Point2D p, double radius) {
         return new Rectangle2D.Double(p.getX() - radius, p.getY() - radius, 2 * radius, 2 * radius);
-    }
-
-    private static void drawHaloed(Graphics2D g, String text, Rectangle2D box, MapPalette palette) {
-        FontMetrics metrics = g.getFontMetrics();
-        TextLayout layout = new TextLayout(text, g.getFont(), g.getFontRenderContext());
-        Shape outline = layout.getOutline(AffineTransform.getTranslateInstance(box.getX(), box.getY() + metrics.getAscent()));
-        g.setColor(palette.labelHalo());
-        g.setStroke(new BasicStroke(3.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        g.draw(outline);
-        g.setColor(palette.label());
-        g.fill(outline);
     }
 
     private static Shape circle(Point2D centre, double radius) {

@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Graphics2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
 import java.util.List;
 
 /**
@@ -14,10 +15,15 @@ final class OutlineLayer implements MapLayer {
 
     @Override
     public void paint(Graphics2D g, MapScene scene) {
+        paint(g, scene, new Rectangle2D.Double(0, 0, scene.viewport().width(), scene.viewport().height()));
+    }
+
+    /** Paints {@code area} (screen coordinates of the view, possibly beyond its edges). */
+    void paint(Graphics2D g, MapScene scene, Rectangle2D area) {
         MapViewport view = scene.viewport();
         MapPalette palette = scene.palette();
         g.setColor(palette.sea());
-        g.fillRect(0, 0, view.width(), view.height());
+        g.fill(area);
         Path2D neighbours = new Path2D.Double(Path2D.WIND_NON_ZERO);
         for (LandOutline.Country country : scene.outline().countries()) {
             if (!country.isBrazil()) {

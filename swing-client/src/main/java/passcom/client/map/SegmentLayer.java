@@ -19,8 +19,12 @@ final class SegmentLayer implements MapLayer {
 
     @Override
     public void paint(Graphics2D g, MapScene scene) {
+        paint(g, scene, new Rectangle2D.Double(0, 0, scene.viewport().width(), scene.viewport().height()));
+    }
+
+    /** Paints the segments crossing {@code screen} (screen coordinates of the view, possibly beyond its edges). */
+    void paint(Graphics2D g, MapScene scene, Rectangle2D screen) {
         MapViewport view = scene.viewport();
-        Rectangle2D screen = new Rectangle2D.Double(0, 0, view.width(), view.height());
         Path2D lines = new Path2D.Double();
         for (NetworkMap.Segment segment : scene.network().segments()) {
             Point2D a = view.toScreen(scene.network().at(segment.from()));
