@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import passcom.core.money.Money;
+import passcom.server.auth.FederationSigner;
 
 /**
  * How one airline server runs, from command-line flags and PASSCOM_* environment variables (a flag wins
@@ -27,6 +28,7 @@ import passcom.core.money.Money;
  * @param network the network file; empty means the default network on the classpath
  * @param secret  the federation's shared HMAC secret
  * @param dbUrl   the store's JDBC URL (PostgreSQL or SQLite); empty means SQLite in {@code dataDir}
+ * @param previousSecret a rotated-out secret still accepted on incoming calls until its expiry
  */
 public record ServerConfig(
         String airline,
@@ -38,7 +40,8 @@ public record ServerConfig(
         Optional<Path> network,
         String secret,
         Timing timing,
-        Optional<String> dbUrl) {
+        Optional<String> dbUrl,
+        Optional<FederationSigner.PreviousSecret> previousSecret) {
 
     /** Used when no secret is given; fine on a laptop, never in production (the server warns). */
     public static final String DEV_SECRET = "passcom-dev-secret-change-me";
@@ -64,6 +67,7 @@ public record ServerConfig(
         Objects.requireNonNull(secret, "secret");
         Objects.requireNonNull(timing, "timing");
         Objects.requireNonNull(dbUrl, "dbUrl");
+        Objects.requireNonNull(previousSecret, "previousSecret");
     }
 
     /** The protocol's time limits (see {@link passcom.core.txn.NodeConfig}). */
@@ -75,7 +79,7 @@ public record ServerConfig(
     /** A config for tests and embedding: default network, port 0 (any free port), no peers. */
     public static ServerConfig forTest(String airline, Path dataDir) {
         return new ServerConfig(airline, DEFAULT_HOST, 0, Optional.empty(), Map.of(), dataDir, Optional.empty(),
-                DEV_SECRET, Timing.DEFAULT, Optional.empty());
+                DEV_SECRET, Timing.DEFAULT, Optional.empty(), Optional.empty());
     }
 
     /** One instance per peer airline. */
@@ -87,19 +91,19 @@ public record ServerConfig(
 
     /** Several instances (sharing one store) per peer airline, tried in the order given. */
     public ServerConfig withPeerInstances(Map<String, List<URI>> newPeers) {
-        return new ServerConfig(airline, host, port, price, newPeers, dataDir, network, secret, timing, dbUrl);
+        return new ServerConfig(airline, host, port, price, newPeers, dataDir, network, secret, timing, dbUrl, previousSecret);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(airline, host, newPort, price, peers, dataDir, network, secret, timing, dbUrl);
+        return new ServerConfig(airline, host, newPort, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret);
     }
 
     public ServerConfig withTiming(Timing newTiming) {
-        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, newTiming, dbUrl);
+        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, newTiming, dbUrl, previousSecret);
     }
 
     public ServerConfig withDbUrl(String newDbUrl) {
-        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, Optional.of(newDbUrl));
+        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, Optional.of(newDbUrl), previousSecret);
     }
 
     /** The store: {@code --db-url} when given, else the SQLite file {@code passcom.db} in the data directory. */
@@ -184,7 +188,23 @@ public record ServerConfig(
                 values.get(Flag.SEARCH_TIMEOUT).map(d -> duration(values.source(Flag.SEARCH_TIMEOUT), d)).orElse(Timing.DEFAULT.searchTimeout()),
                 values.get(Flag.STALE_HOLD).map(d -> duration(values.source(Flag.STALE_HOLD), d)).orElse(Timing.DEFAULT.staleHold()),
                 values.get(Flag.RETRY_BACKOFF).map(d -> duration(values.source(Flag.RETRY_BACKOFF), d)).orElse(Timing.DEFAULT.retryBackoff()));
-        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, dbUrl);
+        Optional<FederationSigner.PreviousSecret> previousSecret = values.get(Flag.PREVIOUS_SECRET)
+                .map(v -> previousSecret(values.source(Flag.PREVIOUS_SECRET), v));
+        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret);
+    }
+
+    /** "SECRET@2026-12-02T03:00:00Z": the secret being rotated out and the instant it stops being accepted. */
+    private static FederationSigner.PreviousSecret previousSecret(String source, String text) {
+        int at = text.lastIndexOf('@');
+        if (at <= 0) {
+            throw new BadFlag(source + ": give the previous secret and its expiry as SECRET@2026-12-02T03:00:00Z");
+        }
+        try {
+            return new FederationSigner.PreviousSecret(text.substring(0, at), java.time.Instant.parse(text.substring(at + 1).strip()));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BadFlag(source + ": the expiry after '@' must be an instant like 2026-12-02T03:00:00Z, got '"
+                    + text.substring(at + 1) + "'");
+        }
     }
 
     private static int port(String source, String text) {
@@ -318,6 +338,8 @@ public record ServerConfig(
         NETWORK("network", "FILE", "PASSCOM_NETWORK", "the built-in network (data/network.json)", "route network file"),
         SECRET("secret", "TEXT", "PASSCOM_SECRET", "a development secret (logged as a warning)",
                 "federation HMAC secret shared by every airline (prefer the variable)"),
+        PREVIOUS_SECRET("previous-secret", "TEXT@UNTIL", "PASSCOM_PREVIOUS_SECRET", "none",
+                "while rotating: the old secret, still accepted until UNTIL (an instant, e.g. 2026-12-02T03:00:00Z)"),
         PEER_TIMEOUT("peer-timeout", "DUR", "PASSCOM_PEER_TIMEOUT", "3s", "wait for a peer's prepare/commit answer"),
         SEARCH_TIMEOUT("search-timeout", "DUR", "PASSCOM_SEARCH_TIMEOUT", "2s", "wait for a peer's route or ticket answer"),
         STALE_HOLD("stale-hold", "DUR", "PASSCOM_STALE_HOLD", "5s", "hold age before asking the coordinator"),
