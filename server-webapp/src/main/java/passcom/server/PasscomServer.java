@@ -55,6 +55,7 @@ import passcom.server.peer.HttpAirlinePort;
 import passcom.server.peer.LocalPathsServlet;
 import passcom.server.peer.LocalSeatMapServlet;
 import passcom.server.peer.LocalTicketsServlet;
+import passcom.server.peer.PathsVersionServlet;
 import passcom.server.peer.PingServlet;
 import passcom.server.peer.PrepareServlet;
 
@@ -111,6 +112,12 @@ public final class PasscomServer implements AutoCloseable {
         // (Not jdk.httpclient.enableAllMethodRetry: it is JVM-wide, and would make every other HttpClient in
         // the process resend POSTs that are not idempotent, such as a customer's purchase without id_pedido.)
         setIfAbsent("jdk.httpclient.keepalive.timeout", "20");
+        // The JDK client hands every response to CompletableFuture's default executor before our callbacks
+        // run. With fewer than 3 cores the common pool has parallelism 1, and CompletableFuture then starts a
+        // new thread per task: JFR counted 806 threads started in 15 s of route queries on 2 cores (the
+        // "5,000 threads" of issue 8). Parallelism 2 keeps those hand-offs on the pool. Only effective if set
+        // before the pool is first used, so the launcher also passes it as a JVM option.
+        setIfAbsent("java.util.concurrent.ForkJoinPool.common.parallelism", "2");
     }
 
     private final ServerConfig config;
@@ -273,6 +280,7 @@ public final class PasscomServer implements AutoCloseable {
                 "/rede", NetworkServlet::new);
         Map<String, Function<AirlineNode, HttpServlet>> federation = Map.of(
                 FederationPaths.PATHS, LocalPathsServlet::new,
+                FederationPaths.VERSION, PathsVersionServlet::new,
                 FederationPaths.TICKETS, LocalTicketsServlet::new,
                 FederationPaths.PREPARE, PrepareServlet::new,
                 FederationPaths.COMMIT, CommitServlet::new,
@@ -290,7 +298,7 @@ public final class PasscomServer implements AutoCloseable {
         Handler limited = limit(context, MAX_PREPARE_REQUESTS, FederationPaths.PREPARE);
         limited = limit(limited, MAX_CONTROL_REQUESTS, FederationPaths.COMMIT, FederationPaths.ABORT, FederationPaths.DECISION,
                 FederationPaths.PING, FederationPaths.TICKETS);
-        limited = limit(limited, MAX_PATH_REQUESTS, FederationPaths.PATHS, FederationPaths.SEATS);
+        limited = limit(limited, MAX_PATH_REQUESTS, FederationPaths.PATHS, FederationPaths.VERSION, FederationPaths.SEATS);
         limited = limit(limited, MAX_CUSTOMER_REQUESTS, customer.keySet().toArray(String[]::new));
 
         server.setHandler(new GracefulHandler(limited));

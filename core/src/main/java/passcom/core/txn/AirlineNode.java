@@ -31,9 +31,10 @@ import passcom.core.route.RouteNetwork;
 import passcom.core.route.Segment;
 import passcom.core.route.plan.AirlinePaths;
 import passcom.core.route.plan.FederationPlanner;
-import passcom.core.route.plan.PathFinder;
+import passcom.core.route.plan.LocalPathsCache;
 import passcom.core.route.plan.RouteOptions;
 import passcom.core.route.UnknownSegment;
+import passcom.core.route.plan.VersionedPaths;
 import passcom.core.seat.SeatInventory;
 import passcom.core.seat.SeatMap;
 import passcom.core.store.Store;
@@ -73,6 +74,7 @@ public final class AirlineNode implements AutoCloseable {
     private final BackgroundThread expiry;
     private final PurchaseCoordinator purchases;
     private final CancellationCoordinator cancellations;
+    private final LocalPathsCache localPaths;
 
     private AirlineNode(NodeConfig config, Map<String, AirlinePort> peers, Store store) {
         this.config = config;
@@ -95,6 +97,8 @@ public final class AirlineNode implements AutoCloseable {
         this.purchases = new PurchaseCoordinator(airline, instance, network, ports.keySet(), store, bookings, twoPhaseCommit,
                 config.references(), config.clock(), config.peerTimeout());
         this.cancellations = new CancellationCoordinator(airline, instance, store, twoPhaseCommit, config.clock());
+        this.localPaths = new LocalPathsCache(airline, me().pricePer100Km(), network.segmentsFlownBy(airline), seats::segmentsWithFreeSeats,
+                System::nanoTime, PATHS_PER_AIRLINE, config.clock().millis());
     }
 
     /**
@@ -243,13 +247,23 @@ public final class AirlineNode implements AutoCloseable {
         return new RouteSearch(origin, destination, options, answered, unavailable);
     }
 
-    /** GET /caminhos_servidor: this airline's own best paths over segments with a free seat. */
+    /**
+     * This airline's own best paths over segments with a free seat, as of a reading of the seats at most a
+     * few tens of milliseconds old ({@link LocalPathsCache}: a purchase re-checks every seat).
+     */
     public AirlinePaths localPaths(String origin, String destination) {
+        return versionedPaths(origin, destination).paths();
+    }
+
+    /** GET /caminhos_servidor: {@link #localPaths} with the availability version it was computed from. */
+    public VersionedPaths versionedPaths(String origin, String destination) {
         validateTrip(origin, destination);
-        Set<Segment.Key> free = seats.segmentsWithFreeSeats();
-        List<Segment> usable = network.segmentsFlownBy(airline).stream().filter(s -> free.contains(s.key())).toList();
-        List<List<String>> paths = new PathFinder(usable).shortest(origin, destination, PATHS_PER_AIRLINE);
-        return new AirlinePaths(airline, me().pricePer100Km(), paths);
+        return localPaths.paths(origin, destination);
+    }
+
+    /** GET /versao_servidor: the availability version {@link #versionedPaths} answers from now. */
+    public long pathsVersion() {
+        return localPaths.version();
     }
 
     /** The airlines of the federation: this one and its peers (GET /rede lists them). */
