@@ -36,6 +36,7 @@ import passcom.core.txn.AirlineNode;
 import passcom.core.txn.AirlinePort;
 import passcom.core.txn.NodeConfig;
 import passcom.server.auth.FederationSigner;
+import passcom.server.auth.ReplayGuard;
 import passcom.server.auth.SignatureFilter;
 import passcom.server.client.CancellationServlet;
 import passcom.server.client.HealthServlet;
@@ -153,7 +154,8 @@ public final class PasscomServer implements AutoCloseable {
         }
         try {
             DataDirectory.create(config.dataDir());
-            FederationSigner signer = new FederationSigner(config.secret(), clock, SIGNATURE_WINDOW);
+            FederationSigner signer = new FederationSigner(config.secret(), config.previousSecret(), clock, SIGNATURE_WINDOW,
+                    new ReplayGuard(ReplayGuard.DEFAULT_CAPACITY));
             node = AirlineNode.start(nodeConfig(), peers(signer));
             nodeReady = System.nanoTime();
             jetty = jetty(node, signer);

@@ -193,7 +193,9 @@ final class PurchaseCoordinator {
         return switch (earlier.state()) {
             case STARTED -> new PurchaseOutcome.InProgress(earlier.requestId());
             case COMMITTED -> new PurchaseOutcome.Bought(bookings.find(earlier.reference()).orElseThrow());
-            case ABORTED -> outcomeOf(new TwoPhaseCommit.Result.Aborted(earlier.outcome(), earlier.detail()), earlier.requestId());
+            case ABORTED -> earlier.outcome() == AbortReason.UNREACHABLE
+                    ? new PurchaseOutcome.NotBought("a companhia " + earlier.detail() + " não respondeu")
+                    : outcomeOf(new TwoPhaseCommit.Result.Aborted(earlier.outcome(), earlier.detail()), earlier.requestId());
         };
     }
 
@@ -211,9 +213,10 @@ final class PurchaseCoordinator {
                     : new PurchaseOutcome.SoldOut(aborted.detail());
             case SOLD_OUT, NOT_ACTIVE -> new PurchaseOutcome.SoldOut(aborted.detail());
             case UNREACHABLE -> new PurchaseOutcome.Unreachable(aborted.detail());
-            case REFERENCE_TAKEN -> new PurchaseOutcome.Unreachable("nenhum localizador livre; tente de novo");
-            // Aborted by recovery, expiry or presumed abort: the customer was never told; a retry with the same id says so.
-            case RECOVERED, EXPIRED, PRESUMED -> new PurchaseOutcome.Unreachable("coordenador reiniciado; nada foi comprado");
+            case REFERENCE_TAKEN -> new PurchaseOutcome.NotBought("nenhum localizador livre");
+            // Aborted by recovery, expiry or presumed abort: the customer was never told; a retry with the same id says so,
+            // definitely (the fault harness found these answered 503, which clients must read as "outcome unknown").
+            case RECOVERED, EXPIRED, PRESUMED -> new PurchaseOutcome.NotBought("o pedido foi interrompido (coordenador reiniciado) antes da decisão");
         };
     }
 
@@ -229,6 +232,9 @@ final class PurchaseCoordinator {
         }
         if (outcome instanceof PurchaseOutcome.Unreachable u) {
             return "ABORTED unreachable: " + u.airline();
+        }
+        if (outcome instanceof PurchaseOutcome.NotBought n) {
+            return "ABORTED: " + n.reason();
         }
         return "in progress";
     }

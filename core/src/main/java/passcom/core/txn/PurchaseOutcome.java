@@ -25,6 +25,14 @@ public sealed interface PurchaseOutcome {
     record Unreachable(String airline) implements PurchaseOutcome {
     }
 
+    /**
+     * Aborted for a reason a retry of the same order cannot change (the coordinator restarted before deciding, an
+     * airline did not answer, no free booking reference), told to the repeat of an {@code id_pedido} whose abort
+     * is recorded: definite, nothing was bought. Never a 5xx, which a client must read as "outcome unknown".
+     */
+    record NotBought(String reason) implements PurchaseOutcome {
+    }
+
     /** A request with this id is still being decided (a concurrent retry); ask again, it will not buy twice. */
     record InProgress(String requestId) implements PurchaseOutcome {
     }

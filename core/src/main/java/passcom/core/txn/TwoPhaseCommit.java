@@ -103,6 +103,7 @@ final class TwoPhaseCommit {
             }
         }
         if (abort == null) {
+            CrashPoints.reach(kind == TxnKind.PURCHASE ? CrashPoints.Point.AFTER_HOLDS : CrashPoints.Point.DURING_CANCELLATION);
             Booking booking = bookingOf.apply(held);
             Commit commit = new Commit(txnId, kind, booking);
             Set<String> remote = without(prepares.keySet(), Set.of(self));
@@ -121,6 +122,7 @@ final class TwoPhaseCommit {
                 return true;
             });
             if (committed) {
+                CrashPoints.reach(kind == TxnKind.PURCHASE ? CrashPoints.Point.AFTER_DECISION : CrashPoints.Point.DURING_CANCELLATION);
                 delivery.wakeUp();
                 return new Result.Committed(booking);
             }

@@ -85,6 +85,10 @@ public final class ErrorMapper {
             return new Reply(HttpServletResponse.SC_SERVICE_UNAVAILABLE, Erro.of(
                     "A companhia " + unreachable.airline() + " não respondeu; nada foi comprado. Tente novamente em instantes."));
         }
+        if (outcome instanceof PurchaseOutcome.NotBought notBought) {
+            return new Reply(HttpServletResponse.SC_CONFLICT, Erro.of("Nada foi comprado: " + notBought.reason()
+                    + ". Para tentar de novo, faça um novo pedido."));
+        }
         if (outcome instanceof PurchaseOutcome.InProgress inProgress) {
             return new Reply(HttpServletResponse.SC_CONFLICT, new Erro(null,
                     "O pedido " + inProgress.requestId() + " ainda está sendo processado; consulte de novo com o mesmo id_pedido.",

@@ -66,6 +66,12 @@ public final class SearchPanel extends JPanel {
         wire();
     }
 
+    /** The cities of the network just loaded, offered in both fields. */
+    public void setCities(List<String> cities) {
+        originBox.setCities(cities);
+        destinationBox.setCities(cities);
+    }
+
     public void setRouteListener(Consumer<Rota> listener) {
         this.routeListener = Objects.requireNonNull(listener);
     }

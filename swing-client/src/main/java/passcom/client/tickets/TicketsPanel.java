@@ -87,7 +87,7 @@ public final class TicketsPanel extends JPanel {
         right.setHorizontalAlignment(SwingConstants.RIGHT);
         table.getColumnModel().getColumn(TicketTableModel.DISTANCE).setCellRenderer(right);
         table.getColumnModel().getColumn(TicketTableModel.PRICE).setCellRenderer(right);
-        int[] widths = {90, 460, 120, 90, 90, 110, 140};
+        int[] widths = {90, 200, 380, 120, 110, 90, 110, 140};
         for (int column = 0; column < widths.length; column++) {
             table.getColumnModel().getColumn(column).setPreferredWidth(widths[column]);
         }
@@ -148,7 +148,8 @@ public final class TicketsPanel extends JPanel {
         String[] options = {Messages.get("tickets.cancelConfirm"), Messages.get("tickets.keep")};
         int choice = JOptionPane.showOptionDialog(this,
                 "<html><p>" + ItineraryText.escape(Messages.get("tickets.cancelQuestion", ticket.localizador())) + "</p><br>"
-                        + ItineraryText.ticket(ticket) + "<br><p>" + ItineraryText.escape(Messages.get("tickets.cancelNote")) + "</p></html>",
+                        + ItineraryText.ticket(ticket) + ItineraryText.passengers(ticket)
+                        + "<br><p>" + ItineraryText.escape(Messages.get("tickets.cancelNote")) + "</p></html>",
                 Messages.get("tickets.cancelTitle"), JOptionPane.DEFAULT_OPTION, JOptionPane.WARNING_MESSAGE, null, options, options[1]);
         if (choice != 0) {
             return;
