@@ -36,9 +36,12 @@ import passcom.core.txn.AirlineNode;
 import passcom.core.txn.AirlinePort;
 import passcom.core.txn.NodeConfig;
 import passcom.server.auth.FederationSigner;
+import passcom.server.auth.ReplayGuard;
 import passcom.server.auth.SignatureFilter;
 import passcom.server.client.CancellationServlet;
 import passcom.server.client.HealthServlet;
+import passcom.server.client.NetworkServlet;
+import passcom.server.client.SeatMapServlet;
 import passcom.server.client.PurchaseServlet;
 import passcom.server.client.RouteSearchServlet;
 import passcom.server.client.TicketListServlet;
@@ -50,6 +53,7 @@ import passcom.server.peer.DecisionServlet;
 import passcom.server.peer.FederationPaths;
 import passcom.server.peer.HttpAirlinePort;
 import passcom.server.peer.LocalPathsServlet;
+import passcom.server.peer.LocalSeatMapServlet;
 import passcom.server.peer.LocalTicketsServlet;
 import passcom.server.peer.PingServlet;
 import passcom.server.peer.PrepareServlet;
@@ -150,7 +154,8 @@ public final class PasscomServer implements AutoCloseable {
         }
         try {
             DataDirectory.create(config.dataDir());
-            FederationSigner signer = new FederationSigner(config.secret(), clock, SIGNATURE_WINDOW);
+            FederationSigner signer = new FederationSigner(config.secret(), config.previousSecret(), clock, SIGNATURE_WINDOW,
+                    new ReplayGuard(ReplayGuard.DEFAULT_CAPACITY));
             node = AirlineNode.start(nodeConfig(), peers(signer));
             nodeReady = System.nanoTime();
             jetty = jetty(node, signer);
@@ -263,7 +268,9 @@ public final class PasscomServer implements AutoCloseable {
                 "/comprar_cliente", PurchaseServlet::new,
                 "/passagens_cliente", TicketListServlet::new,
                 "/cancelar_cliente", CancellationServlet::new,
-                "/saude", HealthServlet::new);
+                "/saude", HealthServlet::new,
+                "/assentos_cliente", SeatMapServlet::new,
+                "/rede", NetworkServlet::new);
         Map<String, Function<AirlineNode, HttpServlet>> federation = Map.of(
                 FederationPaths.PATHS, LocalPathsServlet::new,
                 FederationPaths.TICKETS, LocalTicketsServlet::new,
@@ -271,7 +278,8 @@ public final class PasscomServer implements AutoCloseable {
                 FederationPaths.COMMIT, CommitServlet::new,
                 FederationPaths.ABORT, AbortServlet::new,
                 FederationPaths.DECISION, DecisionServlet::new,
-                FederationPaths.PING, PingServlet::new);
+                FederationPaths.PING, PingServlet::new,
+                FederationPaths.SEATS, LocalSeatMapServlet::new);
         customer.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet.apply(node)), path));
         federation.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet.apply(node)), path));
         FilterHolder signatures = new FilterHolder(new SignatureFilter(signer));
@@ -282,7 +290,7 @@ public final class PasscomServer implements AutoCloseable {
         Handler limited = limit(context, MAX_PREPARE_REQUESTS, FederationPaths.PREPARE);
         limited = limit(limited, MAX_CONTROL_REQUESTS, FederationPaths.COMMIT, FederationPaths.ABORT, FederationPaths.DECISION,
                 FederationPaths.PING, FederationPaths.TICKETS);
-        limited = limit(limited, MAX_PATH_REQUESTS, FederationPaths.PATHS);
+        limited = limit(limited, MAX_PATH_REQUESTS, FederationPaths.PATHS, FederationPaths.SEATS);
         limited = limit(limited, MAX_CUSTOMER_REQUESTS, customer.keySet().toArray(String[]::new));
 
         server.setHandler(new GracefulHandler(limited));

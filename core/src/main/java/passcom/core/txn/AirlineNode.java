@@ -33,7 +33,9 @@ import passcom.core.route.plan.AirlinePaths;
 import passcom.core.route.plan.FederationPlanner;
 import passcom.core.route.plan.PathFinder;
 import passcom.core.route.plan.RouteOptions;
+import passcom.core.route.UnknownSegment;
 import passcom.core.seat.SeatInventory;
+import passcom.core.seat.SeatMap;
 import passcom.core.store.Store;
 
 /**
@@ -248,6 +250,56 @@ public final class AirlineNode implements AutoCloseable {
         List<Segment> usable = network.segmentsFlownBy(airline).stream().filter(s -> free.contains(s.key())).toList();
         List<List<String>> paths = new PathFinder(usable).shortest(origin, destination, PATHS_PER_AIRLINE);
         return new AirlinePaths(airline, me().pricePer100Km(), paths);
+    }
+
+    /** The airlines of the federation: this one and its peers (GET /rede lists them). */
+    public Set<String> federation() {
+        return new java.util.TreeSet<>(ports.keySet());
+    }
+
+    /**
+     * GET /assentos_cliente: the seat map of one leg, asked of the airline that flies it (this one or a peer).
+     * @throws InvalidRequest unknown city, segment or airline, or an airline that does not fly the segment
+     * @throws AirlineUnreachable that airline did not answer
+     */
+    public SeatMap seatMap(String origin, String destination, String legAirline) {
+        Segment.Key segment = flownSegment(origin, destination, legAirline);
+        try {
+            return ports.get(legAirline).seatMap(segment).get(config.searchTimeout().toMillis() + 500, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AirlineUnreachable(legAirline, "interrompido");
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AirlineUnreachable(legAirline, "sem resposta em " + config.searchTimeout().toMillis() + " ms");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new AirlineUnreachable(legAirline, String.valueOf(e.getCause()));
+        }
+    }
+
+    /** GET /assentos_servidor: the seat map of a segment this airline flies. @throws UnknownSegment it does not fly it */
+    public SeatMap localSeatMap(Segment.Key segment) {
+        return seats.seatMap(airline, segment).orElseThrow(() -> new UnknownSegment(
+                "a companhia " + airline + " não voa o trecho " + segment));
+    }
+
+    /** The segment {@code origin → destination}, checked to be in the network and flown by {@code legAirline} of this federation. */
+    private Segment.Key flownSegment(String origin, String destination, String legAirline) {
+        validateTrip(origin, destination);
+        if (legAirline == null || legAirline.isBlank()) {
+            throw new InvalidRequest("informe a companhia");
+        }
+        Segment segment = network.segment(origin, destination)
+                .orElseThrow(() -> new UnknownSegment("o trecho " + origin + " → " + destination + " não existe na rede"));
+        if (!ports.containsKey(legAirline)) {
+            throw new UnknownSegment("companhia desconhecida: '" + legAirline + "'");
+        }
+        if (!network.airline(legAirline).map(a -> a.flies(segment.key())).orElse(false)) {
+            throw new UnknownSegment("a companhia " + legAirline + " não voa o trecho " + origin + " → " + destination);
+        }
+        return segment.key();
     }
 
     /** POST /comprar_cliente. @throws InvalidRequest a path not in the network or not flown by the named airline */

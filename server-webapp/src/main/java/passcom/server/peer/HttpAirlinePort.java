@@ -28,7 +28,9 @@ import java.util.stream.Collectors;
 import passcom.api.Erro;
 import passcom.api.Json;
 import passcom.core.cpf.Cpf;
+import passcom.core.route.Segment;
 import passcom.core.route.plan.AirlinePaths;
+import passcom.core.seat.SeatMap;
 import passcom.core.txn.AirlinePort;
 import passcom.core.txn.AirlineTickets;
 import passcom.core.txn.AirlineUnreachable;
@@ -147,6 +149,12 @@ public final class HttpAirlinePort implements AirlinePort {
     public CompletableFuture<AirlineTickets> tickets(Cpf cpf) {
         return get(FederationPaths.TICKETS, query("cpf", cpf.digits()), searchTimeout, Message.QUERY)
                 .thenApply(json -> read(json, TicketsMessage.class, TicketsMessage::toTickets));
+    }
+
+    @Override
+    public CompletableFuture<SeatMap> seatMap(Segment.Key segment) {
+        return get(FederationPaths.SEATS, query("origem", segment.origin(), "destino", segment.destination()), searchTimeout, Message.QUERY)
+                .thenApply(json -> read(json, SeatMapMessage.class, SeatMapMessage::toSeatMap));
     }
 
     @Override
