@@ -75,6 +75,7 @@ public final class AirlineNode implements AutoCloseable {
     private final PurchaseCoordinator purchases;
     private final CancellationCoordinator cancellations;
     private final LocalPathsCache localPaths;
+    private volatile NodeListener listener = NodeListener.NONE;
 
     private AirlineNode(NodeConfig config, Map<String, AirlinePort> peers, Store store) {
         this.config = config;
@@ -318,7 +319,9 @@ public final class AirlineNode implements AutoCloseable {
 
     /** POST /comprar_cliente. @throws InvalidRequest a path not in the network or not flown by the named airline */
     public PurchaseOutcome purchase(PurchaseOrder order) {
-        return purchases.purchase(order);
+        PurchaseOutcome outcome = purchases.purchase(order);
+        listener.purchaseFinished(outcome);
+        return outcome;
     }
 
     /** GET /passagens_cliente: every airline's bookings for the CPF, gathered in parallel. */
@@ -353,7 +356,7 @@ public final class AirlineNode implements AutoCloseable {
         }
         String wanted = reference.strip().toUpperCase();
         TicketSearch search = tickets(cpf);
-        return search.bookings().stream().filter(b -> b.reference().equals(wanted)).findFirst()
+        CancelOutcome outcome = search.bookings().stream().filter(b -> b.reference().equals(wanted)).findFirst()
                 .map(cancellations::cancel)
                 .orElseGet(() -> {
                     if (!search.unavailable().isEmpty()) {
@@ -361,6 +364,8 @@ public final class AirlineNode implements AutoCloseable {
                     }
                     throw new NotFound("o CPF " + cpf + " não tem passagem ativa com localizador " + wanted);
                 });
+        listener.cancellationFinished(outcome);
+        return outcome;
     }
 
     /** POST /comprar_servidor (phase one, as participant). */
@@ -404,6 +409,19 @@ public final class AirlineNode implements AutoCloseable {
         } catch (java.sql.SQLException e) {
             throw new passcom.core.store.StoreFailure("could not read booking " + txn.reference() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** From now on {@code listener} hears how purchases and cancellations end, and of every store commit (metrics). */
+    public void observe(NodeListener listener) {
+        this.listener = listener;
+        store.observe(listener);
+    }
+
+    /** What is unfinished here, without asking any peer (metrics read it on every scrape). */
+    public Backlog backlog() {
+        long held = seats.counts().values().stream().mapToLong(SeatInventory.Count::held).sum();
+        long undecided = store.read(c -> CoordinatorLog.count(c, "SELECT COUNT(*) FROM txn WHERE state = 'STARTED'"));
+        return new Backlog(held, undecided, participant.preparedCount(), delivery.pending());
     }
 
     /** GET /saude. */
