@@ -3,7 +3,7 @@
 #
 #   scripts/fault-harness.sh [short|long] [SEED]
 #
-# short: the CI configuration (2 runs of 45 s of load, 24 clients, every nemesis), as in `mvn verify`.
+# short: the CI configuration (2 runs of 30 s of load, 24 clients, every nemesis), as in `mvn verify`.
 # long:  one run of 31 minutes, 200 clients, a fault every 2-8 s of which half are kills (a kill every ~5-15 s).
 # SEED replays a run's fault schedule and clients' choices. Extra -D options (passcom.harness.*) go in MAVEN_OPTS
 # or after the seed. Results: integration-tests/target/fault-harness/<time>/seed-N/{result.md,history.jsonl,*.log}.
