@@ -39,9 +39,12 @@ import passcom.core.txn.AirlineNode;
 import passcom.core.txn.AirlinePort;
 import passcom.core.txn.NodeConfig;
 import passcom.server.auth.FederationSigner;
+import passcom.server.auth.ReplayGuard;
 import passcom.server.auth.SignatureFilter;
 import passcom.server.client.CancellationServlet;
 import passcom.server.client.HealthServlet;
+import passcom.server.client.NetworkServlet;
+import passcom.server.client.SeatMapServlet;
 import passcom.server.client.PurchaseServlet;
 import passcom.server.client.RouteSearchServlet;
 import passcom.server.client.TicketListServlet;
@@ -54,7 +57,9 @@ import passcom.server.peer.DecisionServlet;
 import passcom.server.peer.FederationPaths;
 import passcom.server.peer.HttpAirlinePort;
 import passcom.server.peer.LocalPathsServlet;
+import passcom.server.peer.LocalSeatMapServlet;
 import passcom.server.peer.LocalTicketsServlet;
+import passcom.server.peer.PathsVersionServlet;
 import passcom.server.peer.PingServlet;
 import passcom.server.peer.PrepareServlet;
 import passcom.server.metrics.MetricsEndpoint;
@@ -117,6 +122,12 @@ public final class PasscomServer implements AutoCloseable {
         // (Not jdk.httpclient.enableAllMethodRetry: it is JVM-wide, and would make every other HttpClient in
         // the process resend POSTs that are not idempotent, such as a customer's purchase without id_pedido.)
         setIfAbsent("jdk.httpclient.keepalive.timeout", "20");
+        // The JDK client hands every response to CompletableFuture's default executor before our callbacks
+        // run. With fewer than 3 cores the common pool has parallelism 1, and CompletableFuture then starts a
+        // new thread per task: JFR counted 806 threads started in 15 s of route queries on 2 cores (the
+        // "5,000 threads" of issue 8). Parallelism 2 keeps those hand-offs on the pool. Only effective if set
+        // before the pool is first used, so the launcher also passes it as a JVM option.
+        setIfAbsent("java.util.concurrent.ForkJoinPool.common.parallelism", "2");
     }
 
     private final ServerConfig config;
@@ -162,7 +173,8 @@ public final class PasscomServer implements AutoCloseable {
         }
         try {
             DataDirectory.create(config.dataDir());
-            FederationSigner signer = new FederationSigner(config.secret(), clock, SIGNATURE_WINDOW);
+            FederationSigner signer = new FederationSigner(config.secret(), config.previousSecret(), clock, SIGNATURE_WINDOW,
+                    new ReplayGuard(ReplayGuard.DEFAULT_CAPACITY));
             node = AirlineNode.start(nodeConfig(), peers(signer));
             nodeReady = System.nanoTime();
             metrics = metrics(node);
@@ -302,15 +314,19 @@ public final class PasscomServer implements AutoCloseable {
                 "/comprar_cliente", PurchaseServlet::new,
                 "/passagens_cliente", TicketListServlet::new,
                 "/cancelar_cliente", CancellationServlet::new,
-                "/saude", HealthServlet::new);
+                "/saude", HealthServlet::new,
+                "/assentos_cliente", SeatMapServlet::new,
+                "/rede", NetworkServlet::new);
         Map<String, Function<AirlineNode, HttpServlet>> federation = Map.of(
                 FederationPaths.PATHS, LocalPathsServlet::new,
+                FederationPaths.VERSION, PathsVersionServlet::new,
                 FederationPaths.TICKETS, LocalTicketsServlet::new,
                 FederationPaths.PREPARE, PrepareServlet::new,
                 FederationPaths.COMMIT, CommitServlet::new,
                 FederationPaths.ABORT, AbortServlet::new,
                 FederationPaths.DECISION, DecisionServlet::new,
-                FederationPaths.PING, PingServlet::new);
+                FederationPaths.PING, PingServlet::new,
+                FederationPaths.SEATS, LocalSeatMapServlet::new);
         context.addFilter(new FilterHolder(new LogContextFilter(config.airline())), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new RequestMetricsFilter(metrics)), "/*", EnumSet.of(DispatcherType.REQUEST));
         customer.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet.apply(node)), path));
@@ -323,7 +339,7 @@ public final class PasscomServer implements AutoCloseable {
         Handler limited = limit(context, MAX_PREPARE_REQUESTS, FederationPaths.PREPARE);
         limited = limit(limited, MAX_CONTROL_REQUESTS, FederationPaths.COMMIT, FederationPaths.ABORT, FederationPaths.DECISION,
                 FederationPaths.PING, FederationPaths.TICKETS);
-        limited = limit(limited, MAX_PATH_REQUESTS, FederationPaths.PATHS);
+        limited = limit(limited, MAX_PATH_REQUESTS, FederationPaths.PATHS, FederationPaths.VERSION, FederationPaths.SEATS);
         limited = limit(limited, MAX_CUSTOMER_REQUESTS, customer.keySet().toArray(String[]::new));
 
         server.setHandler(new GracefulHandler(limited));

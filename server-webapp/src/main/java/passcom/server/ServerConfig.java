@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import passcom.core.money.Money;
+import passcom.server.auth.FederationSigner;
 
 /**
  * How one airline server runs, from command-line flags, PASSCOM_* environment variables and an optional
@@ -24,6 +25,7 @@ import passcom.core.money.Money;
  * @param network the network file; empty means the default network on the classpath
  * @param secret  the federation's shared HMAC secret
  * @param dbUrl   the store's JDBC URL (PostgreSQL or SQLite); empty means SQLite in {@code dataDir}
+ * @param previousSecret a rotated-out secret still accepted on incoming calls until its expiry
  * @param metrics where {@code GET /metrics} answers: its own admin port, never the customers' and peers' one
  */
 public record ServerConfig(
@@ -37,6 +39,7 @@ public record ServerConfig(
         String secret,
         Timing timing,
         Optional<String> dbUrl,
+        Optional<FederationSigner.PreviousSecret> previousSecret,
         Metrics metrics) {
 
     /** Used when no secret is given; fine on a laptop, never in production (the server warns). */
@@ -62,6 +65,7 @@ public record ServerConfig(
         Objects.requireNonNull(secret, "secret");
         Objects.requireNonNull(timing, "timing");
         Objects.requireNonNull(dbUrl, "dbUrl");
+        Objects.requireNonNull(previousSecret, "previousSecret");
         Objects.requireNonNull(metrics, "metrics");
     }
 
@@ -90,7 +94,7 @@ public record ServerConfig(
     /** A config for tests and embedding: default network, port 0 (any free port), no peers. */
     public static ServerConfig forTest(String airline, Path dataDir) {
         return new ServerConfig(airline, DEFAULT_HOST, 0, Optional.empty(), Map.of(), dataDir, Optional.empty(),
-                DEV_SECRET, Timing.DEFAULT, Optional.empty(), Metrics.ANY_PORT);
+                DEV_SECRET, Timing.DEFAULT, Optional.empty(), Optional.empty(), Metrics.ANY_PORT);
     }
 
     /** One instance per peer airline. */
@@ -102,23 +106,23 @@ public record ServerConfig(
 
     /** Several instances (sharing one store) per peer airline, tried in the order given. */
     public ServerConfig withPeerInstances(Map<String, List<URI>> newPeers) {
-        return new ServerConfig(airline, host, port, price, newPeers, dataDir, network, secret, timing, dbUrl, metrics);
+        return new ServerConfig(airline, host, port, price, newPeers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(airline, host, newPort, price, peers, dataDir, network, secret, timing, dbUrl, metrics);
+        return new ServerConfig(airline, host, newPort, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics);
     }
 
     public ServerConfig withTiming(Timing newTiming) {
-        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, newTiming, dbUrl, metrics);
+        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, newTiming, dbUrl, previousSecret, metrics);
     }
 
     public ServerConfig withDbUrl(String newDbUrl) {
-        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, Optional.of(newDbUrl), metrics);
+        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, Optional.of(newDbUrl), previousSecret, metrics);
     }
 
     public ServerConfig withMetrics(Metrics newMetrics) {
-        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, dbUrl, newMetrics);
+        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, newMetrics);
     }
 
     /** The store: {@code --db-url} when given, else the SQLite file {@code passcom.db} in the data directory. */

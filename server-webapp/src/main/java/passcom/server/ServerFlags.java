@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 import passcom.core.money.Money;
+import passcom.server.auth.FederationSigner;
 import passcom.server.ServerConfig.Timing;
 
 /**
@@ -58,6 +61,8 @@ final class ServerFlags {
         NETWORK("network", "FILE", "PASSCOM_NETWORK", "the built-in network (data/network.json)", "route network file"),
         SECRET("secret", "TEXT", "PASSCOM_SECRET", "a development secret (logged as a warning)",
                 "federation HMAC secret shared by every airline (prefer the variable)"),
+        PREVIOUS_SECRET("previous-secret", "TEXT@UNTIL", "PASSCOM_PREVIOUS_SECRET", "none",
+                "while rotating: the old secret, still accepted until UNTIL (an instant, e.g. 2026-12-02T03:00:00Z)"),
         PEER_TIMEOUT("peer-timeout", "DUR", "PASSCOM_PEER_TIMEOUT", "3s", "wait for a peer's prepare/commit answer"),
         SEARCH_TIMEOUT("search-timeout", "DUR", "PASSCOM_SEARCH_TIMEOUT", "2s", "wait for a peer's route or ticket answer"),
         STALE_HOLD("stale-hold", "DUR", "PASSCOM_STALE_HOLD", "5s", "hold age before asking the coordinator"),
@@ -220,8 +225,24 @@ final class ServerFlags {
             throw new BadFlag(values.source(Flag.METRICS_PORT) + ": the metrics port must differ from --port " + port);
         }
         ServerConfig.Metrics metrics = new ServerConfig.Metrics(values.get(Flag.METRICS_HOST).orElse(ServerConfig.DEFAULT_HOST), metricsPort);
+        Optional<FederationSigner.PreviousSecret> previousSecret = values.get(Flag.PREVIOUS_SECRET)
+                .map(v -> previousSecret(values.source(Flag.PREVIOUS_SECRET), v));
         LogFormat logFormat = values.get(Flag.LOG_FORMAT).map(f -> logFormat(values.source(Flag.LOG_FORMAT), f)).orElse(LogFormat.TEXT);
-        return new Parsed(new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, dbUrl, metrics), logFormat);
+        return new Parsed(new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics), logFormat);
+    }
+
+    /** "SECRET@2026-12-02T03:00:00Z": the secret being rotated out and the instant it stops being accepted. */
+    private static FederationSigner.PreviousSecret previousSecret(String source, String text) {
+        int at = text.lastIndexOf('@');
+        if (at <= 0) {
+            throw new BadFlag(source + ": give the previous secret and its expiry as SECRET@2026-12-02T03:00:00Z");
+        }
+        try {
+            return new FederationSigner.PreviousSecret(text.substring(0, at), Instant.parse(text.substring(at + 1).strip()));
+        } catch (DateTimeParseException e) {
+            throw new BadFlag(source + ": the expiry after '@' must be an instant like 2026-12-02T03:00:00Z, got '"
+                    + text.substring(at + 1) + "'");
+        }
     }
 
     private static LogFormat logFormat(String source, String text) {

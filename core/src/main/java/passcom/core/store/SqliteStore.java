@@ -233,6 +233,7 @@ final class SqliteStore implements Store {
                 statement.execute("ROLLBACK");
                 return;
             }
+            StoreFaults.beforeCommit();
             statement.execute("COMMIT");
             batches.incrementAndGet();
             commits.addAndGet(done.size());

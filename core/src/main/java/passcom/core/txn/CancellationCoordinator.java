@@ -16,7 +16,7 @@ import passcom.core.store.Store;
 
 /**
  * Cancels a booking with the purchase protocol: every airline with a leg marks its sold seats (phase
- * one), then all free them (phase two), or nothing changes. Any airline may coordinate a cancellation,
+ * one: every passenger's seat on every leg), then all free them (phase two), or nothing changes. Any airline may coordinate a cancellation,
  * whoever sold the booking.
  */
 final class CancellationCoordinator {
@@ -56,9 +56,11 @@ final class CancellationCoordinator {
                     legsByAirline.keySet(), instance, clock.millis());
             return null;
         });
+        // Every passenger travels on every leg: a participant marks legs × passengers seats, or refuses.
+        List<Prepare.Seating> passengers = booking.passengers().stream().map(p -> new Prepare.Seating(p.cpf(), List.of())).toList();
         Map<String, Prepare> prepares = new LinkedHashMap<>();
         legsByAirline.forEach((a, keys) -> prepares.put(a,
-                new Prepare(txnId, airline, TxnKind.CANCELLATION, booking.cpf(), booking.reference(), keys)));
+                new Prepare(txnId, airline, TxnKind.CANCELLATION, booking.reference(), keys, passengers)));
         TwoPhaseCommit.Result result = twoPhaseCommit.run(txnId, TxnKind.CANCELLATION, prepares, held -> booking);
         CancelOutcome outcome;
         if (result instanceof TwoPhaseCommit.Result.Committed) {

@@ -28,7 +28,11 @@ import java.util.stream.Collectors;
 import passcom.api.Erro;
 import passcom.api.Json;
 import passcom.core.cpf.Cpf;
+import passcom.core.route.Segment;
 import passcom.core.route.plan.AirlinePaths;
+import passcom.core.seat.SeatMap;
+import passcom.core.route.plan.PeerPathsCache;
+import passcom.core.route.plan.VersionedPaths;
 import passcom.core.txn.AirlinePort;
 import passcom.core.txn.AirlineTickets;
 import passcom.core.txn.AirlineUnreachable;
@@ -105,6 +109,8 @@ public final class HttpAirlinePort implements AirlinePort {
     private final Map<Message, Bulkhead> bulkheads;
     /** Index of the instance that answered last. */
     private final AtomicInteger preferred = new AtomicInteger();
+    /** This peer's path answers by availability version: a route search asks only when the version moved. */
+    private final PeerPathsCache pathsCache = new PeerPathsCache(System::nanoTime, PeerPathsCache.CHECK_AFTER, PeerPathsCache.VALID_FOR);
 
     /**
      * @param airline     the peer's id
@@ -138,16 +144,48 @@ public final class HttpAirlinePort implements AirlinePort {
         return airline;
     }
 
+    /**
+     * The peer's answer from the cache when it holds one of the peer's current version (learned within
+     * {@link PeerPathsCache#VALID_FOR}), else asked; a served answer older than {@link PeerPathsCache#CHECK_AFTER}
+     * also starts one version check in the background.
+     */
     @Override
     public CompletableFuture<AirlinePaths> paths(String origin, String destination) {
+        AirlinePaths cached = pathsCache.lookup(origin, destination);
+        if (pathsCache.shouldCheck()) {
+            get(FederationPaths.VERSION, "", searchTimeout, Message.QUERY)
+                    .thenApply(json -> read(json, VersionMessage.class, VersionMessage::versao))
+                    .whenComplete((version, failure) -> {
+                        if (failure == null) {
+                            pathsCache.checked(version);
+                        } else {
+                            pathsCache.checkFailed();
+                        }
+                    });
+        }
+        if (cached != null) {
+            return CompletableFuture.completedFuture(cached);
+        }
         return get(FederationPaths.PATHS, query("origem", origin, "destino", destination), searchTimeout, Message.QUERY)
-                .thenApply(json -> read(json, PathsMessage.class, PathsMessage::toPaths));
+                .thenApply(json -> read(json, PathsMessage.class, message -> {
+                    AirlinePaths paths = message.toPaths();
+                    if (message.versao() != null) {
+                        pathsCache.answered(origin, destination, new VersionedPaths(message.versao(), paths));
+                    }
+                    return paths;
+                }));
     }
 
     @Override
     public CompletableFuture<AirlineTickets> tickets(Cpf cpf) {
         return get(FederationPaths.TICKETS, query("cpf", cpf.digits()), searchTimeout, Message.QUERY)
                 .thenApply(json -> read(json, TicketsMessage.class, TicketsMessage::toTickets));
+    }
+
+    @Override
+    public CompletableFuture<SeatMap> seatMap(Segment.Key segment) {
+        return get(FederationPaths.SEATS, query("origem", segment.origin(), "destino", segment.destination()), searchTimeout, Message.QUERY)
+                .thenApply(json -> read(json, SeatMapMessage.class, SeatMapMessage::toSeatMap));
     }
 
     @Override
