@@ -4,7 +4,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import passcom.core.cpf.Cpf;
+import passcom.core.route.Segment;
 import passcom.core.route.plan.AirlinePaths;
+import passcom.core.seat.SeatMap;
 
 /**
  * This process's own airline, reached without the network: the coordinator treats itself as one more
@@ -30,9 +32,17 @@ public final class LocalAirlinePort implements AirlinePort {
         return node.airline();
     }
 
+    /**
+     * On the caller's thread: the answer comes from memory ({@code LocalPathsCache}), at most with a short
+     * store read, so a hand-off to the executor would cost more than the work (issue 8's profile).
+     */
     @Override
     public CompletableFuture<AirlinePaths> paths(String origin, String destination) {
-        return call(() -> node.localPaths(origin, destination));
+        try {
+            return CompletableFuture.completedFuture(node.localPaths(origin, destination));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @Override
@@ -69,6 +79,11 @@ public final class LocalAirlinePort implements AirlinePort {
     @Override
     public CompletableFuture<AirlineTickets> tickets(Cpf cpf) {
         return call(() -> node.localTickets(cpf));
+    }
+
+    @Override
+    public CompletableFuture<SeatMap> seatMap(Segment.Key segment) {
+        return call(() -> node.localSeatMap(segment));
     }
 
     private <T> CompletableFuture<T> call(Supplier<T> work) {

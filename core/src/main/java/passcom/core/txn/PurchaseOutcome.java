@@ -1,6 +1,7 @@
 package passcom.core.txn;
 
 import passcom.core.booking.Booking;
+import passcom.core.seat.SeatOnLeg;
 
 /** How a purchase ended, as the customer must be told. Each case maps to one HTTP status. */
 public sealed interface PurchaseOutcome {
@@ -11,6 +12,13 @@ public sealed interface PurchaseOutcome {
 
     /** Aborted because a leg had no free seat; {@code reason} names the leg. Nothing was bought. */
     record SoldOut(String reason) implements PurchaseOutcome {
+    }
+
+    /**
+     * Aborted because a seat the customer chose was taken meanwhile; {@code reason} names it, and so does
+     * {@code seat} (null when a retry with the same request id replays the outcome). Nothing was bought.
+     */
+    record SeatTaken(String reason, SeatOnLeg seat) implements PurchaseOutcome {
     }
 
     /** Aborted because an airline could not be reached. Nothing was bought. */

@@ -131,6 +131,9 @@ final class FederationInMemory implements AutoCloseable {
         @Override public CompletableFuture<Decision> decision(String txnId) { return via(p -> p.decision(txnId)); }
         @Override public CompletableFuture<Void> ping() { return via(AirlinePort::ping); }
         @Override public CompletableFuture<AirlineTickets> tickets(Cpf cpf) { return via(p -> p.tickets(cpf)); }
+        @Override public CompletableFuture<passcom.core.seat.SeatMap> seatMap(passcom.core.route.Segment.Key segment) {
+            return via(p -> p.seatMap(segment));
+        }
     }
 
     @Override

@@ -9,8 +9,10 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import passcom.api.Erro;
+import passcom.api.TrechoAssento;
 import passcom.core.InvalidRequest;
 import passcom.core.NotFound;
+import passcom.core.seat.SeatOnLeg;
 import passcom.core.store.StoreFailure;
 import passcom.core.txn.AirlineUnreachable;
 import passcom.core.txn.ConflictingDecision;
@@ -73,6 +75,12 @@ public final class ErrorMapper {
     public static Reply reply(PurchaseOutcome outcome) {
         if (outcome instanceof PurchaseOutcome.SoldOut soldOut) {
             return new Reply(HttpServletResponse.SC_CONFLICT, new Erro(Erro.CAMINHO_INDISPONIVEL, soldOut.reason(), null));
+        }
+        if (outcome instanceof PurchaseOutcome.SeatTaken taken) {
+            SeatOnLeg seat = taken.seat();
+            return new Reply(HttpServletResponse.SC_CONFLICT, new Erro(Erro.ASSENTO_INDISPONIVEL,
+                    "Assento indisponível: " + taken.reason() + ". Nada foi comprado.", null,
+                    seat == null ? null : new TrechoAssento(seat.segment().origin(), seat.segment().destination(), seat.airline(), seat.seat())));
         }
         if (outcome instanceof PurchaseOutcome.Unreachable unreachable) {
             return new Reply(HttpServletResponse.SC_SERVICE_UNAVAILABLE, Erro.of(
