@@ -95,6 +95,8 @@ class SeatsAndPassengersTest {
 
         Booking booking = bought(federation.node("C").purchase(order));
 
+        assertThat(federation.events).as("one transaction for the family, not one per passenger")
+                .filteredOn(e -> e.startsWith("prepare ")).containsExactlyInAnyOrder("prepare C→A", "prepare C→B");
         assertThat(booking.passengers()).extracting(Passenger::name).containsExactly("Ana", null, "Caio");
         assertThat(booking.legs().get(0).seats()).as("São Paulo → Curitiba, A").containsExactly(1, 2, 3);
         assertThat(booking.legs().get(1).seats()).as("Curitiba → Florianópolis, B").containsExactly(5, 1, 2);
@@ -103,6 +105,7 @@ class SeatsAndPassengersTest {
         awaitSettled();
         assertThat(count("A", SP, CWB)).isEqualTo(new SeatInventory.Count(0, 0, 3));
         assertThat(count("B", CWB, FLN)).isEqualTo(new SeatInventory.Count(2, 0, 3));
+        assertThat(federation.phaseTwoSent).containsExactlyInAnyOrder("COMMIT A", "COMMIT B");
         for (String airline : List.of("A", "B", "C")) {
             assertThat(federation.node(airline).localTickets(cpf(2)).bookings()).as(airline + " keeps the whole booking")
                     .containsExactly(booking);
