@@ -63,6 +63,19 @@ class OpenApiIT {
     }
 
     @Test
+    void when_swagger_parser_reads_the_document_then_it_is_openapi_3_1_without_errors() throws Exception {
+        io.swagger.v3.parser.core.models.ParseOptions options = new io.swagger.v3.parser.core.models.ParseOptions();
+        options.setResolve(true);
+        io.swagger.v3.parser.core.models.SwaggerParseResult result =
+                new io.swagger.v3.parser.OpenAPIV3Parser().readContents(Files.readString(SPEC), null, options);
+
+        assertThat(result.getMessages()).as("parser messages").isEmpty();
+        assertThat(result.getOpenAPI().getOpenapi()).isEqualTo("3.1.0");
+        assertThat(result.getOpenAPI().getPaths()).containsKeys("/caminhos_cliente", "/comprar_cliente", "/passagens_cliente",
+                "/cancelar_cliente", "/saude", "/assentos_cliente", "/rede");
+    }
+
+    @Test
     void when_a_body_breaks_its_schema_then_the_validator_says_so() throws Exception {
         assertThat(schema("#/components/schemas/Saude").validate(Json.mapper().readTree("{\"companhia\":\"A\",\"pares\":{\"B\":\"sim\"}}")))
                 .isNotEmpty();
