@@ -91,12 +91,12 @@ public final class ApiMapper {
                 seats.get(i).add(assentos.get(i));
             }
         }
-        List<BookedLeg> seated = new ArrayList<>();
-        for (int i = 0; i < legs.size(); i++) {
-            BookedLeg leg = legs.get(i);
-            seated.add(new BookedLeg(leg.segment(), leg.airline(), seats.get(i), leg.price()));
-        }
         try {
+            List<BookedLeg> seated = new ArrayList<>();
+            for (int i = 0; i < legs.size(); i++) {
+                BookedLeg leg = legs.get(i);
+                seated.add(new BookedLeg(leg.segment(), leg.airline(), seats.get(i), leg.price()));
+            }
             return new Booking(reference, passengers, seated, purchasedAt, passagem.vendidaPor());
         } catch (IllegalArgumentException e) {
             throw new MalformedRequest("Passagem inválida: " + e.getMessage());
