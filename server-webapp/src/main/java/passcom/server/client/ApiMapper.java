@@ -184,7 +184,9 @@ public final class ApiMapper {
 
     /**
      * The network as the client draws it: every city and segment, and the airlines of this federation (those
-     * of the network file that no server runs are left out, as are they from each segment's list).
+     * of the network file that no server runs are left out, as are they from each segment's list). Prices are
+     * the network's, with this server's own {@code --price} applied; a peer's override is not known here (its
+     * route answers carry it, and the searches use those).
      */
     public static Rede rede(RouteNetwork network, Set<String> federation) {
         List<Airline> flying = network.airlines().stream().filter(a -> federation.contains(a.id())).toList();
