@@ -71,6 +71,7 @@ public final class MainFrame extends JFrame {
         split.setResizeWeight(0);
         split.setDividerLocation(640);
         search.setMinimumSize(new Dimension(420, 300));
+        tabs.setName("tabs");
         tabs.addTab(Messages.get("tab.search"), split);
         tabs.addTab(Messages.get("tab.tickets"), tickets);
         tabs.addChangeListener(e -> {

@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import passcom.core.InvalidRequest;
 import passcom.core.booking.BookedLeg;
 import passcom.core.booking.Booking;
@@ -83,6 +84,7 @@ final class PurchaseCoordinator {
         long retryUntil = System.nanoTime() + retryWindow.toNanos();
         for (int attempt = 1; ; attempt++) {
             String txnId = UUID.randomUUID().toString();
+            MDC.put(TxnLog.KEY, txnId); // every line of this attempt, here and (by header) at each participant
             String moveFrom = previousTxn;
             Started started = store.write(c -> {
                 if (moveFrom != null) {

@@ -24,7 +24,7 @@ public record HarnessConfig(long seed, Duration load, int clients, int seats, Se
                             double killShare, Duration settleLimit) {
 
     public static HarnessConfig ci(long seed) {
-        return new HarnessConfig(seed, Duration.ofSeconds(45), 24, 8, EnumSet.allOf(Nemesis.class), new long[] {500, 2_000}, 0.3,
+        return new HarnessConfig(seed, Duration.ofSeconds(30), 24, 8, EnumSet.allOf(Nemesis.class), new long[] {500, 2_000}, 0.3,
                 Duration.ofSeconds(5)).overridden();
     }
 

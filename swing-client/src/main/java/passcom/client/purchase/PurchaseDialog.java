@@ -96,9 +96,11 @@ public final class PurchaseDialog extends JDialog {
         content.add(heading(Messages.get("purchase.passengers")), c);
         c.gridy++;
         passengerList.setLayout(new BoxLayout(passengerList, BoxLayout.Y_AXIS));
-        JScrollPane scroll = new JScrollPane(passengerList);
+        JScrollPane scroll = new JScrollPane(passengerList, JScrollPane.VERTICAL_SCROLLBAR_AS_NEEDED, JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
         scroll.setBorder(BorderFactory.createEmptyBorder());
-        scroll.setPreferredSize(new Dimension(640, 3 * 38));
+        // room for three passengers; more scroll
+        scroll.setPreferredSize(new Dimension(new PassengerRow(() -> { }, row -> { }).getPreferredSize().width + 24,
+                3 * new PassengerRow(() -> { }, row -> { }).getPreferredSize().height + 4));
         content.add(scroll, c);
         c.gridy++;
         add.setName("add-passenger");
@@ -116,7 +118,8 @@ public final class PurchaseDialog extends JDialog {
         seatingRow.add(seating);
         content.add(seatingRow, c);
         c.gridy++;
-        JTabbedPane legs = new JTabbedPane();
+        // one tab per leg in one row: a five-leg itinerary would otherwise stack its tabs three rows high
+        JTabbedPane legs = new JTabbedPane(JTabbedPane.TOP, JTabbedPane.SCROLL_TAB_LAYOUT);
         legs.setName("legs");
         for (int leg = 0; leg < route.trechos().size(); leg++) {
             TrechoRota t = route.trechos().get(leg);

@@ -62,6 +62,11 @@ public final class SearchPanel extends JPanel {
         this.originBox = new CityComboBox(cities);
         this.destinationBox = new CityComboBox(cities);
         setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
+        // names for tools that click through the window as a customer would (the GUI test)
+        results.setName("results");
+        shortestTable.setName("shortest");
+        cheapestTable.setName("cheapest");
+        buy.setName("buy");
         layOut();
         wire();
     }
