@@ -42,9 +42,7 @@ class OpenApiIT {
             "POST /comprar_cliente 500",      // an unexpected failure: nothing in the server provokes one on purpose
             "POST /cancelar_cliente 409",     // needs two cancellations of one booking in the same instant
             "POST /cancelar_cliente 500",
-            "GET /passagens_cliente 405",     // the same MethodNotAllowed reply as the other endpoints' 405, checked there
-            "GET /assentos_cliente 200", "GET /assentos_cliente 400", "GET /assentos_cliente 503", // issue 11, not served yet
-            "GET /rede 200");
+            "GET /passagens_cliente 405");    // the same MethodNotAllowed reply as the other endpoints' 405, checked there
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final Set<String> checked = new TreeSet<>();
 
@@ -82,6 +80,19 @@ class OpenApiIT {
         check(get(a, "/caminhos_cliente?origem=" + q("Atlântida") + "&destino=" + q("Porto Alegre")), "GET", "/caminhos_cliente", 400);
         check(post(a, "/caminhos_cliente", "{}"), "GET", "/caminhos_cliente", 405);
         check(get(a, "/saude"), "GET", "/saude", 200);
+        check(get(a, "/rede"), "GET", "/rede", 200);
+        String leg = "origem=" + q("Curitiba") + "&destino=" + q("Florianópolis");
+        check(get(a, "/assentos_cliente?" + leg + "&companhia=B"), "GET", "/assentos_cliente", 200);
+        check(get(a, "/assentos_cliente?" + leg + "&companhia=Z"), "GET", "/assentos_cliente", 400);
+
+        // Two passengers with chosen seats on a B leg; then a buyer who chose one of those seats is told which (409).
+        String family = "{\"caminho\":[[\"B\"],[\"Curitiba\",\"Florianópolis\"]],\"passageiros\":["
+                + "{\"cpf\":\"" + CPF + "\",\"nome\":\"Ana\",\"assentos\":[2]},{\"cpf\":\"111.444.777-35\",\"assentos\":[3]}]}";
+        JsonNode families = check(post(a, "/comprar_cliente", family), "POST", "/comprar_cliente", 200);
+        assertThat(families.get("passagem").get("passageiros")).hasSize(2);
+        JsonNode taken = check(post(a, "/comprar_cliente", "{\"caminho\":[[\"B\"],[\"Curitiba\",\"Florianópolis\"]],\"passageiros\":["
+                + "{\"cpf\":\"390.533.447-05\",\"assentos\":[3]}]}"), "POST", "/comprar_cliente", 409);
+        assertThat(taken.get("assento_ocupado").get("assento").asInt()).isEqualTo(3);
 
         String spPoa = "[[\"A\",\"B\"],[\"São Paulo\",\"Curitiba\",\"Florianópolis\"]]";
         JsonNode bought = check(post(a, "/comprar_cliente", "{\"cpf\":\"" + CPF + "\",\"caminho\":" + spPoa + ",\"id_pedido\":\"oa-1\"}"),
@@ -103,6 +114,8 @@ class OpenApiIT {
         String withC = "[[\"A\",\"C\"],[\"São Paulo\",\"Rio de Janeiro\",\"Belo Horizonte\"]]";
         JsonNode onC = check(post(a, "/comprar_cliente", "{\"cpf\":\"" + CPF + "\",\"caminho\":" + withC + "}"), "POST", "/comprar_cliente", 200);
         cluster.stop("C");
+        check(get(a, "/assentos_cliente?origem=" + q("Rio de Janeiro") + "&destino=" + q("Belo Horizonte") + "&companhia=C"),
+                "GET", "/assentos_cliente", 503);
         check(post(a, "/comprar_cliente", "{\"cpf\":\"" + CPF + "\",\"caminho\":" + withC + "}"), "POST", "/comprar_cliente", 503);
         check(post(a, "/cancelar_cliente", "{\"cpf\":\"" + CPF + "\",\"localizador\":\"" + onC.get("passagem").get("localizador").asText() + "\"}"),
                 "POST", "/cancelar_cliente", 503);
