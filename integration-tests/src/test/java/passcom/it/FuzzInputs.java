@@ -97,7 +97,8 @@ final class FuzzInputs {
     String body(String path) {
         String[][] fields = switch (path) {
             case "/comprar_cliente" -> new String[][] {{"cpf", stringLiteral(CPF)}, {"caminho", "[" + legs()}, {"id_pedido",
-                    stringLiteral("fz-" + random.nextInt(1_000_000))}};
+                    stringLiteral("fz-" + random.nextInt(1_000_000))}, {"passageiros", chance(70) ? "null" : "[{\"cpf\":" + stringLiteral(CPF)
+                    + ",\"nome\":" + stringLiteral(trouble()) + ",\"assentos\":[" + random.nextInt(5) + "," + value(0) + "]}]"}};
             case "/cancelar_cliente" -> new String[][] {{"cpf", stringLiteral(CPF)}, {"localizador", stringLiteral(trouble())}};
             case "/comprar_servidor" -> new String[][] {{"id_transacao", stringLiteral("fz-" + random.nextInt(1_000_000))},
                     {"coordenador", stringLiteral("B")}, {"tipo", stringLiteral(random.nextBoolean() ? "PURCHASE" : "CANCELLATION")},
@@ -148,6 +149,7 @@ final class FuzzInputs {
     String query(String path) {
         List<String> names = switch (path) {
             case "/caminhos_cliente", "/caminhos_servidor" -> List.of("origem", "destino");
+            case "/assentos_cliente", "/assentos_servidor" -> List.of("origem", "destino", "companhia");
             case "/passagens_cliente", "/passagens_servidor" -> List.of("cpf");
             case "/decisao_servidor" -> List.of("id_transacao");
             default -> List.of("x");

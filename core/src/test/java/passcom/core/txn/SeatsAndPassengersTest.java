@@ -203,6 +203,23 @@ class SeatsAndPassengersTest {
     }
 
     @Test
+    void when_a_participant_reads_only_the_first_passenger_as_an_older_version_would_then_the_family_buys_nothing() {
+        start(NetworkLoader.loadDefault());
+        // What an airline that ignores 'passageiros' does with a family's prepare: holds one seat per leg for the first CPF.
+        federation.prepareAsReceived.put("B", prepare -> new Prepare(prepare.txnId(), prepare.coordinator(), prepare.kind(), prepare.cpf(),
+                prepare.reference(), prepare.legs()));
+
+        PurchaseOutcome outcome = federation.node("A").purchase(order(List.of("A", "B"), List.of(SP, CWB, FLN), anySeat(1), anySeat(2)));
+
+        assertThat(outcome).isEqualTo(new PurchaseOutcome.Unreachable("B"));
+        awaitSettled();
+        assertThat(count("A", SP, CWB)).isEqualTo(new SeatInventory.Count(3, 0, 0));
+        assertThat(count("B", CWB, FLN)).as("its one seat was held, then released by the ABORT").isEqualTo(new SeatInventory.Count(3, 0, 0));
+        assertThat(federation.phaseTwoSent).containsExactly("ABORT B");
+        assertInvariants();
+    }
+
+    @Test
     void when_the_passengers_are_wrong_then_the_order_is_refused_before_anything_is_held() {
         start(NetworkLoader.loadDefault());
         AirlineNode a = federation.node("A");

@@ -124,7 +124,7 @@ final class Checker {
             StoreState.Booking booking = anyCopy(stores, reference);
             boolean active = states.containsValue("ACTIVE");
             int soldLegs = 0;
-            for (StoreState.Leg leg : booking.legs()) {
+            for (StoreState.Leg leg : booking.allSeats()) {
                 StoreState store = stores.get(leg.airline());
                 boolean sold = store != null && store.seats().stream().anyMatch(s -> s.state().equals("SOLD") && s.number() == leg.seat()
                         && s.leg().equals(leg.leg()) && reference.equals(s.reference()));
@@ -138,8 +138,8 @@ final class Checker {
                     }
                 }
             }
-            if (active && soldLegs > 0 && soldLegs < booking.legs().size()) {
-                violation("I1", "booking " + reference + " has " + soldLegs + " of " + booking.legs().size() + " legs sold: " + booking.legs());
+            if (active && soldLegs > 0 && soldLegs < booking.allSeats().size()) {
+                violation("I1", "booking " + reference + " has " + soldLegs + " of " + booking.allSeats().size() + " seats sold: " + booking.allSeats());
             } else if (active && soldLegs == 0 && !booking.legs().isEmpty()) {
                 violation("I9", "active booking " + reference + " holds no seat (freed while active): " + booking.legs());
             } else if (!active && soldLegs > 0) {

@@ -28,7 +28,7 @@ class FaultHarnessIT {
             long seed = firstSeed + run;
             HarnessConfig config = longRun ? HarnessConfig.longRun(seed) : HarnessConfig.ci(seed);
             config = new HarnessConfig(seed, config.load(), config.clients(), config.seats(), config.nemeses(), config.gapMillis(),
-                    config.killShare(), config.settleLimit());
+                    config.killShare(), config.settleLimit(), config.thinkMillis());
             FaultHarness.Result result = FaultHarness.run(config, base);
             System.out.println(result.summary());
             if (!result.passed()) {

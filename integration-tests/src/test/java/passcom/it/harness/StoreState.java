@@ -41,7 +41,13 @@ record StoreState(String airline, List<Stock> stock, List<Seat> seats, Map<Strin
         }
     }
 
-    record Booking(String reference, String txn, String cpf, String state, String soldBy, List<Leg> legs) {
+    /** {@code legs}: the first passenger's seat per leg, as ordered; {@code otherSeats}: every other passenger's (issue 11). */
+    record Booking(String reference, String txn, String cpf, String state, String soldBy, List<Leg> legs, List<Leg> otherSeats) {
+        List<Leg> allSeats() {
+            List<Leg> all = new ArrayList<>(legs);
+            all.addAll(otherSeats);
+            return all;
+        }
     }
 
     record Txn(String id, String requestId, String kind, String state, String reference) {
@@ -87,11 +93,19 @@ record StoreState(String airline, List<Stock> stock, List<Seat> seats, Map<Strin
                             .add(new Leg(r.getInt(2), r.getString(3), r.getString(4), r.getString(5), r.getInt(6)));
                 }
             }
+            Map<String, List<Leg>> others = new LinkedHashMap<>();
+            try (ResultSet r = s.executeQuery("SELECT l.reference, l.position, l.origin, l.destination, l.airline, x.seat FROM booking_seat x"
+                    + " JOIN booking_leg l ON l.reference = x.reference AND l.position = x.position ORDER BY x.reference, x.passenger, x.position")) {
+                while (r.next()) {
+                    others.computeIfAbsent(r.getString(1), k -> new ArrayList<>())
+                            .add(new Leg(r.getInt(2), r.getString(3), r.getString(4), r.getString(5), r.getInt(6)));
+                }
+            }
             Map<String, Booking> bookings = new LinkedHashMap<>();
             try (ResultSet r = s.executeQuery("SELECT reference, txn, cpf, state, sold_by FROM booking")) {
                 while (r.next()) {
                     bookings.put(r.getString(1), new Booking(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                            legs.getOrDefault(r.getString(1), List.of())));
+                            legs.getOrDefault(r.getString(1), List.of()), others.getOrDefault(r.getString(1), List.of())));
                 }
             }
             List<Txn> txns = new ArrayList<>();

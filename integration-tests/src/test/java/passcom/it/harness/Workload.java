@@ -98,7 +98,7 @@ final class Workload {
             } else {
                 lookup(client, server, cpf);
             }
-            pause(20 + random.nextInt(180));
+            pause(config.thinkMillis()[0] + random.nextInt((int) (config.thinkMillis()[1] - config.thinkMillis()[0])));
         }
     }
 
