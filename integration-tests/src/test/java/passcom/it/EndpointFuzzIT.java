@@ -47,9 +47,9 @@ class EndpointFuzzIT {
     private static final int THREADS = 6;
     private static final List<String> AIRLINES = List.of("A", "B", "C");
     private static final List<String> CUSTOMER_PATHS = List.of("/caminhos_cliente", "/comprar_cliente", "/passagens_cliente",
-            "/cancelar_cliente", "/saude");
+            "/cancelar_cliente", "/saude", "/assentos_cliente", "/rede");
     private static final List<String> PEER_PATHS = List.of("/caminhos_servidor", "/passagens_servidor", "/comprar_servidor",
-            "/confirmar_servidor", "/rollback", "/decisao_servidor", "/ping_servidor");
+            "/confirmar_servidor", "/rollback", "/decisao_servidor", "/ping_servidor", "/assentos_servidor");
     private static final List<String> ODD_PATHS = List.of("/", "/saude/", "/comprar_cliente/x", "/SAUDE", "/caminhos_cliente;x=1",
             "/%2e%2e/saude", "/passagens_cliente%00", "/a/b/c/d/e/f", "/comprar_cliente/../saude");
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
