@@ -51,7 +51,7 @@ class LoadDriverSmokeTest {
         String report = Files.readString(out);
         assertThat(report).contains("analysis kept", "tail kept").doesNotContain("\nold\n");
         assertThat(report).contains("- machine: ", "- command: `", "- date: ");
-        for (String title : List.of("route query, default network", "1-leg purchase", "3-airline purchase", "contention", "mixed")) {
+        for (String title : List.of("route query, 10-city network", "1-leg purchase", "3-airline purchase", "contention", "mixed")) {
             assertThat(report).contains("### " + title);
         }
         Map<String, List<Long>> requests = rowsPerScenario(report);
