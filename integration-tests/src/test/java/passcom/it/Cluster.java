@@ -152,7 +152,7 @@ final class Cluster implements AutoCloseable {
 
     /**
      * For every segment of every airline, free + held + sold = capacity; and the sold seats are exactly the
-     * legs of the active bookings, seat for seat.
+     * legs of the active bookings, seat for seat (every passenger's).
      */
     void assertInvariants() {
         Map<String, Booking> active = new TreeMap<>();
@@ -168,7 +168,7 @@ final class Cluster implements AutoCloseable {
             for (Booking booking : active.values()) {
                 for (BookedLeg leg : booking.legs()) {
                     if (leg.airline().equals(id)) {
-                        booked.add(booking.reference() + " " + leg.segment().key() + " #" + leg.seat());
+                        leg.seats().forEach(seat -> booked.add(booking.reference() + " " + leg.segment().key() + " #" + seat));
                     }
                 }
             }

@@ -11,7 +11,10 @@ public enum Fault {
     DROP,
     /** Forward the call (the peer acts on it), then hold the answer until the fault is cleared: a reply lost in a slow network. */
     HOLD_REPLY,
-    /** Forward the call twice and answer with the second reply: a duplicated message. */
+    /**
+     * Forward the call twice and answer with the first reply: a message duplicated by the network. The copy carries
+     * the same signature nonce, so the airline refuses it as a replay (401) and it changes nothing.
+     */
     DUPLICATE,
     /** Forward the call (the peer acts on it), then answer only after {@link FaultProxy#LATE}: a reply that arrives after the caller gave up. */
     LATE_REPLY

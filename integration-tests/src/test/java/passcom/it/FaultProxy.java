@@ -99,7 +99,7 @@ public final class FaultProxy implements AutoCloseable {
             try {
                 response = forward(exchange, body);
                 if (fault == Fault.DUPLICATE) {
-                    response = forward(exchange, body);
+                    forward(exchange, body); // the copy carries the same nonce: refused as a replay, changes nothing
                 }
                 if (fault == Fault.HOLD_REPLY) {
                     held.await(30, TimeUnit.SECONDS);

@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Command-line entry: flags and PASSCOM_* variables to a {@link ServerConfig}, then one
+ * Command-line entry: flags, PASSCOM_* variables and the optional config file to a {@link ServerConfig}, then one
  * {@link PasscomServer} until the process is stopped (SIGTERM or Ctrl-C stop it gracefully).
  * Exit codes: 0 after --help, 2 for a bad flag, 1 when the server cannot start.
  */
@@ -36,7 +36,9 @@ public final class ServerMain {
         }
         ServerConfig config;
         try {
-            config = ServerConfig.parse(args, env);
+            ServerFlags.Parsed parsed = ServerFlags.parse(args, env);
+            config = parsed.config();
+            LogOutput.use(parsed.logFormat());
         } catch (BadFlag e) {
             err.println("passcom-server: " + e.getMessage());
             err.println("Run with --help to see every flag.");

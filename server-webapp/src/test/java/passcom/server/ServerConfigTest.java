@@ -6,13 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import passcom.core.money.Money;
 
 class ServerConfigTest {
@@ -162,7 +165,7 @@ class ServerConfigTest {
         Run run = run(List.of("--help"));
 
         assertThat(run.code).isZero();
-        for (ServerConfig.Flag flag : ServerConfig.Flag.values()) {
+        for (ServerFlags.Flag flag : ServerFlags.Flag.values()) {
             assertThat(run.out).contains("--" + flag.name);
             if (flag.env != null) {
                 assertThat(run.out).contains(flag.env);
@@ -186,6 +189,91 @@ class ServerConfigTest {
 
         assertThat(run.code).isZero();
         assertThat(run.started).extracting(ServerConfig::airline).containsExactly("B");
+    }
+
+    @Test
+    void when_a_flag_is_misspelt_then_the_error_names_it_and_suggests_the_right_one() {
+        assertBad(List.of("--peers", "B=http://x:1"), "unknown flag --peers");
+        assertBad(List.of("--peers", "B=http://x:1"), "did you mean --peer");
+        assertBad(List.of("--port", "1", "--port", "2"), "--port given twice");
+    }
+
+    @Test
+    void when_a_properties_file_is_given_then_it_fills_in_what_flags_and_variables_leave_out(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("b.properties"), """
+                airline=B
+                port=7100
+                secret=from-file
+                peer=A=http://127.0.0.1:65433,C=http://127.0.0.1:65435
+                stale-hold=9s
+                """);
+
+        ServerConfig fromFile = ServerConfig.parse(List.of("--config", file.toString()), Map.of());
+        ServerConfig envWins = ServerConfig.parse(List.of("--config", file.toString()), Map.of("PASSCOM_PORT", "7200", "PASSCOM_SECRET", "env"));
+        ServerConfig flagWins = ServerConfig.parse(List.of("--config", file.toString(), "--port", "7300"), Map.of("PASSCOM_PORT", "7200"));
+
+        assertThat(fromFile.airline()).isEqualTo("B");
+        assertThat(fromFile.port()).isEqualTo(7100);
+        assertThat(fromFile.secret()).isEqualTo("from-file");
+        assertThat(fromFile.peers()).containsOnlyKeys("A", "C");
+        assertThat(fromFile.timing().staleHold()).isEqualTo(Duration.ofSeconds(9));
+        assertThat(envWins.port()).isEqualTo(7200);
+        assertThat(envWins.secret()).isEqualTo("env");
+        assertThat(flagWins.port()).isEqualTo(7300);
+    }
+
+    @Test
+    void when_a_yaml_file_is_given_by_variable_then_it_is_read_with_peers_as_a_list(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("c.yaml"), """
+                airline: C
+                price: 99.90
+                peer:
+                  - A=http://10.0.0.1:65433
+                  - A=http://10.0.0.2:65433
+                  - B=http://10.0.0.3:65434
+                """);
+
+        ServerConfig config = ServerConfig.parse(List.of(), Map.of("PASSCOM_CONFIG", file.toString()));
+
+        assertThat(config.airline()).isEqualTo("C");
+        assertThat(config.port()).isEqualTo(65435);
+        assertThat(config.price()).contains(Money.of("99.90"));
+        assertThat(config.peers().get("A")).containsExactly(URI.create("http://10.0.0.1:65433"), URI.create("http://10.0.0.2:65433"));
+        assertThat(ServerConfig.parse(List.of("--peer", "B=http://other:1"), Map.of("PASSCOM_CONFIG", file.toString())).peers())
+                .containsOnlyKeys("B");
+    }
+
+    @Test
+    void when_the_config_file_is_wrong_then_the_error_names_the_file_and_the_setting(@TempDir Path dir) throws IOException {
+        Path badPort = Files.writeString(dir.resolve("bad.properties"), "port=lots\n");
+        Path unknown = Files.writeString(dir.resolve("unknown.yml"), "prot: 1\n");
+        Path notYaml = Files.writeString(dir.resolve("broken.yaml"), "port: [1\n");
+
+        assertBad(List.of("--config", badPort.toString()), badPort + ": port: port must be a number, got 'lots'");
+        assertBad(List.of("--config", unknown.toString()), "unknown setting 'prot'");
+        assertBad(List.of("--config", notYaml.toString()), "cannot be read as YAML");
+        assertBad(List.of("--config", dir.resolve("none.yaml").toString()), "--config: no such file");
+        assertBad(List.of("--log-format", "xml"), "--log-format: log format must be text or json");
+    }
+
+    @Test
+    void when_metrics_are_not_configured_then_a_lettered_airline_serves_them_on_its_own_admin_port() {
+        assertThat(ServerConfig.parse(List.of(), Map.of()).metrics()).isEqualTo(new ServerConfig.Metrics("127.0.0.1", java.util.Optional.of(9433)));
+        assertThat(ServerConfig.parse(List.of("--airline", "C"), Map.of()).metrics().port()).contains(9435);
+        assertThat(ServerConfig.parse(List.of("--airline", "Azul", "--port", "7000"), Map.of()).metrics().port()).isEmpty();
+        assertThat(ServerConfig.parse(List.of("--metrics-port", "off"), Map.of()).metrics().port()).isEmpty();
+        assertThat(ServerConfig.parse(List.of(), Map.of("PASSCOM_METRICS_PORT", "0", "PASSCOM_METRICS_HOST", "0.0.0.0")).metrics())
+                .isEqualTo(new ServerConfig.Metrics("0.0.0.0", java.util.Optional.of(0)));
+        assertBad(List.of("--port", "9000", "--metrics-port", "9000"), "--metrics-port: the metrics port must differ");
+        assertBad(List.of("--metrics-port", "lots"), "--metrics-port: port must be a number");
+    }
+
+    @Test
+    void when_help_is_generated_then_it_shows_defaults_and_the_example() {
+        String help = ServerConfig.usage();
+
+        assertThat(help).startsWith("Usage: passcom-server").contains("env PASSCOM_PORT; default: 65433 for A")
+                .contains("--config=FILE").contains("passcom-server --airline B --peer A=http://127.0.0.1:65433");
     }
 
     private static void assertBad(List<String> args, String mentions) {

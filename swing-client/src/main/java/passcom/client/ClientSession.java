@@ -10,13 +10,17 @@ import passcom.client.api.HealthMonitor;
 import passcom.client.api.PasscomClient;
 import passcom.client.api.ServerEndpoint;
 import passcom.client.i18n.Messages;
-import passcom.client.map.BrazilOutline;
+import passcom.client.map.LandOutline;
 import passcom.client.map.NetworkMap;
 
 /**
  * The running client: one API client, one health monitor, the preferences and the map data. The window
  * can be rebuilt (language change) without losing them. Health and failover reports, which arrive on
  * background threads, are handed to the current window on the event thread.
+ *
+ * <p>The network comes from the connected server ({@link FederationNetwork}): asked for when the window
+ * opens and again after a failover (the new server may run another network); until it arrives the map
+ * shows land only. {@link #network()} is read and written on the event thread only.
  */
 public final class ClientSession {
 
@@ -25,8 +29,8 @@ public final class ClientSession {
     private final PasscomClient client;
     private final HealthMonitor monitor;
     private final ClientPrefs prefs;
-    private final NetworkMap network = NetworkMap.loadDefault();
-    private final BrazilOutline outline = BrazilOutline.loadDefault();
+    private final LandOutline outline = LandOutline.loadDefault();
+    private FederationNetwork network = new FederationNetwork(NetworkMap.EMPTY, true, null);
     private MainFrame frame;
 
     public ClientSession(List<ServerEndpoint> servers, ClientPrefs prefs) {
@@ -37,6 +41,7 @@ public final class ClientSession {
         client.addFailoverListener(failover -> SwingUtilities.invokeLater(() -> {
             if (frame != null) {
                 frame.failedOver(failover);
+                loadNetwork();
             }
         }));
         monitor.addListener(statuses -> SwingUtilities.invokeLater(() -> {
@@ -52,7 +57,22 @@ public final class ClientSession {
         frame = new MainFrame(this);
         frame.setVisible(true);
         monitor.start(HEALTH_PERIOD_MILLIS);
+        loadNetwork();
         return frame;
+    }
+
+    /** Asks the connected server for its network and shows it; the window keeps working if that fails. Event thread. */
+    public void loadNetwork() {
+        ApiWorker.start(frame.busyIndicator(), () -> FederationNetwork.fetch(client), loaded -> {
+            network = loaded;
+            if (frame != null) {
+                frame.showNetwork(loaded);
+            }
+        }, failure -> {
+            if (frame != null) {
+                frame.networkUnavailable(ErrorText.of(failure));
+            }
+        });
     }
 
     public MainFrame frame() {
@@ -67,11 +87,12 @@ public final class ClientSession {
         return prefs;
     }
 
-    public NetworkMap network() {
+    /** The network last loaded (empty until the first answer). Event thread. */
+    public FederationNetwork network() {
         return network;
     }
 
-    public BrazilOutline outline() {
+    public LandOutline outline() {
         return outline;
     }
 

@@ -53,8 +53,8 @@ public final class MainFrame extends JFrame {
         super(Messages.get("app.title"));
         this.session = session;
         this.serverBar = new ServerBar(session.client(), session.prefs(), this::showNotice);
-        this.map = new MapPanel(session.network(), session.outline());
-        this.search = new SearchPanel(session.network().cityNames(), session.client(), busy);
+        this.map = new MapPanel(session.network().map(), session.outline());
+        this.search = new SearchPanel(session.network().map().cityNames(), session.client(), busy);
         this.tickets = new TicketsPanel(session.client(), busy, session.prefs());
         PurchaseFlow purchases = new PurchaseFlow(this, session.client(), busy, session.prefs(), search::refresh, this::showTicketsOf);
 
@@ -71,6 +71,7 @@ public final class MainFrame extends JFrame {
         split.setResizeWeight(0);
         split.setDividerLocation(640);
         search.setMinimumSize(new Dimension(420, 300));
+        tabs.setName("tabs");
         tabs.addTab(Messages.get("tab.search"), split);
         tabs.addTab(Messages.get("tab.tickets"), tickets);
         tabs.addChangeListener(e -> {
@@ -96,6 +97,28 @@ public final class MainFrame extends JFrame {
         setMinimumSize(new Dimension(1000, 640));
         setSize(1280, 800);
         setLocationRelativeTo(null);
+        if (!session.network().published()) {
+            showNetwork(session.network());
+        }
+    }
+
+    /** The connected server's network arrived: the map and the city lists show it; a server without /rede is named. */
+    void showNetwork(FederationNetwork network) {
+        map.setNetwork(network.map());
+        search.setCities(network.map().cityNames());
+        if (!network.published()) {
+            showNotice(Messages.get("network.unpublished", network.from() == null ? "?" : network.from().id()));
+        }
+    }
+
+    /** No server answered the network request: the window still works with typed city names. */
+    void networkUnavailable(String why) {
+        showNotice(Messages.get("network.unavailable", why));
+    }
+
+    /** The map, for tools that click on it as a customer would. */
+    public MapPanel mapPanel() {
+        return map;
     }
 
     public SearchPanel searchPanel() {

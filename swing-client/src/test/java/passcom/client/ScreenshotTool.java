@@ -1,5 +1,7 @@
 package passcom.client;
 
+import java.awt.Component;
+import java.awt.Container;
 import java.awt.Graphics2D;
 import java.awt.Window;
 import java.awt.image.BufferedImage;
@@ -20,9 +22,11 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.prefs.Preferences;
 import javax.imageio.ImageIO;
+import javax.swing.AbstractButton;
 import javax.swing.JDialog;
 import javax.swing.JRootPane;
 import javax.swing.SwingUtilities;
+import javax.swing.text.JTextComponent;
 import passcom.api.PedidoCompra;
 import passcom.api.Rota;
 import passcom.api.TrechoRota;
@@ -47,8 +51,12 @@ import passcom.client.i18n.Messages;
  * federation only offers segments that lie on some airline's own path to the destination. Then it buys two tickets for {@link #CPF}
  * through the window and the API. Use a fresh federation: it changes the seats for good.
  *
+ * Against the fakes it also buys for a family of two with chosen seats (the seat map and the one booking
+ * with everyone's seats), and, given {@code -Dscreenshot.bigNetwork=FILE}, shows the map of that network
+ * (a generated 1,000-city one) served by a fake airline.
+ *
  * <p>Arguments: output directory (default {@code docs/screenshots}). Properties: {@code screenshot.origin},
- * {@code screenshot.destination}.
+ * {@code screenshot.destination}, {@code screenshot.bigNetwork}.
  */
 public final class ScreenshotTool {
 
@@ -90,7 +98,12 @@ public final class ScreenshotTool {
         capture(frame.getRootPane(), out.resolve("main-dark.png"));
         onEdt(() -> session.applyTheme(false));
 
+        if (!fakes.isEmpty()) {
+            // other customers' seats, so the seat maps show taken seats as a real one would
+            takeSomeSeats(fakes.get(0), shown);
+        }
         buyThroughTheWindow(frame, out.resolve("purchase-confirmation.png"), out.resolve("purchase-result.png"));
+        buyForAFamily(frame, out.resolve("purchase-seats.png"), out.resolve("purchase-family-result.png"));
         if (!fakes.isEmpty()) {
             // The connected server fails in the middle of the next purchase: the client must not say "nothing bought".
             fakes.get(0).respond("/comprar_cliente", 503, "{\"erro\":\"armazenamento indisponível\"}");
@@ -113,6 +126,12 @@ public final class ScreenshotTool {
 
         System.out.println("itinerary shown: " + shown.caminho() + "; in English: " + shownInEnglish.caminho());
         fakes.forEach(FakeAirlineServer::close);
+        String big = System.getProperty("screenshot.bigNetwork");
+        if (big != null) {
+            onEdt(english::dispose);
+            Messages.use(Messages.PORTUGUESE);
+            bigNetworkMap(Path.of(big), prefs, out.resolve("map-1000.png"));
+        }
         System.out.println("screenshots written to " + out.toAbsolutePath());
         System.exit(0);
     }
@@ -170,6 +189,95 @@ public final class ScreenshotTool {
         JDialog result = showingDialog(Messages.get("purchase.doneTitle"));
         capture(result.getRootPane(), resultFile);
         onEdt(result::dispose);
+    }
+
+    /** Marks a few seats of every leg of {@code route} taken at the fake, as other customers' purchases would. */
+    private static void takeSomeSeats(FakeAirlineServer fake, Rota route) {
+        for (TrechoRota leg : route.trechos()) {
+            for (int seat : new int[] {2, 3, 7, 8, 9, 14, 19, 20}) {
+                fake.take(leg.origem(), leg.destino(), leg.companhia(), seat);
+            }
+        }
+    }
+
+    /**
+     * Buys the selected route for two passengers through the window: adds the second passenger, types both
+     * CPFs and names, chooses seats on the first leg for both and on the second for the first passenger only
+     * (the other gets the lowest free), captures the seat map, confirms, and captures the one localizador
+     * with everyone's seats.
+     */
+    private static void buyForAFamily(MainFrame frame, Path seatsFile, Path resultFile) throws Exception {
+        SwingUtilities.invokeLater(() -> frame.searchPanel().buyButton().doClick());
+        JDialog dialog = showingDialog(Messages.get("purchase.title"));
+        onEdt(() -> {
+            ((AbstractButton) named(dialog, "add-passenger")).doClick();
+            ((JTextComponent) named(dialog, "name-0")).setText("Maria Souza");
+            ((JTextComponent) named(dialog, "cpf-1")).setText("111.444.777-35");
+            ((JTextComponent) named(dialog, "name-1")).setText("João Souza");
+        });
+        int legs = onEdt(() -> frame.searchPanel().selectedRoute().trechos().size());
+        waitFor("seat maps", () -> named(dialog, "seat-0-1") != null && named(dialog, "seat-" + (legs - 1) + "-1") != null);
+        onEdt(() -> {
+            if (legs > 1) {
+                // the first passenger's seat on the second leg; the other passenger gets the lowest free one
+                freeSeats(dialog, 1).get(0).doClick();
+            }
+            List<AbstractButton> free = freeSeats(dialog, 0);
+            free.get(Math.min(4, free.size() - 2)).doClick();
+            free.get(Math.min(5, free.size() - 1)).doClick();
+            dialog.pack();
+        });
+        capture(dialog.getRootPane(), seatsFile);
+        SwingUtilities.invokeLater(() -> ((AbstractButton) named(dialog, "confirm")).doClick());
+        JDialog result = showingDialog(Messages.get("purchase.doneTitle"));
+        capture(result.getRootPane(), resultFile);
+        onEdt(result::dispose);
+    }
+
+    /** The enabled (free) seat buttons of {@code leg}, by seat number. */
+    private static List<AbstractButton> freeSeats(Container root, int leg) {
+        List<AbstractButton> free = new ArrayList<>();
+        for (int seat = 1; seat <= 500; seat++) {
+            if (named(root, "seat-" + leg + "-" + seat) instanceof AbstractButton button && button.isEnabled()) {
+                free.add(button);
+            }
+        }
+        return free;
+    }
+
+    /** The component named {@code name} inside {@code root}, or null. */
+    private static Component named(Container root, String name) {
+        for (Component child : root.getComponents()) {
+            if (name.equals(child.getName())) {
+                return child;
+            }
+            if (child instanceof Container container) {
+                Component found = named(container, name);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The main window against a fake airline running {@code networkFile} (a generated 1,000-city network). */
+    private static void bigNetworkMap(Path networkFile, ClientPrefs prefs, Path file) throws Exception {
+        try (FakeAirlineServer big = FakeAirlineServer.start("A", networkFile)) {
+            ClientSession session = new ClientSession(List.of(big.endpoint()), prefs);
+            MainFrame frame = onEdt(session::open);
+            onEdt(() -> frame.setSize(1360, 860));
+            waitFor("the 1,000-city network", () -> !frame.busyIndicator().busy() && frame.mapPanel().network().cities().size() >= 1000);
+            String origin = frame.mapPanel().network().byProminence().get(0);
+            String destination = frame.mapPanel().network().byProminence().get(40);
+            onEdt(() -> {
+                frame.searchPanel().setEndpoints(origin, destination);
+                frame.searchPanel().search();
+            });
+            waitFor("search", () -> !frame.busyIndicator().busy() && !frame.searchPanel().routes(0).isEmpty());
+            onEdt(() -> frame.searchPanel().selectRoute(0, 0));
+            capture(frame.getRootPane(), file);
+        }
     }
 
     /** Clicks "Comprar…", confirms, and captures the "outcome unknown" question that a 5xx answer must lead to. */

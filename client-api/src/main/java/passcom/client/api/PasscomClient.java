@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,10 +26,13 @@ import passcom.api.CancelamentoResposta;
 import passcom.api.CompraResposta;
 import passcom.api.Erro;
 import passcom.api.Json;
+import passcom.api.MapaAssentos;
 import passcom.api.PassagensResposta;
 import passcom.api.PedidoCancelamento;
 import passcom.api.PedidoCompra;
+import passcom.api.Rede;
 import passcom.api.Saude;
+import passcom.api.TrechoAssento;
 
 /**
  * The client side of the PASSCOM client endpoints (issue 3, section 2) over {@code java.net.http}, with
@@ -105,10 +109,37 @@ public final class PasscomClient {
     }
 
     /**
-     * {@code POST /comprar_cliente}. {@code pedido.idPedido()} should be set (a UUID) so that a retry after
-     * {@link OutcomeUnknown} never buys twice.
+     * {@code GET /rede}: the route network the connected server runs (cities with coordinates, segments,
+     * airlines), with failover like any read. Empty when the server answers 404: it predates {@code /rede},
+     * and the caller must do without the network rather than fail.
+     */
+    public Optional<Rede> rede() throws PasscomException, InterruptedException {
+        try {
+            return Optional.of(exchange(rotation(), server -> get(server, "/rede", timeouts.read()), Rede.class, true, null));
+        } catch (RequestRejected e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * {@code GET /assentos_cliente}: the seat map of one leg flown by {@code companhia}, as that airline holds
+     * it now (any server answers, asking the airline). A seat may be taken between this answer and a purchase.
+     */
+    public MapaAssentos assentos(String origem, String destino, String companhia) throws PasscomException, InterruptedException {
+        String path = "/assentos_cliente?origem=" + encode(origem) + "&destino=" + encode(destino) + "&companhia=" + encode(companhia);
+        return exchange(rotation(), server -> get(server, path, timeouts.read()), MapaAssentos.class, true, null);
+    }
+
+    /**
+     * {@code POST /comprar_cliente}, in the original one-CPF shape or with {@code passageiros} (1 to 9, each
+     * with a seat per leg or none for "the lowest free"): every seat of every passenger, or nothing.
+     * {@code pedido.idPedido()} should be set (a UUID) so that a retry after {@link OutcomeUnknown} never buys twice.
      *
-     * @throws SeatsUnavailable a leg sold out; nothing bought
+     * @throws SeatTaken a seat the customer chose was taken meanwhile; nothing bought; it names leg and seat
+     * @throws SeatsUnavailable a leg sold out (or has fewer free seats than passengers); nothing bought
      * @throws OutcomeUnknown sent, and no definite answer (no answer, a 5xx, or "still being decided"):
      *                        look the tickets up or {@link #retryPurchase retry}
      * @throws NoServerAnswers no server received it; nothing bought
@@ -221,7 +252,8 @@ public final class PasscomClient {
     private boolean namesOrder(String body) {
         try {
             Erro erro = json.readValue(body, Erro.class);
-            return erro != null && erro.idPedido() != null;
+            // a taken seat is a definite refusal even if the body also echoes the order's id
+            return erro != null && erro.idPedido() != null && erro.assentoOcupado() == null;
         } catch (JsonProcessingException notJson) {
             return false;
         }
@@ -240,11 +272,22 @@ public final class PasscomClient {
         String message = errorText(body, status);
         switch (status) {
             case 409:
-                throw new SeatsUnavailable(message);
+                TrechoAssento taken = takenSeat(body);
+                throw taken != null ? new SeatTaken(message, taken) : new SeatsUnavailable(message);
             case 503:
                 throw new AirlineUnreachable(message);
             default:
                 throw new RequestRejected(status, message);
+        }
+    }
+
+    /** The seat a 409 names as taken meanwhile ({@code assento_ocupado}), or null when it names none. */
+    private TrechoAssento takenSeat(String body) {
+        try {
+            Erro erro = json.readValue(body, Erro.class);
+            return erro == null ? null : erro.assentoOcupado();
+        } catch (JsonProcessingException notJson) {
+            return null;
         }
     }
 

@@ -3,6 +3,7 @@ package passcom.client.api;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** One airline server the client may connect to: its airline id and base URI. */
@@ -44,15 +45,26 @@ public record ServerEndpoint(String id, URI uri) {
     }
 
     /**
-     * The configured list: system property {@code passcom.servers}, else environment {@code PASSCOM_SERVERS},
-     * else {@link #defaults()}.
+     * The configured list: system property {@code passcom.servers}, else {@link #configured(Map) the environment}.
      */
     public static List<ServerEndpoint> configured() {
         String spec = System.getProperty("passcom.servers");
-        if (spec == null || spec.isBlank()) {
-            spec = System.getenv("PASSCOM_SERVERS");
+        return spec == null || spec.isBlank() ? configured(System.getenv()) : parseList(spec);
+    }
+
+    /**
+     * From {@code env}: {@code PASSCOM_SERVERS}, else {@code PASSCOM_PEERS} (the servers' own peer list, same
+     * {@code ID=URL,...} form, so one environment file serves a federation and its clients), else
+     * {@link #defaults()}.
+     */
+    public static List<ServerEndpoint> configured(Map<String, String> env) {
+        for (String variable : List.of("PASSCOM_SERVERS", "PASSCOM_PEERS")) {
+            String spec = env.get(variable);
+            if (spec != null && !spec.isBlank()) {
+                return parseList(spec);
+            }
         }
-        return spec == null || spec.isBlank() ? defaults() : parseList(spec);
+        return defaults();
     }
 
     @Override

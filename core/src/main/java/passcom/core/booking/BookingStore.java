@@ -74,6 +74,35 @@ public final class BookingStore {
             }
             insert.executeBatch();
         }
+        savePassengers(connection, booking);
+    }
+
+    /** Every passenger (with the name), and the seats of all but the first, whose seats are booking_leg's. */
+    private static void savePassengers(Connection connection, Booking booking) throws SQLException {
+        try (PreparedStatement passenger = connection.prepareStatement(
+                "INSERT INTO booking_passenger (reference, position, cpf, name) VALUES (?, ?, ?, ?)");
+             PreparedStatement seat = connection.prepareStatement(
+                "INSERT INTO booking_seat (reference, passenger, position, seat) VALUES (?, ?, ?, ?)")) {
+            for (int p = 0; p < booking.passengers().size(); p++) {
+                Passenger traveller = booking.passengers().get(p);
+                passenger.setString(1, booking.reference());
+                passenger.setInt(2, p);
+                passenger.setString(3, traveller.cpf().digits());
+                passenger.setString(4, traveller.name());
+                passenger.addBatch();
+                for (int leg = 0; p > 0 && leg < booking.legs().size(); leg++) {
+                    seat.setString(1, booking.reference());
+                    seat.setInt(2, p);
+                    seat.setInt(3, leg);
+                    seat.setInt(4, booking.legs().get(leg).seats().get(p));
+                    seat.addBatch();
+                }
+            }
+            passenger.executeBatch();
+            if (booking.passengers().size() > 1) {
+                seat.executeBatch();
+            }
+        }
     }
 
     /** Whether {@code reference} names a booking stored here. */
@@ -120,23 +149,28 @@ public final class BookingStore {
         return load(connection, "b.reference = ?", reference).stream().findFirst();
     }
 
-    /** The CPF's ACTIVE bookings, oldest first. */
+    /** The ACTIVE bookings on which the CPF travels (as any of the passengers), oldest first. */
     public List<Booking> activeFor(Cpf cpf) {
-        return store.read(connection -> load(connection, "b.cpf = ? AND b.state = 'ACTIVE'", cpf.digits()));
+        return store.read(connection -> load(connection, CARRIES + " AND b.state = 'ACTIVE'", cpf.digits(), cpf.digits()));
     }
+
+    /** A booking carries a CPF as its first passenger (every booking) or as any other (booking_passenger). */
+    private static final String CARRIES =
+            "(b.cpf = ? OR EXISTS (SELECT 1 FROM booking_passenger p WHERE p.reference = b.reference AND p.cpf = ?))";
 
     /** Every ACTIVE booking (invariant checks). */
     public List<Booking> allActive() {
         return store.read(connection -> load(connection, "b.state = 'ACTIVE'"));
     }
 
-    /** References of the CPF's bookings known here to be cancelled. */
+    /** References of the bookings the CPF travels on known here to be cancelled. */
     public Set<String> cancelledFor(Cpf cpf) {
         return store.read(connection -> {
             Set<String> references = new TreeSet<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT reference FROM booking WHERE cpf = ? AND state = 'CANCELLED'")) {
+                    "SELECT reference FROM booking b WHERE " + CARRIES + " AND state = 'CANCELLED'")) {
                 select.setString(1, cpf.digits());
+                select.setString(2, cpf.digits());
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         references.add(rows.getString(1));
@@ -168,9 +202,55 @@ public final class BookingStore {
             }
         }
         List<Booking> bookings = new ArrayList<>();
-        rows.forEach((reference, row) -> bookings.add(
-                new Booking(reference, new Cpf(row.cpf), row.legs, Instant.ofEpochMilli(row.purchasedAt), row.soldBy)));
+        for (var entry : rows.entrySet()) {
+            BookingRow row = entry.getValue();
+            List<Passenger> passengers = passengers(connection, entry.getKey());
+            List<BookedLeg> legs = passengers.size() <= 1 ? row.legs : withOthersSeats(connection, entry.getKey(), row.legs, passengers.size());
+            bookings.add(new Booking(entry.getKey(), passengers.isEmpty() ? List.of(new Passenger(new Cpf(row.cpf), null)) : passengers,
+                    legs, Instant.ofEpochMilli(row.purchasedAt), row.soldBy));
+        }
         return bookings;
+    }
+
+    /** The booking's passengers in order; none for a booking stored before passengers were (read as its one CPF). */
+    private static List<Passenger> passengers(Connection connection, String reference) throws SQLException {
+        List<Passenger> passengers = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT cpf, name FROM booking_passenger WHERE reference = ? ORDER BY position")) {
+            select.setString(1, reference);
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    passengers.add(new Passenger(new Cpf(r.getString(1)), r.getString(2)));
+                }
+            }
+        }
+        return passengers;
+    }
+
+    /** {@code legs} (the first passenger's seats) with every other passenger's seat added, in passenger order. */
+    private static List<BookedLeg> withOthersSeats(Connection connection, String reference, List<BookedLeg> legs, int passengers)
+            throws SQLException {
+        List<List<Integer>> seats = new ArrayList<>();
+        legs.forEach(leg -> seats.add(new ArrayList<>(List.of(leg.seat()))));
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT position, seat FROM booking_seat WHERE reference = ? ORDER BY passenger, position")) {
+            select.setString(1, reference);
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    seats.get(r.getInt(1)).add(r.getInt(2));
+                }
+            }
+        }
+        List<BookedLeg> complete = new ArrayList<>();
+        for (int i = 0; i < legs.size(); i++) {
+            if (seats.get(i).size() != passengers) {
+                throw new IllegalStateException("booking " + reference + " has " + seats.get(i).size() + " seat(s) on leg " + i
+                        + " for " + passengers + " passengers");
+            }
+            BookedLeg leg = legs.get(i);
+            complete.add(new BookedLeg(leg.segment(), leg.airline(), seats.get(i), leg.price()));
+        }
+        return complete;
     }
 
     private static final class BookingRow {

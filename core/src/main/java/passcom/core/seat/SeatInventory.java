@@ -108,16 +108,7 @@ public final class SeatInventory {
         } else {
             return OptionalInt.empty();
         }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO seat (origin, destination, number, state, txn, reference, cpf) VALUES (?, ?, ?, 'HELD', ?, ?, ?)")) {
-            bind(insert, segment);
-            insert.setInt(3, number);
-            insert.setString(4, txn);
-            insert.setString(5, reference);
-            insert.setString(6, cpf);
-            insert.executeUpdate();
-        }
-        adjust(connection, segment, "held = held + 1");
+        insertHeld(connection, segment, number, txn, reference, cpf);
         return OptionalInt.of(number);
     }
 
@@ -132,34 +123,111 @@ public final class SeatInventory {
         }
     }
 
-    /** Whether {@code segment} has a seat neither held nor sold (lock it first to keep it so). */
-    public boolean hasFreeSeat(Connection connection, Segment.Key segment) throws SQLException {
+    /** The segment's counters now (lock it first to keep them so); empty when this airline does not fly it. */
+    public java.util.Optional<Stock> stock(Connection connection, Segment.Key segment) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT 1 FROM segment_stock WHERE origin = ? AND destination = ? AND held + sold < capacity")) {
+                "SELECT capacity, held, sold FROM segment_stock WHERE origin = ? AND destination = ?")) {
             bind(select, segment);
             try (ResultSet row = select.executeQuery()) {
-                return row.next();
+                return row.next() ? java.util.Optional.of(new Stock(row.getInt(1), row.getInt(2), row.getInt(3))) : java.util.Optional.empty();
             }
         }
     }
 
-    /** Whether some seat of {@code segment} is held by a transaction not yet decided: it may come back, so a refusal is only "contended". */
-    public boolean hasHeldSeats(Connection connection, Segment.Key segment) throws SQLException {
+    /** A segment's capacity and how many of its seats are held and sold. */
+    public record Stock(int capacity, int held, int sold) {
+        public int free() {
+            return Math.max(0, capacity - held - sold);
+        }
+    }
+
+    /** Who has a given seat now. */
+    public enum SeatState { FREE, HELD, SOLD }
+
+    /** The state of seat {@code number} of {@code segment} (lock the segment first to keep it so). */
+    public SeatState stateOf(Connection connection, Segment.Key segment, int number) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT held FROM segment_stock WHERE origin = ? AND destination = ?")) {
+                "SELECT state FROM seat WHERE origin = ? AND destination = ? AND number = ?")) {
             bind(select, segment);
+            select.setInt(3, number);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() && row.getInt(1) > 0;
+                return row.next() ? SeatState.valueOf(row.getString(1)) : SeatState.FREE;
             }
         }
     }
 
-    /** The seat {@code txn} holds or bought on {@code segment}, if any (answers a duplicate prepare). */
-    public OptionalInt seatOf(Connection connection, Segment.Key segment, String txn) throws SQLException {
+    /**
+     * Holds seat {@code number} of {@code segment} for {@code txn}: the caller has locked the segment and seen the
+     * seat {@link SeatState#FREE} within 1..capacity. A number below {@code next_number} leaves {@code free_seat};
+     * one at or above it moves {@code next_number} past it and records the numbers skipped as given back, so that
+     * the lowest free seat is still the lowest of {@code free_seat}, else {@code next_number}.
+     */
+    public void holdChosen(Connection connection, Segment.Key segment, int number, String txn, String reference, String cpf)
+            throws SQLException {
+        int next;
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT number FROM seat WHERE origin = ? AND destination = ? AND txn = ?")) {
+                "SELECT next_number FROM segment_stock WHERE origin = ? AND destination = ?")) {
+            bind(select, segment);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("no stock for " + segment);
+                }
+                next = row.getInt(1);
+            }
+        }
+        if (number < next) {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM free_seat WHERE origin = ? AND destination = ? AND number = ?")) {
+                bind(delete, segment);
+                delete.setInt(3, number);
+                if (delete.executeUpdate() != 1) {
+                    throw new IllegalStateException("seat " + number + " of " + segment + " is neither taken nor given back");
+                }
+            }
+        } else {
+            try (PreparedStatement skip = connection.prepareStatement(
+                    "INSERT INTO free_seat (origin, destination, number) VALUES (?, ?, ?)")) {
+                for (int skipped = next; skipped < number; skipped++) {
+                    bind(skip, segment);
+                    skip.setInt(3, skipped);
+                    skip.addBatch();
+                }
+                if (number > next) {
+                    skip.executeBatch();
+                }
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE segment_stock SET next_number = ? WHERE origin = ? AND destination = ?")) {
+                update.setInt(1, number + 1);
+                update.setString(2, segment.origin());
+                update.setString(3, segment.destination());
+                update.executeUpdate();
+            }
+        }
+        insertHeld(connection, segment, number, txn, reference, cpf);
+    }
+
+    private static void insertHeld(Connection connection, Segment.Key segment, int number, String txn, String reference, String cpf)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO seat (origin, destination, number, state, txn, reference, cpf) VALUES (?, ?, ?, 'HELD', ?, ?, ?)")) {
+            bind(insert, segment);
+            insert.setInt(3, number);
+            insert.setString(4, txn);
+            insert.setString(5, reference);
+            insert.setString(6, cpf);
+            insert.executeUpdate();
+        }
+        adjust(connection, segment, "held = held + 1");
+    }
+
+    /** The seat {@code txn} holds or bought on {@code segment} for passenger {@code cpf}, if any (answers a duplicate prepare). */
+    public OptionalInt seatOf(Connection connection, Segment.Key segment, String txn, String cpf) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT number FROM seat WHERE origin = ? AND destination = ? AND txn = ? AND cpf = ?")) {
             bind(select, segment);
             select.setString(3, txn);
+            select.setString(4, cpf);
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? OptionalInt.of(rows.getInt(1)) : OptionalInt.empty();
             }
@@ -271,6 +339,38 @@ public final class SeatInventory {
     private static void bind(PreparedStatement statement, Segment.Key segment) throws SQLException {
         statement.setString(1, segment.origin());
         statement.setString(2, segment.destination());
+    }
+
+    /**
+     * The seats of {@code segment} taken now (held or sold) and its capacity; empty when this airline does not
+     * fly it. One index range scan of the taken seats, whatever the capacity.
+     */
+    public java.util.Optional<SeatMap> seatMap(String airline, Segment.Key segment) {
+        return store.read(connection -> {
+            int capacity;
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT capacity FROM segment_stock WHERE origin = ? AND destination = ?")) {
+                bind(select, segment);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return java.util.Optional.<SeatMap>empty();
+                    }
+                    capacity = row.getInt(1);
+                }
+            }
+            java.util.SortedSet<Integer> taken = new TreeSet<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT number FROM seat WHERE origin = ? AND destination = ? AND number <= ?")) {
+                bind(select, segment);
+                select.setInt(3, capacity);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        taken.add(rows.getInt(1));
+                    }
+                }
+            }
+            return java.util.Optional.of(new SeatMap(airline, segment, capacity, taken));
+        });
     }
 
     /** Segments with at least one free seat: what route searches may use. One row per segment, whatever the capacity. */

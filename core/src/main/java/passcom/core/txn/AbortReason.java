@@ -7,6 +7,8 @@ package passcom.core.txn;
 public enum AbortReason {
     /** A leg has no seat left: every seat is sold. Definite: the customer is told so (409). */
     SOLD_OUT,
+    /** A seat the customer chose is sold (or still held by another purchase once the retries ran out). Definite (409). */
+    SEAT_TAKEN,
     /** A leg had no free seat, but some are held by transactions still deciding: worth another try. */
     CONTENDED,
     /** An airline could not be reached or did not answer in time (503). */

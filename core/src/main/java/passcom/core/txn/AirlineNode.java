@@ -33,8 +33,10 @@ import passcom.core.route.plan.AirlinePaths;
 import passcom.core.route.plan.FederationPlanner;
 import passcom.core.route.plan.LocalPathsCache;
 import passcom.core.route.plan.RouteOptions;
+import passcom.core.route.UnknownSegment;
 import passcom.core.route.plan.VersionedPaths;
 import passcom.core.seat.SeatInventory;
+import passcom.core.seat.SeatMap;
 import passcom.core.store.Store;
 
 /**
@@ -73,6 +75,7 @@ public final class AirlineNode implements AutoCloseable {
     private final PurchaseCoordinator purchases;
     private final CancellationCoordinator cancellations;
     private final LocalPathsCache localPaths;
+    private volatile NodeListener listener = NodeListener.NONE;
 
     private AirlineNode(NodeConfig config, Map<String, AirlinePort> peers, Store store) {
         this.config = config;
@@ -264,9 +267,52 @@ public final class AirlineNode implements AutoCloseable {
         return localPaths.version();
     }
 
+    /** The airlines of the federation: this one and its peers (GET /rede lists them). */
+    public Set<String> federation() {
+        return new java.util.TreeSet<>(ports.keySet());
+    }
+
+    /**
+     * GET /assentos_cliente: the seat map of one leg, asked of the airline that flies it (this one or a peer).
+     * @throws InvalidRequest unknown city, segment or airline, or an airline that does not fly the segment
+     * @throws AirlineUnreachable that airline did not answer
+     */
+    public SeatMap seatMap(String origin, String destination, String legAirline) {
+        Segment.Key segment = flownSegment(origin, destination, legAirline);
+        try {
+            return ports.get(legAirline).seatMap(segment).get(config.searchTimeout().toMillis() + 500, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AirlineUnreachable(legAirline, "interrompido");
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AirlineUnreachable(legAirline, "sem resposta em " + config.searchTimeout().toMillis() + " ms");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new AirlineUnreachable(legAirline, String.valueOf(e.getCause()));
+        }
+    }
+
+    /** GET /assentos_servidor: the seat map of a segment this airline flies. @throws UnknownSegment it does not fly it */
+    public SeatMap localSeatMap(Segment.Key segment) {
+        return seats.seatMap(airline, segment).orElseThrow(() -> new UnknownSegment(
+                "a companhia " + airline + " não voa o trecho " + segment));
+    }
+
+    private Segment.Key flownSegment(String origin, String destination, String legAirline) {
+        validateTrip(origin, destination);
+        if (legAirline == null || legAirline.isBlank()) {
+            throw new InvalidRequest("informe a companhia");
+        }
+        return FlownSegments.require(network, ports.keySet(), origin, destination, legAirline).key();
+    }
+
     /** POST /comprar_cliente. @throws InvalidRequest a path not in the network or not flown by the named airline */
     public PurchaseOutcome purchase(PurchaseOrder order) {
-        return purchases.purchase(order);
+        PurchaseOutcome outcome = purchases.purchase(order);
+        listener.purchaseFinished(outcome);
+        return outcome;
     }
 
     /** GET /passagens_cliente: every airline's bookings for the CPF, gathered in parallel. */
@@ -301,7 +347,7 @@ public final class AirlineNode implements AutoCloseable {
         }
         String wanted = reference.strip().toUpperCase();
         TicketSearch search = tickets(cpf);
-        return search.bookings().stream().filter(b -> b.reference().equals(wanted)).findFirst()
+        CancelOutcome outcome = search.bookings().stream().filter(b -> b.reference().equals(wanted)).findFirst()
                 .map(cancellations::cancel)
                 .orElseGet(() -> {
                     if (!search.unavailable().isEmpty()) {
@@ -309,6 +355,8 @@ public final class AirlineNode implements AutoCloseable {
                     }
                     throw new NotFound("o CPF " + cpf + " não tem passagem ativa com localizador " + wanted);
                 });
+        listener.cancellationFinished(outcome);
+        return outcome;
     }
 
     /** POST /comprar_servidor (phase one, as participant). */
@@ -352,6 +400,19 @@ public final class AirlineNode implements AutoCloseable {
         } catch (java.sql.SQLException e) {
             throw new passcom.core.store.StoreFailure("could not read booking " + txn.reference() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** From now on {@code listener} hears how purchases and cancellations end, and of every store commit (metrics). */
+    public void observe(NodeListener listener) {
+        this.listener = listener;
+        store.observe(listener);
+    }
+
+    /** What is unfinished here, without asking any peer (metrics read it on every scrape). */
+    public Backlog backlog() {
+        long held = seats.counts().values().stream().mapToLong(SeatInventory.Count::held).sum();
+        long undecided = store.read(c -> CoordinatorLog.count(c, "SELECT COUNT(*) FROM txn WHERE state = 'STARTED'"));
+        return new Backlog(held, undecided, participant.preparedCount(), delivery.pending());
     }
 
     /** GET /saude. */

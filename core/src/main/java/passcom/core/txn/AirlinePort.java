@@ -2,7 +2,9 @@ package passcom.core.txn;
 
 import java.util.concurrent.CompletableFuture;
 import passcom.core.cpf.Cpf;
+import passcom.core.route.Segment;
 import passcom.core.route.plan.AirlinePaths;
+import passcom.core.seat.SeatMap;
 
 /**
  * How one airline of the federation is reached, the local one included. Core owns this port;
@@ -35,6 +37,12 @@ public interface AirlinePort {
 
     /** Completes when the airline answers at all (health checks). */
     CompletableFuture<Void> ping();
+
+    /**
+     * The seat map of a segment this airline flies (the /assentos_servidor answer); fails with
+     * {@link passcom.core.route.UnknownSegment} when it does not fly it.
+     */
+    CompletableFuture<SeatMap> seatMap(Segment.Key segment);
 
     /** The bookings this airline knows for a CPF, and its own sold legs (the /passagens_servidor answer). */
     CompletableFuture<AirlineTickets> tickets(Cpf cpf);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import passcom.core.booking.BookedLeg;
 import passcom.core.booking.Booking;
 import passcom.core.route.Segment;
@@ -15,7 +16,7 @@ import passcom.core.store.Store;
 
 /**
  * Cancels a booking with the purchase protocol: every airline with a leg marks its sold seats (phase
- * one), then all free them (phase two), or nothing changes. Any airline may coordinate a cancellation,
+ * one: every passenger's seat on every leg), then all free them (phase two), or nothing changes. Any airline may coordinate a cancellation,
  * whoever sold the booking.
  */
 final class CancellationCoordinator {
@@ -42,6 +43,7 @@ final class CancellationCoordinator {
      */
     CancelOutcome cancel(Booking booking) {
         String txnId = UUID.randomUUID().toString();
+        MDC.put(TxnLog.KEY, txnId); // every line of this cancellation, here and (by header) at each participant
         Map<String, List<Segment.Key>> legsByAirline = new LinkedHashMap<>();
         for (BookedLeg leg : booking.legs()) {
             legsByAirline.computeIfAbsent(leg.airline(), a -> new ArrayList<>()).add(leg.segment().key());
@@ -54,9 +56,11 @@ final class CancellationCoordinator {
                     legsByAirline.keySet(), instance, clock.millis());
             return null;
         });
+        // Every passenger travels on every leg: a participant marks legs × passengers seats, or refuses.
+        List<Prepare.Seating> passengers = booking.passengers().stream().map(p -> new Prepare.Seating(p.cpf(), List.of())).toList();
         Map<String, Prepare> prepares = new LinkedHashMap<>();
         legsByAirline.forEach((a, keys) -> prepares.put(a,
-                new Prepare(txnId, airline, TxnKind.CANCELLATION, booking.cpf(), booking.reference(), keys)));
+                new Prepare(txnId, airline, TxnKind.CANCELLATION, booking.reference(), keys, passengers)));
         TwoPhaseCommit.Result result = twoPhaseCommit.run(txnId, TxnKind.CANCELLATION, prepares, held -> booking);
         CancelOutcome outcome;
         if (result instanceof TwoPhaseCommit.Result.Committed) {

@@ -105,6 +105,7 @@ final class DecisionDelivery implements AutoCloseable {
             return CompletableFuture.failedFuture(new AirlineUnreachable(delivery.airline(), "not in this federation's peer list"));
         }
         if (delivery.message() == CoordinatorLog.Message.ABORT) {
+            CrashPoints.reach(CrashPoints.Point.DURING_RELEASE);
             return port.abort(delivery.txnId());
         }
         CoordinatorLog.TxnRecord txn = store.read(c -> CoordinatorLog.find(c, delivery.txnId())).orElseThrow();
@@ -114,6 +115,9 @@ final class DecisionDelivery implements AutoCloseable {
 
     private void finish(CoordinatorLog.Delivery delivery, Throwable failure) {
         if (failure == null) {
+            if (delivery.message() == CoordinatorLog.Message.COMMIT) {
+                CrashPoints.reach(CrashPoints.Point.MID_CONFIRMS);
+            }
             acknowledged.add(delivery);
             wakeUp();
             return;

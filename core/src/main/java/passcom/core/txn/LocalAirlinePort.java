@@ -4,7 +4,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import passcom.core.cpf.Cpf;
+import passcom.core.route.Segment;
 import passcom.core.route.plan.AirlinePaths;
+import passcom.core.seat.SeatMap;
 
 /**
  * This process's own airline, reached without the network: the coordinator treats itself as one more
@@ -77,6 +79,11 @@ public final class LocalAirlinePort implements AirlinePort {
     @Override
     public CompletableFuture<AirlineTickets> tickets(Cpf cpf) {
         return call(() -> node.localTickets(cpf));
+    }
+
+    @Override
+    public CompletableFuture<SeatMap> seatMap(Segment.Key segment) {
+        return call(() -> node.localSeatMap(segment));
     }
 
     private <T> CompletableFuture<T> call(Supplier<T> work) {

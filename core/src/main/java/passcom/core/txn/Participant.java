@@ -21,6 +21,7 @@ import passcom.core.route.Airline;
 import passcom.core.route.RouteNetwork;
 import passcom.core.route.Segment;
 import passcom.core.seat.SeatInventory;
+import passcom.core.seat.SeatOnLeg;
 import passcom.core.store.Store;
 
 /**
@@ -128,25 +129,77 @@ public final class Participant {
     }
 
     /**
-     * Locks every leg's segment (PostgreSQL; in key order), checks that each has a free seat, and only then
-     * holds them: with the segments locked (or the single SQLite writer running) nobody can take a seat in
-     * between, so a refusal has changed nothing and every hold succeeds.
+     * Locks every leg's segment (PostgreSQL; in key order), checks that each leg has a free seat for every
+     * passenger and that every chosen seat is free, and only then holds them: with the segments locked (or the
+     * single SQLite writer running) nobody can take a seat in between, so a refusal has changed nothing and
+     * every hold succeeds. On each leg the chosen seats are held first, then the lowest free ones for the
+     * passengers who chose none.
      */
     private Vote hold(Connection connection, Prepare prepare) throws SQLException {
         seats.lock(connection, new LinkedHashSet<>(prepare.legs()));
-        for (Segment.Key leg : prepare.legs()) {
-            if (!seats.hasFreeSeat(connection, leg)) {
-                boolean contended = seats.hasHeldSeats(connection, leg);
-                return new Vote.Refused(contended ? AbortReason.CONTENDED : AbortReason.SOLD_OUT,
-                        "sem assento livre em " + leg + " (companhia " + airline + ")");
+        for (int i = 0; i < prepare.legs().size(); i++) {
+            Vote.Refused refused = refusal(connection, prepare, i);
+            if (refused != null) {
+                return refused;
             }
         }
         List<Integer> held = new ArrayList<>();
-        for (Segment.Key leg : prepare.legs()) {
-            OptionalInt seat = seats.hold(connection, leg, prepare.txnId(), prepare.reference(), prepare.cpf().digits());
-            held.add(seat.orElseThrow(() -> new IllegalStateException("a free seat of " + leg + " vanished under its lock")));
+        for (int i = 0; i < prepare.legs().size(); i++) {
+            Segment.Key leg = prepare.legs().get(i);
+            Integer[] onLeg = new Integer[prepare.passengers().size()];
+            for (int p = 0; p < onLeg.length; p++) {
+                Prepare.Seating passenger = prepare.passengers().get(p);
+                if (passenger.seatOn(i) != Prepare.ANY_SEAT) {
+                    seats.holdChosen(connection, leg, passenger.seatOn(i), prepare.txnId(), prepare.reference(), passenger.cpf().digits());
+                    onLeg[p] = passenger.seatOn(i);
+                }
+            }
+            for (int p = 0; p < onLeg.length; p++) {
+                if (onLeg[p] == null) {
+                    OptionalInt seat = seats.hold(connection, leg, prepare.txnId(), prepare.reference(),
+                            prepare.passengers().get(p).cpf().digits());
+                    onLeg[p] = seat.orElseThrow(() -> new IllegalStateException("a free seat of " + leg + " vanished under its lock"));
+                }
+            }
+            held.addAll(List.of(onLeg));
         }
         return new Vote.Held(held, prices(prepare.legs()));
+    }
+
+    /**
+     * Why leg {@code index} cannot seat the prepare's passengers now, or null when it can. Too few free seats is
+     * contended while enough are merely held (they may come back), else sold out; a chosen seat sold is taken
+     * for good, one held by a purchase still deciding is contended.
+     */
+    private Vote.Refused refusal(Connection connection, Prepare prepare, int index) throws SQLException {
+        Segment.Key leg = prepare.legs().get(index);
+        int wanted = prepare.passengers().size();
+        SeatInventory.Stock stock = seats.stock(connection, leg).orElse(new SeatInventory.Stock(0, 0, 0));
+        java.util.Set<Integer> chosen = new java.util.HashSet<>();
+        for (Prepare.Seating passenger : prepare.passengers()) {
+            int number = passenger.seatOn(index);
+            if (number == Prepare.ANY_SEAT) {
+                continue;
+            }
+            SeatOnLeg seat = new SeatOnLeg(airline, leg, number);
+            if (number < 1 || number > stock.capacity() || !chosen.add(number)) {
+                return new Vote.Refused(AbortReason.SEAT_TAKEN, "o " + seat + " não existe ou foi pedido duas vezes", seat);
+            }
+            SeatInventory.SeatState state = seats.stateOf(connection, leg, number);
+            if (state == SeatInventory.SeatState.SOLD) {
+                return new Vote.Refused(AbortReason.SEAT_TAKEN, "o " + seat + " já foi vendido; escolha outro", seat);
+            }
+            if (state == SeatInventory.SeatState.HELD) {
+                return new Vote.Refused(AbortReason.CONTENDED, "o " + seat + " está reservado por outra compra em andamento", seat);
+            }
+        }
+        if (stock.free() >= wanted) {
+            return null;
+        }
+        String reason = wanted == 1
+                ? "sem assento livre em " + leg + " (companhia " + airline + ")"
+                : "sem " + wanted + " assentos livres em " + leg + " (companhia " + airline + "; livres: " + stock.free() + ")";
+        return new Vote.Refused(stock.capacity() - stock.sold() >= wanted ? AbortReason.CONTENDED : AbortReason.SOLD_OUT, reason);
     }
 
     private Vote markForCancellation(Connection connection, Prepare prepare) throws SQLException {
@@ -157,7 +210,7 @@ public final class Participant {
                     ? Vote.Held.cancellation()
                     : new Vote.Refused(AbortReason.NOT_ACTIVE, "a passagem " + prepare.reference() + " não está ativa na companhia " + airline);
         }
-        int marked = seats.markForCancellation(connection, prepare.reference(), prepare.txnId(), prepare.legs().size());
+        int marked = seats.markForCancellation(connection, prepare.reference(), prepare.txnId(), prepare.seatsWanted());
         return marked == 0
                 ? new Vote.Refused(AbortReason.NOT_ACTIVE, "a passagem " + prepare.reference() + " não está ativa na companhia "
                         + airline + " (já cancelada, em cancelamento ou ainda em processamento)")
@@ -175,7 +228,9 @@ public final class Participant {
         }
         List<Integer> held = new ArrayList<>();
         for (Segment.Key leg : prepare.legs()) {
-            held.add(seats.seatOf(connection, leg, prepare.txnId()).orElse(0));
+            for (Prepare.Seating passenger : prepare.passengers()) {
+                held.add(seats.seatOf(connection, leg, prepare.txnId(), passenger.cpf().digits()).orElse(0));
+            }
         }
         return new Vote.Held(held, prices(prepare.legs()));
     }

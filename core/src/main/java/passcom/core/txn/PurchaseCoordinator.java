@@ -13,13 +13,14 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import passcom.core.InvalidRequest;
 import passcom.core.booking.BookedLeg;
 import passcom.core.booking.Booking;
 import passcom.core.booking.BookingStore;
+import passcom.core.booking.Passenger;
 import passcom.core.route.RouteNetwork;
 import passcom.core.route.Segment;
-import passcom.core.route.UnknownSegment;
 import passcom.core.store.Store;
 
 /**
@@ -36,6 +37,8 @@ final class PurchaseCoordinator {
 
     /** Draws of a reference already in use here before giving up (30^6 values: a second collision in a row means a broken generator). */
     private static final int MAX_REFERENCE_DRAWS = 20;
+    /** Longest passenger name kept (a name is for the customer's eyes only; the CPF identifies). */
+    static final int MAX_NAME = 120;
 
     private final String airline;
     private final String instance;
@@ -65,13 +68,14 @@ final class PurchaseCoordinator {
 
     PurchaseOutcome purchase(PurchaseOrder order) {
         List<Segment> legs = validate(order);
+        validatePassengers(order, legs);
         String requestId = order.requestId() == null || order.requestId().isBlank() ? null : order.requestId().strip();
         if (requestId != null && requestId.length() > 100) {
             throw new InvalidRequest("id_pedido longo demais (máximo 100 caracteres)");
         }
-        Map<String, List<Segment.Key>> legsByAirline = new LinkedHashMap<>();
+        Map<String, List<Integer>> legsByAirline = new LinkedHashMap<>();
         for (int i = 0; i < legs.size(); i++) {
-            legsByAirline.computeIfAbsent(order.airlines().get(i), a -> new ArrayList<>()).add(legs.get(i).key());
+            legsByAirline.computeIfAbsent(order.airlines().get(i), a -> new ArrayList<>()).add(i);
         }
         String previousTxn = null;
         // How long to keep retrying contended seats: one prepare timeout. The customer's request holds one of the
@@ -80,6 +84,7 @@ final class PurchaseCoordinator {
         long retryUntil = System.nanoTime() + retryWindow.toNanos();
         for (int attempt = 1; ; attempt++) {
             String txnId = UUID.randomUUID().toString();
+            MDC.put(TxnLog.KEY, txnId); // every line of this attempt, here and (by header) at each participant
             String moveFrom = previousTxn;
             Started started = store.write(c -> {
                 if (moveFrom != null) {
@@ -136,10 +141,21 @@ final class PurchaseCoordinator {
         throw new IllegalStateException("no free booking reference in " + MAX_REFERENCE_DRAWS + " draws: the generator repeats itself");
     }
 
+    /**
+     * One prepare per airline, carrying its legs (indexes into the itinerary, {@code legsByAirline}) and every
+     * passenger with the seat chosen on each of them; the booking puts each airline's seats back in itinerary order.
+     */
     private TwoPhaseCommit.Result attempt(String txnId, String reference, PurchaseOrder order, List<Segment> legs,
-                                          Map<String, List<Segment.Key>> legsByAirline) {
+                                          Map<String, List<Integer>> legsByAirline) {
         Map<String, Prepare> prepares = new LinkedHashMap<>();
-        legsByAirline.forEach((a, keys) -> prepares.put(a, new Prepare(txnId, airline, TxnKind.PURCHASE, order.cpf(), reference, keys)));
+        legsByAirline.forEach((a, indexes) -> {
+            List<Prepare.Seating> seating = order.passengers().stream()
+                    .map(p -> new Prepare.Seating(p.cpf(), p.seats().isEmpty() ? List.of() : indexes.stream().map(p::seatOn).toList()))
+                    .toList();
+            prepares.put(a, new Prepare(txnId, airline, TxnKind.PURCHASE, reference, indexes.stream().map(i -> legs.get(i).key()).toList(),
+                    seating));
+        });
+        int passengers = order.passengers().size();
         return twoPhaseCommit.run(txnId, TxnKind.PURCHASE, prepares, held -> {
             Map<String, Integer> next = new LinkedHashMap<>();
             List<BookedLeg> booked = new ArrayList<>();
@@ -147,9 +163,14 @@ final class PurchaseCoordinator {
                 String legAirline = order.airlines().get(i);
                 int index = next.merge(legAirline, 1, Integer::sum) - 1;
                 Vote.Held vote = held.get(legAirline);
-                booked.add(new BookedLeg(legs.get(i), legAirline, vote.seats().get(index), vote.prices().get(index)));
+                List<Integer> seats = new ArrayList<>();
+                for (int p = 0; p < passengers; p++) {
+                    seats.add(vote.seat(index, p, passengers));
+                }
+                booked.add(new BookedLeg(legs.get(i), legAirline, seats, vote.prices().get(index)));
             }
-            return new Booking(reference, order.cpf(), booked, clock.instant(), airline);
+            List<Passenger> travellers = order.passengers().stream().map(p -> new Passenger(p.cpf(), p.name())).toList();
+            return new Booking(reference, travellers, booked, clock.instant(), airline);
         });
     }
 
@@ -173,7 +194,9 @@ final class PurchaseCoordinator {
         return switch (earlier.state()) {
             case STARTED -> new PurchaseOutcome.InProgress(earlier.requestId());
             case COMMITTED -> new PurchaseOutcome.Bought(bookings.find(earlier.reference()).orElseThrow());
-            case ABORTED -> outcomeOf(new TwoPhaseCommit.Result.Aborted(earlier.outcome(), earlier.detail()), earlier.requestId());
+            case ABORTED -> earlier.outcome() == AbortReason.UNREACHABLE
+                    ? new PurchaseOutcome.NotBought("a companhia " + earlier.detail() + " não respondeu")
+                    : outcomeOf(new TwoPhaseCommit.Result.Aborted(earlier.outcome(), earlier.detail()), earlier.requestId());
         };
     }
 
@@ -184,25 +207,87 @@ final class PurchaseCoordinator {
         TwoPhaseCommit.Result.Aborted aborted = (TwoPhaseCommit.Result.Aborted) result;
         AbortReason reason = aborted.reason() == null ? AbortReason.PRESUMED : aborted.reason();
         return switch (reason) {
-            case SOLD_OUT, CONTENDED, NOT_ACTIVE -> new PurchaseOutcome.SoldOut(aborted.detail());
+            case SEAT_TAKEN -> new PurchaseOutcome.SeatTaken(aborted.detail(), aborted.seat());
+            // A chosen seat still held when the retries ran out is taken, as far as this customer can tell.
+            case CONTENDED -> aborted.seat() != null
+                    ? new PurchaseOutcome.SeatTaken(aborted.detail(), aborted.seat())
+                    : new PurchaseOutcome.SoldOut(aborted.detail());
+            case SOLD_OUT, NOT_ACTIVE -> new PurchaseOutcome.SoldOut(aborted.detail());
             case UNREACHABLE -> new PurchaseOutcome.Unreachable(aborted.detail());
-            case REFERENCE_TAKEN -> new PurchaseOutcome.Unreachable("nenhum localizador livre; tente de novo");
-            // Aborted by recovery, expiry or presumed abort: the customer was never told; a retry with the same id says so.
-            case RECOVERED, EXPIRED, PRESUMED -> new PurchaseOutcome.Unreachable("coordenador reiniciado; nada foi comprado");
+            case REFERENCE_TAKEN -> new PurchaseOutcome.NotBought("nenhum localizador livre");
+            // Aborted by recovery, expiry or presumed abort: the customer was never told; a retry with the same id says so,
+            // definitely (the fault harness found these answered 503, which clients must read as "outcome unknown").
+            case RECOVERED, EXPIRED, PRESUMED -> new PurchaseOutcome.NotBought("o pedido foi interrompido (coordenador reiniciado) antes da decisão");
         };
     }
 
     private static String describe(PurchaseOutcome outcome) {
         if (outcome instanceof PurchaseOutcome.Bought b) {
-            return "COMMITTED seats " + b.booking().legs().stream().map(l -> l.airline() + l.seat()).toList();
+            return "COMMITTED seats " + b.booking().legs().stream().map(l -> l.airline() + l.seats()).toList();
         }
         if (outcome instanceof PurchaseOutcome.SoldOut s) {
             return "ABORTED sold out: " + s.reason();
         }
+        if (outcome instanceof PurchaseOutcome.SeatTaken t) {
+            return "ABORTED seat taken: " + t.reason();
+        }
         if (outcome instanceof PurchaseOutcome.Unreachable u) {
             return "ABORTED unreachable: " + u.airline();
         }
+        if (outcome instanceof PurchaseOutcome.NotBought n) {
+            return "ABORTED: " + n.reason();
+        }
         return "in progress";
+    }
+
+    /**
+     * The passengers, or a 400 that says what is wrong: 1 to {@link Booking#MAX_PASSENGERS}, each CPF once (one
+     * person cannot sit in two seats of one flight, and a repeated CPF is nearly always a typo), a name of at
+     * most {@link #MAX_NAME} characters, and per passenger no seats or one per leg, each within the leg's
+     * capacity and chosen by no other passenger of the order.
+     */
+    private void validatePassengers(PurchaseOrder order, List<Segment> legs) {
+        List<PurchaseOrder.Traveller> passengers = order.passengers();
+        if (passengers.isEmpty()) {
+            throw new InvalidRequest("informe pelo menos um passageiro");
+        }
+        if (passengers.size() > Booking.MAX_PASSENGERS) {
+            throw new InvalidRequest("no máximo " + Booking.MAX_PASSENGERS + " passageiros por compra; o pedido tem " + passengers.size());
+        }
+        Set<String> cpfs = new HashSet<>();
+        Map<Integer, Set<Integer>> chosen = new LinkedHashMap<>();
+        for (int p = 0; p < passengers.size(); p++) {
+            PurchaseOrder.Traveller passenger = passengers.get(p);
+            String who = "passageiro " + (p + 1);
+            if (!cpfs.add(passenger.cpf().digits())) {
+                throw new InvalidRequest("o CPF " + passenger.cpf() + " aparece mais de uma vez entre os passageiros");
+            }
+            if (passenger.name() != null && passenger.name().length() > MAX_NAME) {
+                throw new InvalidRequest(who + ": nome longo demais (máximo " + MAX_NAME + " caracteres)");
+            }
+            if (passenger.seats().isEmpty()) {
+                continue;
+            }
+            if (passenger.seats().size() != legs.size()) {
+                throw new InvalidRequest(who + ": informe um assento por trecho (" + legs.size() + "), ou nenhum; o pedido tem "
+                        + passenger.seats().size());
+            }
+            for (int i = 0; i < legs.size(); i++) {
+                int seat = passenger.seatOn(i);
+                if (seat == Prepare.ANY_SEAT) {
+                    continue;
+                }
+                Segment leg = legs.get(i);
+                int capacity = network.airline(order.airlines().get(i)).orElseThrow().capacityOf(leg.key());
+                if (seat < 1 || seat > capacity) {
+                    throw new InvalidRequest(who + ": o assento " + seat + " não existe em " + leg.key() + " (companhia "
+                            + order.airlines().get(i) + ", assentos de 1 a " + capacity + ")");
+                }
+                if (!chosen.computeIfAbsent(i, k -> new HashSet<>()).add(seat)) {
+                    throw new InvalidRequest("o assento " + seat + " de " + leg.key() + " foi escolhido por dois passageiros");
+                }
+            }
+        }
     }
 
     /** The legs the order names, or a 400 that says which part of it is wrong. */
@@ -224,16 +309,7 @@ final class PurchaseCoordinator {
         for (int i = 0; i < airlines.size(); i++) {
             String from = cities.get(i);
             String to = cities.get(i + 1);
-            String legAirline = airlines.get(i);
-            Segment segment = network.segment(from, to)
-                    .orElseThrow(() -> new UnknownSegment("o trecho " + from + " → " + to + " não existe na rede"));
-            if (legAirline == null || !federation.contains(legAirline)) {
-                throw new UnknownSegment("companhia desconhecida: '" + legAirline + "'");
-            }
-            if (!network.airline(legAirline).map(a -> a.flies(segment.key())).orElse(false)) {
-                throw new UnknownSegment("a companhia " + legAirline + " não voa o trecho " + from + " → " + to);
-            }
-            legs.add(segment);
+            legs.add(FlownSegments.require(network, federation, from, to, airlines.get(i)));
         }
         return legs;
     }

@@ -1,6 +1,7 @@
 package passcom.core.txn;
 
 import passcom.core.booking.Booking;
+import passcom.core.seat.SeatOnLeg;
 
 /** How a purchase ended, as the customer must be told. Each case maps to one HTTP status. */
 public sealed interface PurchaseOutcome {
@@ -13,8 +14,23 @@ public sealed interface PurchaseOutcome {
     record SoldOut(String reason) implements PurchaseOutcome {
     }
 
+    /**
+     * Aborted because a seat the customer chose was taken meanwhile; {@code reason} names it, and so does
+     * {@code seat} (null when a retry with the same request id replays the outcome). Nothing was bought.
+     */
+    record SeatTaken(String reason, SeatOnLeg seat) implements PurchaseOutcome {
+    }
+
     /** Aborted because an airline could not be reached. Nothing was bought. */
     record Unreachable(String airline) implements PurchaseOutcome {
+    }
+
+    /**
+     * Aborted for a reason a retry of the same order cannot change (the coordinator restarted before deciding, an
+     * airline did not answer, no free booking reference), told to the repeat of an {@code id_pedido} whose abort
+     * is recorded: definite, nothing was bought. Never a 5xx, which a client must read as "outcome unknown".
+     */
+    record NotBought(String reason) implements PurchaseOutcome {
     }
 
     /** A request with this id is still being decided (a concurrent retry); ask again, it will not buy twice. */

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import passcom.core.booking.Booking;
 import passcom.core.booking.BookingStore;
+import passcom.core.seat.SeatOnLeg;
 import passcom.core.store.Store;
 
 /**
@@ -34,8 +35,14 @@ final class TwoPhaseCommit {
         record Committed(Booking booking) implements Result {
         }
 
-        /** {@code detail} says why for the customer: the leg, or the airline that did not answer. */
-        record Aborted(AbortReason reason, String detail) implements Result {
+        /**
+         * {@code detail} says why for the customer: the leg, or the airline that did not answer; {@code seat} is
+         * the chosen seat that was taken, when that is why (else null).
+         */
+        record Aborted(AbortReason reason, String detail, SeatOnLeg seat) implements Result {
+            Aborted(AbortReason reason, String detail) {
+                this(reason, detail, null);
+            }
         }
     }
 
@@ -78,12 +85,15 @@ final class TwoPhaseCommit {
         Result.Aborted abort = null;
         for (var entry : votes.entrySet()) {
             Vote vote = await(entry.getValue());
-            if (vote instanceof Vote.Held h) {
+            Prepare prepare = prepares.get(entry.getKey());
+            if (vote instanceof Vote.Held h && (kind != TxnKind.PURCHASE || h.seats().size() == prepare.seatsWanted())) {
                 held.put(entry.getKey(), h);
                 continue;
             }
+            // A Held vote without a seat per passenger per leg comes from a participant that does not know
+            // several passengers (an older version): it held something, so it is sent ABORT like a silent one.
             Result.Aborted why = vote instanceof Vote.Refused refusal
-                    ? new Result.Aborted(refusal.why(), refusal.reason())
+                    ? new Result.Aborted(refusal.why(), refusal.reason(), refusal.seat())
                     : new Result.Aborted(AbortReason.UNREACHABLE, entry.getKey());
             if (vote instanceof Vote.Refused) {
                 refused.add(entry.getKey());
@@ -93,6 +103,7 @@ final class TwoPhaseCommit {
             }
         }
         if (abort == null) {
+            CrashPoints.reach(kind == TxnKind.PURCHASE ? CrashPoints.Point.AFTER_HOLDS : CrashPoints.Point.DURING_CANCELLATION);
             Booking booking = bookingOf.apply(held);
             Commit commit = new Commit(txnId, kind, booking);
             Set<String> remote = without(prepares.keySet(), Set.of(self));
@@ -111,6 +122,7 @@ final class TwoPhaseCommit {
                 return true;
             });
             if (committed) {
+                CrashPoints.reach(kind == TxnKind.PURCHASE ? CrashPoints.Point.AFTER_DECISION : CrashPoints.Point.DURING_CANCELLATION);
                 delivery.wakeUp();
                 return new Result.Committed(booking);
             }
@@ -145,7 +157,7 @@ final class TwoPhaseCommit {
 
     private static int rank(AbortReason reason) {
         return switch (reason) {
-            case SOLD_OUT, NOT_ACTIVE -> 3;
+            case SOLD_OUT, SEAT_TAKEN, NOT_ACTIVE -> 3;
             case UNREACHABLE -> 2;
             case REFERENCE_TAKEN -> 1;
             default -> 0;

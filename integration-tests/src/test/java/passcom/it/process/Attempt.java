@@ -14,10 +14,10 @@ import java.util.List;
  * status (-1 without one), {@code startNanos} the {@link System#nanoTime} the request was sent at, and
  * {@code elapsedMillis} how long the customer waited.
  */
-record Attempt(String cpf, Itinerary itinerary, String via, String requestId, Outcome outcome, int status, String detail,
+public record Attempt(String cpf, Itinerary itinerary, String via, String requestId, Outcome outcome, int status, String detail,
                JsonNode passagem, long startNanos, long elapsedMillis) {
 
-    enum Outcome {
+    public enum Outcome {
         /** 200 with a booking reference: must be listed in full forever after. */
         ACKNOWLEDGED,
         /** 409 or 503: must have bought nothing. */
@@ -30,7 +30,7 @@ record Attempt(String cpf, Itinerary itinerary, String via, String requestId, Ou
         UNEXPECTED
     }
 
-    record Itinerary(List<String> airlines, List<String> cities) {
+    public record Itinerary(List<String> airlines, List<String> cities) {
         @Override
         public String toString() {
             return airlines + " " + String.join(" → ", cities);

@@ -20,9 +20,9 @@ import passcom.api.Json;
  * failed connection is thrown as {@link IOException}: with servers being killed, "no answer" is an outcome the
  * test must classify, not an error.
  */
-final class Customer {
+public final class Customer {
 
-    record Reply(int status, JsonNode json) {
+    public record Reply(int status, JsonNode json) {
     }
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -38,6 +38,12 @@ final class Customer {
 
     /** A purchase with the customer's idempotency key {@code id_pedido} (none when null): a repeat never buys twice. */
     static Reply buy(URI server, String cpf, List<String> airlines, List<String> cities, String requestId) throws IOException {
+        return buy(server, cpf, airlines, cities, requestId, PURCHASE_TIMEOUT);
+    }
+
+    /** As above, giving up after {@code timeout} (the harness's clients wait less than the campaigns' 20 s). */
+    public static Reply buy(URI server, String cpf, List<String> airlines, List<String> cities, String requestId, Duration timeout)
+            throws IOException {
         Map<String, Object> order = new LinkedHashMap<>(Map.of("cpf", cpf, "caminho", List.of(airlines, cities)));
         if (requestId != null) {
             order.put("id_pedido", requestId);
@@ -45,15 +51,32 @@ final class Customer {
         String body = Json.mapper().writeValueAsString(order);
         return send(HttpRequest.newBuilder(server.resolve("/comprar_cliente"))
                 .header("Content-Type", "application/json")
-                .timeout(PURCHASE_TIMEOUT)
+                .timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public static Reply search(URI server, String origin, String destination, Duration timeout) throws IOException {
+        return send(HttpRequest.newBuilder(server.resolve("/caminhos_cliente?origem=" + URLEncoder.encode(origin, StandardCharsets.UTF_8)
+                + "&destino=" + URLEncoder.encode(destination, StandardCharsets.UTF_8))).timeout(timeout).GET());
+    }
+
+    public static Reply cancel(URI server, String cpf, String reference, Duration timeout) throws IOException {
+        String body = Json.mapper().writeValueAsString(Map.of("cpf", cpf, "localizador", reference));
+        return send(HttpRequest.newBuilder(server.resolve("/cancelar_cliente")).header("Content-Type", "application/json")
+                .timeout(timeout).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** The CPF's bookings; a failed connection is thrown, for callers that classify it. */
+    public static Reply tickets(URI server, String cpf, Duration timeout) throws IOException {
+        return send(HttpRequest.newBuilder(server.resolve("/passagens_cliente?cpf=" + URLEncoder.encode(cpf, StandardCharsets.UTF_8)))
+                .timeout(timeout).GET());
     }
 
     static Reply tickets(URI server, String cpf) {
         return query(server, "/passagens_cliente?cpf=" + URLEncoder.encode(cpf, StandardCharsets.UTF_8));
     }
 
-    static Reply health(URI server) throws IOException {
+    public static Reply health(URI server) throws IOException {
         return send(HttpRequest.newBuilder(server.resolve("/saude")).timeout(QUERY_TIMEOUT).GET());
     }
 

@@ -9,13 +9,13 @@ import java.nio.file.Path;
 import passcom.api.Json;
 
 /** The default network (data/network.json, as on the classpath) written to a file for {@code --network}, with more seats. */
-final class NetworkFile {
+public final class NetworkFile {
 
     private NetworkFile() {
     }
 
     /** Writes {@code dir/network.json}: the default cities and segments, every airline with {@code seats} per segment. */
-    static Path withDefaultSeats(Path dir, int seats) {
+    public static Path withDefaultSeats(Path dir, int seats) {
         try (InputStream in = NetworkFile.class.getResourceAsStream("/passcom/network.json")) {
             if (in == null) {
                 throw new IllegalStateException("/passcom/network.json is not on the classpath");

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import passcom.it.FreePorts;
@@ -25,12 +26,28 @@ import passcom.it.FreePorts;
  * shutdown hook runs, nothing is flushed, so only what the server made durable survives. {@link #restart}
  * brings the airline back on the same port and store. Each process's output is appended to
  * {@code <root>/<airline>.log}; a failure to start shows its tail.
+ *
+ * <p>For the fault harness ({@code passcom.it.harness}): {@link Options#faultSwitches} starts every server with
+ * {@code -Dpasscom.faults.dir=<root>/<airline>-faults} (crash points and store faults, armed by files there);
+ * {@link Options#peerRoute} sends each server-to-server link through a URL of the harness's choosing (its
+ * link proxies); {@link #signal} sends SIGSTOP / SIGCONT.
  */
-final class ProcessCluster implements AutoCloseable {
+public final class ProcessCluster implements AutoCloseable {
+
+    /**
+     * How the servers are launched beyond the defaults.
+     *
+     * @param faultSwitches start each server with its fault-switch directory ({@link #faultsDir})
+     * @param peerRoute     the URL server {@code from} uses for peer {@code to}; null: the peer's own URL
+     */
+    public record Options(boolean faultSwitches, BiFunction<String, String, URI> peerRoute) {
+        public static final Options DEFAULT = new Options(false, null);
+    }
 
     /** Short protocol limits so a scenario settles in seconds; passed to every server as flags. */
     private static final List<String> TIMING = List.of(
-            "--peer-timeout", "2s", "--search-timeout", "1s", "--stale-hold", "1s", "--retry-backoff", "100ms");
+            "--peer-timeout", "2s", "--search-timeout", "1s", "--stale-hold", "1s", "--retry-backoff", "100ms",
+            "--metrics-port", "0"); // any free admin port: a federation running on this machine keeps 9433-9435
     /** Small heap and C1 only: several JVMs share two cores, and start-up time matters more than peak speed. */
     private static final List<String> JVM_FLAGS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     private static final Duration START_DEADLINE = Duration.ofSeconds(30);
@@ -44,11 +61,13 @@ final class ProcessCluster implements AutoCloseable {
     private final Map<String, Process> processes = new LinkedHashMap<>();
     /** Kills the servers if the test JVM exits without {@link #close} (e.g. a failsafe timeout), so none outlives it. */
     private final Thread orphanGuard = new Thread(this::killAll, "process-cluster-orphan-guard");
+    private final Options options;
 
-    private ProcessCluster(Path root, Path network, String secret) {
+    private ProcessCluster(Path root, Path network, String secret, Options options) {
         this.root = root;
         this.network = network;
         this.secret = secret;
+        this.options = options;
         Runtime.getRuntime().addShutdownHook(orphanGuard);
     }
 
@@ -71,28 +90,76 @@ final class ProcessCluster implements AutoCloseable {
 
     /** A federation with its ports chosen and nothing running yet: {@link #launch} starts each airline. */
     static ProcessCluster unstarted(Path root, Path network, String... airlines) {
-        ProcessCluster cluster = new ProcessCluster(root, network, "process-it-" + System.nanoTime());
+        return unstarted(root, network, Options.DEFAULT, airlines);
+    }
+
+    public static ProcessCluster unstarted(Path root, Path network, Options options, String... airlines) {
+        ProcessCluster cluster = new ProcessCluster(root, network, "process-it-" + System.nanoTime(), options);
         for (String airline : airlines) {
             cluster.ports.put(airline, FreePorts.next());
         }
         return cluster;
     }
 
-    URI uri(String airline) {
+    public URI uri(String airline) {
         return URI.create("http://127.0.0.1:" + ports.get(airline));
     }
 
-    List<String> airlines() {
+    public List<String> airlines() {
         return List.copyOf(ports.keySet());
     }
 
-    synchronized boolean isRunning(String airline) {
+    /** The federation secret every server was given (the harness signs its own peer calls with it). */
+    public String secret() {
+        return secret;
+    }
+
+    /** Where the harness arms this airline's crash points and store faults (see {@code CrashPoints}, {@code StoreFaults}). */
+    public Path faultsDir(String airline) {
+        return root.resolve(airline + "-faults");
+    }
+
+    /** The airline's data directory (its SQLite store {@code passcom.db}). */
+    public Path dataDir(String airline) {
+        return root.resolve(airline);
+    }
+
+    /** Sends a signal ({@code STOP}, {@code CONT}) to the airline's process; false when it is not running. */
+    public boolean signal(String airline, String signal) {
+        Process process;
+        synchronized (this) {
+            process = processes.get(airline);
+        }
+        if (process == null || !process.isAlive()) {
+            return false;
+        }
+        try {
+            return new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor() == 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The process of a server that exited by itself (a crash point halted it) is forgotten, so it can be launched again. */
+    public synchronized boolean reapIfExited(String airline) {
+        Process process = processes.get(airline);
+        if (process != null && !process.isAlive()) {
+            processes.remove(airline);
+            return true;
+        }
+        return false;
+    }
+
+    public synchronized boolean isRunning(String airline) {
         Process process = processes.get(airline);
         return process != null && process.isAlive();
     }
 
     /** kill -9: the process gets no chance to finish anything; returns once it has exited. */
-    void kill(String airline) {
+    public void kill(String airline) {
         Process process;
         synchronized (this) {
             process = processes.remove(airline);
@@ -105,7 +172,7 @@ final class ProcessCluster implements AutoCloseable {
     }
 
     /** Asks one airline to stop (SIGTERM: graceful) and returns once it has exited. */
-    void stop(String airline) {
+    public void stop(String airline) {
         Process process;
         synchronized (this) {
             process = processes.remove(airline);
@@ -130,7 +197,7 @@ final class ProcessCluster implements AutoCloseable {
      * kill -9 of every named airline at once: every SIGKILL is sent before the first exit is awaited, so none of
      * them sees another die first. Returns once all have exited.
      */
-    void killTogether(List<String> airlines) {
+    public void killTogether(List<String> airlines) {
         List<Process> victims = new ArrayList<>();
         synchronized (this) {
             airlines.forEach(a -> {
@@ -148,7 +215,7 @@ final class ProcessCluster implements AutoCloseable {
      * Launches the airline again on its port and store without waiting for it to serve; returns the
      * {@link System#nanoTime} just before the process was created (what a time-to-quiet is measured from).
      */
-    long launchAgain(String airline) {
+    public long launchAgain(String airline) {
         if (isRunning(airline)) {
             throw new IllegalStateException(airline + " is still running");
         }
@@ -157,7 +224,7 @@ final class ProcessCluster implements AutoCloseable {
         return launched;
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 
@@ -171,7 +238,7 @@ final class ProcessCluster implements AutoCloseable {
     }
 
     /** Waits until every airline holds no seat and has no transaction left to decide or deliver. */
-    void awaitQuiet() {
+    public void awaitQuiet() {
         try {
             await("every hold decided and every decision delivered on " + airlines(), QUIET_DEADLINE,
                     () -> airlines().stream().allMatch(this::isQuiet));
@@ -186,7 +253,7 @@ final class ProcessCluster implements AutoCloseable {
     }
 
     /** {@code /saude} answers 200 with no seat held and no transaction left to decide or deliver. */
-    boolean isQuiet(String airline) {
+    public boolean isQuiet(String airline) {
         try {
             Customer.Reply health = Customer.health(uri(airline));
             return health.status() == 200
@@ -197,7 +264,7 @@ final class ProcessCluster implements AutoCloseable {
         }
     }
 
-    String healthText(String airline) {
+    public String healthText(String airline) {
         try {
             return Customer.health(uri(airline)).json().toString();
         } catch (IOException e) {
@@ -205,7 +272,7 @@ final class ProcessCluster implements AutoCloseable {
         }
     }
 
-    String logTail(String airline, int lines) {
+    public String logTail(String airline, int lines) {
         try {
             List<String> all = Files.readAllLines(log(airline), StandardCharsets.UTF_8);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
@@ -215,7 +282,7 @@ final class ProcessCluster implements AutoCloseable {
     }
 
     /** The log's WARN and ERROR lines (the first few), where a failure to settle usually explains itself. */
-    String logProblems(String airline, int lines) {
+    public String logProblems(String airline, int lines) {
         try {
             return String.join("\n", Files.readAllLines(log(airline), StandardCharsets.UTF_8).stream()
                     .filter(line -> line.contains(" WARN ") || line.contains(" ERROR ") || line.contains("Exception"))
@@ -230,15 +297,24 @@ final class ProcessCluster implements AutoCloseable {
     }
 
     /** Starts the airline's process on its port and store and returns at once, before it answers. */
-    void launch(String airline) {
+    public void launch(String airline) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_FLAGS);
+        if (options.faultSwitches()) {
+            try {
+                Files.createDirectories(faultsDir(airline));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            command.add("-Dpasscom.faults.dir=" + faultsDir(airline));
+        }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "passcom.server.ServerMain",
                 "--airline", airline, "--port", String.valueOf(ports.get(airline)),
                 "--data-dir", root.resolve(airline).toString(), "--network", network.toString(), "--secret", secret));
         String peers = ports.keySet().stream().filter(id -> !id.equals(airline))
-                .map(id -> id + "=" + uri(id)).collect(Collectors.joining(","));
+                .map(id -> id + "=" + (options.peerRoute() == null ? uri(id) : options.peerRoute().apply(airline, id)))
+                .collect(Collectors.joining(","));
         if (!peers.isEmpty()) {
             command.addAll(List.of("--peer", peers));
         }
@@ -259,7 +335,7 @@ final class ProcessCluster implements AutoCloseable {
     }
 
     /** Waits (at most {@code START_DEADLINE}, 30 s) until the airline answers {@code GET /saude} with 200. */
-    void awaitServing(String airline) {
+    public void awaitServing(String airline) {
         Instant deadline = Instant.now().plus(START_DEADLINE);
         while (true) {
             if (!isRunning(airline)) {
@@ -291,7 +367,7 @@ final class ProcessCluster implements AutoCloseable {
         }
     }
 
-    static void await(String what, Duration limit, BooleanSupplier condition) {
+    public static void await(String what, Duration limit, BooleanSupplier condition) {
         Instant deadline = Instant.now().plus(limit);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
@@ -302,7 +378,7 @@ final class ProcessCluster implements AutoCloseable {
     }
 
     /** Sleeps between polls; an interrupt fails the test. */
-    static void pause(long millis) {
+    public static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

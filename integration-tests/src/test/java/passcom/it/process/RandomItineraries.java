@@ -17,7 +17,7 @@ import passcom.it.process.Attempt.Itinerary;
  * never revisits a city, one random airline per leg, and at least two airlines on any itinerary of two or more
  * legs, so most purchases are interline and need every named airline's vote.
  */
-final class RandomItineraries {
+public final class RandomItineraries {
 
     private final Map<String, List<String>> neighbours;
     private final List<String> cities;
@@ -29,7 +29,7 @@ final class RandomItineraries {
         this.airlines = List.copyOf(airlines);
     }
 
-    static RandomItineraries onDefaultNetwork(List<String> airlines) {
+    public static RandomItineraries onDefaultNetwork(List<String> airlines) {
         try (InputStream in = RandomItineraries.class.getResourceAsStream("/passcom/network.json")) {
             if (in == null) {
                 throw new IllegalStateException("/passcom/network.json is not on the classpath");
@@ -47,7 +47,12 @@ final class RandomItineraries {
         }
     }
 
-    Itinerary next(Random random) {
+    /** The network's cities, sorted. */
+    public List<String> cities() {
+        return cities;
+    }
+
+    public Itinerary next(Random random) {
         int wanted = 1 + random.nextInt(3);
         List<String> path = new ArrayList<>(List.of(cities.get(random.nextInt(cities.size()))));
         while (path.size() <= wanted) {

@@ -16,7 +16,7 @@ import java.sql.Statement;
  * {@link #snapshot} reads a copy, so the state a {@code kill -9} left is seen exactly as the next start will
  * find it: opening the copy replays its WAL there, never in the original.
  */
-final class StoreFile {
+public final class StoreFile {
 
     /** The seat counters and the schema's state; {@code schemaVersions} counts successful Flyway migrations. */
     record Contents(boolean exists, boolean hasSeatTable, int segments, long capacity, long held, long sold,
@@ -51,10 +51,19 @@ final class StoreFile {
         if (!Files.exists(db)) {
             return new Contents(false, false, 0, 0, 0, 0, 0, "");
         }
+        return query(copy(dataDir, scratch));
+    }
+
+    /**
+     * Copies the store files of {@code dataDir} (database, WAL, shared memory) into {@code scratch} and returns
+     * the JDBC URL of the copy: opening it replays the WAL there, never in the original.
+     */
+    public static String copy(Path dataDir, Path scratch) {
         try {
             Files.createDirectories(scratch);
             for (String suffix : new String[] {"", "-wal", "-shm"}) {
                 Path file = dataDir.resolve("passcom.db" + suffix);
+                Files.deleteIfExists(scratch.resolve("passcom.db" + suffix));
                 if (Files.exists(file)) {
                     Files.copy(file, scratch.resolve("passcom.db" + suffix), StandardCopyOption.REPLACE_EXISTING);
                 }
@@ -62,7 +71,7 @@ final class StoreFile {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return query("jdbc:sqlite:" + scratch.resolve("passcom.db").toAbsolutePath());
+        return "jdbc:sqlite:" + scratch.resolve("passcom.db").toAbsolutePath();
     }
 
     private static Contents query(String url) {

@@ -4,8 +4,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import passcom.api.Assento;
 import passcom.api.CaminhosResposta;
+import passcom.api.CidadeRede;
+import passcom.api.CompanhiaRede;
+import passcom.api.MapaAssentos;
+import passcom.api.Rede;
+import passcom.api.TrechoRede;
 import passcom.api.Passagem;
+import passcom.api.Passageiro;
 import passcom.api.PassagensResposta;
 import passcom.api.PedidoCompra;
 import passcom.api.Rota;
@@ -14,13 +22,19 @@ import passcom.api.TrechoPassagem;
 import passcom.api.TrechoRota;
 import passcom.core.booking.BookedLeg;
 import passcom.core.booking.Booking;
+import passcom.core.booking.Passenger;
 import passcom.core.cpf.Cpf;
+import passcom.core.cpf.InvalidCpf;
 import passcom.core.money.Money;
+import passcom.core.route.Airline;
 import passcom.core.route.Itinerary;
+import passcom.core.route.RouteNetwork;
 import passcom.core.route.Segment;
 import passcom.core.route.plan.AirlinePaths;
+import passcom.core.seat.SeatMap;
 import passcom.core.txn.AirlineTickets;
 import passcom.core.txn.Health;
+import passcom.core.txn.Prepare;
 import passcom.core.txn.PurchaseOrder;
 import passcom.core.txn.RouteSearch;
 import passcom.core.txn.TicketSearch;
@@ -41,17 +55,52 @@ public final class ApiMapper {
                 .map(leg -> new TrechoPassagem(leg.segment().origin(), leg.segment().destination(), leg.airline(),
                         leg.seat(), leg.segment().km(), leg.price().toBigDecimal()))
                 .toList();
+        List<Passageiro> passageiros = new ArrayList<>();
+        for (int p = 0; p < booking.passengers().size(); p++) {
+            Passenger passenger = booking.passengers().get(p);
+            passageiros.add(new Passageiro(passenger.cpf().formatted(), passenger.name(), booking.seatsOf(p)));
+        }
         return new Passagem(booking.reference(), booking.cpf().formatted(), trechos, booking.km(),
-                booking.price().toBigDecimal(), booking.purchasedAt(), booking.soldBy());
+                booking.price().toBigDecimal(), booking.purchasedAt(), booking.soldBy(), passageiros);
     }
 
-    /** The inverse of {@link #passagem}: how a booking travels between servers. */
+    /**
+     * The inverse of {@link #passagem}: how a booking travels between servers. A booking from a server that does
+     * not send {@code passageiros} has one passenger, {@code cpf}, seated as its legs say.
+     */
     public static Booking booking(Passagem passagem) {
         MalformedRequest.require(passagem.trechos(), "trechos");
         List<BookedLeg> legs = passagem.trechos().stream().map(ApiMapper::bookedLeg).toList();
-        return new Booking(MalformedRequest.require(passagem.localizador(), "localizador"),
-                Cpf.parse(passagem.cpf()), legs, MalformedRequest.require(passagem.compradaEm(), "comprada_em"),
-                passagem.vendidaPor());
+        String reference = MalformedRequest.require(passagem.localizador(), "localizador");
+        var purchasedAt = MalformedRequest.require(passagem.compradaEm(), "comprada_em");
+        List<Passageiro> passageiros = passagem.passageiros();
+        if (passageiros == null || passageiros.isEmpty()) {
+            return new Booking(reference, Cpf.parse(passagem.cpf()), legs, purchasedAt, passagem.vendidaPor());
+        }
+        List<Passenger> passengers = new ArrayList<>();
+        List<List<Integer>> seats = new ArrayList<>();
+        legs.forEach(leg -> seats.add(new ArrayList<>()));
+        for (Passageiro passageiro : passageiros) {
+            MalformedRequest.require(passageiro, "passageiros");
+            passengers.add(new Passenger(Cpf.parse(passageiro.cpf()), passageiro.nome()));
+            List<Integer> assentos = MalformedRequest.require(passageiro.assentos(), "assentos");
+            if (assentos.size() != legs.size() || assentos.contains(null)) {
+                throw new MalformedRequest("Cada passageiro da passagem tem um assento por trecho");
+            }
+            for (int i = 0; i < legs.size(); i++) {
+                seats.get(i).add(assentos.get(i));
+            }
+        }
+        try {
+            List<BookedLeg> seated = new ArrayList<>();
+            for (int i = 0; i < legs.size(); i++) {
+                BookedLeg leg = legs.get(i);
+                seated.add(new BookedLeg(leg.segment(), leg.airline(), seats.get(i), leg.price()));
+            }
+            return new Booking(reference, passengers, seated, purchasedAt, passagem.vendidaPor());
+        } catch (IllegalArgumentException e) {
+            throw new MalformedRequest("Passagem inválida: " + e.getMessage());
+        }
     }
 
     public static BookedLeg bookedLeg(TrechoPassagem trecho) {
@@ -124,14 +173,42 @@ public final class ApiMapper {
         return entry;
     }
 
+    /** A seat map with every seat 1..capacity listed, free or not. */
+    public static MapaAssentos mapaAssentos(SeatMap map) {
+        List<Assento> assentos = new ArrayList<>(map.capacity());
+        for (int seat = 1; seat <= map.capacity(); seat++) {
+            assentos.add(new Assento(seat, !map.taken().contains(seat)));
+        }
+        return new MapaAssentos(map.segment().origin(), map.segment().destination(), map.airline(), map.capacity(), map.free(), assentos);
+    }
+
+    /**
+     * The network as the client draws it: every city and segment, and the airlines of this federation (those
+     * of the network file that no server runs are left out, as are they from each segment's list). Prices are
+     * the network's, with this server's own {@code --price} applied; a peer's override is not known here (its
+     * route answers carry it, and the searches use those).
+     */
+    public static Rede rede(RouteNetwork network, Set<String> federation) {
+        List<Airline> flying = network.airlines().stream().filter(a -> federation.contains(a.id())).toList();
+        return new Rede(
+                network.cities().stream().map(c -> new CidadeRede(c.name(), c.latitude(), c.longitude())).toList(),
+                network.segments().stream().map(s -> new TrechoRede(s.origin(), s.destination(), s.km(),
+                        flying.stream().filter(a -> a.flies(s.key())).map(Airline::id).toList())).toList(),
+                flying.stream().map(a -> new CompanhiaRede(a.id(), a.pricePer100Km().toBigDecimal())).toList());
+    }
+
     public static Saude saude(Health health) {
         return new Saude(health.airline(), health.peers(), health.heldSeats(), health.pendingTransactions(), health.soldLegs(),
                 health.conflictingDecisions());
     }
 
-    /** A purchase request as the core takes it; {@code caminho} must be [[one airline per leg], [cities]]. */
+    /**
+     * A purchase request as the core takes it; {@code caminho} must be [[one airline per leg], [cities]]. The
+     * body names either {@code cpf} (the original one-passenger body) or {@code passageiros}, never both; the
+     * core checks the passengers' count, CPFs and seats against the itinerary.
+     */
     public static PurchaseOrder order(PedidoCompra pedido) {
-        Cpf cpf = Cpf.parse(pedido.cpf());
+        List<PurchaseOrder.Traveller> passengers = travellers(pedido);
         List<List<String>> caminho = MalformedRequest.require(pedido.caminho(), "caminho");
         if (caminho.size() != 2 || caminho.get(0) == null || caminho.get(1) == null
                 || caminho.get(1).size() < 2 || caminho.get(0).size() != caminho.get(1).size() - 1
@@ -143,6 +220,40 @@ public final class ApiMapper {
         if (requestId != null && requestId.length() > 100) {
             throw new MalformedRequest("O campo 'id_pedido' passa de 100 caracteres");
         }
-        return new PurchaseOrder(cpf, caminho.get(0), caminho.get(1), requestId);
+        return new PurchaseOrder(passengers, caminho.get(0), caminho.get(1), requestId);
+    }
+
+    private static List<PurchaseOrder.Traveller> travellers(PedidoCompra pedido) {
+        if (pedido.passageiros() == null) {
+            return List.of(new PurchaseOrder.Traveller(Cpf.parse(pedido.cpf())));
+        }
+        if (pedido.cpf() != null) {
+            throw new MalformedRequest("Informe 'cpf' (um passageiro) ou 'passageiros', não os dois");
+        }
+        if (pedido.passageiros().isEmpty()) {
+            throw new MalformedRequest("O campo 'passageiros' está vazio: informe de 1 a " + Booking.MAX_PASSENGERS + " passageiros");
+        }
+        List<PurchaseOrder.Traveller> travellers = new ArrayList<>();
+        for (int p = 0; p < pedido.passageiros().size(); p++) {
+            Passageiro passageiro = pedido.passageiros().get(p);
+            String field = "passageiros[" + p + "]";
+            if (passageiro == null) {
+                throw new MalformedRequest("O campo '" + field + "' é nulo");
+            }
+            Cpf cpf;
+            try {
+                cpf = Cpf.parse(passageiro.cpf());
+            } catch (InvalidCpf e) {
+                throw new MalformedRequest(field + ".cpf: " + e.getMessage());
+            }
+            String name = passageiro.nome() == null || passageiro.nome().isBlank() ? null : passageiro.nome().strip();
+            List<Integer> seats = passageiro.assentos() == null ? List.of()
+                    : passageiro.assentos().stream().map(seat -> seat == null ? Prepare.ANY_SEAT : seat).toList();
+            if (seats.contains(Prepare.ANY_SEAT) && passageiro.assentos().contains(Prepare.ANY_SEAT)) {
+                throw new MalformedRequest(field + ".assentos: o assento 0 não existe; use null para o primeiro assento livre");
+            }
+            travellers.add(new PurchaseOrder.Traveller(cpf, name, seats));
+        }
+        return travellers;
     }
 }

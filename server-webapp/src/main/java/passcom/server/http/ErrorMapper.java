@@ -9,8 +9,10 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import passcom.api.Erro;
+import passcom.api.TrechoAssento;
 import passcom.core.InvalidRequest;
 import passcom.core.NotFound;
+import passcom.core.seat.SeatOnLeg;
 import passcom.core.store.StoreFailure;
 import passcom.core.txn.AirlineUnreachable;
 import passcom.core.txn.ConflictingDecision;
@@ -39,6 +41,7 @@ public final class ErrorMapper {
         on(MalformedRequest.class, HttpServletResponse.SC_BAD_REQUEST);
         on(InvalidRequest.class, HttpServletResponse.SC_BAD_REQUEST);
         on(Unauthenticated.class, HttpServletResponse.SC_UNAUTHORIZED);
+        on(Forbidden.class, HttpServletResponse.SC_FORBIDDEN);
         on(NotFound.class, HttpServletResponse.SC_NOT_FOUND);
         on(UnknownPath.class, HttpServletResponse.SC_NOT_FOUND);
         on(MethodNotAllowed.class, HttpServletResponse.SC_METHOD_NOT_ALLOWED);
@@ -73,9 +76,19 @@ public final class ErrorMapper {
         if (outcome instanceof PurchaseOutcome.SoldOut soldOut) {
             return new Reply(HttpServletResponse.SC_CONFLICT, new Erro(Erro.CAMINHO_INDISPONIVEL, soldOut.reason(), null));
         }
+        if (outcome instanceof PurchaseOutcome.SeatTaken taken) {
+            SeatOnLeg seat = taken.seat();
+            return new Reply(HttpServletResponse.SC_CONFLICT, new Erro(Erro.ASSENTO_INDISPONIVEL,
+                    "Assento indisponível: " + taken.reason() + ". Nada foi comprado.", null,
+                    seat == null ? null : new TrechoAssento(seat.segment().origin(), seat.segment().destination(), seat.airline(), seat.seat())));
+        }
         if (outcome instanceof PurchaseOutcome.Unreachable unreachable) {
             return new Reply(HttpServletResponse.SC_SERVICE_UNAVAILABLE, Erro.of(
                     "A companhia " + unreachable.airline() + " não respondeu; nada foi comprado. Tente novamente em instantes."));
+        }
+        if (outcome instanceof PurchaseOutcome.NotBought notBought) {
+            return new Reply(HttpServletResponse.SC_CONFLICT, Erro.of("Nada foi comprado: " + notBought.reason()
+                    + ". Para tentar de novo, faça um novo pedido."));
         }
         if (outcome instanceof PurchaseOutcome.InProgress inProgress) {
             return new Reply(HttpServletResponse.SC_CONFLICT, new Erro(null,

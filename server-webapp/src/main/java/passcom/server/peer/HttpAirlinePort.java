@@ -28,7 +28,9 @@ import java.util.stream.Collectors;
 import passcom.api.Erro;
 import passcom.api.Json;
 import passcom.core.cpf.Cpf;
+import passcom.core.route.Segment;
 import passcom.core.route.plan.AirlinePaths;
+import passcom.core.seat.SeatMap;
 import passcom.core.route.plan.PeerPathsCache;
 import passcom.core.route.plan.VersionedPaths;
 import passcom.core.txn.AirlinePort;
@@ -38,6 +40,7 @@ import passcom.core.txn.Commit;
 import passcom.core.txn.ConflictingDecision;
 import passcom.core.txn.Decision;
 import passcom.core.txn.Prepare;
+import passcom.core.txn.TxnLog;
 import passcom.core.txn.AbortReason;
 import passcom.core.txn.Vote;
 import passcom.server.auth.FederationSigner;
@@ -180,24 +183,30 @@ public final class HttpAirlinePort implements AirlinePort {
     }
 
     @Override
+    public CompletableFuture<SeatMap> seatMap(Segment.Key segment) {
+        return get(FederationPaths.SEATS, query("origem", segment.origin(), "destino", segment.destination()), searchTimeout, Message.QUERY)
+                .thenApply(json -> read(json, SeatMapMessage.class, SeatMapMessage::toSeatMap));
+    }
+
+    @Override
     public CompletableFuture<Vote> prepare(Prepare prepare) {
-        return send(FederationPaths.PREPARE, PrepareMessage.of(prepare), Message.PREPARE)
+        return send(FederationPaths.PREPARE, PrepareMessage.of(prepare), Message.PREPARE, prepare.txnId())
                 .thenApply(answer -> answer.refusal != null ? new Vote.Refused(AbortReason.SOLD_OUT, answer.refusal) : read(answer.body, VoteMessage.class, VoteMessage::toVote));
     }
 
     @Override
     public CompletableFuture<Void> commit(Commit commit) {
-        return send(FederationPaths.COMMIT, CommitMessage.of(commit), Message.PHASE_TWO).thenApply(answer -> null);
+        return send(FederationPaths.COMMIT, CommitMessage.of(commit), Message.PHASE_TWO, commit.txnId()).thenApply(answer -> null);
     }
 
     @Override
     public CompletableFuture<Void> abort(String txnId) {
-        return send(FederationPaths.ABORT, new AbortMessage(txnId), Message.PHASE_TWO).thenApply(answer -> null);
+        return send(FederationPaths.ABORT, new AbortMessage(txnId), Message.PHASE_TWO, txnId).thenApply(answer -> null);
     }
 
     @Override
     public CompletableFuture<Decision> decision(String txnId) {
-        return get(FederationPaths.DECISION, query("id_transacao", txnId), peerTimeout, Message.DECISION)
+        return get(FederationPaths.DECISION, query("id_transacao", txnId), peerTimeout, Message.DECISION, txnId)
                 .thenApply(json -> read(json, DecisionMessage.class, DecisionMessage::toDecision));
     }
 
@@ -218,17 +227,22 @@ public final class HttpAirlinePort implements AirlinePort {
     }
 
     private CompletableFuture<byte[]> get(String path, String query, Duration timeout, Message kind) {
-        return call(new Call("GET", path + query, new byte[0], timeout, kind)).thenApply(answer -> answer.body);
+        return get(path, query, timeout, kind, null);
     }
 
-    private CompletableFuture<Answer> send(String path, Object message, Message kind) {
+    /** {@code txn}: the transaction the call belongs to (sent as {@link TxnLog#HEADER}, so the peer logs it), or null. */
+    private CompletableFuture<byte[]> get(String path, String query, Duration timeout, Message kind, String txn) {
+        return call(new Call("GET", path + query, new byte[0], timeout, kind, txn)).thenApply(answer -> answer.body);
+    }
+
+    private CompletableFuture<Answer> send(String path, Object message, Message kind, String txn) {
         byte[] body;
         try {
             body = Json.mapper().writeValueAsBytes(message);
         } catch (JsonProcessingException e) {
             return CompletableFuture.failedFuture(new IllegalStateException("cannot write " + message, e));
         }
-        return call(new Call("POST", path, body, peerTimeout, kind));
+        return call(new Call("POST", path, body, peerTimeout, kind, txn));
     }
 
     /**
@@ -287,6 +301,9 @@ public final class HttpAirlinePort implements AirlinePort {
                 .header("Content-Type", "application/json")
                 .method(call.method, call.body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(call.body));
         signer.sign(sender, call.method, call.pathAndQuery, call.body).forEach(request::header);
+        if (call.txn != null) {
+            request.header(TxnLog.HEADER, call.txn);
+        }
         client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, failure) -> {
             if (failure == null) {
                 bulkheads.values().forEach(Bulkhead::answered); // alive: a full bulkhead of any kind is worth waiting for
@@ -409,7 +426,7 @@ public final class HttpAirlinePort implements AirlinePort {
         }
     }
 
-    private record Call(String method, String pathAndQuery, byte[] body, Duration timeout, Message kind) {
+    private record Call(String method, String pathAndQuery, byte[] body, Duration timeout, Message kind, String txn) {
     }
 
     /** A 2xx body, or (prepare only) a definite refusal's message. */

@@ -1,17 +1,33 @@
 package passcom.server.peer;
 
+import java.util.ArrayList;
 import java.util.List;
+import passcom.core.booking.Booking;
 import passcom.core.cpf.Cpf;
 import passcom.core.txn.Prepare;
 import passcom.core.txn.TxnKind;
 import passcom.server.http.MalformedRequest;
 
-/** Wire form of {@link Prepare}, the body of POST /comprar_servidor. */
-public record PrepareMessage(String idTransacao, String coordenador, TxnKind tipo, String cpf, String localizador, List<LegKey> trechos) {
+/**
+ * Wire form of {@link Prepare}, the body of POST /comprar_servidor. {@code cpf} is the first passenger's, as in
+ * the original one-passenger message; {@code passageiros} (absent in that message) lists every passenger with the
+ * seat chosen on each of {@code trechos}, null for the lowest free. A participant that does not know
+ * {@code passageiros} holds one seat per leg, and its vote is then refused by the coordinator (too few seats).
+ */
+public record PrepareMessage(String idTransacao, String coordenador, TxnKind tipo, String cpf, String localizador, List<LegKey> trechos,
+                             List<PassengerSeats> passageiros) {
+
+    /** One passenger of a prepare: {"cpf":"52998224725","assentos":[3,null]} (assentos absent: none chosen). */
+    public record PassengerSeats(String cpf, List<Integer> assentos) {
+    }
 
     public static PrepareMessage of(Prepare prepare) {
+        List<PassengerSeats> passengers = prepare.passengers().stream()
+                .map(p -> new PassengerSeats(p.cpf().digits(), p.seats().isEmpty() ? null
+                        : p.seats().stream().map(seat -> seat == Prepare.ANY_SEAT ? null : seat).toList()))
+                .toList();
         return new PrepareMessage(prepare.txnId(), prepare.coordinator(), prepare.kind(), prepare.cpf().digits(),
-                prepare.reference(), prepare.legs().stream().map(LegKey::of).toList());
+                prepare.reference(), prepare.legs().stream().map(LegKey::of).toList(), passengers);
     }
 
     public Prepare toPrepare() {
@@ -19,8 +35,27 @@ public record PrepareMessage(String idTransacao, String coordenador, TxnKind tip
         if (legs.stream().anyMatch(leg -> leg == null)) {
             throw new MalformedRequest("O campo 'trechos' tem um trecho nulo");
         }
+        List<Prepare.Seating> seating = new ArrayList<>();
+        if (passageiros == null || passageiros.isEmpty()) {
+            seating.add(new Prepare.Seating(Cpf.parse(cpf), List.of()));
+        } else {
+            for (PassengerSeats passenger : passageiros) {
+                if (passenger == null) {
+                    throw new MalformedRequest("O campo 'passageiros' tem um passageiro nulo");
+                }
+                List<Integer> seats = passenger.assentos() == null ? List.of()
+                        : passenger.assentos().stream().map(seat -> seat == null ? Prepare.ANY_SEAT : seat).toList();
+                if (!seats.isEmpty() && seats.size() != legs.size()) {
+                    throw new MalformedRequest("Cada passageiro informa um assento por trecho, ou nenhum");
+                }
+                seating.add(new Prepare.Seating(Cpf.parse(passenger.cpf()), seats));
+            }
+            if (seating.size() > Booking.MAX_PASSENGERS || seating.stream().map(Prepare.Seating::cpf).distinct().count() != seating.size()) {
+                throw new MalformedRequest("O campo 'passageiros' tem de 1 a " + Booking.MAX_PASSENGERS + " passageiros, cada CPF uma vez");
+            }
+        }
         return new Prepare(MalformedRequest.require(idTransacao, "id_transacao"),
                 MalformedRequest.require(coordenador, "coordenador"), MalformedRequest.require(tipo, "tipo"),
-                Cpf.parse(cpf), localizador, legs.stream().map(LegKey::toKey).toList());
+                localizador, legs.stream().map(LegKey::toKey).toList(), seating);
     }
 }

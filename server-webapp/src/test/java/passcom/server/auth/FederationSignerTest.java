@@ -83,6 +83,65 @@ class FederationSignerTest {
         assertThatThrownBy(() -> signer.verify("POST", PATH, BODY, badTimestamp::get)).hasMessageContaining("carimbo");
     }
 
+    @Test
+    void when_a_verified_call_is_sent_again_inside_the_window_then_the_replay_is_rejected() {
+        Map<String, String> headers = signer.sign("B", "POST", PATH, BODY);
+
+        assertThat(signer.verify("POST", PATH, BODY, headers::get)).isEqualTo("B");
+        assertThatThrownBy(() -> signer.verify("POST", PATH, BODY, headers::get))
+                .isInstanceOf(Unauthenticated.class).hasMessageContaining("repetida");
+    }
+
+    @Test
+    void when_two_calls_are_signed_then_each_has_its_own_nonce_and_both_verify() {
+        Map<String, String> first = signer.sign("B", "POST", PATH, BODY);
+        Map<String, String> second = signer.sign("B", "POST", PATH, BODY);
+
+        assertThat(first.get(FederationSigner.NONCE)).isNotEqualTo(second.get(FederationSigner.NONCE));
+        assertThat(signer.verify("POST", PATH, BODY, first::get)).isEqualTo("B");
+        assertThat(signer.verify("POST", PATH, BODY, second::get)).isEqualTo("B");
+    }
+
+    @Test
+    void when_the_nonce_is_changed_then_the_signature_no_longer_matches() {
+        Map<String, String> headers = new HashMap<>(signer.sign("B", "POST", PATH, BODY));
+        headers.put(FederationSigner.NONCE, "AAAAAAAAAAAAAAAAAAAAAA");
+
+        assertThatThrownBy(() -> signer.verify("POST", PATH, BODY, headers::get)).hasMessageContaining("assinatura inválida");
+    }
+
+    @Test
+    void when_a_badly_signed_call_carries_a_nonce_then_the_nonce_is_not_burnt_for_the_real_call() {
+        Map<String, String> genuine = signer.sign("B", "POST", PATH, BODY);
+        Map<String, String> forged = new HashMap<>(genuine);
+        forged.put(FederationSigner.SIGNATURE, "00");
+
+        assertThatThrownBy(() -> signer.verify("POST", PATH, BODY, forged::get)).hasMessageContaining("assinatura inválida");
+        assertThat(signer.verify("POST", PATH, BODY, genuine::get)).isEqualTo("B");
+    }
+
+    @Test
+    void when_the_nonce_memory_is_full_of_live_nonces_then_new_calls_are_refused_until_old_ones_expire() {
+        Instant[] now = {NOW};
+        Clock moving = new Clock() {
+            @Override public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
+            @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+            @Override public Instant instant() { return now[0]; }
+        };
+        FederationSigner small = new FederationSigner("secret", java.util.Optional.empty(), moving, Duration.ofSeconds(30), new ReplayGuard(2));
+        Map<String, String> a = small.sign("B", "POST", PATH, BODY);
+        Map<String, String> b = small.sign("B", "POST", PATH, BODY);
+        Map<String, String> c = small.sign("B", "POST", PATH, BODY);
+        small.verify("POST", PATH, BODY, a::get);
+        small.verify("POST", PATH, BODY, b::get);
+
+        assertThatThrownBy(() -> small.verify("POST", PATH, BODY, c::get)).isInstanceOf(ReplayMemoryFull.class);
+        now[0] = NOW.plusSeconds(31);
+        Map<String, String> d = small.sign("B", "POST", PATH, BODY);
+        assertThat(small.verify("POST", PATH, BODY, d::get)).isEqualTo("B");
+        assertThatThrownBy(() -> small.verify("POST", PATH, BODY, a::get)).hasMessageContaining("janela");
+    }
+
     private static FederationSigner signerAt(Instant instant, String secret) {
         return new FederationSigner(secret, Clock.fixed(instant, ZoneOffset.UTC), Duration.ofSeconds(30));
     }

@@ -11,11 +11,13 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import passcom.api.Json;
+import passcom.api.Passageiro;
 import passcom.api.Passagem;
 import passcom.api.PedidoCompra;
 import passcom.api.Rota;
 import passcom.core.booking.BookedLeg;
 import passcom.core.booking.Booking;
+import passcom.core.booking.Passenger;
 import passcom.core.cpf.Cpf;
 import passcom.core.money.Money;
 import passcom.core.route.Itinerary;
@@ -96,6 +98,48 @@ class ApiMapperTest {
                 List.of(List.of("A", "B"), List.of("Cuiabá", "Goiânia", "Belo Horizonte")), "p-1"));
 
         assertThat(order).isEqualTo(new PurchaseOrder(CPF, List.of("A", "B"), List.of("Cuiabá", "Goiânia", "Belo Horizonte"), "p-1"));
+    }
+
+    @Test
+    void when_a_purchase_names_passengers_then_each_comes_with_name_and_seats_and_null_means_any_seat() {
+        Cpf second = Cpf.parse("111.444.777-35");
+        PurchaseOrder order = ApiMapper.order(new PedidoCompra(null, List.of(List.of("A", "B"), List.of("Cuiabá", "Goiânia", "Belo Horizonte")),
+                "p-2", List.of(new Passageiro("529.982.247-25", "  Ana  ", java.util.Arrays.asList(3, null)), new Passageiro("11144477735", " ", null))));
+
+        assertThat(order.passengers()).containsExactly(
+                new PurchaseOrder.Traveller(CPF, "Ana", List.of(3, passcom.core.txn.Prepare.ANY_SEAT)),
+                new PurchaseOrder.Traveller(second, null, List.of()));
+    }
+
+    @Test
+    void when_the_passengers_are_given_wrongly_then_400_names_the_field() {
+        List<List<String>> caminho = List.of(List.of("A"), List.of("Cuiabá", "Goiânia"));
+        assertThatThrownBy(() -> ApiMapper.order(new PedidoCompra("52998224725", caminho, null,
+                List.of(new Passageiro("52998224725", null, null))))).isInstanceOf(MalformedRequest.class).hasMessageContaining("não os dois");
+        assertThatThrownBy(() -> ApiMapper.order(new PedidoCompra(null, caminho, null, List.of())))
+                .isInstanceOf(MalformedRequest.class).hasMessageContaining("passageiros");
+        assertThatThrownBy(() -> ApiMapper.order(new PedidoCompra(null, caminho, null, List.of(new Passageiro("123", null, null)))))
+                .isInstanceOf(MalformedRequest.class).hasMessageContaining("passageiros[0].cpf");
+        assertThatThrownBy(() -> ApiMapper.order(new PedidoCompra(null, caminho, null, List.of(new Passageiro("52998224725", null, List.of(0))))))
+                .isInstanceOf(MalformedRequest.class).hasMessageContaining("assento 0");
+    }
+
+    @Test
+    void when_a_family_booking_is_shown_then_the_first_passenger_keeps_the_original_fields_and_valor_is_the_whole_cost() throws Exception {
+        Booking family = new Booking("F4M1LY", List.of(new Passenger(CPF, "Ana"), new Passenger(Cpf.parse("11144477735"), null)),
+                List.of(new BookedLeg(new Segment("Cuiabá", "Goiânia", 890), "A", List.of(3, 1), Money.of("1023.50"))),
+                Instant.parse("2025-03-01T12:00:00Z"), "B");
+
+        JsonNode passagem = Json.mapper().valueToTree(ApiMapper.passagem(family));
+
+        assertThat(passagem.path("cpf").asText()).isEqualTo("529.982.247-25");
+        assertThat(passagem.path("trechos").get(0).path("assento").asInt()).isEqualTo(3);
+        assertThat(passagem.path("trechos").get(0).path("preco").decimalValue()).isEqualByComparingTo("1023.50");
+        assertThat(passagem.path("valor").decimalValue()).isEqualByComparingTo("2047.00");
+        assertThat(passagem.path("passageiros").get(0).path("nome").asText()).isEqualTo("Ana");
+        assertThat(passagem.path("passageiros").get(1).path("cpf").asText()).isEqualTo("111.444.777-35");
+        assertThat(passagem.path("passageiros").get(1).path("assentos").get(0).asInt()).isEqualTo(1);
+        assertThat(ApiMapper.booking(Json.mapper().treeToValue(passagem, Passagem.class))).isEqualTo(family);
     }
 
     @Test

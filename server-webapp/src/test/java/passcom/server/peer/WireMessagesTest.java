@@ -8,12 +8,18 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import passcom.api.Json;
+import passcom.api.Passagem;
+import passcom.server.client.ApiMapper;
 import passcom.core.booking.BookedLeg;
 import passcom.core.booking.Booking;
+import passcom.core.booking.Passenger;
 import passcom.core.cpf.Cpf;
 import passcom.core.money.Money;
 import passcom.core.route.Segment;
 import passcom.core.route.plan.AirlinePaths;
+import passcom.core.seat.SeatMap;
+import passcom.core.seat.SeatOnLeg;
+import passcom.core.txn.AbortReason;
 import passcom.core.txn.AirlineTickets;
 import passcom.core.txn.Decision;
 import passcom.core.txn.Prepare;
@@ -50,12 +56,57 @@ class WireMessagesTest {
         assertThat(roundTrip(TicketsMessage.of(tickets), TicketsMessage.class).toTickets()).isEqualTo(tickets);
     }
 
+    private static final Cpf SECOND = Cpf.parse("11144477735");
+    private static final Booking FAMILY = new Booking("F4M1LY", List.of(new Passenger(CPF, "Ana"), new Passenger(SECOND, null)), List.of(
+            new BookedLeg(new Segment("Cuiabá", "Goiânia", 890), "A", List.of(3, 1), Money.of("1023.50")),
+            new BookedLeg(new Segment("Goiânia", "Belo Horizonte", 890), "B", List.of(2, 5), Money.of("1201.50"))),
+            Instant.parse("2025-03-01T12:00:00.123Z"), "C");
+
+    @Test
+    void when_a_family_purchase_crosses_the_wire_then_passengers_seats_and_the_taken_seat_come_back_equal() throws Exception {
+        Prepare prepare = new Prepare("t2", "C", TxnKind.PURCHASE, "F4M1LY",
+                List.of(new Segment.Key("Cuiabá", "Goiânia"), new Segment.Key("Goiânia", "Belo Horizonte")),
+                List.of(new Prepare.Seating(CPF, List.of(3, Prepare.ANY_SEAT)), new Prepare.Seating(SECOND, List.of())));
+        PrepareMessage message = PrepareMessage.of(prepare);
+        assertThat(message.cpf()).as("the original field keeps the first passenger").isEqualTo(CPF.digits());
+        assertThat(Json.mapper().writeValueAsString(message)).contains("\"assentos\":[3,null]");
+        assertThat(roundTrip(message, PrepareMessage.class).toPrepare()).isEqualTo(prepare);
+
+        Vote refused = new Vote.Refused(AbortReason.SEAT_TAKEN, "o assento 3 já foi vendido",
+                new SeatOnLeg("A", new Segment.Key("Cuiabá", "Goiânia"), 3));
+        assertThat(roundTrip(VoteMessage.of(refused), VoteMessage.class).toVote()).isEqualTo(refused);
+
+        Decision committed = Decision.committed("t2", TxnKind.PURCHASE, FAMILY);
+        assertThat(roundTrip(DecisionMessage.of(committed), DecisionMessage.class).toDecision()).isEqualTo(committed);
+        AirlineTickets tickets = new AirlineTickets("B", List.of(FAMILY), Set.of(), List.of());
+        assertThat(roundTrip(TicketsMessage.of(tickets), TicketsMessage.class).toTickets()).isEqualTo(tickets);
+
+        SeatMap map = new SeatMap("B", new Segment.Key("Goiânia", "Belo Horizonte"), 6, new java.util.TreeSet<>(List.of(2, 5)));
+        assertThat(roundTrip(SeatMapMessage.of(map), SeatMapMessage.class).toSeatMap()).isEqualTo(map);
+    }
+
+    @Test
+    void when_a_peer_sends_the_original_one_passenger_messages_then_they_read_as_one_passenger() throws Exception {
+        PrepareMessage old = Json.mapper().readValue("{\"id_transacao\":\"t3\",\"coordenador\":\"B\",\"tipo\":\"PURCHASE\","
+                + "\"cpf\":\"52998224725\",\"localizador\":\"K7P2QX\",\"trechos\":[{\"origem\":\"Cuiabá\",\"destino\":\"Goiânia\"}]}",
+                PrepareMessage.class);
+        assertThat(old.toPrepare()).isEqualTo(new Prepare("t3", "B", TxnKind.PURCHASE, CPF, "K7P2QX", List.of(new Segment.Key("Cuiabá", "Goiânia"))));
+
+        String passagem = "{\"localizador\":\"K7P2QX\",\"cpf\":\"529.982.247-25\",\"trechos\":[{\"origem\":\"Cuiabá\",\"destino\":\"Goiânia\","
+                + "\"companhia\":\"A\",\"assento\":3,\"distancia_km\":890,\"preco\":1023.50}],\"distancia_km\":890,\"valor\":1023.50,"
+                + "\"comprada_em\":\"2025-03-01T12:00:00.123Z\",\"vendida_por\":\"B\"}";
+        assertThat(ApiMapper.booking(Json.mapper().readValue(passagem, Passagem.class))).isEqualTo(BOOKING);
+    }
+
     @Test
     void when_a_peer_message_lacks_a_field_then_it_is_malformed_not_a_crash() throws Exception {
         PrepareMessage noId = Json.mapper().readValue("{\"coordenador\":\"B\",\"tipo\":\"PURCHASE\",\"cpf\":\"52998224725\",\"trechos\":[]}",
                 PrepareMessage.class);
 
         assertThatThrownBy(noId::toPrepare).isInstanceOf(MalformedRequest.class).hasMessageContaining("id_transacao");
+        PrepareMessage twice = Json.mapper().readValue("{\"id_transacao\":\"t\",\"coordenador\":\"B\",\"tipo\":\"PURCHASE\","
+                + "\"trechos\":[],\"passageiros\":[{\"cpf\":\"52998224725\"},{\"cpf\":\"529.982.247-25\"}]}", PrepareMessage.class);
+        assertThatThrownBy(twice::toPrepare).isInstanceOf(MalformedRequest.class).hasMessageContaining("cada CPF uma vez");
         assertThatThrownBy(() -> new AbortMessage(null).txnId()).isInstanceOf(MalformedRequest.class);
     }
 

@@ -22,7 +22,10 @@ public record GeoBounds(double south, double west, double north, double east) {
             west = Math.min(west, p.lon());
             east = Math.max(east, p.lon());
         }
-        return new GeoBounds(south, west, north, east);
+        // one city, or cities on one parallel or meridian: give the box some extent rather than none
+        double halfLat = south == north ? 0.5 : 0;
+        double halfLon = west == east ? 0.5 : 0;
+        return new GeoBounds(south - halfLat, west - halfLon, north + halfLat, east + halfLon);
     }
 
     /** Grown by {@code degrees} on every side, so that points on the edge get room for a label. */

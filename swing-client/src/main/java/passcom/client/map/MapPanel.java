@@ -16,20 +16,23 @@ import passcom.api.Rota;
 import passcom.api.TrechoRota;
 
 /**
- * The map: Brazil, the network, the chosen itinerary, cities and a legend, painted by layers in that fixed
- * order. Wheel zooms about the pointer, drag pans, a click on a city reports it to the city listener,
- * hovering a leg of the itinerary shows its airline, distance and price. Event-thread only.
+ * The map: South America with Brazil emphasised, the network (as the connected server's {@code /rede}
+ * says), the chosen itinerary, cities and a legend, painted in that fixed order; land, sea and segments come
+ * from {@link MapBackground}, so a drag repaints only what moves. Wheel zooms about the pointer, drag pans,
+ * a click on a city reports it to the city listener, hovering a leg of the itinerary shows its airline,
+ * distance and price. Event-thread only.
  */
 public final class MapPanel extends JComponent {
 
     private static final double CITY_TOLERANCE = 12;
     private static final double LEG_TOLERANCE = 6;
-    private static final List<MapLayer> LAYERS =
-            List.of(new OutlineLayer(), new SegmentLayer(), new ItineraryLayer(), new CityLayer(), new LegendLayer());
+    /** Per panel, as both keep caches: land, sea and segments, then the layers painted afresh each frame. */
+    private final MapBackground background = new MapBackground();
+    private final List<MapLayer> layers = List.of(new ItineraryLayer(), new CityLayer(), new LegendLayer());
 
-    private final NetworkMap network;
-    private final BrazilOutline outline;
-    private final GeoBounds home;
+    private final LandOutline outline;
+    private NetworkMap network;
+    private GeoBounds home;
     private MapViewport viewport;
     private Rota itinerary;
     private String origin;
@@ -39,11 +42,10 @@ public final class MapPanel extends JComponent {
     private Function<TrechoRota, String> legDescription = TrechoRota::toString;
     private Consumer<String> cityListener = city -> { };
 
-    public MapPanel(NetworkMap network, BrazilOutline outline) {
-        this.network = Objects.requireNonNull(network, "network");
+    public MapPanel(NetworkMap network, LandOutline outline) {
         this.outline = Objects.requireNonNull(outline, "outline");
-        // frame the cities, not the whole country: the network lives in the south-east
-        this.home = GeoBounds.of(network.cities().values()).padded(2.5);
+        this.network = Objects.requireNonNull(network, "network");
+        this.home = homeOf(network, outline);
         setOpaque(true);
         setFocusable(true);
         MapController controller = new MapController(this);
@@ -51,6 +53,28 @@ public final class MapPanel extends JComponent {
         addMouseMotionListener(controller);
         addMouseWheelListener(controller);
         ToolTipManager.sharedInstance().registerComponent(this);
+    }
+
+    /** Shows another network (the connected server's {@code /rede} arrived or changed) framed anew. */
+    public void setNetwork(NetworkMap network) {
+        this.network = Objects.requireNonNull(network, "network");
+        this.home = homeOf(network, outline);
+        this.viewport = null;
+        this.itinerary = null;
+        repaint();
+    }
+
+    public NetworkMap network() {
+        return network;
+    }
+
+    /** The cities framed, not the whole continent (the original network lives in the south-east); Brazil when there are none. */
+    private static GeoBounds homeOf(NetworkMap network, LandOutline outline) {
+        if (network.isEmpty()) {
+            List<GeoPoint> brazil = outline.brazil().rings().stream().flatMap(List::stream).toList();
+            return brazil.isEmpty() ? new GeoBounds(-34, -74, 6, -34) : GeoBounds.of(brazil).padded(1);
+        }
+        return GeoBounds.of(network.cities().values()).padded(2.5);
     }
 
     public void setItinerary(Rota itinerary) {
@@ -93,19 +117,25 @@ public final class MapPanel extends JComponent {
     protected void paintComponent(Graphics graphics) {
         Graphics2D g = (Graphics2D) graphics.create();
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            applyHints(g);
             if (getFont() != null) {
                 g.setFont(getFont());
             }
             MapScene scene = scene();
-            for (MapLayer layer : LAYERS) {
+            background.paint(g, scene);
+            for (MapLayer layer : layers) {
                 layer.paint(g, scene);
             }
         } finally {
             g.dispose();
         }
+    }
+
+    /** Antialiased shapes and text, exact strokes: the map's look, also for tools that paint its layers. */
+    static void applyHints(Graphics2D g) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
     }
 
     @Override

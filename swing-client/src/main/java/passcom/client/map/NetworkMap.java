@@ -1,72 +1,87 @@
 package passcom.client.map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import passcom.api.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import passcom.api.CidadeRede;
+import passcom.api.CompanhiaRede;
+import passcom.api.Rede;
+import passcom.api.TrechoRede;
 
 /**
  * What the map draws of the route network: cities at their coordinates, the segments between them (one
- * line per city pair, whichever way it is flown) and the airline ids. The client endpoints return no
- * coordinates, so the client reads the same {@code data/network.json} the servers load (format in
- * data/README.md), copied onto its classpath at build time.
+ * line per city pair, whichever way it is flown) and the airline ids, as the connected server's
+ * {@code GET /rede} describes the network it runs. {@link #EMPTY} stands for a server that predates
+ * {@code /rede}: the map then shows land and sea only. Immutable.
  */
-public record NetworkMap(Map<String, GeoPoint> cities, List<Segment> segments, List<String> airlines) {
+public final class NetworkMap {
 
-    public static final String RESOURCE = "/passcom/client/network.json";
+    /** No network known. */
+    public static final NetworkMap EMPTY = new NetworkMap(Map.of(), List.of(), List.of());
 
     /** An undirected city pair and its distance. */
     public record Segment(String from, String to, int km) {
     }
 
-    public NetworkMap {
-        cities = Collections.unmodifiableMap(new LinkedHashMap<>(cities));
-        segments = List.copyOf(segments);
-        airlines = List.copyOf(airlines);
+    private final Map<String, GeoPoint> cities;
+    private final List<Segment> segments;
+    private final List<String> airlines;
+    private final List<String> byProminence;
+
+    public NetworkMap(Map<String, GeoPoint> cities, List<Segment> segments, List<String> airlines) {
+        this.cities = Collections.unmodifiableMap(new LinkedHashMap<>(cities));
+        this.segments = List.copyOf(segments);
+        this.airlines = List.copyOf(airlines);
+        this.byProminence = rankByLinks(this.cities.keySet(), this.segments);
     }
 
-    public static NetworkMap loadDefault() {
-        try (InputStream in = NetworkMap.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the classpath; build the swing-client module with Maven");
-            }
-            return read(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public static NetworkMap read(InputStream in) throws IOException {
-        JsonNode root = Json.mapper().readTree(in);
+    /**
+     * The network of a {@code /rede} answer. A segment whose city is missing from {@code cidades} is left out
+     * rather than failing the whole map: the server is the authority on its network, the map only shows it.
+     */
+    public static NetworkMap of(Rede rede) {
         Map<String, GeoPoint> cities = new LinkedHashMap<>();
-        for (JsonNode city : root.path("cities")) {
-            cities.put(city.path("name").asText(), new GeoPoint(city.path("lat").asDouble(), city.path("lon").asDouble()));
+        for (CidadeRede city : nullToEmpty(rede.cidades())) {
+            cities.put(city.nome(), new GeoPoint(city.lat(), city.lon()));
         }
         List<Segment> segments = new ArrayList<>();
         Set<Set<String>> seen = new HashSet<>();
-        for (JsonNode segment : root.path("segments")) {
-            String from = segment.path("from").asText();
-            String to = segment.path("to").asText();
-            if (!cities.containsKey(from) || !cities.containsKey(to)) {
-                throw new IOException("segment " + from + " → " + to + " names an unknown city");
-            }
-            if (seen.add(Set.of(from, to))) {
-                segments.add(new Segment(from, to, segment.path("km").asInt()));
+        for (TrechoRede trecho : nullToEmpty(rede.trechos())) {
+            if (cities.containsKey(trecho.origem()) && cities.containsKey(trecho.destino())
+                    && !trecho.origem().equals(trecho.destino()) && seen.add(Set.of(trecho.origem(), trecho.destino()))) {
+                segments.add(new Segment(trecho.origem(), trecho.destino(), trecho.distanciaKm()));
             }
         }
-        List<String> airlines = new ArrayList<>();
-        root.path("airlines").forEach(airline -> airlines.add(airline.path("id").asText()));
+        List<String> airlines = nullToEmpty(rede.companhias()).stream().map(CompanhiaRede::id).sorted().toList();
         return new NetworkMap(cities, segments, airlines);
+    }
+
+    private static <T> List<T> nullToEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    public Map<String, GeoPoint> cities() {
+        return cities;
+    }
+
+    public List<Segment> segments() {
+        return segments;
+    }
+
+    public List<String> airlines() {
+        return airlines;
+    }
+
+    public boolean isEmpty() {
+        return cities.isEmpty();
     }
 
     public GeoPoint at(String city) {
@@ -76,8 +91,23 @@ public record NetworkMap(Map<String, GeoPoint> cities, List<Segment> segments, L
     /** City names sorted the Brazilian way (accents ignored). */
     public List<String> cityNames() {
         List<String> names = new ArrayList<>(cities.keySet());
-        Collator collator = Collator.getInstance(Locale.forLanguageTag("pt-BR"));
-        names.sort(collator);
+        names.sort(Collator.getInstance(Locale.forLanguageTag("pt-BR")));
         return names;
+    }
+
+    /** Every city, the best connected first (ties by name): the order in which labels claim room on the map. */
+    public List<String> byProminence() {
+        return byProminence;
+    }
+
+    private static List<String> rankByLinks(Set<String> cities, List<Segment> segments) {
+        Map<String, Integer> links = new HashMap<>();
+        for (Segment segment : segments) {
+            links.merge(segment.from(), 1, Integer::sum);
+            links.merge(segment.to(), 1, Integer::sum);
+        }
+        return cities.stream()
+                .sorted(Comparator.comparing((String city) -> links.getOrDefault(city, 0)).reversed().thenComparing(Comparator.naturalOrder()))
+                .toList();
     }
 }

@@ -16,12 +16,15 @@ import javax.swing.JTextField;
 
 /**
  * A city chooser that filters as the customer types: "sao" finds São Paulo, "flo" Florianópolis (accents
- * and case ignored, any part of the name). The list is rebuilt after each edit, off the document
- * notification, because a model change inside it would edit the document being notified.
+ * and case ignored, any part of the name; names that start with the text come first). The list is rebuilt
+ * after each edit, off the document notification, because a model change inside it would edit the document
+ * being notified. Each name's search key is computed once, so a thousand cities filter at typing speed.
+ * With no city list (a server that does not publish its network) the typed text itself is the city.
  */
 public final class CityComboBox extends JComboBox<String> {
 
-    private final List<String> cities;
+    private List<String> cities;
+    private List<String> keys;
     private final List<Runnable> enterListeners = new ArrayList<>();
     private final ActionListener enter = e -> enterListeners.forEach(Runnable::run);
     private final DocumentListener typing = new DocumentListener() {
@@ -44,6 +47,7 @@ public final class CityComboBox extends JComboBox<String> {
     public CityComboBox(List<String> cities) {
         super(new DefaultComboBoxModel<>(cities.toArray(new String[0])));
         this.cities = List.copyOf(cities);
+        this.keys = this.cities.stream().map(CityComboBox::key).toList();
         setEditable(true);
         setSelectedItem(null);
         setMaximumRowCount(12);
@@ -84,9 +88,26 @@ public final class CityComboBox extends JComboBox<String> {
         return (JTextField) getEditor().getEditorComponent();
     }
 
-    /** The city the text names: an exact name, or the only city matching it; null if none or ambiguous. */
+    /** Replaces the cities offered (the network arrived or changed); the text typed so far stays. */
+    public void setCities(List<String> newCities) {
+        String typed = editorField().getText();
+        cities = List.copyOf(newCities);
+        keys = cities.stream().map(CityComboBox::key).toList();
+        filteredFor = typed;
+        setModel(new DefaultComboBoxModel<>(cities.toArray(new String[0])));
+        setSelectedItem(null);
+        editorField().setText(typed);
+    }
+
+    /**
+     * The city the text names: an exact name, or the only city matching it; null if none or ambiguous.
+     * Without a city list, the text itself (null when blank).
+     */
     public String city() {
         String typed = editorField().getText();
+        if (cities.isEmpty()) {
+            return typed == null || typed.isBlank() ? null : typed.strip();
+        }
         List<String> matches = matching(typed);
         for (String city : matches) {
             if (key(city).equals(key(typed))) {
@@ -103,10 +124,27 @@ public final class CityComboBox extends JComboBox<String> {
         editorField().setText(city == null ? "" : city);
     }
 
-    /** Cities whose name contains {@code typed}, accents and case ignored; all of them for blank text. */
+    /**
+     * Cities whose name contains {@code typed}, accents and case ignored, those starting with it first; all
+     * of them for blank text.
+     */
     public List<String> matching(String typed) {
         String wanted = key(typed);
-        return cities.stream().filter(city -> key(city).contains(wanted)).toList();
+        if (wanted.isEmpty()) {
+            return cities;
+        }
+        List<String> starting = new ArrayList<>();
+        List<String> containing = new ArrayList<>();
+        for (int i = 0; i < cities.size(); i++) {
+            String key = keys.get(i);
+            if (key.startsWith(wanted)) {
+                starting.add(cities.get(i));
+            } else if (key.contains(wanted)) {
+                containing.add(cities.get(i));
+            }
+        }
+        starting.addAll(containing);
+        return starting;
     }
 
     private void filter() {
@@ -122,7 +160,7 @@ public final class CityComboBox extends JComboBox<String> {
         editorField().setText(typed);
         editorField().setCaretPosition(Math.min(caret, typed.length()));
         boolean exact = matches.size() == 1 && key(matches.get(0)).equals(key(typed));
-        if (editorField().isFocusOwner() && isShowing() && !exact && !typed.isEmpty()) {
+        if (editorField().isFocusOwner() && isShowing() && !exact && !matches.isEmpty()) {
             showPopup();
         }
     }

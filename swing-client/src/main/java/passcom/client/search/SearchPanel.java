@@ -62,8 +62,19 @@ public final class SearchPanel extends JPanel {
         this.originBox = new CityComboBox(cities);
         this.destinationBox = new CityComboBox(cities);
         setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
+        // names for tools that click through the window as a customer would (the GUI test)
+        results.setName("results");
+        shortestTable.setName("shortest");
+        cheapestTable.setName("cheapest");
+        buy.setName("buy");
         layOut();
         wire();
+    }
+
+    /** The cities of the network just loaded, offered in both fields. */
+    public void setCities(List<String> cities) {
+        originBox.setCities(cities);
+        destinationBox.setCities(cities);
     }
 
     public void setRouteListener(Consumer<Rota> listener) {

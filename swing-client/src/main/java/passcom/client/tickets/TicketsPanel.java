@@ -46,7 +46,18 @@ public final class TicketsPanel extends JPanel {
     private final JLabel message = new JLabel(" ");
     private final WarningBanner unavailable = new WarningBanner();
     private final TicketTableModel model = new TicketTableModel();
-    private final JTable table = new JTable(model);
+    private final JTable table = new JTable(model) {
+        // a family booking's passengers and seats do not fit their columns: the tooltip shows them whole
+        @Override
+        public String getToolTipText(java.awt.event.MouseEvent event) {
+            int row = rowAtPoint(event.getPoint());
+            if (row < 0) {
+                return null;
+            }
+            String passengers = ItineraryText.passengers(model.ticket(convertRowIndexToModel(row)));
+            return passengers.isEmpty() ? null : "<html>" + passengers + "</html>";
+        }
+    };
     private final JButton cancel = new JButton(Messages.get("tickets.cancel"));
 
     public TicketsPanel(PasscomClient client, BusyIndicator busy, ClientPrefs prefs) {
@@ -55,11 +66,14 @@ public final class TicketsPanel extends JPanel {
         this.busy = busy;
         this.prefs = prefs;
         setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
+        table.setName("tickets");
+        cancel.setName("cancel-ticket");
 
         JLabel title = new JLabel(Messages.get("tickets.title"));
         title.setFont(title.getFont().deriveFont(Font.BOLD, title.getFont().getSize2D() + 4));
         JButton look = new JButton(Messages.get("tickets.lookUp"));
         look.putClientProperty("JButton.buttonType", "default");
+        look.setName("tickets-look-up");
         look.addActionListener(e -> load());
         cpf.addActionListener(e -> load());
         cpf.setCpf(prefs.lastCpf());
@@ -87,7 +101,7 @@ public final class TicketsPanel extends JPanel {
         right.setHorizontalAlignment(SwingConstants.RIGHT);
         table.getColumnModel().getColumn(TicketTableModel.DISTANCE).setCellRenderer(right);
         table.getColumnModel().getColumn(TicketTableModel.PRICE).setCellRenderer(right);
-        int[] widths = {90, 460, 120, 90, 90, 110, 140};
+        int[] widths = {90, 240, 340, 120, 140, 90, 110, 140};
         for (int column = 0; column < widths.length; column++) {
             table.getColumnModel().getColumn(column).setPreferredWidth(widths[column]);
         }
@@ -148,7 +162,8 @@ public final class TicketsPanel extends JPanel {
         String[] options = {Messages.get("tickets.cancelConfirm"), Messages.get("tickets.keep")};
         int choice = JOptionPane.showOptionDialog(this,
                 "<html><p>" + ItineraryText.escape(Messages.get("tickets.cancelQuestion", ticket.localizador())) + "</p><br>"
-                        + ItineraryText.ticket(ticket) + "<br><p>" + ItineraryText.escape(Messages.get("tickets.cancelNote")) + "</p></html>",
+                        + ItineraryText.ticket(ticket) + ItineraryText.passengers(ticket)
+                        + "<br><p>" + ItineraryText.escape(Messages.get("tickets.cancelNote")) + "</p></html>",
                 Messages.get("tickets.cancelTitle"), JOptionPane.DEFAULT_OPTION, JOptionPane.WARNING_MESSAGE, null, options, options[1]);
         if (choice != 0) {
             return;

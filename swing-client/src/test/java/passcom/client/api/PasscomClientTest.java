@@ -6,14 +6,20 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import passcom.api.CaminhosResposta;
 import passcom.api.CompraResposta;
+import passcom.api.MapaAssentos;
+import passcom.api.Passageiro;
+import passcom.api.Passagem;
 import passcom.api.PassagensResposta;
 import passcom.api.PedidoCompra;
+import passcom.api.Rede;
 import passcom.api.Saude;
+import passcom.api.TrechoAssento;
 import passcom.client.fake.FakeAirlineServer;
 
 class PasscomClientTest {
@@ -72,7 +78,7 @@ class PasscomClientTest {
         CompraResposta answer = client.buy(new PedidoCompra(CPF, CAMINHO, "pedido-1"));
 
         assertThat(answer.resultado()).isEqualTo(CompraResposta.SUCESSO);
-        assertThat(answer.passagem().trechos()).extracting(t -> t.assento()).containsExactly(1, 2);
+        assertThat(answer.passagem().trechos()).extracting(t -> t.assento()).containsExactly(1, 1);
         assertThat(a.requests().get(0)).startsWith("POST /comprar_cliente ")
                 .contains("\"cpf\":\"52998224725\"", "\"id_pedido\":\"pedido-1\"", "\"caminho\":[[\"A\",\"B\"],[\"Cuiabá\",\"Goiânia\",\"Belo Horizonte\"]]");
     }
@@ -243,5 +249,112 @@ class PasscomClientTest {
         assertThat(saude.pares()).containsEntry("B", true).containsEntry("C", false);
         assertThat(saude.reservasAbertas()).isEqualTo(2);
         assertThat(saude.transacoesPendentes()).isEqualTo(1);
+    }
+
+    private static final String CPF_2 = "11144477735";
+
+    @Test
+    void when_the_network_is_asked_then_cities_with_coordinates_segments_and_airline_prices_are_read() throws Exception {
+        FakeAirlineServer a = server("A");
+        a.respond("/rede", 200, """
+                {"cidades":[{"nome":"Cuiabá","lat":-15.6,"lon":-56.1},{"nome":"Goiânia","lat":-16.69,"lon":-49.26}],
+                 "trechos":[{"origem":"Cuiabá","destino":"Goiânia","distancia_km":890,"companhias":["A","B"]}],
+                 "companhias":[{"id":"A","preco_por_100km":115.00},{"id":"B","preco_por_100km":135.00}]}
+                """);
+        PasscomClient client = new PasscomClient(List.of(a.endpoint()), SHORT);
+
+        Rede rede = client.rede().orElseThrow();
+
+        assertThat(rede.cidades()).extracting(c -> c.nome()).containsExactly("Cuiabá", "Goiânia");
+        assertThat(rede.cidades().get(0).lat()).isEqualTo(-15.6);
+        assertThat(rede.trechos()).singleElement().satisfies(t -> {
+            assertThat(t.distanciaKm()).isEqualTo(890);
+            assertThat(t.companhias()).containsExactly("A", "B");
+        });
+        assertThat(rede.companhias().get(1).precoPor100km()).isEqualByComparingTo("135");
+        assertThat(a.requests()).containsExactly("GET /rede");
+    }
+
+    @Test
+    void when_the_server_predates_rede_then_the_404_is_no_network_rather_than_a_failure() throws Exception {
+        FakeAirlineServer a = server("A");
+        a.respond("/rede", 404, "{\"erro\":\"caminho desconhecido: /rede\"}");
+        PasscomClient client = new PasscomClient(List.of(a.endpoint()), SHORT);
+
+        assertThat(client.rede()).isEmpty();
+    }
+
+    @Test
+    void when_a_seat_map_is_asked_then_the_leg_is_named_in_the_query_and_free_and_taken_seats_are_read() throws Exception {
+        FakeAirlineServer a = server("A");
+        a.take("Cuiabá", "Goiânia", "A", 2);
+        PasscomClient client = new PasscomClient(List.of(a.endpoint()), SHORT);
+
+        MapaAssentos map = client.assentos("Cuiabá", "Goiânia", "A");
+
+        assertThat(map.capacidade()).isEqualTo(FakeAirlineServer.DEFAULT_CAPACITY);
+        assertThat(map.livres()).isEqualTo(FakeAirlineServer.DEFAULT_CAPACITY - 1);
+        assertThat(map.assentos().get(1).livre()).isFalse();
+        assertThat(map.assentos().get(0).livre()).isTrue();
+        assertThat(a.requests()).containsExactly("GET /assentos_cliente?origem=Cuiabá&destino=Goiânia&companhia=A");
+    }
+
+    @Test
+    void when_two_passengers_buy_with_one_chosen_seat_then_one_booking_seats_both_on_every_leg() throws Exception {
+        FakeAirlineServer a = server("A");
+        PasscomClient client = new PasscomClient(List.of(a.endpoint()), SHORT);
+        PedidoCompra pedido = new PedidoCompra(null, CAMINHO, "familia-1",
+                List.of(new Passageiro(CPF, "Maria", Arrays.asList(7, null)), new Passageiro(CPF_2, null, null)));
+
+        Passagem booking = client.buy(pedido).passagem();
+
+        assertThat(a.requests().get(0)).contains("\"passageiros\":[{\"cpf\":\"52998224725\",\"nome\":\"Maria\",\"assentos\":[7,null]}",
+                "{\"cpf\":\"11144477735\"}", "\"id_pedido\":\"familia-1\"").doesNotContain("\"cpf\":null");
+        assertThat(booking.passageiros()).extracting(Passageiro::assentos).containsExactly(List.of(7, 1), List.of(1, 2));
+        assertThat(booking.valor()).isEqualByComparingTo(new BigDecimal("2225.00").multiply(BigDecimal.valueOf(2)));
+        assertThat(client.tickets(CPF_2).passagens()).extracting(Passagem::localizador).containsExactly(booking.localizador());
+    }
+
+    @Test
+    void when_a_chosen_seat_was_taken_meanwhile_then_the_409_is_a_definite_refusal_naming_leg_and_seat() throws Exception {
+        FakeAirlineServer a = server("A");
+        a.take("Goiânia", "Belo Horizonte", "B", 5);
+        PasscomClient client = new PasscomClient(List.of(a.endpoint()), SHORT);
+        PedidoCompra pedido = new PedidoCompra(null, CAMINHO, "pedido-assento",
+                List.of(new Passageiro(CPF, null, Arrays.asList(null, 5))));
+
+        SeatTaken failure = catchThrowableOfType(SeatTaken.class, () -> client.buy(pedido));
+
+        assertThat(failure.seat()).isEqualTo(new TrechoAssento("Goiânia", "Belo Horizonte", "B", 5));
+        assertThat(failure).isInstanceOf(SeatsUnavailable.class);
+        assertThat(failure.serverMessage()).contains("5", "Goiânia → Belo Horizonte");
+        assertThat(client.tickets(CPF).passagens()).as("nothing bought").isEmpty();
+    }
+
+    @Test
+    void when_a_taken_seat_answer_also_echoes_the_id_pedido_then_it_is_still_a_definite_refusal() throws Exception {
+        FakeAirlineServer a = server("A");
+        a.respond("/comprar_cliente", 409, "{\"resultado\":\"Assento indisponível\",\"erro\":\"assento 5 ocupado\",\"id_pedido\":\"p9\","
+                + "\"assento_ocupado\":{\"origem\":\"Cuiabá\",\"destino\":\"Goiânia\",\"companhia\":\"A\",\"assento\":5}}");
+        PasscomClient client = new PasscomClient(List.of(a.endpoint()), SHORT);
+
+        SeatTaken failure = catchThrowableOfType(SeatTaken.class, () -> client.buy(new PedidoCompra(null, CAMINHO, "p9",
+                List.of(new Passageiro(CPF, null, Arrays.asList(5, null))))));
+
+        assertThat(failure.seat().assento()).isEqualTo(5);
+    }
+
+    @Test
+    void when_a_family_is_bigger_than_the_seats_left_then_the_409_is_seats_unavailable_and_nothing_is_held() throws Exception {
+        FakeAirlineServer a = server("A");
+        a.setCapacity(2);
+        PasscomClient client = new PasscomClient(List.of(a.endpoint()), SHORT);
+        List<Passageiro> three = List.of(new Passageiro(CPF, null, null), new Passageiro(CPF_2, null, null),
+                new Passageiro("39053344705", null, null));
+
+        SeatsUnavailable failure = catchThrowableOfType(SeatsUnavailable.class, () -> client.buy(new PedidoCompra(null, CAMINHO, "tres", three)));
+
+        assertThat(failure).isNotInstanceOf(SeatTaken.class);
+        assertThat(client.assentos("Cuiabá", "Goiânia", "A").livres()).isEqualTo(2);
     }
 }

@@ -11,47 +11,53 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import passcom.api.CaminhosResposta;
+import passcom.api.Assento;
 import passcom.api.CancelamentoResposta;
 import passcom.api.CompraResposta;
+import passcom.api.CpfCheck;
 import passcom.api.Erro;
 import passcom.api.Json;
+import passcom.api.MapaAssentos;
+import passcom.api.Passageiro;
 import passcom.api.Passagem;
 import passcom.api.PassagensResposta;
 import passcom.api.PedidoCancelamento;
 import passcom.api.PedidoCompra;
-import passcom.api.Rota;
 import passcom.api.Saude;
+import passcom.api.TrechoAssento;
 import passcom.api.TrechoPassagem;
-import passcom.api.TrechoRota;
 import passcom.client.api.ServerEndpoint;
-import passcom.client.map.NetworkMap;
 
 /**
- * A stand-in for one airline server speaking the client endpoints of issue 3, section 2, on 127.0.0.1 and
- * an ephemeral port. By default it plays a small federation by itself (routes over the real network file,
- * each leg flown by a fixed airline; purchases and cancellations kept in memory, idempotent by id_pedido),
- * which is enough for the screenshots. Tests can replace any path's answer with {@link #respond} and slow it
- * down with a delay, and read the {@link #requests()} it received.
+ * A stand-in for one airline server speaking the client endpoints (issue 3, section 2, and issue 11: seat
+ * maps, several passengers, {@code /rede}) on 127.0.0.1 and an ephemeral port. By default it plays a small
+ * federation by itself over the real network file ({@link FakeNetwork}): routes, purchases with chosen or
+ * lowest-free seats per passenger and leg (all or nothing; a chosen seat already taken is a 409 naming it),
+ * bookings found from any passenger's CPF, cancellations, all in memory and idempotent by id_pedido. That is
+ * enough for the screenshots and the client's tests. Tests can replace any path's answer with
+ * {@link #respond} and slow it down with a delay, and read the {@link #requests()} it received.
  */
 public final class FakeAirlineServer implements AutoCloseable {
 
     private record Canned(int status, String body, long delayMillis) {
     }
 
-    private static final Map<String, BigDecimal> RATES =
-            Map.of("A", new BigDecimal("115"), "B", new BigDecimal("135"), "C", new BigDecimal("155"));
+    /** Enough seats for a seat map that looks like one; the real default network has 3 per leg and airline. */
+    public static final int DEFAULT_CAPACITY = 24;
+    private static final int MAX_PASSENGERS = 9;
 
     private final String airline;
     private final HttpServer server;
@@ -61,28 +67,49 @@ public final class FakeAirlineServer implements AutoCloseable {
         return thread;
     });
     private final ObjectMapper json = Json.mapper();
-    private final NetworkMap network = NetworkMap.loadDefault();
+    private final FakeNetwork network;
+    private final FakeRoutes routes;
     private final Map<String, Canned> canned = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
-    private final Map<String, List<Passagem>> ticketsByCpf = new ConcurrentHashMap<>();
-    private final Map<String, Passagem> byOrder = new ConcurrentHashMap<>();
-    private int nextSeat = 1;
+    // guarded by this (play is synchronized)
+    private final Map<String, Set<Integer>> takenByLeg = new HashMap<>();
+    private final List<Passagem> bookings = new ArrayList<>();
+    private final Map<String, Passagem> byOrder = new HashMap<>();
+    private int capacity = DEFAULT_CAPACITY;
     private int nextReference = 0;
 
-    private FakeAirlineServer(String airline) throws IOException {
+    private FakeAirlineServer(String airline, FakeNetwork network) throws IOException {
         this.airline = airline;
+        this.network = network;
+        this.routes = new FakeRoutes(network);
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(threads);
         server.createContext("/", this::handle);
         server.start();
     }
 
+    /** An airline over the default network (data/network.json). */
     public static FakeAirlineServer start(String airline) throws IOException {
-        return new FakeAirlineServer(airline);
+        return new FakeAirlineServer(airline, FakeNetwork.loadDefault());
+    }
+
+    /** An airline over the network in {@code networkFile} (the servers' format), e.g. a generated 1,000-city one. */
+    public static FakeAirlineServer start(String airline, Path networkFile) throws IOException {
+        return new FakeAirlineServer(airline, FakeNetwork.load(networkFile));
     }
 
     public ServerEndpoint endpoint() {
         return new ServerEndpoint(airline, URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
+    }
+
+    /** Seats per leg and airline from now on (legs already sold keep their seats). */
+    public synchronized void setCapacity(int seats) {
+        this.capacity = seats;
+    }
+
+    /** Marks {@code seat} taken on the leg, as another customer's purchase would. */
+    public synchronized void take(String from, String to, String legAirline, int seat) {
+        takenByLeg.computeIfAbsent(leg(from, to, legAirline), k -> new TreeSet<>()).add(seat);
     }
 
     /** From now on {@code path} answers {@code status} with {@code body} after {@code delayMillis}. */
@@ -146,110 +173,158 @@ public final class FakeAirlineServer implements AutoCloseable {
     private synchronized Canned play(String path, Map<String, String> query, String body) throws IOException {
         return switch (path) {
             case "/saude" -> ok(new Saude(airline, Map.of(), 0, 0, byOrder.size(), 0L));
-            case "/caminhos_cliente" -> routes(query.get("origem"), query.get("destino"));
+            case "/rede" -> ok(network.rede());
+            case "/caminhos_cliente" -> searchRoutes(query.get("origem"), query.get("destino"));
+            case "/assentos_cliente" -> seatMap(query.get("origem"), query.get("destino"), query.get("companhia"));
             case "/comprar_cliente" -> buy(json.readValue(body, PedidoCompra.class));
-            case "/passagens_cliente" -> ok(new PassagensResposta(query.get("cpf"),
-                    ticketsByCpf.getOrDefault(query.get("cpf"), List.of()), List.of(), List.of()));
+            case "/passagens_cliente" -> ok(new PassagensResposta(query.get("cpf"), bookingsOf(query.get("cpf")), List.of(), List.of()));
             case "/cancelar_cliente" -> cancel(json.readValue(body, PedidoCancelamento.class));
             default -> error(404, "caminho desconhecido: " + path);
         };
     }
 
-    private Canned routes(String origem, String destino) throws IOException {
-        if (origem == null || destino == null || network.at(origem) == null || network.at(destino) == null) {
+    private Canned searchRoutes(String origem, String destino) throws IOException {
+        if (!network.knows(origem) || !network.knows(destino)) {
             return error(400, "cidade desconhecida");
         }
         if (origem.equals(destino)) {
             return error(400, "origem e destino são a mesma cidade");
         }
-        List<Rota> all = new ArrayList<>();
-        List<String> path = new ArrayList<>(List.of(origem));
-        paths(path, destino, all);
-        List<Rota> shortest = all.stream().sorted(Comparator.comparingInt(Rota::distanciaKm)).limit(10).toList();
-        List<Rota> cheapest = all.stream().sorted(Comparator.comparing(Rota::preco)).limit(10).toList();
-        return ok(new CaminhosResposta(origem, destino, airline, List.of(), shortest, cheapest, List.of()));
+        return ok(routes.between(origem, destino, airline));
     }
 
-    /** Every simple path of at most six legs, depth first. */
-    private void paths(List<String> path, String destino, List<Rota> found) {
-        String last = path.get(path.size() - 1);
-        if (last.equals(destino)) {
-            found.add(route(path));
-            return;
+    private Canned seatMap(String origem, String destino, String companhia) throws IOException {
+        if (!network.knows(origem) || !network.knows(destino) || companhia == null) {
+            return error(400, "origem, destino e companhia são obrigatórios e devem existir na rede");
         }
-        if (path.size() > 6) {
-            return;
+        Set<Integer> taken = takenByLeg.getOrDefault(leg(origem, destino, companhia), Set.of());
+        List<Assento> seats = new ArrayList<>();
+        for (int seat = 1; seat <= capacity; seat++) {
+            seats.add(new Assento(seat, !taken.contains(seat)));
         }
-        for (NetworkMap.Segment segment : network.segments()) {
-            String next = segment.from().equals(last) ? segment.to() : segment.to().equals(last) ? segment.from() : null;
-            if (next != null && !path.contains(next)) {
-                path.add(next);
-                paths(path, destino, found);
-                path.remove(path.size() - 1);
-            }
-        }
-    }
-
-    private Rota route(List<String> cities) {
-        List<TrechoRota> legs = new ArrayList<>();
-        for (int i = 0; i + 1 < cities.size(); i++) {
-            String from = cities.get(i);
-            String to = cities.get(i + 1);
-            int km = km(from, to);
-            String flier = flier(from, to);
-            legs.add(new TrechoRota(from, to, flier, km, price(flier, km)));
-        }
-        return new Rota(List.of(legs.stream().map(TrechoRota::companhia).toList(), List.copyOf(cities)), legs,
-                legs.stream().mapToInt(TrechoRota::distanciaKm).sum(),
-                legs.stream().map(TrechoRota::preco).reduce(BigDecimal.ZERO, BigDecimal::add));
-    }
-
-    /** A fixed airline per city pair, so that itineraries mix airlines as the federation's do. */
-    private static String flier(String from, String to) {
-        return List.of("A", "B", "C").get(Math.floorMod((from.compareTo(to) < 0 ? from + to : to + from).hashCode(), 3));
-    }
-
-    private int km(String from, String to) {
-        return network.segments().stream()
-                .filter(s -> s.from().equals(from) && s.to().equals(to) || s.from().equals(to) && s.to().equals(from))
-                .findFirst().orElseThrow().km();
-    }
-
-    private static BigDecimal price(String airline, int km) {
-        return RATES.getOrDefault(airline, new BigDecimal("100")).multiply(BigDecimal.valueOf(km))
-                .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_EVEN);
+        return ok(new MapaAssentos(origem, destino, companhia, capacity, capacity - taken.size(), seats));
     }
 
     private Canned buy(PedidoCompra pedido) throws IOException {
         if (pedido.idPedido() != null && byOrder.containsKey(pedido.idPedido())) {
             return ok(new CompraResposta(CompraResposta.SUCESSO, byOrder.get(pedido.idPedido())));
         }
+        if (pedido.caminho() == null || pedido.caminho().size() != 2
+                || pedido.caminho().get(0).size() + 1 != pedido.caminho().get(1).size()) {
+            return error(400, "caminho deve ser [[companhias], [cidades]] com uma cidade a mais que companhias");
+        }
+        if ((pedido.cpf() == null) == (pedido.passageiros() == null)) {
+            return error(400, "informe cpf ou passageiros, não os dois");
+        }
+        List<Passageiro> passengers = pedido.passageiros() != null ? pedido.passageiros() : List.of(new Passageiro(pedido.cpf(), null, null));
+        if (passengers.isEmpty() || passengers.size() > MAX_PASSENGERS) {
+            return error(400, "uma compra leva de 1 a " + MAX_PASSENGERS + " passageiros");
+        }
         List<String> airlines = pedido.caminho().get(0);
         List<String> cities = pedido.caminho().get(1);
-        List<TrechoPassagem> legs = new ArrayList<>();
-        for (int i = 0; i + 1 < cities.size(); i++) {
-            int km = km(cities.get(i), cities.get(i + 1));
-            legs.add(new TrechoPassagem(cities.get(i), cities.get(i + 1), airlines.get(i), nextSeat++, km, price(airlines.get(i), km)));
+        int legs = airlines.size();
+        for (Passageiro p : passengers) {
+            if (!CpfCheck.isValid(p.cpf())) {
+                return error(400, "CPF inválido: " + p.cpf());
+            }
+            if (p.assentos() != null && p.assentos().size() != legs) {
+                return error(400, "assentos deve ter um assento (ou null) por trecho: " + legs);
+            }
         }
+        // chosen seats first: a chosen seat taken meanwhile refuses the whole purchase, naming it
+        List<Set<Integer>> chosenPerLeg = new ArrayList<>();
+        for (int i = 0; i < legs; i++) {
+            Set<Integer> taken = takenByLeg.getOrDefault(leg(cities.get(i), cities.get(i + 1), airlines.get(i)), Set.of());
+            Set<Integer> chosen = new TreeSet<>();
+            for (Passageiro p : passengers) {
+                Integer seat = p.assentos() == null ? null : p.assentos().get(i);
+                if (seat == null) {
+                    continue;
+                }
+                if (seat < 1 || seat > capacity) {
+                    return error(400, "assento " + seat + " não existe em " + cities.get(i) + " → " + cities.get(i + 1));
+                }
+                if (!chosen.add(seat)) {
+                    return error(400, "o assento " + seat + " foi escolhido para dois passageiros em " + cities.get(i) + " → " + cities.get(i + 1));
+                }
+                if (taken.contains(seat)) {
+                    TrechoAssento where = new TrechoAssento(cities.get(i), cities.get(i + 1), airlines.get(i), seat);
+                    return new Canned(409, json.writeValueAsString(new Erro(Erro.ASSENTO_INDISPONIVEL,
+                            "O assento " + seat + " de " + cities.get(i) + " → " + cities.get(i + 1) + " (companhia " + airlines.get(i)
+                                    + ") acabou de ser ocupado. Nada foi comprado.", null, where)), 0);
+                }
+            }
+            if (capacity - taken.size() < passengers.size()) {
+                return new Canned(409, json.writeValueAsString(new Erro(Erro.CAMINHO_INDISPONIVEL,
+                        "sem assentos para " + passengers.size() + " em " + cities.get(i) + " → " + cities.get(i + 1) + " (" + airlines.get(i) + ")", null)), 0);
+            }
+            chosenPerLeg.add(chosen);
+        }
+        List<List<Integer>> seatsOf = new ArrayList<>();
+        passengers.forEach(p -> seatsOf.add(new ArrayList<>()));
+        for (int i = 0; i < legs; i++) {
+            Set<Integer> taken = takenByLeg.computeIfAbsent(leg(cities.get(i), cities.get(i + 1), airlines.get(i)), k -> new TreeSet<>());
+            taken.addAll(chosenPerLeg.get(i));
+            for (int n = 0; n < passengers.size(); n++) {
+                Integer seat = passengers.get(n).assentos() == null ? null : passengers.get(n).assentos().get(i);
+                if (seat == null) {
+                    seat = 1;
+                    while (taken.contains(seat)) {
+                        seat++;
+                    }
+                    taken.add(seat);
+                }
+                seatsOf.get(n).add(seat);
+            }
+        }
+        List<TrechoPassagem> trechos = new ArrayList<>();
+        for (int i = 0; i < legs; i++) {
+            int km = network.km(cities.get(i), cities.get(i + 1));
+            trechos.add(new TrechoPassagem(cities.get(i), cities.get(i + 1), airlines.get(i), seatsOf.get(0).get(i), km, price(airlines.get(i), km)));
+        }
+        List<Passageiro> seated = new ArrayList<>();
+        for (int n = 0; n < passengers.size(); n++) {
+            seated.add(new Passageiro(CpfCheck.digits(passengers.get(n).cpf()), passengers.get(n).nome(), List.copyOf(seatsOf.get(n))));
+        }
+        BigDecimal perPassenger = trechos.stream().map(TrechoPassagem::preco).reduce(BigDecimal.ZERO, BigDecimal::add);
         String reference = String.format("PC%04d", 1000 + nextReference++).substring(0, 6);
-        Passagem ticket = new Passagem(reference, pedido.cpf(), legs, legs.stream().mapToInt(TrechoPassagem::distanciaKm).sum(),
-                legs.stream().map(TrechoPassagem::preco).reduce(BigDecimal.ZERO, BigDecimal::add), Instant.now(), "A");
-        ticketsByCpf.computeIfAbsent(pedido.cpf(), cpf -> new CopyOnWriteArrayList<>()).add(ticket);
+        Passagem ticket = new Passagem(reference, seated.get(0).cpf(), trechos, trechos.stream().mapToInt(TrechoPassagem::distanciaKm).sum(),
+                perPassenger.multiply(BigDecimal.valueOf(passengers.size())), Instant.now(), airline, seated);
+        bookings.add(ticket);
         if (pedido.idPedido() != null) {
             byOrder.put(pedido.idPedido(), ticket);
         }
         return ok(new CompraResposta(CompraResposta.SUCESSO, ticket));
     }
 
+    private List<Passagem> bookingsOf(String cpf) {
+        String digits = CpfCheck.digits(cpf);
+        return bookings.stream().filter(b -> b.passageiros().stream().anyMatch(p -> p.cpf().equals(digits))).toList();
+    }
+
     private Canned cancel(PedidoCancelamento pedido) throws IOException {
-        List<Passagem> tickets = ticketsByCpf.getOrDefault(pedido.cpf(), List.of());
-        for (Passagem ticket : tickets) {
+        for (Passagem ticket : bookingsOf(pedido.cpf())) {
             if (ticket.localizador().equals(pedido.localizador())) {
-                tickets.remove(ticket);
+                bookings.remove(ticket);
+                for (int i = 0; i < ticket.trechos().size(); i++) {
+                    TrechoPassagem t = ticket.trechos().get(i);
+                    Set<Integer> taken = takenByLeg.get(leg(t.origem(), t.destino(), t.companhia()));
+                    for (Passageiro p : ticket.passageiros()) {
+                        taken.remove(p.assentos().get(i));
+                    }
+                }
                 return ok(new CancelamentoResposta(CancelamentoResposta.SUCESSO, ticket));
             }
         }
         return error(404, "nenhuma passagem " + pedido.localizador() + " para este CPF");
+    }
+
+    private static String leg(String from, String to, String legAirline) {
+        return from + "|" + to + "|" + legAirline;
+    }
+
+    static BigDecimal price(String airline, int km) {
+        return FakeNetwork.rate(airline).multiply(BigDecimal.valueOf(km)).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_EVEN);
     }
 
     private Canned ok(Object answer) throws IOException {

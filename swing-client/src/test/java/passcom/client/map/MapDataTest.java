@@ -1,49 +1,68 @@
 package passcom.client.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import passcom.api.CidadeRede;
+import passcom.api.CompanhiaRede;
+import passcom.api.Rede;
+import passcom.api.TrechoRede;
+import passcom.client.fake.FakeNetwork;
 
 class MapDataTest {
 
-    @Test
-    void when_the_default_network_is_read_then_it_has_the_ten_cities_fifteen_segments_and_three_airlines() {
-        NetworkMap network = NetworkMap.loadDefault();
+    private static final NetworkMap DEFAULT = NetworkMap.of(FakeNetwork.defaultRede());
 
-        assertThat(network.cities()).hasSize(10).containsKeys("Cuiabá", "Porto Alegre", "Vitória");
-        assertThat(network.at("Cuiabá")).isEqualTo(new GeoPoint(-15.6, -56.1));
-        assertThat(network.segments()).hasSize(15).contains(new NetworkMap.Segment("Cuiabá", "Goiânia", 890));
-        assertThat(network.airlines()).containsExactly("A", "B", "C");
+    @Test
+    void when_the_server_describes_the_default_network_then_the_map_has_ten_cities_fifteen_segments_and_three_airlines() {
+        assertThat(DEFAULT.cities()).hasSize(10).containsKeys("Cuiabá", "Porto Alegre", "Vitória");
+        assertThat(DEFAULT.at("Cuiabá")).isEqualTo(new GeoPoint(-15.6, -56.1));
+        assertThat(DEFAULT.segments()).as("both directions of a segment are one line").hasSize(15)
+                .contains(new NetworkMap.Segment("Cuiabá", "Goiânia", 890));
+        assertThat(DEFAULT.airlines()).containsExactly("A", "B", "C");
+    }
+
+    @Test
+    void when_another_network_is_served_then_the_map_shows_its_cities_not_the_default_ones() {
+        Rede other = new Rede(
+                List.of(new CidadeRede("Recife", -8.05, -34.9), new CidadeRede("Natal", -5.79, -35.21)),
+                List.of(new TrechoRede("Recife", "Natal", 250, List.of("X")), new TrechoRede("Recife", "Manaus", 2800, List.of("X"))),
+                List.of(new CompanhiaRede("X", new BigDecimal("99.00"))));
+
+        NetworkMap map = NetworkMap.of(other);
+
+        assertThat(map.cities()).containsOnlyKeys("Recife", "Natal");
+        assertThat(map.segments()).as("a segment naming a city the answer lacks is left out").containsExactly(new NetworkMap.Segment("Recife", "Natal", 250));
+        assertThat(map.airlines()).containsExactly("X");
     }
 
     @Test
     void when_city_names_are_sorted_then_accents_do_not_push_them_to_the_end() {
-        assertThat(NetworkMap.loadDefault().cityNames())
+        assertThat(DEFAULT.cityNames())
                 .containsSubsequence("Belo Horizonte", "Campo Grande", "Cuiabá", "Curitiba", "Florianópolis", "Goiânia");
     }
 
     @Test
-    void when_a_segment_names_an_unknown_city_then_reading_fails_naming_it() {
-        String json = """
-                {"cities":[{"name":"X","lat":-10,"lon":-50}],"segments":[{"from":"X","to":"Recife","km":5}],"airlines":[]}
-                """;
-        assertThatThrownBy(() -> NetworkMap.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
-                .isInstanceOf(IOException.class).hasMessageContaining("Recife");
+    void when_cities_are_ranked_for_labels_then_the_best_connected_come_first() {
+        List<String> ranked = DEFAULT.byProminence();
+
+        assertThat(ranked).hasSize(10);
+        assertThat(DEFAULT.segments().stream().filter(s -> s.from().equals(ranked.get(0)) || s.to().equals(ranked.get(0))).count())
+                .isGreaterThanOrEqualTo(DEFAULT.segments().stream().filter(s -> s.from().equals(ranked.get(9)) || s.to().equals(ranked.get(9))).count());
     }
 
     @Test
-    void when_the_outline_is_read_then_every_city_lies_inside_its_bounds() {
-        BrazilOutline outline = BrazilOutline.loadDefault();
-        GeoBounds brazil = GeoBounds.of(outline.allPoints());
+    void when_the_land_is_read_then_brazil_and_its_neighbours_are_there_and_every_city_lies_in_brazil() {
+        LandOutline land = LandOutline.loadDefault();
+        GeoBounds brazil = GeoBounds.of(land.brazil().rings().stream().flatMap(List::stream).toList());
 
-        assertThat(outline.rings()).isNotEmpty();
+        assertThat(land.countries()).extracting(LandOutline.Country::name)
+                .contains("Brazil", "Paraguay", "Bolivia", "Argentina", "Uruguay", "Peru", "Colombia", "Venezuela", "Chile");
         assertThat(brazil.south()).isBetween(-34.0, -33.0);
         assertThat(brazil.north()).isBetween(4.0, 6.0);
-        assertThat(NetworkMap.loadDefault().cities().values()).allSatisfy(city -> {
+        assertThat(DEFAULT.cities().values()).allSatisfy(city -> {
             assertThat(city.lat()).isBetween(brazil.south(), brazil.north());
             assertThat(city.lon()).isBetween(brazil.west(), brazil.east());
         });

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import passcom.api.Rota;
 import passcom.api.TrechoRota;
+import passcom.client.fake.FakeNetwork;
 
 /** The map painted headless into an image: things are where the projection says, in the right colours. */
 class MapPanelRenderTest {
@@ -23,8 +24,8 @@ class MapPanelRenderTest {
                     new TrechoRota("Goiânia", "Belo Horizonte", "B", 890, new BigDecimal("1201.50"))),
             1780, new BigDecimal("2225.00"));
 
-    private final NetworkMap network = NetworkMap.loadDefault();
-    private final MapPanel panel = new MapPanel(network, BrazilOutline.loadDefault());
+    private final NetworkMap network = NetworkMap.of(FakeNetwork.defaultRede());
+    private final MapPanel panel = new MapPanel(network, LandOutline.loadDefault());
 
     private BufferedImage render() {
         panel.setSize(WIDTH, HEIGHT);
@@ -105,5 +106,27 @@ class MapPanelRenderTest {
         assertThat(MapHitTest.cityAt(scene, at("Curitiba"), 12)).contains("Curitiba");
         assertThat(MapHitTest.legAt(scene, along(at("Goiânia"), at("Belo Horizonte"), 0.5), 6)).map(TrechoRota::companhia).contains("B");
         assertThat(MapHitTest.legAt(scene, at("Porto Alegre"), 6)).isEmpty();
+    }
+
+    @Test
+    void when_painted_then_paraguay_and_bolivia_are_land_not_sea_and_brazil_stands_out() {
+        panel.setSize(WIDTH, HEIGHT);
+        panel.zoomAt(0.5, new Point2D.Double(WIDTH / 2.0, HEIGHT / 2.0));
+        BufferedImage image = render();
+        MapViewport view = panel.scene().viewport();
+
+        assertThat(pixel(image, view.toScreen(new GeoPoint(-23.0, -58.0)))).as("Paraguay").isEqualTo(MapPalette.LIGHT.neighbourLand());
+        assertThat(pixel(image, view.toScreen(new GeoPoint(-17.0, -64.5)))).as("Bolivia").isEqualTo(MapPalette.LIGHT.neighbourLand());
+        assertThat(pixel(image, view.toScreen(new GeoPoint(-10.0, -50.0)))).as("Brazil").isEqualTo(MapPalette.LIGHT.land());
+        assertThat(pixel(image, view.toScreen(new GeoPoint(-15.0, -33.0)))).as("the Atlantic").isEqualTo(MapPalette.LIGHT.sea());
+    }
+
+    @Test
+    void when_the_server_publishes_no_network_then_the_land_is_still_drawn_and_no_city_is() {
+        panel.setNetwork(NetworkMap.EMPTY);
+        BufferedImage image = render();
+
+        assertThat(pixel(image, panel.scene().viewport().toScreen(new GeoPoint(-10.0, -50.0)))).isEqualTo(MapPalette.LIGHT.land());
+        assertThat(MapHitTest.cityAt(panel.scene(), new Point2D.Double(WIDTH / 2.0, HEIGHT / 2.0), WIDTH)).isEmpty();
     }
 }

@@ -1,0 +1,66 @@
+package passcom.cli;
+
+import java.io.PrintWriter;
+import passcom.api.Erro;
+import passcom.api.Json;
+import passcom.client.api.AirlineUnreachable;
+import passcom.client.api.NoServerAnswers;
+import passcom.client.api.OutcomeUnknown;
+import passcom.client.api.RequestRejected;
+import passcom.client.api.SeatsUnavailable;
+import picocli.CommandLine;
+
+/**
+ * What a failed call means to the customer, in words and as an {@link Exit} code. An outcome that is not known
+ * is never reported as a failure: the message says it may have happened and how to find out. With
+ * {@code --json} the same message is also written to standard output as an {@code Erro} object.
+ */
+final class Failures implements CommandLine.IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) throws Exception {
+        PrintWriter err = commandLine.getErr();
+        int code;
+        String message;
+        String idPedido = null;
+        if (e instanceof OutcomeUnknown unknown) {
+            code = Exit.OUTCOME_UNKNOWN;
+            idPedido = unknown.idPedido();
+            message = idPedido == null
+                    ? "Resultado desconhecido: o pedido chegou a " + unknown.server() + ", mas não houve resposta definitiva; "
+                        + "o cancelamento pode ter acontecido. Consulte: passcom cli passagens --cpf CPF"
+                    : "Resultado desconhecido: o pedido " + idPedido + " chegou a " + unknown.server()
+                        + ", mas não houve resposta definitiva; a compra pode ter acontecido. Consulte: passcom cli passagens --cpf CPF"
+                        + ", ou repita o mesmo pedido com --id-pedido " + idPedido + " (nunca compra duas vezes).";
+        } else if (e instanceof SeatsUnavailable) {
+            code = Exit.SOLD_OUT;
+            message = "Recusado: " + ((SeatsUnavailable) e).serverMessage() + ". Nada foi alterado.";
+        } else if (e instanceof NoServerAnswers) {
+            code = Exit.UNREACHABLE;
+            message = "Nenhum servidor respondeu (" + e.getMessage().replace("no server answers (tried ", "tentados: ")
+                    + ". Nada foi feito.";
+        } else if (e instanceof AirlineUnreachable unreachable) {
+            code = Exit.UNREACHABLE;
+            message = "Companhia inalcançável: " + unreachable.serverMessage() + ". Nada foi feito.";
+        } else if (e instanceof RequestRejected rejected) {
+            code = rejected.status() >= 400 && rejected.status() < 500 ? Exit.BAD_INPUT : Exit.SERVER_ERROR;
+            message = (code == Exit.BAD_INPUT ? "Pedido recusado: " : "Erro do servidor (HTTP " + rejected.status() + "): ")
+                    + rejected.serverMessage();
+        } else if (e instanceof BadInput) {
+            code = Exit.BAD_INPUT;
+            message = e.getMessage();
+        } else if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            code = Exit.OUTCOME_UNKNOWN;
+            message = "Interrompido antes da resposta: o pedido pode ter acontecido. Consulte as passagens.";
+        } else {
+            throw e;
+        }
+        err.println("passcom-cli: " + message);
+        Object command = parsed.subcommand() == null ? null : parsed.subcommand().commandSpec().userObject();
+        if (command instanceof ClientCommand client && client.connection.json) {
+            commandLine.getOut().println(Json.mapper().writeValueAsString(new Erro(null, message, idPedido)));
+        }
+        return code;
+    }
+}

@@ -1,0 +1,68 @@
+package passcom.cli;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import passcom.api.Json;
+
+/**
+ * The routes of the last {@code rotas} answer, numbered as printed, so that {@code comprar N} buys the route
+ * the customer saw. A small JSON file, replaced whole on each search (written beside and moved over, so a
+ * reader never sees half a file): {@code PASSCOM_CLI_STATE}, else {@code $XDG_STATE_HOME/passcom/ultima-consulta.json},
+ * else {@code ~/.local/state/passcom/ultima-consulta.json}.
+ *
+ * @param caminhos each route's {@code caminho} (the exact value a purchase sends), route N at index N-1
+ */
+record LastSearch(String origem, String destino, Instant consultadaEm, List<List<List<String>>> caminhos) {
+
+    static Path file(Map<String, String> env) {
+        String explicit = env.get("PASSCOM_CLI_STATE");
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit);
+        }
+        String xdg = env.get("XDG_STATE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+                : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".local", "state");
+        return base.resolve("passcom").resolve("ultima-consulta.json");
+    }
+
+    void save(Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "ultima-consulta", ".tmp");
+        try {
+            Files.write(temp, Json.mapper().writeValueAsBytes(this));
+            try {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    static LastSearch load(Path file) throws BadInput {
+        if (!Files.isRegularFile(file)) {
+            throw new BadInput("nenhuma consulta de rotas guardada (" + file + "): rode 'passcom cli rotas' antes, ou use --caminho");
+        }
+        try {
+            return Json.mapper().readValue(file.toFile(), LastSearch.class);
+        } catch (IOException e) {
+            throw new BadInput("a última consulta de rotas (" + file + ") está ilegível: rode 'passcom cli rotas' de novo");
+        }
+    }
+
+    List<List<String>> route(int number) throws BadInput {
+        if (number < 1 || number > caminhos.size()) {
+            throw new BadInput("a rota " + number + " não existe: a última consulta (" + origem + " → " + destino + ") tem as rotas 1 a "
+                    + caminhos.size());
+        }
+        return caminhos.get(number - 1);
+    }
+}

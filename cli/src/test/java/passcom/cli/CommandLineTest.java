@@ -1,0 +1,50 @@
+package passcom.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandLineTest {
+
+    @Test
+    void when_a_route_is_typed_as_cities_and_airlines_then_it_becomes_the_wire_caminho() throws BadInput {
+        assertThat(ComprarCommand.parse("São Paulo, A ,Curitiba,B,Porto Alegre"))
+                .isEqualTo(List.of(List.of("A", "B"), List.of("São Paulo", "Curitiba", "Porto Alegre")));
+        assertThat(ComprarCommand.parse("[[\"A\"],[\"São Paulo\",\"Curitiba\"]]"))
+                .isEqualTo(List.of(List.of("A"), List.of("São Paulo", "Curitiba")));
+    }
+
+    @Test
+    void when_a_typed_route_is_malformed_then_it_is_bad_input_naming_the_option() {
+        for (String bad : List.of("São Paulo", "São Paulo,A", "São Paulo,,Curitiba", "[[\"A\"]]", "[broken")) {
+            assertThatThrownBy(() -> ComprarCommand.parse(bad)).as(bad).isInstanceOf(BadInput.class).hasMessageStartingWith("--caminho");
+        }
+    }
+
+    @Test
+    void when_no_state_file_is_named_then_it_lives_in_the_xdg_state_dir_or_under_home() {
+        assertThat(LastSearch.file(Map.of("PASSCOM_CLI_STATE", "/tmp/s.json"))).isEqualTo(Path.of("/tmp/s.json"));
+        assertThat(LastSearch.file(Map.of("XDG_STATE_HOME", "/x"))).isEqualTo(Path.of("/x/passcom/ultima-consulta.json"));
+        assertThat(LastSearch.file(Map.of("HOME", "/home/ana"))).isEqualTo(Path.of("/home/ana/.local/state/passcom/ultima-consulta.json"));
+    }
+
+    @Test
+    void when_a_search_is_saved_then_route_n_is_the_nth_printed_and_others_are_refused(@TempDir Path dir) throws Exception {
+        List<List<String>> first = List.of(List.of("A"), List.of("São Paulo", "Curitiba"));
+        List<List<String>> second = List.of(List.of("B"), List.of("São Paulo", "Curitiba"));
+        Path file = dir.resolve("deep/state.json");
+        new LastSearch("São Paulo", "Curitiba", Instant.now(), List.of(first, second)).save(file);
+
+        LastSearch loaded = LastSearch.load(file);
+
+        assertThat(loaded.route(2)).isEqualTo(second);
+        assertThatThrownBy(() -> loaded.route(3)).hasMessageContaining("rotas 1 a 2");
+        assertThatThrownBy(() -> LastSearch.load(dir.resolve("none.json"))).hasMessageContaining("rode 'passcom cli rotas' antes");
+    }
+}

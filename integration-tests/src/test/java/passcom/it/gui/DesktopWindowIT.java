@@ -1,0 +1,238 @@
+package passcom.it.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static passcom.it.gui.WindowRobot.onEdt;
+
+import java.awt.Component;
+import java.awt.Container;
+import java.awt.GraphicsEnvironment;
+import java.awt.geom.Point2D;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import javax.swing.JButton;
+import javax.swing.JDialog;
+import javax.swing.JLabel;
+import javax.swing.JTabbedPane;
+import javax.swing.JTable;
+import javax.swing.text.JTextComponent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import passcom.api.MapaAssentos;
+import passcom.api.Passageiro;
+import passcom.api.Passagem;
+import passcom.api.Rota;
+import passcom.client.ClientPrefs;
+import passcom.client.ClientSession;
+import passcom.client.MainFrame;
+import passcom.client.api.PasscomClient;
+import passcom.client.api.ServerEndpoint;
+import passcom.client.i18n.Messages;
+import passcom.client.tickets.TicketTableModel;
+import passcom.core.route.NetworkLoader;
+import passcom.server.PasscomServer;
+import passcom.server.ServerConfig;
+import passcom.it.FreePorts;
+
+/**
+ * The desktop client's real window, driven by {@link WindowRobot} (pointer and keyboard through the X
+ * server) against a real federation of three servers in this JVM on 127.0.0.1: a customer clicks Cuiabá and
+ * Porto Alegre on the map, which searches; picks the cheapest route; opens the purchase; adds a second
+ * passenger, types both CPFs and a name, and chooses a seat on the first leg; confirms; sees one localizador;
+ * finds the booking with both passengers in "Minhas passagens"; and cancels it. What the window shows is
+ * checked against what the servers say ({@link PasscomClient}), and the seats are free again at the end.
+ *
+ * <p>Needs a display: {@code ./passcom test} runs the build under {@code scripts/with-xvfb.sh}, which also
+ * sets {@code PASSCOM_GUI_TESTS=required} so that this test fails, not skips, if the display is missing.
+ * Elsewhere without a display it is skipped.
+ */
+class DesktopWindowIT {
+
+    private static final String CPF_1 = "52998224725";
+    private static final String CPF_2 = "11144477735";
+    private static final String[] AIRLINES = {"A", "B", "C"};
+    private static final ServerConfig.Timing TIMING = new ServerConfig.Timing(
+            Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMillis(100));
+
+    @TempDir
+    Path dir;
+    private final Map<String, PasscomServer> servers = new LinkedHashMap<>();
+    private final List<ServerEndpoint> endpoints = new ArrayList<>();
+    private Preferences prefsNode;
+    private MainFrame frame;
+
+    @BeforeEach
+    void startFederation() throws IOException {
+        boolean headless = GraphicsEnvironment.isHeadless();
+        if ("required".equals(System.getenv("PASSCOM_GUI_TESTS"))) {
+            assertThat(headless).as("a display (DISPLAY=%s) for the GUI test", System.getenv("DISPLAY")).isFalse();
+        }
+        Assumptions.assumeFalse(headless, "no display: run under scripts/with-xvfb.sh, as ./passcom test does");
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String airline : AIRLINES) {
+            ports.put(airline, FreePorts.next());
+        }
+        for (String airline : AIRLINES) {
+            Map<String, URI> peers = new TreeMap<>();
+            ports.forEach((id, port) -> {
+                if (!id.equals(airline)) {
+                    peers.put(id, local(port));
+                }
+            });
+            ServerConfig config = ServerConfig.forTest(airline, dir.resolve(airline))
+                    .withPort(ports.get(airline)).withPeers(peers).withTiming(TIMING);
+            servers.put(airline, PasscomServer.create(config, NetworkLoader.loadDefault()).start());
+            endpoints.add(new ServerEndpoint(airline, local(ports.get(airline))));
+        }
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        if (frame != null) {
+            onEdt(() -> {
+                frame.dispose();
+                return null;
+            });
+        }
+        servers.values().forEach(PasscomServer::close);
+        if (prefsNode != null) {
+            try {
+                prefsNode.removeNode();
+            } catch (BackingStoreException ignored) {
+                // a leftover preferences node of a test is harmless
+            }
+        }
+    }
+
+    @Test
+    @Timeout(180)
+    void when_a_customer_buys_the_cheapest_route_for_two_with_a_chosen_seat_then_the_booking_is_listed_and_cancelled() throws Exception {
+        PasscomClient api = new PasscomClient(endpoints);
+        WindowRobot robot = new WindowRobot();
+        prefsNode = Preferences.userRoot().node("passcom-desktop-window-it");
+        prefsNode.clear();
+        ClientPrefs prefs = new ClientPrefs(prefsNode);
+        prefs.rememberServer("A");
+        Messages.use(Messages.PORTUGUESE);
+        ClientSession session = new ClientSession(endpoints, prefs);
+        frame = onEdt(session::open);
+        robot.waitFor("the network from /rede on the map", () -> frame.mapPanel().network().cities().size() == 10 && frame.mapPanel().isShowing());
+
+        // choose the cities on the map: the second click searches
+        robot.click(frame.mapPanel(), onEdt(() -> cityOnScreen("Cuiabá")));
+        robot.click(frame.mapPanel(), onEdt(() -> cityOnScreen("Porto Alegre")));
+        JTabbedPane results = robot.named("results", JTabbedPane.class);
+        JTable cheapest = robot.named("cheapest", JTable.class);
+        robot.waitFor("routes Cuiabá → Porto Alegre", () -> !frame.searchPanel().routes(1).isEmpty());
+
+        // the cheapest route: first row of "Mais baratos"
+        robot.click(results, onEdt(() -> results.getBoundsAt(1)));
+        robot.waitFor("the cheapest tab", () -> cheapest.isShowing());
+        robot.click(cheapest, onEdt(() -> cheapest.getCellRect(0, 0, true)));
+        Rota route = onEdt(() -> frame.searchPanel().selectedRoute());
+        assertThat(route).isEqualTo(onEdt(() -> frame.searchPanel().routes(1).get(0)));
+        assertThat(route.caminho().get(1)).startsWith("Cuiabá").endsWith("Porto Alegre");
+        robot.click(robot.named("buy", JButton.class));
+
+        // two passengers, a chosen seat on the first leg for the first one
+        JDialog purchase = robot.dialog(Messages.get("purchase.title"));
+        robot.click(robot.named("add-passenger", JButton.class));
+        robot.click(robot.named("cpf-0", JTextComponent.class));
+        robot.type(CPF_1);
+        robot.click(robot.named("cpf-1", JTextComponent.class));
+        robot.type(CPF_2);
+        robot.click(robot.named("name-1", JTextComponent.class));
+        robot.type("ana");
+        MapaAssentos firstLeg = api.assentos(route.trechos().get(0).origem(), route.trechos().get(0).destino(), route.trechos().get(0).companhia());
+        int chosenSeat = firstLeg.assentos().stream().filter(a -> a.livre()).reduce((a, b) -> b).orElseThrow().numero();
+        assertThat(chosenSeat).as("a seat other than the lowest free one, so the choice shows").isGreaterThan(1);
+        robot.click(robot.named("seat-0-" + chosenSeat, JButton.class));
+        JButton confirm = robot.named("confirm", JButton.class);
+        robot.waitFor("Confirmar compra enabled", confirm::isEnabled);
+        robot.click(confirm);
+
+        // one localizador for both
+        JDialog done = robot.dialog(Messages.get("purchase.doneTitle"));
+        List<Passagem> listed = api.tickets(CPF_1).passagens();
+        assertThat(listed).hasSize(1);
+        Passagem booking = listed.get(0);
+        assertThat(booking.passageiros()).extracting(Passageiro::cpf).containsExactly(CPF_1, CPF_2);
+        assertThat(booking.passageiros().get(0).assentos().get(0)).isEqualTo(chosenSeat);
+        assertThat(booking.passageiros().get(1).nome()).isEqualTo("ana");
+        assertThat(booking.passageiros()).allSatisfy(p -> assertThat(p.assentos()).hasSameSizeAs(route.trechos()).doesNotContainNull());
+        assertThat(api.tickets(CPF_2).passagens()).extracting(Passagem::localizador).containsExactly(booking.localizador());
+        assertThat(onEdt(() -> text(done))).contains(booking.localizador(), "assento " + chosenSeat);
+        robot.click(robot.inside(done, JButton.class, b -> true, "the OK button"));
+
+        // "Minhas passagens" shows the family booking
+        JTabbedPane tabs = robot.named("tabs", JTabbedPane.class);
+        robot.click(tabs, onEdt(() -> tabs.getBoundsAt(1)));
+        JTable tickets = robot.named("tickets", JTable.class);
+        robot.waitFor("the booking in Minhas passagens", () -> tickets.getRowCount() == 1);
+        assertThat(onEdt(() -> tickets.getValueAt(0, TicketTableModel.REFERENCE))).isEqualTo(booking.localizador());
+        assertThat(onEdt(() -> (String) tickets.getValueAt(0, TicketTableModel.PASSENGERS))).startsWith("2 passageiros");
+
+        // cancel it
+        robot.click(tickets, onEdt(() -> tickets.getCellRect(0, 0, true)));
+        robot.click(robot.named("cancel-ticket", JButton.class));
+        JDialog question = robot.dialog(Messages.get("tickets.cancelTitle"));
+        robot.click(robot.inside(question, JButton.class, b -> Messages.get("tickets.cancelConfirm").equals(b.getText()), "Cancelar passagem"));
+        robot.waitFor("the question closed", () -> !question.isShowing());
+        JDialog cancelled = robot.dialog(Messages.get("tickets.cancelTitle"));
+        assertThat(onEdt(() -> text(cancelled))).contains(booking.localizador());
+        robot.click(robot.inside(cancelled, JButton.class, b -> true, "the OK button"));
+
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (!api.tickets(CPF_1).passagens().isEmpty() || !api.tickets(CPF_2).passagens().isEmpty()) {
+            assertThat(Instant.now()).as("the booking gone from every passenger's list within 20 s").isBefore(deadline);
+            Thread.sleep(100);
+        }
+        robot.click(robot.named("tickets-look-up", JButton.class));
+        robot.waitFor("Minhas passagens empty", () -> tickets.getRowCount() == 0);
+        MapaAssentos after = api.assentos(route.trechos().get(0).origem(), route.trechos().get(0).destino(), route.trechos().get(0).companhia());
+        assertThat(after.livres()).as("every seat of the booking free again").isEqualTo(firstLeg.livres());
+    }
+
+    /** Where the map draws {@code city}, in the map panel's coordinates. Event thread. */
+    private Point2D cityOnScreen(String city) {
+        return frame.mapPanel().scene().viewport().toScreen(frame.mapPanel().network().at(city));
+    }
+
+    /** Every label's text in a dialog (a JOptionPane's message is HTML in a label). Event thread. */
+    private static String text(JDialog dialog) {
+        if (!dialog.isShowing()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        collect(dialog.getContentPane(), text);
+        return text.toString().replaceAll("<[^>]*>", " ");
+    }
+
+    private static void collect(Container root, StringBuilder text) {
+        for (Component child : root.getComponents()) {
+            if (child instanceof JLabel label && label.getText() != null) {
+                text.append(label.getText()).append(' ');
+            }
+            if (child instanceof Container container) {
+                collect(container, text);
+            }
+        }
+    }
+
+    private static URI local(int port) {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+}

@@ -1,0 +1,176 @@
+package passcom.it.gui;
+
+import java.awt.AWTException;
+import java.awt.Component;
+import java.awt.Container;
+import java.awt.Point;
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.Window;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
+import java.awt.geom.Point2D;
+import java.lang.reflect.InvocationTargetException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import javax.swing.JDialog;
+import javax.swing.SwingUtilities;
+
+/**
+ * A customer's hands on the real window: {@link Robot} moves the pointer, clicks and types through the
+ * operating system's event queue (here Xvfb's), exactly as a person would, so every listener, focus rule
+ * and modal dialog runs as it does for them. Components are found by name ({@code Component.setName}) and
+ * their screen positions read on the event thread; waits poll a condition on the event thread until a
+ * deadline. Test thread only (never the event thread: the clicks must be able to run while it waits).
+ */
+final class WindowRobot {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private final Robot robot;
+
+    WindowRobot() throws AWTException {
+        robot = new Robot();
+        robot.setAutoDelay(30);
+        robot.setAutoWaitForIdle(true);
+    }
+
+    /** A left click at {@code point} of {@code component} (its own coordinates). */
+    void click(Component component, Point2D point) throws Exception {
+        Point screen = onEdt(() -> {
+            Point origin = component.getLocationOnScreen();
+            return new Point(origin.x + (int) Math.round(point.getX()), origin.y + (int) Math.round(point.getY()));
+        });
+        robot.mouseMove(screen.x, screen.y);
+        robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+        robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+        robot.waitForIdle();
+    }
+
+    /** A left click in the middle of {@code component}. */
+    void click(Component component) throws Exception {
+        Rectangle size = onEdt(() -> new Rectangle(component.getSize()));
+        click(component, new Point2D.Double(size.width / 2.0, size.height / 2.0));
+    }
+
+    /** A left click in the middle of {@code area} of {@code component}. */
+    void click(Component component, Rectangle area) throws Exception {
+        click(component, new Point2D.Double(area.getCenterX(), area.getCenterY()));
+    }
+
+    /** Types digits, lower-case letters and spaces into whatever has the focus, starting from Home. */
+    void type(String text) {
+        key(KeyEvent.VK_HOME);
+        for (char c : text.toCharArray()) {
+            if (c >= '0' && c <= '9') {
+                key(KeyEvent.VK_0 + (c - '0'));
+            } else if (c >= 'a' && c <= 'z') {
+                key(KeyEvent.VK_A + (c - 'a'));
+            } else if (c == ' ') {
+                key(KeyEvent.VK_SPACE);
+            } else {
+                throw new IllegalArgumentException("cannot type '" + c + "'");
+            }
+        }
+        robot.waitForIdle();
+    }
+
+    private void key(int code) {
+        robot.keyPress(code);
+        robot.keyRelease(code);
+    }
+
+    /** The showing component named {@code name} in any window, once there is one. */
+    <T extends Component> T named(String name, Class<T> type) throws Exception {
+        AtomicReference<T> found = new AtomicReference<>();
+        waitFor("a component named " + name, () -> {
+            for (Window window : Window.getWindows()) {
+                Component c = window.isShowing() ? find(window, name) : null;
+                if (type.isInstance(c)) {
+                    found.set(type.cast(c));
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found.get();
+    }
+
+    /** The showing dialog titled {@code title}, once it is up. */
+    JDialog dialog(String title) throws Exception {
+        AtomicReference<JDialog> found = new AtomicReference<>();
+        waitFor("dialog '" + title + "'", () -> {
+            for (Window window : Window.getWindows()) {
+                if (window instanceof JDialog d && d.isShowing() && title.equals(d.getTitle())) {
+                    found.set(d);
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found.get();
+    }
+
+    /** The first showing component inside {@code root} that {@code test} accepts, once there is one. */
+    <T extends Component> T inside(Container root, Class<T> type, Predicate<T> test, String what) throws Exception {
+        AtomicReference<T> found = new AtomicReference<>();
+        waitFor(what, () -> {
+            T c = first(root, type, test);
+            found.set(c);
+            return c != null;
+        });
+        return found.get();
+    }
+
+    private static <T extends Component> T first(Container root, Class<T> type, Predicate<T> test) {
+        for (Component child : root.getComponents()) {
+            if (type.isInstance(child) && child.isShowing() && test.test(type.cast(child))) {
+                return type.cast(child);
+            }
+            if (child instanceof Container container) {
+                T found = first(container, type, test);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Component find(Container root, String name) {
+        for (Component child : root.getComponents()) {
+            if (name.equals(child.getName()) && child.isShowing()) {
+                return child;
+            }
+            if (child instanceof Container container) {
+                Component found = find(container, name);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Polls {@code condition} on the event thread until it holds; fails naming {@code what} after the patience. */
+    void waitFor(String what, Supplier<Boolean> condition) throws Exception {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (Instant.now().isBefore(deadline)) {
+            if (onEdt(condition)) {
+                robot.waitForIdle();
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("gave up after " + PATIENCE.toSeconds() + " s waiting for " + what);
+    }
+
+    static <T> T onEdt(Supplier<T> work) throws InterruptedException, InvocationTargetException {
+        AtomicReference<T> result = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> result.set(work.get()));
+        return result.get();
+    }
+}

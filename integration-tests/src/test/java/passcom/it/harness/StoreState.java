@@ -1,0 +1,160 @@
+package passcom.it.harness;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * What one airline's SQLite store holds, read with plain SQL (the schema is core's V1 migration): seat
+ * counters and rows, bookings and their legs, coordinator transactions, participations and the outbox. Read
+ * from a copy once the servers have stopped ({@link #read}), or live and read-only while they run
+ * ({@link #openTransactions}: WAL lets a reader in another process see the last commit without blocking the
+ * writer).
+ */
+record StoreState(String airline, List<Stock> stock, List<Seat> seats, Map<String, Booking> bookings,
+                  List<Txn> txns, List<String> prepared, List<String> deliveries, Map<String, Set<Integer>> freeSeats) {
+
+    record Stock(String origin, String destination, int capacity, int nextNumber, int held, int sold) {
+        String leg() {
+            return origin + "→" + destination;
+        }
+    }
+
+    record Seat(String origin, String destination, int number, String state, String txn, String reference, String cancelTxn) {
+        String leg() {
+            return origin + "→" + destination;
+        }
+    }
+
+    record Leg(int position, String origin, String destination, String airline, int seat) {
+        String leg() {
+            return origin + "→" + destination;
+        }
+    }
+
+    /** {@code legs}: the first passenger's seat per leg, as ordered; {@code otherSeats}: every other passenger's (issue 11). */
+    record Booking(String reference, String txn, String cpf, String state, String soldBy, List<Leg> legs, List<Leg> otherSeats) {
+        List<Leg> allSeats() {
+            List<Leg> all = new ArrayList<>(legs);
+            all.addAll(otherSeats);
+            return all;
+        }
+    }
+
+    record Txn(String id, String requestId, String kind, String state, String reference) {
+    }
+
+    /** A running server's store, read-only (one consistent snapshot: the reads run in one transaction). */
+    static StoreState readLive(String airline, java.nio.file.Path dataDir) {
+        return read(airline, "jdbc:sqlite:" + dataDir.resolve("passcom.db").toAbsolutePath(), true);
+    }
+
+    static StoreState read(String airline, String jdbcUrl) {
+        return read(airline, jdbcUrl, false);
+    }
+
+    private static StoreState read(String airline, String jdbcUrl, boolean readOnly) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(readOnly);
+        config.setBusyTimeout(5_000);
+        try (Connection c = DriverManager.getConnection(jdbcUrl, config.toProperties()); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            List<Stock> stock = new ArrayList<>();
+            try (ResultSet r = s.executeQuery("SELECT origin, destination, capacity, next_number, held, sold FROM segment_stock")) {
+                while (r.next()) {
+                    stock.add(new Stock(r.getString(1), r.getString(2), r.getInt(3), r.getInt(4), r.getInt(5), r.getInt(6)));
+                }
+            }
+            List<Seat> seats = new ArrayList<>();
+            try (ResultSet r = s.executeQuery("SELECT origin, destination, number, state, txn, reference, cancel_txn FROM seat")) {
+                while (r.next()) {
+                    seats.add(new Seat(r.getString(1), r.getString(2), r.getInt(3), r.getString(4), r.getString(5), r.getString(6), r.getString(7)));
+                }
+            }
+            Map<String, Set<Integer>> free = new LinkedHashMap<>();
+            try (ResultSet r = s.executeQuery("SELECT origin, destination, number FROM free_seat")) {
+                while (r.next()) {
+                    free.computeIfAbsent(r.getString(1) + "→" + r.getString(2), k -> new HashSet<>()).add(r.getInt(3));
+                }
+            }
+            Map<String, List<Leg>> legs = new LinkedHashMap<>();
+            try (ResultSet r = s.executeQuery("SELECT reference, position, origin, destination, airline, seat FROM booking_leg ORDER BY reference, position")) {
+                while (r.next()) {
+                    legs.computeIfAbsent(r.getString(1), k -> new ArrayList<>())
+                            .add(new Leg(r.getInt(2), r.getString(3), r.getString(4), r.getString(5), r.getInt(6)));
+                }
+            }
+            Map<String, List<Leg>> others = new LinkedHashMap<>();
+            try (ResultSet r = s.executeQuery("SELECT l.reference, l.position, l.origin, l.destination, l.airline, x.seat FROM booking_seat x"
+                    + " JOIN booking_leg l ON l.reference = x.reference AND l.position = x.position ORDER BY x.reference, x.passenger, x.position")) {
+                while (r.next()) {
+                    others.computeIfAbsent(r.getString(1), k -> new ArrayList<>())
+                            .add(new Leg(r.getInt(2), r.getString(3), r.getString(4), r.getString(5), r.getInt(6)));
+                }
+            }
+            Map<String, Booking> bookings = new LinkedHashMap<>();
+            try (ResultSet r = s.executeQuery("SELECT reference, txn, cpf, state, sold_by FROM booking")) {
+                while (r.next()) {
+                    bookings.put(r.getString(1), new Booking(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                            legs.getOrDefault(r.getString(1), List.of()), others.getOrDefault(r.getString(1), List.of())));
+                }
+            }
+            List<Txn> txns = new ArrayList<>();
+            try (ResultSet r = s.executeQuery("SELECT id, request_id, kind, state, reference FROM txn")) {
+                while (r.next()) {
+                    txns.add(new Txn(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)));
+                }
+            }
+            return new StoreState(airline, stock, seats, bookings, txns,
+                    strings(s, "SELECT txn FROM participation WHERE state = 'PREPARED'"),
+                    strings(s, "SELECT txn || ' ' || airline || ' ' || message FROM delivery"), free);
+        } catch (SQLException e) {
+            throw new AssertionError("cannot read " + airline + "'s store " + jdbcUrl + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The transactions still open in a store: a held seat, a prepared participation, a coordinator
+     * transaction not decided, or a decision not delivered. With {@code about} set, only those that concern
+     * that airline (a participation it coordinates, a delivery to it); otherwise all.
+     */
+    static Set<String> openTransactions(String jdbcUrl, boolean live, String about) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(live);
+        config.setBusyTimeout(2_000);
+        try (Connection c = DriverManager.getConnection(jdbcUrl, config.toProperties()); Statement s = c.createStatement()) {
+            Set<String> open = new HashSet<>();
+            if (about == null) {
+                open.addAll(strings(s, "SELECT DISTINCT txn FROM seat WHERE state = 'HELD'"));
+                open.addAll(strings(s, "SELECT txn FROM participation WHERE state = 'PREPARED'"));
+                open.addAll(strings(s, "SELECT id FROM txn WHERE state = 'STARTED'"));
+                open.addAll(strings(s, "SELECT DISTINCT txn FROM delivery"));
+            } else {
+                open.addAll(strings(s, "SELECT txn FROM participation WHERE state = 'PREPARED' AND coordinator = '" + about + "'"));
+                open.addAll(strings(s, "SELECT DISTINCT txn FROM delivery WHERE airline = '" + about + "'"));
+            }
+            return open;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the store " + jdbcUrl + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> strings(Statement s, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                values.add(r.getString(1));
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Runs a command with a virtual X display and exits with the command's status.
+#
+#   scripts/with-xvfb.sh CMD [ARGS...]
+#
+# The desktop client's GUI test (integration-tests, DesktopWindowIT) drives the real Swing window with
+# java.awt.Robot, so it needs a display. This starts Xvfb on a free display number (from :90 up, skipping
+# any with a lock file or a socket), exports DISPLAY and PASSCOM_GUI_TESTS=required (so that the GUI test
+# fails, rather than skips, if it still finds no display), runs the command, and stops Xvfb on exit, Ctrl-C
+# or SIGTERM (which are passed on to the command as SIGTERM; the script then exits 130 or 143).
+#
+# When Xvfb is missing, root installs Debian's xvfb package (as on a fresh CI machine); anyone else is told to.
+set -euo pipefail
+
+die() {
+    echo "with-xvfb: $*" >&2
+    exit 1
+}
+
+if ! command -v Xvfb >/dev/null 2>&1; then
+    if [[ "$(id -u)" != 0 ]]; then
+        die "Xvfb is not installed; install it, e.g. sudo apt-get install xvfb, or run this as root to have it installed"
+    fi
+    command -v apt-get >/dev/null 2>&1 || die "Xvfb is not installed and there is no apt-get to install it"
+    echo "with-xvfb: installing Xvfb (apt-get install xvfb)..." >&2
+    export DEBIAN_FRONTEND=noninteractive
+    if ! apt-get install -y -q --no-install-recommends xvfb >&2; then
+        apt-get update -q >&2
+        apt-get install -y -q --no-install-recommends xvfb >&2
+    fi
+fi
+
+XVFB_PID=""
+CHILD=""
+SIGNALLED=""
+LOG="$(mktemp "${TMPDIR:-/tmp}/passcom-xvfb.XXXXXX")"
+
+cleanup() {
+    local status=$?
+    trap - EXIT INT TERM
+    if [[ -n "$XVFB_PID" ]] && kill -0 "$XVFB_PID" 2>/dev/null; then
+        kill -TERM "$XVFB_PID" 2>/dev/null || true
+        wait "$XVFB_PID" 2>/dev/null || true
+    fi
+    rm -f "$LOG"
+    exit "${SIGNALLED:-$status}"
+}
+trap cleanup EXIT
+
+on_signal() {
+    SIGNALLED=$1
+    if [[ -n "$CHILD" ]]; then
+        kill -TERM "$CHILD" 2>/dev/null || true
+    else
+        exit "$SIGNALLED"
+    fi
+}
+trap 'on_signal 130' INT
+trap 'on_signal 143' TERM
+
+# A display number nobody holds: no lock file and no socket. If another Xvfb takes it first, ours exits
+# at once and the next number is tried.
+DISPLAY_NUMBER=""
+for candidate in $(seq 90 140); do
+    [[ -e "/tmp/.X$candidate-lock" || -e "/tmp/.X11-unix/X$candidate" ]] && continue
+    Xvfb ":$candidate" -screen 0 1600x1000x24 -nolisten tcp -noreset >"$LOG" 2>&1 &
+    XVFB_PID=$!
+    for _ in $(seq 1 100); do   # up to 10 s for the socket
+        if [[ -e "/tmp/.X11-unix/X$candidate" ]]; then
+            DISPLAY_NUMBER=$candidate
+            break 2
+        fi
+        kill -0 "$XVFB_PID" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -TERM "$XVFB_PID" 2>/dev/null || true
+    wait "$XVFB_PID" 2>/dev/null || true
+    XVFB_PID=""
+done
+if [[ -z "$DISPLAY_NUMBER" ]]; then
+    cat "$LOG" >&2 || true
+    die "Xvfb did not start on any display from :90 to :140; its last log is above"
+fi
+
+export DISPLAY=":$DISPLAY_NUMBER"
+export PASSCOM_GUI_TESTS=required
+echo "with-xvfb: Xvfb on $DISPLAY (1600x1000x24)" >&2
+
+# In the background so a signal can be passed on; <&0 keeps stdin (a background job would get /dev/null).
+"$@" <&0 &
+CHILD=$!
+set +e
+wait "$CHILD"
+status=$?
+while kill -0 "$CHILD" 2>/dev/null; do
+    wait "$CHILD"
+    status=$?
+done
+set -e
+exit "$status"
