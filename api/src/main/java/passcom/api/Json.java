@@ -12,8 +12,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /**
  * The one Jackson configuration of the PASSCOM wire: record components in camelCase map to the
  * original's snake_case Portuguese names ({@code distanciaKm} → {@code distancia_km}), instants are
- * ISO-8601 text, absent optional fields are left out, and unknown fields are ignored so that older
- * clients keep working when the server adds fields.
+ * ISO-8601 text, absent optional fields are left out, unknown fields are ignored so that older
+ * clients keep working when the server adds fields, and a number with a fraction is refused where an
+ * integer is expected (never truncated).
  */
 public final class Json {
 
@@ -24,6 +25,8 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // a seat 2.5 or a distance 890.7 is bad input, not seat 2 or 890 km
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 

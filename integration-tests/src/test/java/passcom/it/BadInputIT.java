@@ -72,6 +72,55 @@ class BadInputIT {
         assertRejected(buy(Buyers.order(CPF, List.of("A", "B"), List.of("São Paulo", "Curitiba"))), 400, "trecho");
     }
 
+    private static final String TRIP = "\"caminho\": [[\"A\", \"B\"], [\"São Paulo\", \"Curitiba\", \"Florianópolis\"]]";
+
+    private static Http.Reply buyFor(String passageiros) {
+        return buy("{" + TRIP + ", \"passageiros\": " + passageiros + "}");
+    }
+
+    @Test
+    void when_the_passengers_have_the_wrong_types_then_400_names_the_field() {
+        assertRejected(buyFor("\"Ana\""), 400, "passageiros");
+        assertRejected(buyFor("[null]"), 400, "passageiros[0]");
+        assertRejected(buyFor("[{\"cpf\": \"" + CPF + "\", \"assentos\": [\"janela\", 1]}]"), 400, "passageiros[0].assentos[0]");
+        assertRejected(buyFor("[{\"cpf\": \"" + CPF + "\", \"assentos\": [1.5, 1]}]"), 400, "passageiros[0].assentos[0]");
+        assertRejected(buyFor("[{\"cpf\": \"" + CPF + "\", \"assentos\": 1}]"), 400, "passageiros[0].assentos");
+        assertRejected(buyFor("[{\"cpf\": \"" + CPF + "\", \"nome\": {\"primeiro\": \"Ana\"}}]"), 400, "passageiros[0].nome");
+        assertRejected(buyFor("[{\"cpf\": [\"" + CPF + "\"]}]"), 400, "passageiros[0].cpf");
+        assertRejected(buyFor("[{\"nome\": \"Ana\"}]"), 400, "passageiros[0].cpf");
+        assertRejected(buyFor("[{\"cpf\": \"529.982.247-26\"}]"), 400, "passageiros[0].cpf");
+    }
+
+    @Test
+    void when_the_passengers_are_too_many_none_repeated_or_given_twice_then_400_says_so() {
+        StringBuilder ten = new StringBuilder("[");
+        for (int i = 0; i < 10; i++) {
+            ten.append(i == 0 ? "" : ",").append("{\"cpf\": \"").append(Buyers.cpf(i)).append("\"}");
+        }
+        assertRejected(buyFor(ten.append("]").toString()), 400, "9 passageiros");
+        assertRejected(buyFor("[]"), 400, "passageiros");
+        assertRejected(buyFor("[{\"cpf\": \"529.982.247-25\"}, {\"cpf\": \"52998224725\"}]"), 400, "529.982.247-25");
+        assertRejected(buy("{\"cpf\": \"" + CPF + "\", " + TRIP + ", \"passageiros\": [{\"cpf\": \"" + CPF + "\"}]}"), 400, "não os dois");
+        assertRejected(buyFor("[{\"cpf\": \"" + CPF + "\", \"nome\": \"" + "a".repeat(121) + "\"}]"), 400, "nome");
+    }
+
+    @Test
+    void when_a_chosen_seat_does_not_exist_or_is_chosen_twice_then_400_names_the_seat_and_the_leg() {
+        assertRejected(buyFor("[{\"cpf\": \"" + CPF + "\", \"assentos\": [4, 1]}]"), 400, "assento 4 não existe em São Paulo → Curitiba");
+        assertRejected(buyFor("[{\"cpf\": \"" + CPF + "\", \"assentos\": [1, 0]}]"), 400, "assento 0");
+        assertRejected(buyFor("[{\"cpf\": \"" + CPF + "\", \"assentos\": [-2, 1]}]"), 400, "-2");
+        assertRejected(buyFor("[{\"cpf\": \"" + CPF + "\", \"assentos\": [1]}]"), 400, "um assento por trecho");
+        assertRejected(buyFor("[{\"cpf\": \"" + CPF + "\", \"assentos\": [1, 2]}, {\"cpf\": \"" + Buyers.cpf(1)
+                + "\", \"assentos\": [null, 2]}]"), 400, "assento 2 de Curitiba → Florianópolis foi escolhido por dois passageiros");
+    }
+
+    @Test
+    void when_the_seat_map_or_the_network_is_asked_wrongly_then_4xx_says_what() {
+        assertRejected(Http.get(cluster.uri("A"), "/assentos_cliente", "origem", "São Paulo", "destino", "Recife", "companhia", "B"), 400, "Recife");
+        assertRejected(Http.get(cluster.uri("A"), "/assentos_cliente", "destino", "Curitiba", "companhia", "B"), 400, "origem");
+        assertRejected(Http.post(cluster.uri("A"), "/rede", Map.of()), 405, "GET");
+    }
+
     @Test
     void when_the_body_is_a_megabyte_then_it_is_refused_without_reading_it_all() {
         String huge = "{\"cpf\":\"" + "9".repeat(1 << 20) + "\"}";

@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -46,6 +49,7 @@ import passcom.server.client.PurchaseServlet;
 import passcom.server.client.RouteSearchServlet;
 import passcom.server.client.TicketListServlet;
 import passcom.server.http.JsonErrorHandler;
+import passcom.server.http.LogContextFilter;
 import passcom.server.http.UnknownPathServlet;
 import passcom.server.peer.AbortServlet;
 import passcom.server.peer.CommitServlet;
@@ -55,8 +59,13 @@ import passcom.server.peer.HttpAirlinePort;
 import passcom.server.peer.LocalPathsServlet;
 import passcom.server.peer.LocalSeatMapServlet;
 import passcom.server.peer.LocalTicketsServlet;
+import passcom.server.peer.PathsVersionServlet;
 import passcom.server.peer.PingServlet;
 import passcom.server.peer.PrepareServlet;
+import passcom.server.metrics.MetricsEndpoint;
+import passcom.server.metrics.PeerProbe;
+import passcom.server.metrics.RequestMetricsFilter;
+import passcom.server.metrics.ServerMetrics;
 
 /**
  * One airline's server: the {@link AirlineNode} behind embedded Jetty 12, one servlet per endpoint, and
@@ -102,6 +111,8 @@ public final class PasscomServer implements AutoCloseable {
      */
     static final int HTTP_THREADS_PER_PEER = 4;
     static final int ACCEPT_QUEUE = 1024;
+    /** The customer endpoints (metrics label them by path). */
+    static final List<String> CUSTOMER_PATHS = List.of("/caminhos_cliente", "/comprar_cliente", "/passagens_cliente", "/cancelar_cliente", "/saude");
     private static final Duration SIGNATURE_WINDOW = Duration.ofSeconds(30);
 
     static {
@@ -111,6 +122,12 @@ public final class PasscomServer implements AutoCloseable {
         // (Not jdk.httpclient.enableAllMethodRetry: it is JVM-wide, and would make every other HttpClient in
         // the process resend POSTs that are not idempotent, such as a customer's purchase without id_pedido.)
         setIfAbsent("jdk.httpclient.keepalive.timeout", "20");
+        // The JDK client hands every response to CompletableFuture's default executor before our callbacks
+        // run. With fewer than 3 cores the common pool has parallelism 1, and CompletableFuture then starts a
+        // new thread per task: JFR counted 806 threads started in 15 s of route queries on 2 cores (the
+        // "5,000 threads" of issue 8). Parallelism 2 keeps those hand-offs on the pool. Only effective if set
+        // before the pool is first used, so the launcher also passes it as a JVM option.
+        setIfAbsent("java.util.concurrent.ForkJoinPool.common.parallelism", "2");
     }
 
     private final ServerConfig config;
@@ -118,6 +135,8 @@ public final class PasscomServer implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private Server jetty;
     private AirlineNode node;
+    private ServerMetrics metrics;
+    private MetricsEndpoint metricsEndpoint;
     private final List<ExecutorService> httpExecutors = new ArrayList<>();
 
     private PasscomServer(ServerConfig config, RouteNetwork network) {
@@ -158,16 +177,20 @@ public final class PasscomServer implements AutoCloseable {
                     new ReplayGuard(ReplayGuard.DEFAULT_CAPACITY));
             node = AirlineNode.start(nodeConfig(), peers(signer));
             nodeReady = System.nanoTime();
+            metrics = metrics(node);
             jetty = jetty(node, signer);
             jetty.start();
+            if (config.metrics().port().isPresent()) {
+                metricsEndpoint = MetricsEndpoint.start(config.airline(), config.metrics().host(), config.metrics().port().get(), metrics);
+            }
         } catch (Exception e) {
             close();
             throw new IllegalStateException("airline " + config.airline() + " could not start on port " + config.port()
                     + ": " + e.getMessage(), e);
         }
         long now = System.nanoTime();
-        LOG.info("airline {} listening on {} with peers {} (store {}, started in {} ms: node {} ms, Jetty {} ms)", config.airline(),
-                uri(), config.peers(), config.dataDir().toAbsolutePath().normalize(), (now - started) / 1_000_000,
+        LOG.info("airline {} listening on {} with peers {} (metrics {}, store {}, started in {} ms: node {} ms, Jetty {} ms)", config.airline(),
+                uri(), config.peers(), metricsEndpoint == null ? "off" : metricsEndpoint.uri(), config.dataDir().toAbsolutePath().normalize(), (now - started) / 1_000_000,
                 (nodeReady - started) / 1_000_000, (now - nodeReady) / 1_000_000);
         return this;
     }
@@ -186,6 +209,11 @@ public final class PasscomServer implements AutoCloseable {
         return config;
     }
 
+    /** Where {@code GET /metrics} answers (the admin port), if it is on. */
+    public Optional<URI> metricsUri() {
+        return Optional.ofNullable(metricsEndpoint).map(MetricsEndpoint::uri);
+    }
+
     /** The running node, for tests that check invariants behind the HTTP surface. */
     public AirlineNode node() {
         if (node == null) {
@@ -197,6 +225,14 @@ public final class PasscomServer implements AutoCloseable {
     /** Stops accepting, finishes running requests, then stops the node and the peer client. Idempotent. */
     @Override
     public synchronized void close() {
+        if (metricsEndpoint != null) {
+            try {
+                metricsEndpoint.close();
+            } catch (RuntimeException e) {
+                LOG.warn("airline {}: {}", config.airline(), e.getMessage());
+            }
+            metricsEndpoint = null;
+        }
         if (jetty != null) {
             try {
                 jetty.stop();
@@ -221,6 +257,16 @@ public final class PasscomServer implements AutoCloseable {
             httpExecutors.clear();
             LOG.info("airline {} stopped", config.airline());
         }
+    }
+
+    /** Metrics for every endpoint; the node reports outcomes and store commits to them from now on. */
+    private ServerMetrics metrics(AirlineNode node) {
+        Set<String> endpoints = new HashSet<>(CUSTOMER_PATHS);
+        endpoints.addAll(FederationPaths.ALL);
+        ServerMetrics serverMetrics = new ServerMetrics(config.airline(), endpoints);
+        serverMetrics.watch(node, new PeerProbe(node, List.copyOf(config.peers().keySet())));
+        node.observe(serverMetrics);
+        return serverMetrics;
     }
 
     private NodeConfig nodeConfig() {
@@ -273,6 +319,7 @@ public final class PasscomServer implements AutoCloseable {
                 "/rede", NetworkServlet::new);
         Map<String, Function<AirlineNode, HttpServlet>> federation = Map.of(
                 FederationPaths.PATHS, LocalPathsServlet::new,
+                FederationPaths.VERSION, PathsVersionServlet::new,
                 FederationPaths.TICKETS, LocalTicketsServlet::new,
                 FederationPaths.PREPARE, PrepareServlet::new,
                 FederationPaths.COMMIT, CommitServlet::new,
@@ -280,6 +327,8 @@ public final class PasscomServer implements AutoCloseable {
                 FederationPaths.DECISION, DecisionServlet::new,
                 FederationPaths.PING, PingServlet::new,
                 FederationPaths.SEATS, LocalSeatMapServlet::new);
+        context.addFilter(new FilterHolder(new LogContextFilter(config.airline())), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new RequestMetricsFilter(metrics)), "/*", EnumSet.of(DispatcherType.REQUEST));
         customer.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet.apply(node)), path));
         federation.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet.apply(node)), path));
         FilterHolder signatures = new FilterHolder(new SignatureFilter(signer));
@@ -290,7 +339,7 @@ public final class PasscomServer implements AutoCloseable {
         Handler limited = limit(context, MAX_PREPARE_REQUESTS, FederationPaths.PREPARE);
         limited = limit(limited, MAX_CONTROL_REQUESTS, FederationPaths.COMMIT, FederationPaths.ABORT, FederationPaths.DECISION,
                 FederationPaths.PING, FederationPaths.TICKETS);
-        limited = limit(limited, MAX_PATH_REQUESTS, FederationPaths.PATHS, FederationPaths.SEATS);
+        limited = limit(limited, MAX_PATH_REQUESTS, FederationPaths.PATHS, FederationPaths.VERSION, FederationPaths.SEATS);
         limited = limit(limited, MAX_CUSTOMER_REQUESTS, customer.keySet().toArray(String[]::new));
 
         server.setHandler(new GracefulHandler(limited));

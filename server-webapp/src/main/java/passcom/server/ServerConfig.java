@@ -26,6 +26,7 @@ import passcom.server.auth.FederationSigner;
  * @param secret  the federation's shared HMAC secret
  * @param dbUrl   the store's JDBC URL (PostgreSQL or SQLite); empty means SQLite in {@code dataDir}
  * @param previousSecret a rotated-out secret still accepted on incoming calls until its expiry
+ * @param metrics where {@code GET /metrics} answers: its own admin port, never the customers' and peers' one
  */
 public record ServerConfig(
         String airline,
@@ -38,12 +39,14 @@ public record ServerConfig(
         String secret,
         Timing timing,
         Optional<String> dbUrl,
-        Optional<FederationSigner.PreviousSecret> previousSecret) {
+        Optional<FederationSigner.PreviousSecret> previousSecret,
+        Metrics metrics) {
 
     /** Used when no secret is given; fine on a laptop, never in production (the server warns). */
     public static final String DEV_SECRET = "passcom-dev-secret-change-me";
     public static final String DEFAULT_HOST = "127.0.0.1";
     private static final int FIRST_PORT = 65433;
+    private static final int FIRST_METRICS_PORT = 9433;
 
     public ServerConfig {
         Objects.requireNonNull(airline, "airline");
@@ -63,6 +66,23 @@ public record ServerConfig(
         Objects.requireNonNull(timing, "timing");
         Objects.requireNonNull(dbUrl, "dbUrl");
         Objects.requireNonNull(previousSecret, "previousSecret");
+        Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /**
+     * The admin listener for {@code GET /metrics} (Prometheus text): {@code port} empty means none. On its own
+     * port so that it can be kept off the network customers and peers reach (127.0.0.1 by default), since a
+     * Prometheus scraper cannot sign requests as the peer endpoints demand (docs/operations.md).
+     */
+    public record Metrics(String host, Optional<Integer> port) {
+        public static final Metrics NONE = new Metrics(DEFAULT_HOST, Optional.empty());
+        /** Any free port on 127.0.0.1: tests read the real one from the server. */
+        public static final Metrics ANY_PORT = new Metrics(DEFAULT_HOST, Optional.of(0));
+
+        public Metrics {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(port, "port");
+        }
     }
 
     /** The protocol's time limits (see {@link passcom.core.txn.NodeConfig}). */
@@ -74,7 +94,7 @@ public record ServerConfig(
     /** A config for tests and embedding: default network, port 0 (any free port), no peers. */
     public static ServerConfig forTest(String airline, Path dataDir) {
         return new ServerConfig(airline, DEFAULT_HOST, 0, Optional.empty(), Map.of(), dataDir, Optional.empty(),
-                DEV_SECRET, Timing.DEFAULT, Optional.empty(), Optional.empty());
+                DEV_SECRET, Timing.DEFAULT, Optional.empty(), Optional.empty(), Metrics.ANY_PORT);
     }
 
     /** One instance per peer airline. */
@@ -86,19 +106,23 @@ public record ServerConfig(
 
     /** Several instances (sharing one store) per peer airline, tried in the order given. */
     public ServerConfig withPeerInstances(Map<String, List<URI>> newPeers) {
-        return new ServerConfig(airline, host, port, price, newPeers, dataDir, network, secret, timing, dbUrl, previousSecret);
+        return new ServerConfig(airline, host, port, price, newPeers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(airline, host, newPort, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret);
+        return new ServerConfig(airline, host, newPort, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics);
     }
 
     public ServerConfig withTiming(Timing newTiming) {
-        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, newTiming, dbUrl, previousSecret);
+        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, newTiming, dbUrl, previousSecret, metrics);
     }
 
     public ServerConfig withDbUrl(String newDbUrl) {
-        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, Optional.of(newDbUrl), previousSecret);
+        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, Optional.of(newDbUrl), previousSecret, metrics);
+    }
+
+    public ServerConfig withMetrics(Metrics newMetrics) {
+        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, newMetrics);
     }
 
     /** The store: {@code --db-url} when given, else the SQLite file {@code passcom.db} in the data directory. */
@@ -112,8 +136,17 @@ public record ServerConfig(
 
     /** 65433 for A, 65434 for B, ... for one-letter ids; other ids must give --port. */
     static Optional<Integer> defaultPort(String airline) {
+        return letterIndex(airline).map(i -> FIRST_PORT + i);
+    }
+
+    /** 9433 for A, 9434 for B, ... (the customer port's last three digits); other ids have none unless given. */
+    static Optional<Integer> defaultMetricsPort(String airline) {
+        return letterIndex(airline).map(i -> FIRST_METRICS_PORT + i);
+    }
+
+    private static Optional<Integer> letterIndex(String airline) {
         if (airline.length() == 1 && Character.isLetter(airline.charAt(0))) {
-            return Optional.of(FIRST_PORT + Character.toUpperCase(airline.charAt(0)) - 'A');
+            return Optional.of(Character.toUpperCase(airline.charAt(0)) - 'A');
         }
         return Optional.empty();
     }

@@ -67,6 +67,10 @@ final class ServerFlags {
         SEARCH_TIMEOUT("search-timeout", "DUR", "PASSCOM_SEARCH_TIMEOUT", "2s", "wait for a peer's route or ticket answer"),
         STALE_HOLD("stale-hold", "DUR", "PASSCOM_STALE_HOLD", "5s", "hold age before asking the coordinator"),
         RETRY_BACKOFF("retry-backoff", "DUR", "PASSCOM_RETRY_BACKOFF", "200ms", "first retry delay of an undelivered decision"),
+        METRICS_PORT("metrics-port", "N", "PASSCOM_METRICS_PORT", "9433 for A, 9434 for B, 9435 for C, ...",
+                "admin port of GET /metrics (Prometheus); 0 picks a free one, 'off' serves none"),
+        METRICS_HOST("metrics-host", "ADDR", "PASSCOM_METRICS_HOST", ServerConfig.DEFAULT_HOST,
+                "address of the metrics port (keep it off the customers' network)"),
         LOG_FORMAT("log-format", "text|json", "PASSCOM_LOG_FORMAT", "text", "log lines as text, or one JSON object per line"),
         CONFIG("config", "FILE", "PASSCOM_CONFIG", "none",
                 "a .properties or .yaml file of these settings, keys as the flags' names; flags and variables win over it"),
@@ -214,10 +218,17 @@ final class ServerFlags {
                 duration(values, Flag.SEARCH_TIMEOUT, Timing.DEFAULT.searchTimeout()),
                 duration(values, Flag.STALE_HOLD, Timing.DEFAULT.staleHold()),
                 duration(values, Flag.RETRY_BACKOFF, Timing.DEFAULT.retryBackoff()));
+        Optional<Integer> metricsPort = values.get(Flag.METRICS_PORT)
+                .map(p -> "off".equalsIgnoreCase(p.strip()) ? Optional.<Integer>empty() : Optional.of(port(values.source(Flag.METRICS_PORT), p)))
+                .orElseGet(() -> ServerConfig.defaultMetricsPort(airline));
+        if (metricsPort.isPresent() && metricsPort.get() != 0 && metricsPort.get() == port) {
+            throw new BadFlag(values.source(Flag.METRICS_PORT) + ": the metrics port must differ from --port " + port);
+        }
+        ServerConfig.Metrics metrics = new ServerConfig.Metrics(values.get(Flag.METRICS_HOST).orElse(ServerConfig.DEFAULT_HOST), metricsPort);
         Optional<FederationSigner.PreviousSecret> previousSecret = values.get(Flag.PREVIOUS_SECRET)
                 .map(v -> previousSecret(values.source(Flag.PREVIOUS_SECRET), v));
         LogFormat logFormat = values.get(Flag.LOG_FORMAT).map(f -> logFormat(values.source(Flag.LOG_FORMAT), f)).orElse(LogFormat.TEXT);
-        return new Parsed(new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret), logFormat);
+        return new Parsed(new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics), logFormat);
     }
 
     /** "SECRET@2026-12-02T03:00:00Z": the secret being rotated out and the instant it stops being accepted. */

@@ -257,6 +257,18 @@ class ServerConfigTest {
     }
 
     @Test
+    void when_metrics_are_not_configured_then_a_lettered_airline_serves_them_on_its_own_admin_port() {
+        assertThat(ServerConfig.parse(List.of(), Map.of()).metrics()).isEqualTo(new ServerConfig.Metrics("127.0.0.1", java.util.Optional.of(9433)));
+        assertThat(ServerConfig.parse(List.of("--airline", "C"), Map.of()).metrics().port()).contains(9435);
+        assertThat(ServerConfig.parse(List.of("--airline", "Azul", "--port", "7000"), Map.of()).metrics().port()).isEmpty();
+        assertThat(ServerConfig.parse(List.of("--metrics-port", "off"), Map.of()).metrics().port()).isEmpty();
+        assertThat(ServerConfig.parse(List.of(), Map.of("PASSCOM_METRICS_PORT", "0", "PASSCOM_METRICS_HOST", "0.0.0.0")).metrics())
+                .isEqualTo(new ServerConfig.Metrics("0.0.0.0", java.util.Optional.of(0)));
+        assertBad(List.of("--port", "9000", "--metrics-port", "9000"), "--metrics-port: the metrics port must differ");
+        assertBad(List.of("--metrics-port", "lots"), "--metrics-port: port must be a number");
+    }
+
+    @Test
     void when_help_is_generated_then_it_shows_defaults_and_the_example() {
         String help = ServerConfig.usage();
 

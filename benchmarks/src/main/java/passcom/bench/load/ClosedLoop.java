@@ -29,10 +29,15 @@ final class ClosedLoop {
     static final int NO_ANSWER = -1;
 
     record Outcome(int clients, double seconds, long requests, Histogram corrected, Histogram raw, long expectedIntervalMicros,
-                   Map<Integer, Long> statuses, Map<Integer, Long> warmupStatuses, Map<String, Long> maxRssKb, String loadBefore, String loadAfter) {
+                   Map<Integer, Long> statuses, Map<Integer, Long> warmupStatuses, Map<String, Long> maxRssKb, long serverCpuMillis, String loadBefore, String loadAfter) {
 
         double perSecond() {
             return requests / seconds;
+        }
+
+        /** Server CPU milliseconds per request over the measured time, or -1 if unknown. */
+        double cpuMillisPerRequest() {
+            return serverCpuMillis < 0 || requests == 0 ? -1 : (double) serverCpuMillis / requests;
         }
 
         long count(int status) {
@@ -77,12 +82,17 @@ final class ClosedLoop {
         String loadBefore = MachineInfo.loadAverage();
         threads.forEach(Thread::start);
         Map<String, Long> rss = new TreeMap<>();
+        long cpuBefore = -1;
         while (System.nanoTime() < end) {
-            Thread.sleep(250);
+            Thread.sleep(Math.max(1, Math.min(250, TimeUnit.NANOSECONDS.toMillis(Math.max(measureFrom, end) - System.nanoTime()))));
             if (System.nanoTime() >= measureFrom) {
+                if (cpuBefore < 0) {
+                    cpuBefore = memory.cpuMillis();
+                }
                 memory.sample(rss);
             }
         }
+        long cpuAfter = memory.cpuMillis();
         for (Thread thread : threads) {
             thread.join(TimeUnit.SECONDS.toMillis(40));
         }
@@ -95,7 +105,7 @@ final class ClosedLoop {
         long expected = Math.max(1, warm.getTotalCount() > 0 ? warm.getValueAtPercentile(50) : raw.getValueAtPercentile(50));
         Histogram corrected = raw.copyCorrectedForCoordinatedOmission(expected);
         return new Outcome(clients, seconds, raw.getTotalCount(), corrected, raw, expected, sums(statuses), sums(warmupStatuses), rss,
-                loadBefore, loadAfter);
+                cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore, loadBefore, loadAfter);
     }
 
     private static Map<Integer, Long> sums(Map<Integer, LongAdder> adders) {

@@ -21,7 +21,7 @@ import passcom.core.route.RouteNetwork;
  * them to {@code --out} (docs/PERFORMANCE.md). Asserts nothing about speed.
  *
  * <p>Flags: {@code --scenario a,b} (all), {@code --clients 1,8,32,128}, {@code --duration S} (5 per client
- * count), {@code --warmup S} (1), {@code --out FILE}, {@code --large-cities N} (1000), {@code --launcher
+ * count), {@code --warmup S} (1), {@code --prewarm S} (10: unmeasured load before a federation's first scenario), {@code --out FILE}, {@code --large-cities N} (1000), {@code --launcher
  * PATH} (the ./passcom script; set by it), {@code --command TEXT} (the command line to record).
  */
 public final class LoadDriver {
@@ -50,12 +50,14 @@ public final class LoadDriver {
         Path out = Path.of(flags.getOrDefault("out", "docs/PERFORMANCE.md"));
         String command = flags.getOrDefault("command", "passcom bench " + String.join(" ", args));
         Report report = new Report(command);
-        Matrix matrix = new Matrix(clients, warmupMillis, durationMillis, report);
+        long prewarmMillis = Math.round(Double.parseDouble(flags.getOrDefault("prewarm", "10")) * 1000);
+        Matrix matrix = new Matrix(clients, warmupMillis, durationMillis, prewarmMillis, report);
         if (flags.containsKey("servers")) {
             Map<String, URI> servers = servers(flags.get("servers"));
             RouteNetwork network = flags.containsKey("network") ? NetworkLoader.load(Path.of(flags.get("network"))) : BenchNetworks.plentiful();
             report.note("federation: given, " + servers + ", network " + flags.getOrDefault("network", "the bench network (built in)")
                     + " (" + network.cities().size() + " cities, " + network.segments().size() + " segments)");
+            matrix.prewarm(scenarios.get(0), servers, network);
             for (Scenario scenario : scenarios) {
                 matrix.run(scenario, servers, network);
             }
@@ -91,6 +93,7 @@ public final class LoadDriver {
                         network == plentiful ? BenchNetworks.PLENTIFUL_SEATS + " (B's " + BenchNetworks.SCARCE_SEGMENTS + " scarce ones: "
                                 + BenchNetworks.SCARCE_SEATS + ")" : Integer.toString(BenchNetworks.PLENTIFUL_SEATS),
                         federation.startMillis(), federation.servers()));
+                matrix.prewarm(entry.getValue().get(0), federation.servers(), network);
                 for (Scenario scenario : entry.getValue()) {
                     matrix.run(scenario, federation.servers(), network);
                 }
@@ -100,7 +103,24 @@ public final class LoadDriver {
     }
 
     /** One scenario at every client count, on one federation. */
-    private record Matrix(List<Integer> clients, long warmupMillis, long durationMillis, Report report) {
+    private record Matrix(List<Integer> clients, long warmupMillis, long durationMillis, long prewarmMillis, Report report) {
+
+        /**
+         * Load that is not measured, before a federation's first scenario: fresh server JVMs spend their first
+         * seconds compiling (JFR: ~15 s of JIT work in the first 20 s of route queries), which would be charged to
+         * whichever scenario came first. The mixed workload when the network has purchases, else the scenario's own.
+         */
+        void prewarm(Scenario first, Map<String, URI> servers, RouteNetwork network) throws InterruptedException {
+            if (prewarmMillis <= 0) {
+                return;
+            }
+            Scenario load = first.onLargeNetwork() ? first : Scenario.MIXED;
+            List<URI> uris = List.copyOf(servers.values());
+            ClosedLoop.Outcome outcome = new ClosedLoop(uris, new Workload(load, network, uris.size(), 0), new ServerMemory(servers))
+                    .run(8, 0, prewarmMillis);
+            report.note(String.format("pre-warm (not measured): %s at 8 clients for %.0f s, %d requests", load.flag,
+                    prewarmMillis / 1000.0, outcome.requests()));
+        }
 
         void run(Scenario scenario, Map<String, URI> servers, RouteNetwork network) throws InterruptedException {
             List<URI> uris = List.copyOf(servers.values());

@@ -38,23 +38,24 @@ final class Report {
 
     void scenario(String title, String setup, List<ClosedLoop.Outcome> outcomes, String extra) {
         StringBuilder text = new StringBuilder("\n== " + title + " (" + setup + ")\n");
-        text.append(String.format("%7s %9s %9s %9s %9s %9s %10s  %-28s %-18s %s%n", "clients", "req/s", "p50 ms", "p95 ms", "p99 ms",
-                "max ms", "p99 raw", "statuses", "max RSS MB A/B/C", "load avg"));
+        text.append(String.format("%7s %9s %9s %9s %9s %9s %10s %9s  %-28s %-18s %s%n", "clients", "req/s", "p50 ms", "p95 ms", "p99 ms",
+                "max ms", "p99 raw", "CPU ms", "statuses", "max RSS MB A/B/C", "load avg"));
         markdown.append("\n### ").append(title).append("\n\n").append(setup).append("\n\n")
-                .append("| clients | req/s | p50 ms | p95 ms | p99 ms | max ms | p99 raw ms | statuses | max RSS MB (A/B/C) | load avg (1/5/15 min, before → after) |\n")
-                .append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |\n");
+                .append("| clients | req/s | p50 ms | p95 ms | p99 ms | max ms | p99 raw ms | server CPU ms/req | statuses | max RSS MB (A/B/C) | load avg (1/5/15 min, before → after) |\n")
+                .append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |\n");
         for (ClosedLoop.Outcome o : outcomes) {
             String statuses = statuses(o.statuses());
             String rss = rss(o.maxRssKb());
             String load = o.loadBefore() + " → " + o.loadAfter();
-            text.append(String.format("%7d %9.0f %9s %9s %9s %9s %10s  %-28s %-18s %s%n", o.clients(), o.perSecond(),
+            String cpu = o.cpuMillisPerRequest() < 0 ? "?" : String.format("%.2f", o.cpuMillisPerRequest());
+            text.append(String.format("%7d %9.0f %9s %9s %9s %9s %10s %9s  %-28s %-18s %s%n", o.clients(), o.perSecond(),
                     ms(o.corrected().getValueAtPercentile(50)), ms(o.corrected().getValueAtPercentile(95)),
                     ms(o.corrected().getValueAtPercentile(99)), ms(o.corrected().getMaxValue()), ms(o.raw().getValueAtPercentile(99)),
-                    statuses, rss, load));
-            markdown.append(String.format("| %d | %.0f | %s | %s | %s | %s | %s | %s | %s | %s |%n", o.clients(), o.perSecond(),
+                    cpu, statuses, rss, load));
+            markdown.append(String.format("| %d | %.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", o.clients(), o.perSecond(),
                     ms(o.corrected().getValueAtPercentile(50)), ms(o.corrected().getValueAtPercentile(95)),
                     ms(o.corrected().getValueAtPercentile(99)), ms(o.corrected().getMaxValue()), ms(o.raw().getValueAtPercentile(99)),
-                    statuses, rss, load));
+                    cpu, statuses, rss, load));
         }
         if (extra != null && !extra.isEmpty()) {
             text.append(extra).append('\n');
@@ -72,7 +73,9 @@ final class Report {
                 + "- command: `" + command + "`\n"
                 + notes.stream().map(n -> "- " + n + "\n").collect(Collectors.joining())
                 + "\nLatencies are corrected for coordinated omission (HdrHistogram, expected interval = the warm-up's median"
-                + " at the same client count); \"p99 raw\" is uncorrected. Statuses: HTTP status × count, -1 = no answer.\n"
+                + " at the same client count); \"p99 raw\" is uncorrected. Statuses: HTTP status × count, -1 = no answer."
+                + " \"Server CPU ms/req\": user + system CPU of the three server processes over the measured time, per request"
+                + " (steadier than req/s when the machine is shared).\n"
                 + markdown + "\n" + END;
         String old = Files.exists(file) ? Files.readString(file) : "# Performance\n\n" + BEGIN + "\n" + END + "\n";
         int begin = old.indexOf(BEGIN);

@@ -45,7 +45,7 @@ class LoadDriverSmokeTest {
 
         LoadDriver.run(new String[] {
                 "--servers", federation.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(",")),
-                "--network", network.toString(), "--clients", "1,4", "--duration", "0.5", "--warmup", "1",
+                "--network", network.toString(), "--clients", "1,4", "--duration", "0.5", "--warmup", "1", "--prewarm", "3",
                 "--scenario", "route-default,purchase-1leg,purchase-3airline,contention,mixed", "--out", out.toString()});
 
         String report = Files.readString(out);

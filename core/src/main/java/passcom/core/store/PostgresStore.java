@@ -21,6 +21,7 @@ final class PostgresStore implements Store {
     private static final Set<String> RETRYABLE = Set.of("40001", "40P01", "23505");
     private static final int MAX_ATTEMPTS = 3;
 
+    private volatile StoreListener listener = StoreListener.NONE;
     private final HikariDataSource pool;
     private final Duration deadline;
 
@@ -62,7 +63,15 @@ final class PostgresStore implements Store {
 
     @Override
     public <T> T write(Work<T> work) {
-        return transaction(work);
+        long began = System.nanoTime();
+        T result = transaction(work);
+        listener.committed(1, System.nanoTime() - began);
+        return result;
+    }
+
+    @Override
+    public void observe(StoreListener listener) {
+        this.listener = listener;
     }
 
     @Override

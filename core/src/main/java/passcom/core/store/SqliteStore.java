@@ -58,6 +58,7 @@ final class SqliteStore implements Store {
     private final Thread writerThread;
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong commits = new AtomicLong();
+    private volatile StoreListener listener = StoreListener.NONE;
     private volatile boolean closed;
 
     private SqliteStore(Path file, Duration deadline, FileChannel lockChannel, FileLock processLock, Connection writer,
@@ -210,6 +211,7 @@ final class SqliteStore implements Store {
 
     private void runBatch(List<Unit<?>> batch) {
         List<Unit<?>> done = new ArrayList<>(batch.size());
+        long began = System.nanoTime();
         try (Statement statement = writer.createStatement()) {
             statement.execute("BEGIN IMMEDIATE");
             for (Unit<?> unit : batch) {
@@ -235,6 +237,7 @@ final class SqliteStore implements Store {
             statement.execute("COMMIT");
             batches.incrementAndGet();
             commits.addAndGet(done.size());
+            listener.committed(done.size(), System.nanoTime() - began);
         } catch (SQLException e) {
             try (Statement rollback = writer.createStatement()) {
                 rollback.execute("ROLLBACK"); // fails harmlessly when SQLite already rolled back, or never began
@@ -251,6 +254,11 @@ final class SqliteStore implements Store {
     /** Units committed, and batches (fsyncs) they took: units / batches is how much group commit saves. */
     long[] commitsAndBatches() {
         return new long[] {commits.get(), batches.get()};
+    }
+
+    @Override
+    public void observe(StoreListener listener) {
+        this.listener = listener;
     }
 
     @Override

@@ -46,6 +46,10 @@ public interface Store extends AutoCloseable {
      */
     boolean shared();
 
+    /** From now on {@code listener} hears of every commit of a write (metrics); replaces any earlier one. */
+    default void observe(StoreListener listener) {
+    }
+
     @Override
     void close();
 

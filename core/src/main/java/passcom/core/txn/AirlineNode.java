@@ -31,9 +31,10 @@ import passcom.core.route.RouteNetwork;
 import passcom.core.route.Segment;
 import passcom.core.route.plan.AirlinePaths;
 import passcom.core.route.plan.FederationPlanner;
-import passcom.core.route.plan.PathFinder;
+import passcom.core.route.plan.LocalPathsCache;
 import passcom.core.route.plan.RouteOptions;
 import passcom.core.route.UnknownSegment;
+import passcom.core.route.plan.VersionedPaths;
 import passcom.core.seat.SeatInventory;
 import passcom.core.seat.SeatMap;
 import passcom.core.store.Store;
@@ -73,6 +74,8 @@ public final class AirlineNode implements AutoCloseable {
     private final BackgroundThread expiry;
     private final PurchaseCoordinator purchases;
     private final CancellationCoordinator cancellations;
+    private final LocalPathsCache localPaths;
+    private volatile NodeListener listener = NodeListener.NONE;
 
     private AirlineNode(NodeConfig config, Map<String, AirlinePort> peers, Store store) {
         this.config = config;
@@ -95,6 +98,8 @@ public final class AirlineNode implements AutoCloseable {
         this.purchases = new PurchaseCoordinator(airline, instance, network, ports.keySet(), store, bookings, twoPhaseCommit,
                 config.references(), config.clock(), config.peerTimeout());
         this.cancellations = new CancellationCoordinator(airline, instance, store, twoPhaseCommit, config.clock());
+        this.localPaths = new LocalPathsCache(airline, me().pricePer100Km(), network.segmentsFlownBy(airline), seats::segmentsWithFreeSeats,
+                System::nanoTime, PATHS_PER_AIRLINE, config.clock().millis());
     }
 
     /**
@@ -243,13 +248,23 @@ public final class AirlineNode implements AutoCloseable {
         return new RouteSearch(origin, destination, options, answered, unavailable);
     }
 
-    /** GET /caminhos_servidor: this airline's own best paths over segments with a free seat. */
+    /**
+     * This airline's own best paths over segments with a free seat, as of a reading of the seats at most a
+     * few tens of milliseconds old ({@link LocalPathsCache}: a purchase re-checks every seat).
+     */
     public AirlinePaths localPaths(String origin, String destination) {
+        return versionedPaths(origin, destination).paths();
+    }
+
+    /** GET /caminhos_servidor: {@link #localPaths} with the availability version it was computed from. */
+    public VersionedPaths versionedPaths(String origin, String destination) {
         validateTrip(origin, destination);
-        Set<Segment.Key> free = seats.segmentsWithFreeSeats();
-        List<Segment> usable = network.segmentsFlownBy(airline).stream().filter(s -> free.contains(s.key())).toList();
-        List<List<String>> paths = new PathFinder(usable).shortest(origin, destination, PATHS_PER_AIRLINE);
-        return new AirlinePaths(airline, me().pricePer100Km(), paths);
+        return localPaths.paths(origin, destination);
+    }
+
+    /** GET /versao_servidor: the availability version {@link #versionedPaths} answers from now. */
+    public long pathsVersion() {
+        return localPaths.version();
     }
 
     /** The airlines of the federation: this one and its peers (GET /rede lists them). */
@@ -285,26 +300,19 @@ public final class AirlineNode implements AutoCloseable {
                 "a companhia " + airline + " não voa o trecho " + segment));
     }
 
-    /** The segment {@code origin → destination}, checked to be in the network and flown by {@code legAirline} of this federation. */
     private Segment.Key flownSegment(String origin, String destination, String legAirline) {
         validateTrip(origin, destination);
         if (legAirline == null || legAirline.isBlank()) {
             throw new InvalidRequest("informe a companhia");
         }
-        Segment segment = network.segment(origin, destination)
-                .orElseThrow(() -> new UnknownSegment("o trecho " + origin + " → " + destination + " não existe na rede"));
-        if (!ports.containsKey(legAirline)) {
-            throw new UnknownSegment("companhia desconhecida: '" + legAirline + "'");
-        }
-        if (!network.airline(legAirline).map(a -> a.flies(segment.key())).orElse(false)) {
-            throw new UnknownSegment("a companhia " + legAirline + " não voa o trecho " + origin + " → " + destination);
-        }
-        return segment.key();
+        return FlownSegments.require(network, ports.keySet(), origin, destination, legAirline).key();
     }
 
     /** POST /comprar_cliente. @throws InvalidRequest a path not in the network or not flown by the named airline */
     public PurchaseOutcome purchase(PurchaseOrder order) {
-        return purchases.purchase(order);
+        PurchaseOutcome outcome = purchases.purchase(order);
+        listener.purchaseFinished(outcome);
+        return outcome;
     }
 
     /** GET /passagens_cliente: every airline's bookings for the CPF, gathered in parallel. */
@@ -339,7 +347,7 @@ public final class AirlineNode implements AutoCloseable {
         }
         String wanted = reference.strip().toUpperCase();
         TicketSearch search = tickets(cpf);
-        return search.bookings().stream().filter(b -> b.reference().equals(wanted)).findFirst()
+        CancelOutcome outcome = search.bookings().stream().filter(b -> b.reference().equals(wanted)).findFirst()
                 .map(cancellations::cancel)
                 .orElseGet(() -> {
                     if (!search.unavailable().isEmpty()) {
@@ -347,6 +355,8 @@ public final class AirlineNode implements AutoCloseable {
                     }
                     throw new NotFound("o CPF " + cpf + " não tem passagem ativa com localizador " + wanted);
                 });
+        listener.cancellationFinished(outcome);
+        return outcome;
     }
 
     /** POST /comprar_servidor (phase one, as participant). */
@@ -390,6 +400,19 @@ public final class AirlineNode implements AutoCloseable {
         } catch (java.sql.SQLException e) {
             throw new passcom.core.store.StoreFailure("could not read booking " + txn.reference() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** From now on {@code listener} hears how purchases and cancellations end, and of every store commit (metrics). */
+    public void observe(NodeListener listener) {
+        this.listener = listener;
+        store.observe(listener);
+    }
+
+    /** What is unfinished here, without asking any peer (metrics read it on every scrape). */
+    public Backlog backlog() {
+        long held = seats.counts().values().stream().mapToLong(SeatInventory.Count::held).sum();
+        long undecided = store.read(c -> CoordinatorLog.count(c, "SELECT COUNT(*) FROM txn WHERE state = 'STARTED'"));
+        return new Backlog(held, undecided, participant.preparedCount(), delivery.pending());
     }
 
     /** GET /saude. */

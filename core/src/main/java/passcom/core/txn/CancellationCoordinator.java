@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import passcom.core.booking.BookedLeg;
 import passcom.core.booking.Booking;
 import passcom.core.route.Segment;
@@ -42,6 +43,7 @@ final class CancellationCoordinator {
      */
     CancelOutcome cancel(Booking booking) {
         String txnId = UUID.randomUUID().toString();
+        MDC.put(TxnLog.KEY, txnId); // every line of this cancellation, here and (by header) at each participant
         Map<String, List<Segment.Key>> legsByAirline = new LinkedHashMap<>();
         for (BookedLeg leg : booking.legs()) {
             legsByAirline.computeIfAbsent(leg.airline(), a -> new ArrayList<>()).add(leg.segment().key());

@@ -32,9 +32,17 @@ public final class LocalAirlinePort implements AirlinePort {
         return node.airline();
     }
 
+    /**
+     * On the caller's thread: the answer comes from memory ({@code LocalPathsCache}), at most with a short
+     * store read, so a hand-off to the executor would cost more than the work (issue 8's profile).
+     */
     @Override
     public CompletableFuture<AirlinePaths> paths(String origin, String destination) {
-        return call(() -> node.localPaths(origin, destination));
+        try {
+            return CompletableFuture.completedFuture(node.localPaths(origin, destination));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @Override

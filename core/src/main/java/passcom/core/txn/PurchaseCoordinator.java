@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import passcom.core.InvalidRequest;
 import passcom.core.booking.BookedLeg;
 import passcom.core.booking.Booking;
@@ -20,7 +21,6 @@ import passcom.core.booking.BookingStore;
 import passcom.core.booking.Passenger;
 import passcom.core.route.RouteNetwork;
 import passcom.core.route.Segment;
-import passcom.core.route.UnknownSegment;
 import passcom.core.store.Store;
 
 /**
@@ -84,6 +84,7 @@ final class PurchaseCoordinator {
         long retryUntil = System.nanoTime() + retryWindow.toNanos();
         for (int attempt = 1; ; attempt++) {
             String txnId = UUID.randomUUID().toString();
+            MDC.put(TxnLog.KEY, txnId); // every line of this attempt, here and (by header) at each participant
             String moveFrom = previousTxn;
             Started started = store.write(c -> {
                 if (moveFrom != null) {
@@ -308,16 +309,7 @@ final class PurchaseCoordinator {
         for (int i = 0; i < airlines.size(); i++) {
             String from = cities.get(i);
             String to = cities.get(i + 1);
-            String legAirline = airlines.get(i);
-            Segment segment = network.segment(from, to)
-                    .orElseThrow(() -> new UnknownSegment("o trecho " + from + " → " + to + " não existe na rede"));
-            if (legAirline == null || !federation.contains(legAirline)) {
-                throw new UnknownSegment("companhia desconhecida: '" + legAirline + "'");
-            }
-            if (!network.airline(legAirline).map(a -> a.flies(segment.key())).orElse(false)) {
-                throw new UnknownSegment("a companhia " + legAirline + " não voa o trecho " + from + " → " + to);
-            }
-            legs.add(segment);
+            legs.add(FlownSegments.require(network, federation, from, to, airlines.get(i)));
         }
         return legs;
     }

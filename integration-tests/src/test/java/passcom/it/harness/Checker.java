@@ -39,10 +39,12 @@ final class Checker {
     }
 
     List<String> check(List<Op> ops, List<History.Fault> faults, Final state) {
-        checkCounters(state.stores());
+        checkStores(state.stores());
         Map<String, Map<String, String>> stateCopies = bookingStates(state.stores());
-        checkBookingsAgainstSeats(state.stores(), stateCopies);
-        checkOpen(state);
+        if (state.settleMillis() < 0 || state.settleMillis() > state.settleLimitMillis()) {
+            violation("I7", "holds or pending decisions still open " + (state.settleMillis() < 0 ? "at the deadline" : state.settleMillis() + " ms")
+                    + " after every server was up and healed (limit " + state.settleLimitMillis() + " ms)");
+        }
         Map<String, String> committed = committedByRequest(state.stores());
         checkPurchases(ops, state.stores(), stateCopies, committed);
         checkCancellations(ops, stateCopies);
@@ -122,7 +124,7 @@ final class Checker {
             StoreState.Booking booking = anyCopy(stores, reference);
             boolean active = states.containsValue("ACTIVE");
             int soldLegs = 0;
-            for (StoreState.Leg leg : booking.legs()) {
+            for (StoreState.Leg leg : booking.allSeats()) {
                 StoreState store = stores.get(leg.airline());
                 boolean sold = store != null && store.seats().stream().anyMatch(s -> s.state().equals("SOLD") && s.number() == leg.seat()
                         && s.leg().equals(leg.leg()) && reference.equals(s.reference()));
@@ -136,8 +138,8 @@ final class Checker {
                     }
                 }
             }
-            if (active && soldLegs > 0 && soldLegs < booking.legs().size()) {
-                violation("I1", "booking " + reference + " has " + soldLegs + " of " + booking.legs().size() + " legs sold: " + booking.legs());
+            if (active && soldLegs > 0 && soldLegs < booking.allSeats().size()) {
+                violation("I1", "booking " + reference + " has " + soldLegs + " of " + booking.allSeats().size() + " seats sold: " + booking.allSeats());
             } else if (active && soldLegs == 0 && !booking.legs().isEmpty()) {
                 violation("I9", "active booking " + reference + " holds no seat (freed while active): " + booking.legs());
             } else if (!active && soldLegs > 0) {
@@ -151,13 +153,17 @@ final class Checker {
         }));
     }
 
-    /** I7: nothing left open once settled, and settled in time. */
-    private void checkOpen(Final state) {
-        if (state.settleMillis() < 0 || state.settleMillis() > state.settleLimitMillis()) {
-            violation("I7", "holds or pending decisions still open " + (state.settleMillis() < 0 ? "at the deadline" : state.settleMillis() + " ms")
-                    + " after every server was up and healed (limit " + state.settleLimitMillis() + " ms)");
-        }
-        state.stores().forEach((airline, store) -> {
+    /** The invariants the stores alone show (I1, I2, I3, I7, I8, I9), for a settled federation. */
+    List<String> checkStores(Map<String, StoreState> stores) {
+        checkCounters(stores);
+        checkBookingsAgainstSeats(stores, bookingStates(stores));
+        checkOpen(stores);
+        return violations;
+    }
+
+    /** I7: nothing left open once settled. */
+    private void checkOpen(Map<String, StoreState> stores) {
+        stores.forEach((airline, store) -> {
             store.seats().stream().filter(s -> s.state().equals("HELD")).limit(5).forEach(s ->
                     violation("I7", airline + " " + s.leg() + " #" + s.number() + " still held by " + s.txn()));
             store.prepared().stream().limit(5).forEach(t -> violation("I7", airline + " still prepared in " + t));

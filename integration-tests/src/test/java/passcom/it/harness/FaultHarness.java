@@ -54,7 +54,9 @@ public final class FaultHarness {
             List<Long> serving = recoveries.stream().filter(r -> r.servingMillis() >= 0).map(NemesisRunner.Recovery::servingMillis).sorted().toList();
             text.append("recoveries: ").append(recoveries.size()).append(" (unresolved within ").append(NemesisRunner.RECOVERY_LIMIT_MILLIS / 1000)
                     .append(" s: ").append(recoveries.size() - resolved.size()).append("); relaunch→resolved ms p50/p99/max ")
-                    .append(percentiles(resolved)).append("; relaunch→serving ms p50/p99/max ").append(percentiles(serving)).append("\n");
+                    .append(percentiles(resolved)).append("; relaunch→serving ms p50/p99/max ").append(percentiles(serving))
+                    .append("; serving→resolved ms p50/p99/max ").append(percentiles(recoveries.stream().filter(r -> r.resolvedMillis() >= 0)
+                            .map(r -> r.resolvedMillis() - r.servingMillis()).sorted().toList())).append("\n");
             text.append("settled ").append(settleMillis).append(" ms after every server was up and healed\n");
             text.append("violations: ").append(violations.size()).append("\n");
             violations.stream().limit(50).forEach(v -> text.append("  ").append(v).append("\n"));

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * The fault harness in the test run (docs/fault-harness.md). By default the CI configuration: {@code
- * passcom.harness.runs} (2) runs of 45 s of load each, with every nemesis, each on a fresh seed; {@code
+ * passcom.harness.runs} (2) runs of 30 s of load each, with every nemesis, each on a fresh seed; {@code
  * -Dpasscom.harness=long} runs the long configuration once instead (31 minutes, 200 clients). {@code
  * -Dpasscom.harness.seed=N} replays a seed. A failing run prints its seed and where its history is.
  */
@@ -28,7 +28,7 @@ class FaultHarnessIT {
             long seed = firstSeed + run;
             HarnessConfig config = longRun ? HarnessConfig.longRun(seed) : HarnessConfig.ci(seed);
             config = new HarnessConfig(seed, config.load(), config.clients(), config.seats(), config.nemeses(), config.gapMillis(),
-                    config.killShare(), config.settleLimit());
+                    config.killShare(), config.settleLimit(), config.thinkMillis());
             FaultHarness.Result result = FaultHarness.run(config, base);
             System.out.println(result.summary());
             if (!result.passed()) {

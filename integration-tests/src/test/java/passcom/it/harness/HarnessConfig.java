@@ -19,19 +19,24 @@ import java.util.stream.Collectors;
  * @param gapMillis     pause between two faults, as [min, max]
  * @param killShare     of the faults, the share that are kills (the rest spread over the other nemeses)
  * @param settleLimit   I7: once every server is up and healed, every hold and pending decision must be gone within this
+ * @param thinkMillis   a client's pause between two operations, as [min, max]
  */
 public record HarnessConfig(long seed, Duration load, int clients, int seats, Set<Nemesis> nemeses, long[] gapMillis,
-                            double killShare, Duration settleLimit) {
+                            double killShare, Duration settleLimit, long[] thinkMillis) {
 
     public static HarnessConfig ci(long seed) {
-        return new HarnessConfig(seed, Duration.ofSeconds(45), 24, 8, EnumSet.allOf(Nemesis.class), new long[] {500, 2_000}, 0.3,
-                Duration.ofSeconds(5)).overridden();
+        return new HarnessConfig(seed, Duration.ofSeconds(30), 24, 8, EnumSet.allOf(Nemesis.class), new long[] {500, 2_000}, 0.3,
+                Duration.ofSeconds(5), new long[] {20, 200}).overridden();
     }
 
-    /** Kills: a fault every ~2–6 s of which half are kills, each taking ~2–5 s: a kill every ~5–15 s. */
+    /**
+     * Kills: a fault every ~2–6 s of which half are kills, each taking ~2–5 s: a kill every ~5–15 s. Clients think
+     * 0.5–1.5 s between operations (200 clients offer ~200 requests a second): the first long run, with 20–200 ms,
+     * offered ~1,000 a second to three servers on two shared cores, drove the load average to 40 and start-up to 30 s.
+     */
     public static HarnessConfig longRun(long seed) {
         return new HarnessConfig(seed, Duration.ofMinutes(31), 200, 12, EnumSet.allOf(Nemesis.class), new long[] {1_000, 4_000}, 0.5,
-                Duration.ofSeconds(5)).overridden();
+                Duration.ofSeconds(5), new long[] {500, 1_500}).overridden();
     }
 
     /** This preset with any {@code passcom.harness.*} system property applied. */
@@ -43,7 +48,7 @@ public record HarnessConfig(long seed, Duration load, int clients, int seats, Se
         String n = System.getProperty("passcom.harness.nemeses");
         Set<Nemesis> ns = n == null || n.isBlank() ? nemeses
                 : Arrays.stream(n.split(",")).map(Nemesis::ofOption).collect(Collectors.toCollection(() -> EnumSet.noneOf(Nemesis.class)));
-        return new HarnessConfig(s, l, c, st, ns, gapMillis, killShare, settleLimit);
+        return new HarnessConfig(s, l, c, st, ns, gapMillis, killShare, settleLimit, thinkMillis);
     }
 
     public String describe() {

@@ -111,6 +111,10 @@ public final class LinkProxy implements AutoCloseable {
                 }
                 if (now == Mode.DELAY) {
                     Thread.sleep(delayMillis);
+                    now = mode;
+                    if (now == Mode.BLACKHOLE || now == Mode.CUT_REPLIES && reply) {
+                        continue; // cut while this chunk was delayed
+                    }
                 }
                 out.write(buffer, 0, n);
                 out.flush();

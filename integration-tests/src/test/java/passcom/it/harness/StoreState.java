@@ -20,7 +20,7 @@ import org.sqlite.SQLiteConfig;
  * ({@link #openTransactions}: WAL lets a reader in another process see the last commit without blocking the
  * writer).
  */
-record StoreState(String airline, List<Stock> stock, List<Seat> seats, Set<Integer> ignored, Map<String, Booking> bookings,
+record StoreState(String airline, List<Stock> stock, List<Seat> seats, Map<String, Booking> bookings,
                   List<Txn> txns, List<String> prepared, List<String> deliveries, Map<String, Set<Integer>> freeSeats) {
 
     record Stock(String origin, String destination, int capacity, int nextNumber, int held, int sold) {
@@ -41,14 +41,33 @@ record StoreState(String airline, List<Stock> stock, List<Seat> seats, Set<Integ
         }
     }
 
-    record Booking(String reference, String txn, String cpf, String state, String soldBy, List<Leg> legs) {
+    /** {@code legs}: the first passenger's seat per leg, as ordered; {@code otherSeats}: every other passenger's (issue 11). */
+    record Booking(String reference, String txn, String cpf, String state, String soldBy, List<Leg> legs, List<Leg> otherSeats) {
+        List<Leg> allSeats() {
+            List<Leg> all = new ArrayList<>(legs);
+            all.addAll(otherSeats);
+            return all;
+        }
     }
 
     record Txn(String id, String requestId, String kind, String state, String reference) {
     }
 
+    /** A running server's store, read-only (one consistent snapshot: the reads run in one transaction). */
+    static StoreState readLive(String airline, java.nio.file.Path dataDir) {
+        return read(airline, "jdbc:sqlite:" + dataDir.resolve("passcom.db").toAbsolutePath(), true);
+    }
+
     static StoreState read(String airline, String jdbcUrl) {
-        try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement()) {
+        return read(airline, jdbcUrl, false);
+    }
+
+    private static StoreState read(String airline, String jdbcUrl, boolean readOnly) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(readOnly);
+        config.setBusyTimeout(5_000);
+        try (Connection c = DriverManager.getConnection(jdbcUrl, config.toProperties()); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
             List<Stock> stock = new ArrayList<>();
             try (ResultSet r = s.executeQuery("SELECT origin, destination, capacity, next_number, held, sold FROM segment_stock")) {
                 while (r.next()) {
@@ -74,11 +93,19 @@ record StoreState(String airline, List<Stock> stock, List<Seat> seats, Set<Integ
                             .add(new Leg(r.getInt(2), r.getString(3), r.getString(4), r.getString(5), r.getInt(6)));
                 }
             }
+            Map<String, List<Leg>> others = new LinkedHashMap<>();
+            try (ResultSet r = s.executeQuery("SELECT l.reference, l.position, l.origin, l.destination, l.airline, x.seat FROM booking_seat x"
+                    + " JOIN booking_leg l ON l.reference = x.reference AND l.position = x.position ORDER BY x.reference, x.passenger, x.position")) {
+                while (r.next()) {
+                    others.computeIfAbsent(r.getString(1), k -> new ArrayList<>())
+                            .add(new Leg(r.getInt(2), r.getString(3), r.getString(4), r.getString(5), r.getInt(6)));
+                }
+            }
             Map<String, Booking> bookings = new LinkedHashMap<>();
             try (ResultSet r = s.executeQuery("SELECT reference, txn, cpf, state, sold_by FROM booking")) {
                 while (r.next()) {
                     bookings.put(r.getString(1), new Booking(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                            legs.getOrDefault(r.getString(1), List.of())));
+                            legs.getOrDefault(r.getString(1), List.of()), others.getOrDefault(r.getString(1), List.of())));
                 }
             }
             List<Txn> txns = new ArrayList<>();
@@ -87,7 +114,7 @@ record StoreState(String airline, List<Stock> stock, List<Seat> seats, Set<Integ
                     txns.add(new Txn(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)));
                 }
             }
-            return new StoreState(airline, stock, seats, Set.of(), bookings, txns,
+            return new StoreState(airline, stock, seats, bookings, txns,
                     strings(s, "SELECT txn FROM participation WHERE state = 'PREPARED'"),
                     strings(s, "SELECT txn || ' ' || airline || ' ' || message FROM delivery"), free);
         } catch (SQLException e) {
@@ -101,11 +128,10 @@ record StoreState(String airline, List<Stock> stock, List<Seat> seats, Set<Integ
      * that airline (a participation it coordinates, a delivery to it); otherwise all.
      */
     static Set<String> openTransactions(String jdbcUrl, boolean live, String about) {
-        String url = live ? jdbcUrl : jdbcUrl;
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(live);
         config.setBusyTimeout(2_000);
-        try (Connection c = DriverManager.getConnection(url, config.toProperties()); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, config.toProperties()); Statement s = c.createStatement()) {
             Set<String> open = new HashSet<>();
             if (about == null) {
                 open.addAll(strings(s, "SELECT DISTINCT txn FROM seat WHERE state = 'HELD'"));

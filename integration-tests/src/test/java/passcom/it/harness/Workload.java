@@ -98,7 +98,7 @@ final class Workload {
             } else {
                 lookup(client, server, cpf);
             }
-            pause(20 + random.nextInt(180));
+            pause(config.thinkMillis()[0] + random.nextInt((int) (config.thinkMillis()[1] - config.thinkMillis()[0])));
         }
     }
 
@@ -109,7 +109,7 @@ final class Workload {
         try {
             Customer.Reply reply = Customer.search(federation.uri(server), from, to, QUERY_TIMEOUT);
             Outcome outcome = reply.status() == 200 ? Outcome.OK : reply.status() >= 500 && reply.status() != 503 ? Outcome.UNKNOWN : Outcome.FAIL;
-            history.record(client, "search", server, cpf, "", List.of(), List.of(from, to), start, outcome, reply.status(), reply.json());
+            history.record(client, "search", server, cpf, "", List.of(), List.of(from, to), start, outcome, reply.status(), brief(reply));
         } catch (IOException e) {
             history.record(client, "search", server, cpf, "", List.of(), List.of(from, to), start, Outcome.FAIL, -1, error(e));
         }
@@ -172,7 +172,7 @@ final class Workload {
         try {
             Customer.Reply reply = Customer.tickets(federation.uri(server), cpf, QUERY_TIMEOUT);
             Outcome outcome = reply.status() == 200 ? Outcome.OK : reply.status() >= 500 && reply.status() != 503 ? Outcome.UNKNOWN : Outcome.FAIL;
-            history.record(client, "lookup", server, cpf, "", List.of(), List.of(), start, outcome, reply.status(), reply.json());
+            history.record(client, "lookup", server, cpf, "", List.of(), List.of(), start, outcome, reply.status(), brief(reply));
         } catch (IOException e) {
             history.record(client, "lookup", server, cpf, "", List.of(), List.of(), start, Outcome.FAIL, -1, error(e));
         }
@@ -186,6 +186,25 @@ final class Workload {
             case 503 -> Outcome.FAIL;
             default -> reply.status() >= 500 ? Outcome.UNKNOWN : Outcome.FAIL;
         };
+    }
+
+    /** A successful query's answer shortened to what a reader of the history needs (routes are kilobytes each). */
+    private static JsonNode brief(Customer.Reply reply) {
+        if (reply.status() != 200) {
+            return reply.json();
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode brief = Json.mapper().createObjectNode();
+        reply.json().fields().forEachRemaining(field -> {
+            if (field.getValue().isArray() && field.getKey().equals("passagens")) {
+                com.fasterxml.jackson.databind.node.ArrayNode refs = brief.putArray("localizadores");
+                field.getValue().forEach(p -> refs.add(p.path("localizador").asText()));
+            } else if (field.getValue().isArray()) {
+                brief.put(field.getKey(), field.getValue().size());
+            } else {
+                brief.set(field.getKey(), field.getValue());
+            }
+        });
+        return brief;
     }
 
     static JsonNode error(IOException e) {

@@ -46,7 +46,8 @@ public final class ProcessCluster implements AutoCloseable {
 
     /** Short protocol limits so a scenario settles in seconds; passed to every server as flags. */
     private static final List<String> TIMING = List.of(
-            "--peer-timeout", "2s", "--search-timeout", "1s", "--stale-hold", "1s", "--retry-backoff", "100ms");
+            "--peer-timeout", "2s", "--search-timeout", "1s", "--stale-hold", "1s", "--retry-backoff", "100ms",
+            "--metrics-port", "0"); // any free admin port: a federation running on this machine keeps 9433-9435
     /** Small heap and C1 only: several JVMs share two cores, and start-up time matters more than peak speed. */
     private static final List<String> JVM_FLAGS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     private static final Duration START_DEADLINE = Duration.ofSeconds(30);

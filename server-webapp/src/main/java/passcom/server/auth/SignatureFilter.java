@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import passcom.api.Erro;
 import passcom.server.http.ErrorMapper;
+import passcom.server.http.IncomingRequest;
 import passcom.server.http.Reply;
 import passcom.server.http.RequestBody;
 import passcom.server.http.Unauthenticated;
@@ -35,7 +36,8 @@ public final class SignatureFilter extends HttpFilter {
         try {
             String query = request.getQueryString();
             String pathAndQuery = request.getRequestURI() + (query == null ? "" : "?" + query);
-            signer.verify(request.getMethod(), pathAndQuery, RequestBody.read(request), request::getHeader);
+            String sender = signer.verify(request.getMethod(), pathAndQuery, RequestBody.read(request), request::getHeader);
+            request.setAttribute(IncomingRequest.SIGNED_BY, sender);
         } catch (Unauthenticated e) {
             LOG.warn("rejected unsigned server call {} {} from {}: {}", request.getMethod(), request.getRequestURI(),
                     request.getRemoteAddr(), e.getMessage());

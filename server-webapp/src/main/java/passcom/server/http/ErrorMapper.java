@@ -41,6 +41,7 @@ public final class ErrorMapper {
         on(MalformedRequest.class, HttpServletResponse.SC_BAD_REQUEST);
         on(InvalidRequest.class, HttpServletResponse.SC_BAD_REQUEST);
         on(Unauthenticated.class, HttpServletResponse.SC_UNAUTHORIZED);
+        on(Forbidden.class, HttpServletResponse.SC_FORBIDDEN);
         on(NotFound.class, HttpServletResponse.SC_NOT_FOUND);
         on(UnknownPath.class, HttpServletResponse.SC_NOT_FOUND);
         on(MethodNotAllowed.class, HttpServletResponse.SC_METHOD_NOT_ALLOWED);

@@ -24,13 +24,34 @@ public final class IncomingRequest {
         this.request = request;
     }
 
+    /** The request attribute where the signature filter leaves the airline id that signed a peer call. */
+    public static final String SIGNED_BY = "passcom.signedBy";
+
+    /**
+     * A peer call must come from the airline its message names (a prepare from its coordinator): a peer holding
+     * the federation secret cannot hold seats in another airline's name, where no one would ever release them.
+     * @throws Forbidden when another airline signed it
+     */
+    public void requireSignedBy(String airline) {
+        Object signer = request.getAttribute(SIGNED_BY);
+        if (signer == null || !signer.equals(airline)) {
+            throw new Forbidden("a mensagem diz vir de '" + airline + "', mas foi assinada por '" + signer + "'; nada foi feito");
+        }
+    }
+
     /** A required parameter: the query string wins, then a text field of the JSON body. */
     public String parameter(String name) {
         return optionalParameter(name).orElseThrow(() -> new MalformedRequest("Falta o parâmetro '" + name + "'"));
     }
 
     public Optional<String> optionalParameter(String name) {
-        String fromQuery = request.getParameter(name);
+        String fromQuery;
+        try {
+            fromQuery = request.getParameter(name);
+        } catch (IllegalArgumentException | org.eclipse.jetty.http.BadMessageException badEncoding) {
+            // Jetty wraps the decoder's IllegalArgumentException in a BadMessageException: the fuzz test found both answered 500
+            throw new MalformedRequest("A consulta tem uma codificação inválida (um '%' sem dois dígitos hexadecimais, ou UTF-8 quebrado)");
+        }
         if (fromQuery != null && !fromQuery.isBlank()) {
             return Optional.of(fromQuery);
         }

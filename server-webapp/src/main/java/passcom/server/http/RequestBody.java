@@ -3,7 +3,6 @@ package passcom.server.http;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
  * Reads a request body at most once, bounded, and keeps it on the request so that the signature filter
@@ -42,7 +41,9 @@ public final class RequestBody {
                 throw refuse(in, -1);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the request body", e);
+            // The client sent fewer bytes than it announced, or broke the chunking: its request is incomplete, a
+            // 400 (the fuzz test found this answered 500; nothing was read, so nothing was done).
+            throw new MalformedRequest("O corpo da requisição chegou incompleto ou mal codificado; nada foi feito.");
         }
         request.setAttribute(ATTRIBUTE, body);
         return body;

@@ -19,10 +19,12 @@ public final class FederationPaths {
     public static final String DECISION = "/decisao_servidor";
     /** The seats of one segment this airline flies, for a seat map shown by another server. */
     public static final String SEATS = "/assentos_servidor";
+    /** The version of this airline's seat availability, which its path answers carry (peers cache them by it). */
+    public static final String VERSION = "/versao_servidor";
     /** Liveness, signed, so that a peer with another secret shows as not answering. */
     public static final String PING = "/ping_servidor";
 
-    public static final List<String> ALL = List.of(PATHS, TICKETS, PREPARE, COMMIT, ABORT, DECISION, PING, SEATS);
+    public static final List<String> ALL = List.of(PATHS, VERSION, TICKETS, PREPARE, COMMIT, ABORT, DECISION, PING, SEATS);
 
     private FederationPaths() {
     }

@@ -31,6 +31,8 @@ import passcom.core.cpf.Cpf;
 import passcom.core.route.Segment;
 import passcom.core.route.plan.AirlinePaths;
 import passcom.core.seat.SeatMap;
+import passcom.core.route.plan.PeerPathsCache;
+import passcom.core.route.plan.VersionedPaths;
 import passcom.core.txn.AirlinePort;
 import passcom.core.txn.AirlineTickets;
 import passcom.core.txn.AirlineUnreachable;
@@ -38,6 +40,7 @@ import passcom.core.txn.Commit;
 import passcom.core.txn.ConflictingDecision;
 import passcom.core.txn.Decision;
 import passcom.core.txn.Prepare;
+import passcom.core.txn.TxnLog;
 import passcom.core.txn.AbortReason;
 import passcom.core.txn.Vote;
 import passcom.server.auth.FederationSigner;
@@ -106,6 +109,8 @@ public final class HttpAirlinePort implements AirlinePort {
     private final Map<Message, Bulkhead> bulkheads;
     /** Index of the instance that answered last. */
     private final AtomicInteger preferred = new AtomicInteger();
+    /** This peer's path answers by availability version: a route search asks only when the version moved. */
+    private final PeerPathsCache pathsCache = new PeerPathsCache(System::nanoTime, PeerPathsCache.CHECK_AFTER, PeerPathsCache.VALID_FOR);
 
     /**
      * @param airline     the peer's id
@@ -139,10 +144,36 @@ public final class HttpAirlinePort implements AirlinePort {
         return airline;
     }
 
+    /**
+     * The peer's answer from the cache when it holds one of the peer's current version (learned within
+     * {@link PeerPathsCache#VALID_FOR}), else asked; a served answer older than {@link PeerPathsCache#CHECK_AFTER}
+     * also starts one version check in the background.
+     */
     @Override
     public CompletableFuture<AirlinePaths> paths(String origin, String destination) {
+        AirlinePaths cached = pathsCache.lookup(origin, destination);
+        if (pathsCache.shouldCheck()) {
+            get(FederationPaths.VERSION, "", searchTimeout, Message.QUERY)
+                    .thenApply(json -> read(json, VersionMessage.class, VersionMessage::versao))
+                    .whenComplete((version, failure) -> {
+                        if (failure == null) {
+                            pathsCache.checked(version);
+                        } else {
+                            pathsCache.checkFailed();
+                        }
+                    });
+        }
+        if (cached != null) {
+            return CompletableFuture.completedFuture(cached);
+        }
         return get(FederationPaths.PATHS, query("origem", origin, "destino", destination), searchTimeout, Message.QUERY)
-                .thenApply(json -> read(json, PathsMessage.class, PathsMessage::toPaths));
+                .thenApply(json -> read(json, PathsMessage.class, message -> {
+                    AirlinePaths paths = message.toPaths();
+                    if (message.versao() != null) {
+                        pathsCache.answered(origin, destination, new VersionedPaths(message.versao(), paths));
+                    }
+                    return paths;
+                }));
     }
 
     @Override
@@ -159,23 +190,23 @@ public final class HttpAirlinePort implements AirlinePort {
 
     @Override
     public CompletableFuture<Vote> prepare(Prepare prepare) {
-        return send(FederationPaths.PREPARE, PrepareMessage.of(prepare), Message.PREPARE)
+        return send(FederationPaths.PREPARE, PrepareMessage.of(prepare), Message.PREPARE, prepare.txnId())
                 .thenApply(answer -> answer.refusal != null ? new Vote.Refused(AbortReason.SOLD_OUT, answer.refusal) : read(answer.body, VoteMessage.class, VoteMessage::toVote));
     }
 
     @Override
     public CompletableFuture<Void> commit(Commit commit) {
-        return send(FederationPaths.COMMIT, CommitMessage.of(commit), Message.PHASE_TWO).thenApply(answer -> null);
+        return send(FederationPaths.COMMIT, CommitMessage.of(commit), Message.PHASE_TWO, commit.txnId()).thenApply(answer -> null);
     }
 
     @Override
     public CompletableFuture<Void> abort(String txnId) {
-        return send(FederationPaths.ABORT, new AbortMessage(txnId), Message.PHASE_TWO).thenApply(answer -> null);
+        return send(FederationPaths.ABORT, new AbortMessage(txnId), Message.PHASE_TWO, txnId).thenApply(answer -> null);
     }
 
     @Override
     public CompletableFuture<Decision> decision(String txnId) {
-        return get(FederationPaths.DECISION, query("id_transacao", txnId), peerTimeout, Message.DECISION)
+        return get(FederationPaths.DECISION, query("id_transacao", txnId), peerTimeout, Message.DECISION, txnId)
                 .thenApply(json -> read(json, DecisionMessage.class, DecisionMessage::toDecision));
     }
 
@@ -196,17 +227,22 @@ public final class HttpAirlinePort implements AirlinePort {
     }
 
     private CompletableFuture<byte[]> get(String path, String query, Duration timeout, Message kind) {
-        return call(new Call("GET", path + query, new byte[0], timeout, kind)).thenApply(answer -> answer.body);
+        return get(path, query, timeout, kind, null);
     }
 
-    private CompletableFuture<Answer> send(String path, Object message, Message kind) {
+    /** {@code txn}: the transaction the call belongs to (sent as {@link TxnLog#HEADER}, so the peer logs it), or null. */
+    private CompletableFuture<byte[]> get(String path, String query, Duration timeout, Message kind, String txn) {
+        return call(new Call("GET", path + query, new byte[0], timeout, kind, txn)).thenApply(answer -> answer.body);
+    }
+
+    private CompletableFuture<Answer> send(String path, Object message, Message kind, String txn) {
         byte[] body;
         try {
             body = Json.mapper().writeValueAsBytes(message);
         } catch (JsonProcessingException e) {
             return CompletableFuture.failedFuture(new IllegalStateException("cannot write " + message, e));
         }
-        return call(new Call("POST", path, body, peerTimeout, kind));
+        return call(new Call("POST", path, body, peerTimeout, kind, txn));
     }
 
     /**
@@ -265,6 +301,9 @@ public final class HttpAirlinePort implements AirlinePort {
                 .header("Content-Type", "application/json")
                 .method(call.method, call.body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(call.body));
         signer.sign(sender, call.method, call.pathAndQuery, call.body).forEach(request::header);
+        if (call.txn != null) {
+            request.header(TxnLog.HEADER, call.txn);
+        }
         client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, failure) -> {
             if (failure == null) {
                 bulkheads.values().forEach(Bulkhead::answered); // alive: a full bulkhead of any kind is worth waiting for
@@ -387,7 +426,7 @@ public final class HttpAirlinePort implements AirlinePort {
         }
     }
 
-    private record Call(String method, String pathAndQuery, byte[] body, Duration timeout, Message kind) {
+    private record Call(String method, String pathAndQuery, byte[] body, Duration timeout, Message kind, String txn) {
     }
 
     /** A 2xx body, or (prepare only) a definite refusal's message. */

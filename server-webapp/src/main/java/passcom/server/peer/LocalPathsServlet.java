@@ -5,7 +5,7 @@ import passcom.server.http.Endpoint;
 import passcom.server.http.IncomingRequest;
 import passcom.server.http.Reply;
 
-/** GET /caminhos_servidor?origem=O&destino=D (signed): this airline's own best paths, for a peer's search. */
+/** GET /caminhos_servidor?origem=O&destino=D (signed): this airline's own best paths and their availability version, for a peer's search. */
 public final class LocalPathsServlet extends Endpoint {
 
     private final AirlineNode node;
@@ -17,6 +17,6 @@ public final class LocalPathsServlet extends Endpoint {
 
     @Override
     protected Reply handle(IncomingRequest request) {
-        return Reply.ok(PathsMessage.of(node.localPaths(request.parameter("origem"), request.parameter("destino"))));
+        return Reply.ok(PathsMessage.of(node.versionedPaths(request.parameter("origem"), request.parameter("destino"))));
     }
 }

@@ -4,13 +4,22 @@ import java.math.BigDecimal;
 import java.util.List;
 import passcom.core.money.Money;
 import passcom.core.route.plan.AirlinePaths;
+import passcom.core.route.plan.VersionedPaths;
 import passcom.server.http.MalformedRequest;
 
-/** Wire form of {@link AirlinePaths}, the /caminhos_servidor answer. */
-public record PathsMessage(String companhia, BigDecimal precoPor100Km, List<List<String>> caminhos) {
+/**
+ * Wire form of {@link AirlinePaths}, the /caminhos_servidor answer, with the availability version it was
+ * computed from ({@code versao}; absent from a peer that does not version its answers, which are then never cached).
+ */
+public record PathsMessage(String companhia, BigDecimal precoPor100Km, List<List<String>> caminhos, Long versao) {
 
     public static PathsMessage of(AirlinePaths paths) {
-        return new PathsMessage(paths.airline(), paths.pricePer100Km().toBigDecimal(), paths.paths());
+        return new PathsMessage(paths.airline(), paths.pricePer100Km().toBigDecimal(), paths.paths(), null);
+    }
+
+    public static PathsMessage of(VersionedPaths versioned) {
+        AirlinePaths paths = versioned.paths();
+        return new PathsMessage(paths.airline(), paths.pricePer100Km().toBigDecimal(), paths.paths(), versioned.version());
     }
 
     public AirlinePaths toPaths() {

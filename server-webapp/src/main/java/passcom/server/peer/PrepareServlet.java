@@ -17,6 +17,8 @@ public final class PrepareServlet extends Endpoint {
 
     @Override
     protected Reply handle(IncomingRequest request) {
-        return Reply.ok(VoteMessage.of(node.prepare(request.body(PrepareMessage.class).toPrepare())));
+        passcom.core.txn.Prepare prepare = request.body(PrepareMessage.class).toPrepare();
+        request.requireSignedBy(prepare.coordinator());
+        return Reply.ok(VoteMessage.of(node.prepare(prepare)));
     }
 }

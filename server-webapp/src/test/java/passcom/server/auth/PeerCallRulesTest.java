@@ -95,6 +95,19 @@ class PeerCallRulesTest {
     }
 
     @Test
+    void when_a_peer_signs_a_prepare_in_another_airlines_name_then_403_and_nothing_is_held() throws Exception {
+        String body = prepare(UUID.randomUUID().toString()); // names B as its coordinator
+        long heldBefore = health().path("reservas_abertas").asLong();
+
+        HttpResponse<String> forged = send("POST", "/comprar_servidor", body,
+                signer(SECRET, Clock.systemUTC()).sign("C", "POST", "/comprar_servidor", bytes(body)));
+
+        assertThat(forged.statusCode()).as(forged.body()).isEqualTo(403);
+        assertThat(json(forged).path("erro").asText()).contains("'B'").contains("'C'");
+        assertThat(health().path("reservas_abertas").asLong()).isEqualTo(heldBefore);
+    }
+
+    @Test
     void when_the_secret_is_rotated_then_the_previous_one_is_accepted_until_its_expiry_and_refused_after() {
         Instant expiry = Instant.parse("2026-12-02T03:00:00Z");
         Optional<FederationSigner.PreviousSecret> previous = Optional.of(new FederationSigner.PreviousSecret(OLD_SECRET, expiry));

@@ -11,9 +11,11 @@ import passcom.client.fake.FakeAirlineServer;
 
 class HealthMonitorTest {
 
+    /**
+     * Short enough that a test of a timeout stays quick (a 5 s stall outlasts them), long enough that a fake
+     * server on a loaded machine still answers in time (500 ms was missed at load average 60).
+     */
     private static final PasscomClient.Timeouts SHORT =
-            // a health deadline generous enough for a loaded machine: a fresh server's first answer (class loading,
-            // the JSON mapper's first record) took over 500 ms at load average 40 and read as "down"
             new PasscomClient.Timeouts(Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(3));
 
     @Test

@@ -1,0 +1,50 @@
+package passcom.server.http;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import passcom.core.txn.TxnLog;
+
+/**
+ * Puts this airline's id, and the transaction id a peer sent ({@link TxnLog#HEADER}), in the MDC for the
+ * request, so that every line logged while serving it names them; clears the MDC when the request ends (a
+ * coordinator's own transaction id, put there by core, goes with it). Only well-formed ids are taken: the
+ * header is not signed, and only ever labels log lines.
+ */
+public final class LogContextFilter implements Filter {
+
+    /** One DEBUG line per request served (off by default: set this logger to DEBUG for a request log). */
+    private static final Logger LOG = LoggerFactory.getLogger(LogContextFilter.class);
+    private static final String AIRLINE = "airline";
+    private final String airline;
+
+    public LogContextFilter(String airline) {
+        this.airline = airline;
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+        String txn = ((HttpServletRequest) request).getHeader(TxnLog.HEADER);
+        MDC.put(AIRLINE, airline);
+        if (txn != null && txn.matches("[0-9a-fA-F-]{1,64}")) {
+            MDC.put(TxnLog.KEY, txn);
+        }
+        try {
+            chain.doFilter(request, response);
+            if (LOG.isDebugEnabled()) {
+                HttpServletRequest http = (HttpServletRequest) request;
+                LOG.debug("{} {} -> {}", http.getMethod(), http.getRequestURI(), ((HttpServletResponse) response).getStatus());
+            }
+        } finally {
+            MDC.clear();
+        }
+    }
+}

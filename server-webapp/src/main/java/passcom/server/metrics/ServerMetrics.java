@@ -1,0 +1,185 @@
+package passcom.server.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import passcom.core.txn.AirlineNode;
+import passcom.core.txn.Backlog;
+import passcom.core.txn.CancelOutcome;
+import passcom.core.txn.NodeListener;
+import passcom.core.txn.PurchaseOutcome;
+
+/**
+ * One airline server's metrics, in one Prometheus registry (Micrometer). Every metric is described in
+ * docs/operations.md; the names below are what Prometheus sees once Micrometer adds its suffixes
+ * ({@code _total}, {@code _seconds}, {@code _bucket}).
+ *
+ * <ul>
+ *   <li>{@code passcom_http_requests_seconds{endpoint,method,status}}: every request, with a latency histogram
+ *       ({@link RequestMetricsFilter});</li>
+ *   <li>{@code passcom_purchases_total{outcome}} (committed, sold_out, seat_taken, unreachable, not_bought, in_progress) and
+ *       {@code passcom_cancellations_total{outcome}} (committed, refused, unreachable): what this airline
+ *       coordinated, counted by core's {@link NodeListener} hook;</li>
+ *   <li>{@code passcom_holds_open}, {@code passcom_transactions_undecided}, {@code passcom_transactions_prepared},
+ *       {@code passcom_decisions_undelivered}: read from the node at each scrape;</li>
+ *   <li>{@code passcom_peer_up{peer}}: 1 when the peer answered a ping at the last scrape (see {@link PeerProbe});</li>
+ *   <li>{@code passcom_store_commit_seconds} and {@code passcom_store_batch_writes}: each durable commit's
+ *       latency and how many writes its one fsync carried;</li>
+ *   <li>JVM (memory, GC, threads, classes) and process (CPU, uptime, open files) metrics.</li>
+ * </ul>
+ *
+ * <p>Thread-safe: the listener methods run on request threads and the store's writer thread.
+ */
+public final class ServerMetrics implements NodeListener {
+
+    /** Endpoint labels are the server's own paths; anything else is counted as "other", so no caller can grow the label set. */
+    private final Set<String> endpoints;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Timer storeCommits;
+    private final DistributionSummary batchWrites;
+
+    public ServerMetrics(String airline, Set<String> endpoints) {
+        this.endpoints = Set.copyOf(endpoints);
+        registry.config().commonTags("airline", airline);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+        storeCommits = Timer.builder("passcom.store.commit")
+                .description("Time from the start of a store transaction to its durable (fsynced) commit")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
+                .register(registry);
+        batchWrites = DistributionSummary.builder("passcom.store.batch.writes")
+                .description("Writes made durable by one commit (one fsync): SQLite's group commit batch size; 1 on PostgreSQL")
+                .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128, 256)
+                .register(registry);
+        for (String outcome : new String[] {"committed", "sold_out", "seat_taken", "unreachable", "not_bought", "in_progress"}) {
+            purchases(outcome);
+        }
+        for (String outcome : new String[] {"committed", "refused", "unreachable"}) {
+            cancellations(outcome);
+        }
+    }
+
+    /** The gauges that read the running node: its backlog at each scrape, and its peers through {@code probe}. */
+    public void watch(AirlineNode node, PeerProbe probe) {
+        Snapshot snapshot = new Snapshot(node);
+        Gauge.builder("passcom.holds.open", snapshot, s -> s.get().heldSeats())
+                .description("Seats held right now by purchases still deciding").strongReference(true).register(registry);
+        Gauge.builder("passcom.transactions.undecided", snapshot, s -> s.get().undecidedTransactions())
+                .description("Transactions this airline coordinates that have no decision yet").strongReference(true).register(registry);
+        Gauge.builder("passcom.transactions.prepared", snapshot, s -> s.get().preparedAwaitingDecision())
+                .description("Transactions this airline prepared as participant and still waits to hear the decision of").strongReference(true).register(registry);
+        Gauge.builder("passcom.decisions.undelivered", snapshot, s -> s.get().undeliveredDecisions())
+                .description("Decisions (commit or abort) not yet acknowledged by a participant").strongReference(true).register(registry);
+        for (String peer : probe.peers()) {
+            Gauge.builder("passcom.peer.up", probe, p -> p.isUp(peer) ? 1 : 0)
+                    .description("1 when the peer airline answered a ping at the last scrape, else 0")
+                    .tag("peer", peer).strongReference(true).register(registry);
+        }
+    }
+
+    /** The Prometheus text exposition of every metric. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    void request(String path, String method, int status, long nanos) {
+        String endpoint = endpoints.contains(path) ? path : "other";
+        Timer.builder("passcom.http.requests")
+                .description("HTTP requests by endpoint, method and status")
+                .tags("endpoint", endpoint, "method", method, "status", String.valueOf(status))
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry)
+                .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void purchaseFinished(PurchaseOutcome outcome) {
+        String name;
+        if (outcome instanceof PurchaseOutcome.Bought) {
+            name = "committed";
+        } else if (outcome instanceof PurchaseOutcome.SoldOut) {
+            name = "sold_out";
+        } else if (outcome instanceof PurchaseOutcome.SeatTaken) {
+            name = "seat_taken";
+        } else if (outcome instanceof PurchaseOutcome.Unreachable) {
+            name = "unreachable";
+        } else if (outcome instanceof PurchaseOutcome.NotBought) {
+            name = "not_bought";
+        } else if (outcome instanceof PurchaseOutcome.InProgress) {
+            name = "in_progress";
+        } else {
+            name = "other"; // an outcome added to core but not here yet: still counted, never dropped
+        }
+        purchases(name).increment();
+    }
+
+    @Override
+    public void cancellationFinished(CancelOutcome outcome) {
+        String name;
+        if (outcome instanceof CancelOutcome.Cancelled) {
+            name = "committed";
+        } else if (outcome instanceof CancelOutcome.Refused) {
+            name = "refused";
+        } else {
+            name = "unreachable";
+        }
+        cancellations(name).increment();
+    }
+
+    @Override
+    public void committed(int writes, long nanos) {
+        storeCommits.record(nanos, TimeUnit.NANOSECONDS);
+        batchWrites.record(writes);
+    }
+
+    private Counter purchases(String outcome) {
+        return Counter.builder("passcom.purchases").description("Purchases this airline coordinated, by how they ended")
+                .tag("outcome", outcome).register(registry);
+    }
+
+    private Counter cancellations(String outcome) {
+        return Counter.builder("passcom.cancellations").description("Cancellations this airline coordinated, by how they ended")
+                .tag("outcome", outcome).register(registry);
+    }
+
+    /** The node's backlog, read once per scrape for all four gauges (they are read one after another). */
+    private static final class Snapshot {
+        private static final long FRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
+        private final AirlineNode node;
+        private Backlog last;
+        private long readAt;
+
+        Snapshot(AirlineNode node) {
+            this.node = node;
+        }
+
+        synchronized Backlog get() {
+            long now = System.nanoTime();
+            if (last == null || now - readAt > FRESH_NANOS) {
+                last = node.backlog();
+                readAt = now;
+            }
+            return last;
+        }
+    }
+}
