@@ -184,12 +184,18 @@ final class NemesisRunner implements Runnable {
                 serving = (System.nanoTime() - from) / 1_000_000;
             }
             if (serving >= 0 && stillOpen(open).isEmpty()) {
-                recoveries.add(new Recovery(victims, open.size(), serving, (System.nanoTime() - from) / 1_000_000, faultsBegun != faultsAtLaunch));
+                record(new Recovery(victims, open.size(), serving, (System.nanoTime() - from) / 1_000_000, faultsBegun != faultsAtLaunch));
                 return;
             }
             sleepQuietly(100);
         }
-        recoveries.add(new Recovery(victims, open.size(), serving, -1, faultsBegun != faultsAtLaunch));
+        record(new Recovery(victims, open.size(), serving, -1, faultsBegun != faultsAtLaunch));
+    }
+
+    /** Kept in memory for the result and written to the history at once, so a run that dies still has its samples. */
+    private void record(Recovery recovery) {
+        recoveries.add(recovery);
+        history.note("recovery", passcom.api.Json.mapper().valueToTree(recovery));
     }
 
     private Set<String> stillOpen(Set<String> open) {
