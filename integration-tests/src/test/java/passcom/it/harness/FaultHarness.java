@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -214,9 +213,5 @@ public final class FaultHarness {
         }
         return sorted.get((int) Math.floor(0.5 * (sorted.size() - 1))) + " / " + sorted.get((int) Math.ceil(0.99 * (sorted.size() - 1))) + " / "
                 + sorted.get(sorted.size() - 1);
-    }
-
-    static Instant now() {
-        return Instant.now();
     }
 }

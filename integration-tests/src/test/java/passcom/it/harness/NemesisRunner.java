@@ -2,7 +2,6 @@ package passcom.it.harness;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -242,11 +241,5 @@ final class NemesisRunner implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    static List<Long> values(List<Recovery> samples, boolean resolved) {
-        List<Long> v = new ArrayList<>();
-        samples.forEach(r -> v.add(resolved ? r.resolvedMillis() : r.servingMillis()));
-        return v;
     }
 }
