@@ -63,7 +63,8 @@ trap 'on_signal 143' TERM
 DISPLAY_NUMBER=""
 for candidate in $(seq 90 140); do
     [[ -e "/tmp/.X$candidate-lock" || -e "/tmp/.X11-unix/X$candidate" ]] && continue
-    Xvfb ":$candidate" -screen 0 1600x1000x24 -nolisten tcp -noreset >"$LOG" 2>&1 &
+    # no key auto-repeat: on a loaded machine a Robot key release can come late enough to repeat the key
+    Xvfb ":$candidate" -screen 0 1600x1000x24 -nolisten tcp -noreset -r -ardelay 60000 -arinterval 60000 >"$LOG" 2>&1 &
     XVFB_PID=$!
     for _ in $(seq 1 100); do   # up to 10 s for the socket
         if [[ -e "/tmp/.X11-unix/X$candidate" ]]; then

@@ -35,7 +35,7 @@ import passcom.core.txn.NodeConfig;
  *
  * <p>Two measurements, each {@code --runs} times:
  * <ol>
- *   <li>process: {@code java -jar passcom-server.jar --airline A --network FILE --data-dir DIR --port P}
+ *   <li>process: {@code java -jar passcom-server.jar --airline A --network FILE --data-dir DIR --port P --metrics-port 0}
  *       timed from launch until {@code GET /saude} answers 200 (polled every 10 ms), with the server's own
  *       log split (store open + {@link AirlineNode#start}, of which seat creation, then Jetty); each run a
  *       fresh JVM, so every run is a cold start, as in production;</li>
@@ -125,7 +125,7 @@ public final class StoreStartup {
         Path log = root.resolve(dataDir.getFileName() + ".log");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 jar.toString(), "--airline", "A", "--network", network.toString(), "--data-dir", dataDir.toString(),
-                "--port", String.valueOf(port));
+                "--port", String.valueOf(port), "--metrics-port", "0");
         long launched = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();

@@ -6,6 +6,7 @@ import java.util.UUID;
 import passcom.api.CompraResposta;
 import passcom.api.CpfCheck;
 import passcom.api.Json;
+import passcom.api.Passageiro;
 import passcom.api.Passagem;
 import passcom.api.PedidoCompra;
 import picocli.CommandLine.ArgGroup;
@@ -35,8 +36,18 @@ final class ComprarCommand extends ClientCommand {
         String caminho;
     }
 
-    @Option(names = "--cpf", required = true, paramLabel = "CPF", description = "CPF do passageiro (com ou sem pontuação)")
-    String cpf;
+    @ArgGroup(multiplicity = "1")
+    Who who;
+
+    static final class Who {
+        @Option(names = "--cpf", required = true, paramLabel = "CPF", description = "CPF do passageiro (com ou sem pontuação)")
+        String cpf;
+
+        @Option(names = "--passageiro", required = true, paramLabel = "CPF[=ASSENTOS]",
+                description = "um passageiro (repetível, até 9), com o assento escolhido em cada trecho, em ordem, "
+                        + "separados por vírgula ('-' deixa a companhia escolher): --passageiro 529.982.247-25=3,5")
+        List<String> passageiros;
+    }
 
     @Option(names = "--id-pedido", paramLabel = "ID",
             description = "repete um pedido cujo resultado ficou desconhecido (nunca compra duas vezes)")
@@ -44,20 +55,57 @@ final class ComprarCommand extends ClientCommand {
 
     @Override
     public Integer call() throws Exception {
-        if (!CpfCheck.isValid(cpf)) {
-            throw new BadInput("CPF inválido: '" + cpf + "'");
+        List<Passageiro> passengers = who.passageiros == null ? null : passengers(who.passageiros);
+        if (who.cpf != null && !CpfCheck.isValid(who.cpf)) {
+            throw new BadInput("CPF inválido: '" + who.cpf + "'");
         }
         List<List<String>> caminho = route.number != null ? LastSearch.load(LastSearch.file(cli.env())).route(route.number) : parse(route.caminho);
         String id = idPedido != null ? idPedido : UUID.randomUUID().toString();
-        CompraResposta answer = connection.client(cli.env()).buy(new PedidoCompra(cpf, caminho, id));
+        CompraResposta answer = connection.client(cli.env()).buy(new PedidoCompra(who.cpf, caminho, id, passengers));
         print(answer, () -> out().print(readable(answer)));
         return Exit.OK;
+    }
+
+    /** {@code CPF} or {@code CPF=3,-,5}: a passenger and, optionally, the seat chosen on each leg ({@code -}: any). */
+    static List<Passageiro> passengers(List<String> specs) throws BadInput {
+        List<Passageiro> passengers = new ArrayList<>();
+        for (String spec : specs) {
+            int eq = spec.indexOf('=');
+            String cpf = (eq < 0 ? spec : spec.substring(0, eq)).strip();
+            if (!CpfCheck.isValid(cpf)) {
+                throw new BadInput("--passageiro: CPF inválido: '" + cpf + "'");
+            }
+            List<Integer> seats = null;
+            if (eq >= 0) {
+                seats = new ArrayList<>();
+                for (String seat : spec.substring(eq + 1).split(",", -1)) {
+                    String t = seat.strip();
+                    if (t.equals("-") || t.isEmpty()) {
+                        seats.add(null);
+                        continue;
+                    }
+                    try {
+                        seats.add(Integer.valueOf(t));
+                    } catch (NumberFormatException e) {
+                        throw new BadInput("--passageiro: assento deve ser um número ou '-', recebido '" + t + "' em '" + spec + "'");
+                    }
+                }
+            }
+            passengers.add(new Passageiro(cpf, null, seats));
+        }
+        return passengers;
     }
 
     static String readable(CompraResposta answer) {
         Passagem ticket = answer.passagem();
         StringBuilder text = new StringBuilder(answer.resultado()).append(System.lineSeparator())
                 .append("Localizador: ").append(ticket.localizador()).append(System.lineSeparator());
+        if (ticket.passageiros() != null && ticket.passageiros().size() > 1) {
+            List<List<String>> rows = new ArrayList<>();
+            ticket.passageiros().forEach(p -> rows.add(List.of(CpfCheck.formatted(CpfCheck.digits(p.cpf())), p.nome() == null ? "" : p.nome(),
+                    String.join(" ", p.assentos().stream().map(String::valueOf).toList()))));
+            text.append(Text.table(List.of("Passageiro", "Nome", "Assentos (por trecho)"), rows));
+        }
         List<List<String>> rows = new ArrayList<>();
         ticket.trechos().forEach(leg -> rows.add(List.of(leg.origem() + " → " + leg.destino(), leg.companhia(),
                 String.valueOf(leg.assento()), Text.km(leg.distanciaKm()), Text.money(leg.preco()))));

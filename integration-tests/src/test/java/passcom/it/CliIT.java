@@ -101,6 +101,26 @@ class CliIT {
     }
 
     @Test
+    void when_two_passengers_choose_seats_then_they_get_them_and_a_taken_seat_exits_3_naming_it() {
+        Run before = cli("assentos", "--origem", "Curitiba", "--destino", "Florianópolis", "--companhia", "B");
+        assertThat(before.code).as(before.err).isZero();
+        assertThat(before.out).contains("Assentos de B Curitiba → Florianópolis: 3 de 3 livres").contains("ocupados: nenhum");
+
+        Run family = cli("comprar", "--caminho", "Curitiba,B,Florianópolis", "--passageiro", CPF + "=2", "--passageiro", OTHER_CPF + "=3");
+        assertThat(family.code).as(family.err).isZero();
+        assertThat(family.out).contains("Assentos (por trecho)").contains(CPF).contains(OTHER_CPF);
+        assertThat(cli("assentos", "--origem", "Curitiba", "--destino", "Florianópolis", "--companhia", "B").out)
+                .contains("1 de 3 livres").contains("livres:   1").contains("ocupados: 2 3");
+
+        Run taken = cli("comprar", "--caminho", "Curitiba,B,Florianópolis", "--passageiro", "390.533.447-05=3");
+        assertThat(taken.code).isEqualTo(3);
+        assertThat(taken.err).contains("Assento indisponível");
+        assertThat(cli("passagens", "--cpf", "390.533.447-05").out).contains("Nenhuma passagem.");
+        assertThat(cli("comprar", "--caminho", "Curitiba,B,Florianópolis", "--passageiro", "390.533.447-05=x").code).isEqualTo(2);
+        assertThat(cli("comprar", "--caminho", "Curitiba,B,Florianópolis", "--cpf", CPF, "--passageiro", OTHER_CPF).code).isEqualTo(2);
+    }
+
+    @Test
     void when_no_server_answers_then_exit_is_4_and_it_says_nothing_was_done() throws IOException {
         int closed = FreePorts.next();
 
@@ -169,7 +189,7 @@ class CliIT {
         assertThat(help.code).isZero();
         assertThat(help.out).contains("rotas").contains("comprar").contains("passagens").contains("cancelar").contains("saude")
                 .contains("Códigos de saída");
-        for (String command : List.of("rotas", "comprar", "passagens", "cancelar", "saude")) {
+        for (String command : List.of("rotas", "assentos", "comprar", "passagens", "cancelar", "saude")) {
             assertThat(cli(command, "--help").code).isZero();
         }
         Run completion = cli("generate-completion");

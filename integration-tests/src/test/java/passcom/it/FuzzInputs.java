@@ -82,6 +82,22 @@ final class FuzzInputs {
         };
     }
 
+    /** 0 to 10 passengers, a CPF sometimes repeated, seats sometimes chosen (null, in range or not). */
+    String passengers() {
+        StringBuilder list = new StringBuilder("[");
+        int n = random.nextInt(11);
+        for (int i = 0; i < n; i++) {
+            String cpf = i > 0 && random.nextInt(4) == 0 ? CPF : String.format("%011d", random.nextInt(1_000_000_000));
+            list.append(i == 0 ? "" : ",").append("{\"cpf\":").append(stringLiteral(random.nextInt(3) == 0 ? CPF : cpf));
+            if (random.nextBoolean()) {
+                list.append(",\"assentos\":[").append(random.nextBoolean() ? "null" : String.valueOf(random.nextInt(6) - 1))
+                        .append(random.nextBoolean() ? "," + (random.nextInt(5) + 1) : "").append(']');
+            }
+            list.append(random.nextInt(5) == 0 ? ",\"nome\":" + value(2) : "").append('}');
+        }
+        return list.append(']').toString();
+    }
+
     String legs() {
         int n = 1 + random.nextInt(3);
         StringBuilder airlines = new StringBuilder("[");
@@ -96,9 +112,9 @@ final class FuzzInputs {
     /** A document for {@code path}: a valid template with each field kept, replaced, dropped or duplicated, then maybe broken. */
     String body(String path) {
         String[][] fields = switch (path) {
-            case "/comprar_cliente" -> new String[][] {{"cpf", stringLiteral(CPF)}, {"caminho", "[" + legs()}, {"id_pedido",
-                    stringLiteral("fz-" + random.nextInt(1_000_000))}, {"passageiros", chance(70) ? "null" : "[{\"cpf\":" + stringLiteral(CPF)
-                    + ",\"nome\":" + stringLiteral(trouble()) + ",\"assentos\":[" + random.nextInt(5) + "," + value(0) + "]}]"}};
+            case "/comprar_cliente" -> new String[][] {random.nextBoolean() ? new String[] {"cpf", stringLiteral(CPF)}
+                    : new String[] {"passageiros", passengers()}, {"caminho", "[" + legs()}, {"id_pedido",
+                    stringLiteral("fz-" + random.nextInt(1_000_000))}};
             case "/cancelar_cliente" -> new String[][] {{"cpf", stringLiteral(CPF)}, {"localizador", stringLiteral(trouble())}};
             case "/comprar_servidor" -> new String[][] {{"id_transacao", stringLiteral("fz-" + random.nextInt(1_000_000))},
                     {"coordenador", stringLiteral("B")}, {"tipo", stringLiteral(random.nextBoolean() ? "PURCHASE" : "CANCELLATION")},
@@ -149,9 +165,10 @@ final class FuzzInputs {
     String query(String path) {
         List<String> names = switch (path) {
             case "/caminhos_cliente", "/caminhos_servidor" -> List.of("origem", "destino");
-            case "/assentos_cliente", "/assentos_servidor" -> List.of("origem", "destino", "companhia");
             case "/passagens_cliente", "/passagens_servidor" -> List.of("cpf");
             case "/decisao_servidor" -> List.of("id_transacao");
+            case "/assentos_cliente" -> List.of("origem", "destino", "companhia");
+            case "/assentos_servidor" -> List.of("origem", "destino");
             default -> List.of("x");
         };
         StringBuilder q = new StringBuilder();
@@ -160,7 +177,8 @@ final class FuzzInputs {
             if (fate == 0) {
                 continue;
             }
-            String value = fate < 4 ? CITIES.get(random.nextInt(CITIES.size())) : name.equals("cpf") && fate == 4 ? CPF : trouble();
+            String value = name.equals("companhia") && fate < 4 ? List.of("A", "B", "C", "Z").get(random.nextInt(4))
+                    : fate < 4 ? CITIES.get(random.nextInt(CITIES.size())) : name.equals("cpf") && fate == 4 ? CPF : trouble();
             q.append(q.length() == 0 ? "" : "&").append(name).append('=').append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
             if (fate == 5) {
                 q.append('&').append(name).append('=').append(java.net.URLEncoder.encode(trouble(), java.nio.charset.StandardCharsets.UTF_8));

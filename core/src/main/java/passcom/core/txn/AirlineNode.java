@@ -300,21 +300,12 @@ public final class AirlineNode implements AutoCloseable {
                 "a companhia " + airline + " não voa o trecho " + segment));
     }
 
-    /** The segment {@code origin → destination}, checked to be in the network and flown by {@code legAirline} of this federation. */
     private Segment.Key flownSegment(String origin, String destination, String legAirline) {
         validateTrip(origin, destination);
         if (legAirline == null || legAirline.isBlank()) {
             throw new InvalidRequest("informe a companhia");
         }
-        Segment segment = network.segment(origin, destination)
-                .orElseThrow(() -> new UnknownSegment("o trecho " + origin + " → " + destination + " não existe na rede"));
-        if (!ports.containsKey(legAirline)) {
-            throw new UnknownSegment("companhia desconhecida: '" + legAirline + "'");
-        }
-        if (!network.airline(legAirline).map(a -> a.flies(segment.key())).orElse(false)) {
-            throw new UnknownSegment("a companhia " + legAirline + " não voa o trecho " + origin + " → " + destination);
-        }
-        return segment.key();
+        return FlownSegments.require(network, ports.keySet(), origin, destination, legAirline).key();
     }
 
     /** POST /comprar_cliente. @throws InvalidRequest a path not in the network or not flown by the named airline */

@@ -21,7 +21,6 @@ import passcom.core.booking.BookingStore;
 import passcom.core.booking.Passenger;
 import passcom.core.route.RouteNetwork;
 import passcom.core.route.Segment;
-import passcom.core.route.UnknownSegment;
 import passcom.core.store.Store;
 
 /**
@@ -310,16 +309,7 @@ final class PurchaseCoordinator {
         for (int i = 0; i < airlines.size(); i++) {
             String from = cities.get(i);
             String to = cities.get(i + 1);
-            String legAirline = airlines.get(i);
-            Segment segment = network.segment(from, to)
-                    .orElseThrow(() -> new UnknownSegment("o trecho " + from + " → " + to + " não existe na rede"));
-            if (legAirline == null || !federation.contains(legAirline)) {
-                throw new UnknownSegment("companhia desconhecida: '" + legAirline + "'");
-            }
-            if (!network.airline(legAirline).map(a -> a.flies(segment.key())).orElse(false)) {
-                throw new UnknownSegment("a companhia " + legAirline + " não voa o trecho " + from + " → " + to);
-            }
-            legs.add(segment);
+            legs.add(FlownSegments.require(network, federation, from, to, airlines.get(i)));
         }
         return legs;
     }

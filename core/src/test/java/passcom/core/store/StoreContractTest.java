@@ -28,7 +28,11 @@ import passcom.core.store.TestStores.Engine;
 class StoreContractTest {
 
     private static final Segment.Key LEG = new Segment.Key("Cuiabá", "Goiânia");
-    private static final Duration DEADLINE = Duration.ofSeconds(2);
+    /**
+     * Generous: these tests are about what the store does, not how fast, and 64 buyers on PostgreSQL waited
+     * more than 2 s for one of the pool's 16 connections at load average 40. The deadline test sets its own.
+     */
+    private static final Duration DEADLINE = Duration.ofSeconds(15);
 
     static List<Engine> engines() {
         return TestStores.engines();
@@ -119,6 +123,82 @@ class StoreContractTest {
 
     @ParameterizedTest
     @MethodSource("engines")
+    void a_chosen_seat_is_held_by_number_and_the_lowest_free_seat_is_still_the_lowest(Engine engine) {
+        try (Store store = open(TestStores.newStoreUrl(engine, "chosen"))) {
+            SeatInventory seats = new SeatInventory(store);
+            seats.createSeats(airline(6));
+            store.write(c -> {
+                seats.holdChosen(c, LEG, 4, "t1", "t1", null);
+                return null;
+            });
+            List<Integer> lowest = new ArrayList<>();
+            for (String txn : List.of("t2", "t3")) {
+                lowest.add(store.write(c -> seats.hold(c, LEG, txn, txn, null)).getAsInt());
+            }
+            store.write(c -> {
+                seats.holdChosen(c, LEG, 3, "t4", "t4", null);
+                return null;
+            });
+            OptionalInt fifth = store.write(c -> seats.hold(c, LEG, "t5", "t5", null));
+            store.write(c -> seats.release(c, "t1"));
+            OptionalInt fourAgain = store.write(c -> seats.hold(c, LEG, "t6", "t6", null));
+
+            assertThat(lowest).as("seats skipped by a choice are free, lowest first").containsExactly(1, 2);
+            assertThat(fifth).hasValue(5);
+            assertThat(fourAgain).as("a chosen seat given back is free again").hasValue(4);
+            SeatInventory.SeatState six = store.read(c -> seats.stateOf(c, LEG, 6));
+            SeatInventory.SeatState three = store.read(c -> seats.stateOf(c, LEG, 3));
+            assertThat(six).isEqualTo(SeatInventory.SeatState.FREE);
+            assertThat(three).isEqualTo(SeatInventory.SeatState.HELD);
+            assertThat(seats.recount().get(LEG)).isEqualTo(new SeatInventory.Count(1, 5, 0));
+            assertThat(seats.seatMap("A", LEG).orElseThrow().taken()).containsExactly(1, 2, 3, 4, 5);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void thirty_two_concurrent_buyers_half_choosing_their_seat_never_share_one(Engine engine) throws Exception {
+        try (Store store = open(TestStores.newStoreUrl(engine, "chosen-race"))) {
+            SeatInventory seats = new SeatInventory(store);
+            seats.createSeats(airline(32));
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                int buyer = i;
+                // the even buyers choose 32, 30, ..., 2: each seat a number the lowest-free buyers reach last
+                results.add(pool.submit(() -> store.write(c -> {
+                    seats.lock(c, Set.of(LEG));
+                    if (buyer % 2 == 0) {
+                        int chosen = 32 - buyer;
+                        if (seats.stateOf(c, LEG, chosen) != SeatInventory.SeatState.FREE) {
+                            return -chosen;
+                        }
+                        seats.holdChosen(c, LEG, chosen, "t" + buyer, "R" + buyer, null);
+                        return chosen;
+                    }
+                    return seats.hold(c, LEG, "t" + buyer, "R" + buyer, null).orElse(0);
+                })));
+            }
+            Set<Integer> held = new TreeSet<>();
+            int refused = 0;
+            for (Future<Integer> result : results) {
+                int seat = result.get();
+                if (seat > 0) {
+                    assertThat(held.add(seat)).as("seat %d held twice", seat).isTrue();
+                } else {
+                    refused++;
+                }
+            }
+            pool.shutdown();
+
+            assertThat(held.size() + refused).isEqualTo(32);
+            assertThat(seats.recount().get(LEG)).isEqualTo(new SeatInventory.Count(32 - held.size(), held.size(), 0));
+            assertThat(seats.counts().get(LEG)).isEqualTo(seats.recount().get(LEG));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
     void sixty_four_concurrent_buyers_of_a_hundred_seats_each_get_a_different_seat_at_the_first_try(Engine engine) throws Exception {
         try (Store store = open(TestStores.newStoreUrl(engine, "64-buyers"))) {
             SeatInventory seats = new SeatInventory(store);
@@ -166,8 +246,13 @@ class StoreContractTest {
     @ParameterizedTest
     @MethodSource("engines")
     void a_write_past_the_deadline_fails_instead_of_waiting_without_bound(Engine engine) throws Exception {
-        try (Store store = Store.open(TestStores.newStoreUrl(engine, "deadline"), Duration.ofMillis(300))) {
-            new SeatInventory(store).createSeats(airline(3));
+        String url = TestStores.newStoreUrl(engine, "deadline");
+        // Migrated and seeded first under the generous deadline: on a loaded machine the migration alone can
+        // outlast 300 ms, and what is under test is a write, not the schema's creation.
+        try (Store setUp = open(url)) {
+            new SeatInventory(setUp).createSeats(airline(3));
+        }
+        try (Store store = Store.open(url, Duration.ofMillis(300))) {
             ExecutorService pool = Executors.newFixedThreadPool(2);
             Future<Object> slow = pool.submit(() -> store.write(c -> {
                 try (PreparedStatement lock = c.prepareStatement("UPDATE segment_stock SET held = held WHERE origin = 'Cuiabá'")) {

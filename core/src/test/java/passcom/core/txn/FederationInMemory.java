@@ -26,6 +26,8 @@ final class FederationInMemory implements AutoCloseable {
     final Map<String, AtomicInteger> commitsThatThrow = new LinkedHashMap<>();
     /** Phase-two messages sent over a link, as "COMMIT B" or "ABORT C" (target airline), for tests of who is told what. */
     final List<String> phaseTwoSent = new CopyOnWriteArrayList<>();
+    /** Rewrites each prepare to an airline before it arrives (e.g. as an older version would read it); identity by default. */
+    final Map<String, java.util.function.UnaryOperator<Prepare>> prepareAsReceived = new java.util.concurrent.ConcurrentHashMap<>();
     /**
      * Everything that crosses a link, in order, as "prepare A→B", "vote B→A", "commit A→B", "ack B→A",
      * "abort A→B"; instrumented stores add their own entries (see DurabilityOrderTest).
@@ -113,7 +115,8 @@ final class FederationInMemory implements AutoCloseable {
         @Override public CompletableFuture<AirlinePaths> paths(String o, String d) { return via(p -> p.paths(o, d)); }
         @Override public CompletableFuture<Vote> prepare(Prepare prepare) {
             events.add("prepare " + source + "→" + target);
-            return traced("prepare", "vote", via(p -> p.prepare(prepare)));
+            Prepare received = prepareAsReceived.getOrDefault(target, java.util.function.UnaryOperator.identity()).apply(prepare);
+            return traced("prepare", "vote", via(p -> p.prepare(received)));
         }
         @Override public CompletableFuture<Void> commit(Commit commit) {
             if (commitsThatThrow.get(target).getAndUpdate(n -> Math.max(0, n - 1)) > 0) {

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import passcom.api.CpfCheck;
 import passcom.api.MapaAssentos;
 import passcom.api.Passageiro;
 import passcom.api.Passagem;
@@ -135,12 +136,11 @@ class DesktopWindowIT {
         robot.click(frame.mapPanel(), onEdt(() -> cityOnScreen("Cuiabá")));
         robot.click(frame.mapPanel(), onEdt(() -> cityOnScreen("Porto Alegre")));
         JTabbedPane results = robot.named("results", JTabbedPane.class);
-        JTable cheapest = robot.named("cheapest", JTable.class);
         robot.waitFor("routes Cuiabá → Porto Alegre", () -> !frame.searchPanel().routes(1).isEmpty());
 
         // the cheapest route: first row of "Mais baratos"
         robot.click(results, onEdt(() -> results.getBoundsAt(1)));
-        robot.waitFor("the cheapest tab", () -> cheapest.isShowing());
+        JTable cheapest = robot.named("cheapest", JTable.class);
         robot.click(cheapest, onEdt(() -> cheapest.getCellRect(0, 0, true)));
         Rota route = onEdt(() -> frame.searchPanel().selectedRoute());
         assertThat(route).isEqualTo(onEdt(() -> frame.searchPanel().routes(1).get(0)));
@@ -148,14 +148,18 @@ class DesktopWindowIT {
         robot.click(robot.named("buy", JButton.class));
 
         // two passengers, a chosen seat on the first leg for the first one
-        JDialog purchase = robot.dialog(Messages.get("purchase.title"));
+        robot.dialog(Messages.get("purchase.title"));
+        robot.named("seat-0-1", JButton.class);
         robot.click(robot.named("add-passenger", JButton.class));
-        robot.click(robot.named("cpf-0", JTextComponent.class));
+        JTextComponent cpf1 = robot.named("cpf-0", JTextComponent.class);
+        robot.click(cpf1);
         robot.type(CPF_1);
-        robot.click(robot.named("cpf-1", JTextComponent.class));
+        JTextComponent cpf2 = robot.named("cpf-1", JTextComponent.class);
+        robot.click(cpf2);
         robot.type(CPF_2);
         robot.click(robot.named("name-1", JTextComponent.class));
         robot.type("ana");
+        robot.waitFor("both CPFs typed", () -> CpfCheck.digits(cpf1.getText()).equals(CPF_1) && CpfCheck.digits(cpf2.getText()).equals(CPF_2));
         MapaAssentos firstLeg = api.assentos(route.trechos().get(0).origem(), route.trechos().get(0).destino(), route.trechos().get(0).companhia());
         int chosenSeat = firstLeg.assentos().stream().filter(a -> a.livre()).reduce((a, b) -> b).orElseThrow().numero();
         assertThat(chosenSeat).as("a seat other than the lowest free one, so the choice shows").isGreaterThan(1);
@@ -169,7 +173,7 @@ class DesktopWindowIT {
         List<Passagem> listed = api.tickets(CPF_1).passagens();
         assertThat(listed).hasSize(1);
         Passagem booking = listed.get(0);
-        assertThat(booking.passageiros()).extracting(Passageiro::cpf).containsExactly(CPF_1, CPF_2);
+        assertThat(booking.passageiros()).extracting(p -> CpfCheck.digits(p.cpf())).containsExactly(CPF_1, CPF_2);
         assertThat(booking.passageiros().get(0).assentos().get(0)).isEqualTo(chosenSeat);
         assertThat(booking.passageiros().get(1).nome()).isEqualTo("ana");
         assertThat(booking.passageiros()).allSatisfy(p -> assertThat(p.assentos()).hasSameSizeAs(route.trechos()).doesNotContainNull());

@@ -1,6 +1,7 @@
 package passcom.it.gui;
 
 import java.awt.AWTException;
+import java.io.IOException;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.Point;
@@ -165,7 +166,19 @@ final class WindowRobot {
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("gave up after " + PATIENCE.toSeconds() + " s waiting for " + what);
+        throw new AssertionError("gave up after " + PATIENCE.toSeconds() + " s waiting for " + what + "; the screen: " + saveScreen());
+    }
+
+    /** The whole screen as a PNG under target/, so a failure can be seen; its path. */
+    private String saveScreen() {
+        try {
+            java.awt.Dimension size = java.awt.Toolkit.getDefaultToolkit().getScreenSize();
+            java.nio.file.Path file = java.nio.file.Files.createTempFile(java.nio.file.Path.of("target"), "gui-failure-", ".png");
+            javax.imageio.ImageIO.write(robot.createScreenCapture(new Rectangle(size)), "png", file.toFile());
+            return file.toAbsolutePath().toString();
+        } catch (IOException | RuntimeException e) {
+            return "(not saved: " + e + ")";
+        }
     }
 
     static <T> T onEdt(Supplier<T> work) throws InterruptedException, InvocationTargetException {

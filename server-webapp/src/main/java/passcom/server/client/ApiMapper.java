@@ -91,12 +91,12 @@ public final class ApiMapper {
                 seats.get(i).add(assentos.get(i));
             }
         }
-        List<BookedLeg> seated = new ArrayList<>();
-        for (int i = 0; i < legs.size(); i++) {
-            BookedLeg leg = legs.get(i);
-            seated.add(new BookedLeg(leg.segment(), leg.airline(), seats.get(i), leg.price()));
-        }
         try {
+            List<BookedLeg> seated = new ArrayList<>();
+            for (int i = 0; i < legs.size(); i++) {
+                BookedLeg leg = legs.get(i);
+                seated.add(new BookedLeg(leg.segment(), leg.airline(), seats.get(i), leg.price()));
+            }
             return new Booking(reference, passengers, seated, purchasedAt, passagem.vendidaPor());
         } catch (IllegalArgumentException e) {
             throw new MalformedRequest("Passagem inválida: " + e.getMessage());
@@ -184,7 +184,9 @@ public final class ApiMapper {
 
     /**
      * The network as the client draws it: every city and segment, and the airlines of this federation (those
-     * of the network file that no server runs are left out, as are they from each segment's list).
+     * of the network file that no server runs are left out, as are they from each segment's list). Prices are
+     * the network's, with this server's own {@code --price} applied; a peer's override is not known here (its
+     * route answers carry it, and the searches use those).
      */
     public static Rede rede(RouteNetwork network, Set<String> federation) {
         List<Airline> flying = network.airlines().stream().filter(a -> federation.contains(a.id())).toList();

@@ -48,7 +48,8 @@ public final class IncomingRequest {
         String fromQuery;
         try {
             fromQuery = request.getParameter(name);
-        } catch (RuntimeException badEncoding) { // Jetty's BadMessageException (not an IllegalArgumentException): the fuzz test found it answered 500
+        } catch (IllegalArgumentException | org.eclipse.jetty.http.BadMessageException badEncoding) {
+            // Jetty wraps the decoder's IllegalArgumentException in a BadMessageException: the fuzz test found both answered 500
             throw new MalformedRequest("A consulta tem uma codificação inválida (um '%' sem dois dígitos hexadecimais, ou UTF-8 quebrado)");
         }
         if (fromQuery != null && !fromQuery.isBlank()) {

@@ -30,7 +30,7 @@ import passcom.core.txn.PurchaseOutcome;
  * <ul>
  *   <li>{@code passcom_http_requests_seconds{endpoint,method,status}}: every request, with a latency histogram
  *       ({@link RequestMetricsFilter});</li>
- *   <li>{@code passcom_purchases_total{outcome}} (committed, sold_out, unreachable, in_progress) and
+ *   <li>{@code passcom_purchases_total{outcome}} (committed, sold_out, seat_taken, unreachable, not_bought, in_progress) and
  *       {@code passcom_cancellations_total{outcome}} (committed, refused, unreachable): what this airline
  *       coordinated, counted by core's {@link NodeListener} hook;</li>
  *   <li>{@code passcom_holds_open}, {@code passcom_transactions_undecided}, {@code passcom_transactions_prepared},
@@ -70,7 +70,7 @@ public final class ServerMetrics implements NodeListener {
                 .description("Writes made durable by one commit (one fsync): SQLite's group commit batch size; 1 on PostgreSQL")
                 .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128, 256)
                 .register(registry);
-        for (String outcome : new String[] {"committed", "sold_out", "unreachable", "in_progress"}) {
+        for (String outcome : new String[] {"committed", "sold_out", "seat_taken", "unreachable", "not_bought", "in_progress"}) {
             purchases(outcome);
         }
         for (String outcome : new String[] {"committed", "refused", "unreachable"}) {
@@ -119,10 +119,16 @@ public final class ServerMetrics implements NodeListener {
             name = "committed";
         } else if (outcome instanceof PurchaseOutcome.SoldOut) {
             name = "sold_out";
+        } else if (outcome instanceof PurchaseOutcome.SeatTaken) {
+            name = "seat_taken";
         } else if (outcome instanceof PurchaseOutcome.Unreachable) {
             name = "unreachable";
-        } else {
+        } else if (outcome instanceof PurchaseOutcome.NotBought) {
+            name = "not_bought";
+        } else if (outcome instanceof PurchaseOutcome.InProgress) {
             name = "in_progress";
+        } else {
+            name = "other"; // an outcome added to core but not here yet: still counted, never dropped
         }
         purchases(name).increment();
     }

@@ -2,6 +2,7 @@ package passcom.server.peer;
 
 import java.util.ArrayList;
 import java.util.List;
+import passcom.core.booking.Booking;
 import passcom.core.cpf.Cpf;
 import passcom.core.txn.Prepare;
 import passcom.core.txn.TxnKind;
@@ -48,6 +49,9 @@ public record PrepareMessage(String idTransacao, String coordenador, TxnKind tip
                     throw new MalformedRequest("Cada passageiro informa um assento por trecho, ou nenhum");
                 }
                 seating.add(new Prepare.Seating(Cpf.parse(passenger.cpf()), seats));
+            }
+            if (seating.size() > Booking.MAX_PASSENGERS || seating.stream().map(Prepare.Seating::cpf).distinct().count() != seating.size()) {
+                throw new MalformedRequest("O campo 'passageiros' tem de 1 a " + Booking.MAX_PASSENGERS + " passageiros, cada CPF uma vez");
             }
         }
         return new Prepare(MalformedRequest.require(idTransacao, "id_transacao"),

@@ -6,7 +6,12 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.nio.file.Files;
+import java.util.Set;
+import java.util.TreeSet;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,6 +37,7 @@ import passcom.server.http.LogContextFilter;
  */
 class ObservabilityTest {
 
+    private static final Path DASHBOARD = Path.of("..", "docs", "grafana", "passcom-dashboard.json");
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final String BUY = "{\"cpf\":\"529.982.247-25\",\"caminho\":[[\"A\",\"B\"],[\"São Paulo\",\"Curitiba\",\"Florianópolis\"]]}";
 
@@ -120,6 +126,51 @@ class ObservabilityTest {
         List<ILoggingEvent> atA = logged().stream().filter(e -> "A".equals(e.getMDCPropertyMap().get("airline"))
                 && e.getFormattedMessage().contains("/comprar_cliente")).toList();
         assertThat(atA).singleElement().satisfies(e -> assertThat(e.getMDCPropertyMap()).containsEntry("txn", txn));
+    }
+
+    @Test
+    void when_the_grafana_dashboard_is_read_then_it_parses_and_names_only_metrics_a_running_server_has() throws Exception {
+        assertThat(post(a.uri(), "/comprar_cliente", BUY).statusCode()).isEqualTo(200);
+        String text = scrape(a);
+        JsonNode dashboard = new ObjectMapper().readTree(Files.readString(DASHBOARD));
+
+        Set<String> named = new TreeSet<>();
+        dashboard.get("panels").forEach(panel -> panel.get("targets").forEach(target -> named.addAll(metricNames(target.get("expr").asText()))));
+        dashboard.get("templating").get("list").forEach(variable -> {
+            Matcher m = Pattern.compile("label_values\\(([a-zA-Z_:][a-zA-Z0-9_:]*)").matcher(variable.path("query").asText());
+            if (m.find()) {
+                named.add(m.group(1));
+            }
+        });
+
+        assertThat(metricNames("histogram_quantile(0.99, sum by (le, airline) (rate(passcom_store_commit_seconds_bucket{airline=~\"$airline\"}[5m])))"
+                + " / sum by (airline) (rate(passcom_nope_total{status=~\"5..\"}[5m]))"))
+                .containsExactly("passcom_nope_total", "passcom_store_commit_seconds_bucket");
+        assertThat(dashboard.get("panels")).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(named).contains("passcom_purchases_total", "passcom_peer_up", "passcom_store_batch_writes_sum", "jvm_memory_used_bytes");
+        Set<String> exposed = new TreeSet<>();
+        Matcher sample = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)[{ ]", Pattern.MULTILINE).matcher(text);
+        while (sample.find()) {
+            exposed.add(sample.group(1));
+        }
+        assertThat(exposed).as("metrics a running server exposes").containsAll(named);
+    }
+
+    /** The metric names of a PromQL expression: identifiers that are not functions, keywords, labels or strings. */
+    static Set<String> metricNames(String expr) {
+        String bare = expr.replaceAll("\"[^\"]*\"", "\"\"")
+                .replaceAll("\\{[^}]*}", " ")
+                .replaceAll("\\[[^]]*]", " ")
+                .replaceAll("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)", " ");
+        Set<String> keywords = Set.of("and", "or", "unless", "bool", "offset");
+        Set<String> names = new TreeSet<>();
+        Matcher m = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\s*\\()?").matcher(bare);
+        while (m.find()) {
+            if (m.group(2) == null && !keywords.contains(m.group(1))) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
     }
 
     /** What was logged so far (the appender appends under its own lock, from server threads). */

@@ -104,6 +104,9 @@ class WireMessagesTest {
                 PrepareMessage.class);
 
         assertThatThrownBy(noId::toPrepare).isInstanceOf(MalformedRequest.class).hasMessageContaining("id_transacao");
+        PrepareMessage twice = Json.mapper().readValue("{\"id_transacao\":\"t\",\"coordenador\":\"B\",\"tipo\":\"PURCHASE\","
+                + "\"trechos\":[],\"passageiros\":[{\"cpf\":\"52998224725\"},{\"cpf\":\"529.982.247-25\"}]}", PrepareMessage.class);
+        assertThatThrownBy(twice::toPrepare).isInstanceOf(MalformedRequest.class).hasMessageContaining("cada CPF uma vez");
         assertThatThrownBy(() -> new AbortMessage(null).txnId()).isInstanceOf(MalformedRequest.class);
     }
 

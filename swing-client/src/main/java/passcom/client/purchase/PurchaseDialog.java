@@ -99,8 +99,11 @@ public final class PurchaseDialog extends JDialog {
         JScrollPane scroll = new JScrollPane(passengerList, JScrollPane.VERTICAL_SCROLLBAR_AS_NEEDED, JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
         scroll.setBorder(BorderFactory.createEmptyBorder());
         // room for three passengers; more scroll
-        scroll.setPreferredSize(new Dimension(new PassengerRow(() -> { }, row -> { }).getPreferredSize().width + 24,
-                3 * new PassengerRow(() -> { }, row -> { }).getPreferredSize().height + 4));
+        PassengerRow sample = new PassengerRow(() -> { }, unused -> { });
+        sample.setIndex(MAX_PASSENGERS - 1, true);
+        Dimension row = sample.getPreferredSize();
+        scroll.setPreferredSize(new Dimension(row.width + 24, 3 * row.height + 4));
+        scroll.setMinimumSize(scroll.getPreferredSize());
         content.add(scroll, c);
         c.gridy++;
         add.setName("add-passenger");
@@ -114,6 +117,7 @@ public final class PurchaseDialog extends JDialog {
         JPanel seatingRow = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 0));
         seatingRow.add(new JLabel(Messages.get("seats.for")));
         seating.setName("seating");
+        seating.setPrototypeDisplayValue("9. 000.000.000-00 · Maria da Silva");
         seating.addActionListener(e -> maps.forEach(SeatMapPanel::refresh));
         seatingRow.add(seating);
         content.add(seatingRow, c);
@@ -186,7 +190,11 @@ public final class PurchaseDialog extends JDialog {
             ApiWorker.start(busy, () -> seatMaps.load(t), map -> {
                 choice.setMap(legIndex, map);
                 maps.get(legIndex).refresh();
-            }, failure -> maps.get(legIndex).showStatus(Messages.get("seats.unavailable", ErrorText.of(failure))));
+                growToFit();
+            }, failure -> {
+                maps.get(legIndex).showStatus(Messages.get("seats.unavailable", ErrorText.of(failure)));
+                growToFit();
+            });
         }
     }
 
@@ -255,6 +263,24 @@ public final class PurchaseDialog extends JDialog {
         hint.setText(now.text());
         hint.setForeground(UIManager.getColor(now.error() ? "Component.error.focusedBorderColor" : "Label.disabledForeground"));
         maps.forEach(SeatMapPanel::refresh);
+        growToFit();
+    }
+
+    /**
+     * Grows the dialog when its content came to want more room (a longer passenger name, a seat map's text):
+     * a GridBagLayout given less than it prefers squeezes every part to its minimum, which hides the
+     * passengers. Never shrinks it, so the buttons do not jump under the pointer.
+     */
+    private void growToFit() {
+        if (!isDisplayable()) {
+            return;
+        }
+        Dimension wanted = getPreferredSize();
+        Dimension now = getSize();
+        if (wanted.width > now.width || wanted.height > now.height) {
+            setSize(Math.max(wanted.width, now.width), Math.max(wanted.height, now.height));
+            validate();
+        }
     }
 
     private List<Passageiro> passengers() {

@@ -1,5 +1,6 @@
 package passcom.client.purchase;
 
+import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
@@ -14,6 +15,7 @@ import javax.swing.Box;
 import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
+import javax.swing.JScrollPane;
 import javax.swing.UIManager;
 import passcom.api.Assento;
 import passcom.api.MapaAssentos;
@@ -31,6 +33,7 @@ final class SeatMapPanel extends JPanel {
 
     static final int PER_ROW = 6;
     private static final int AISLE_AFTER = 3;
+    private static final int VISIBLE_ROWS = 4;
 
     private final SeatChoice choice;
     private final int leg;
@@ -41,15 +44,21 @@ final class SeatMapPanel extends JPanel {
 
     /** {@code seating}: the passenger whose seat a press chooses; {@code pressed}: told the seat number after a press. */
     SeatMapPanel(SeatChoice choice, int leg, IntSupplier seating, IntConsumer pressed) {
-        super(new java.awt.BorderLayout(0, 6));
+        super(new BorderLayout(0, 6));
         this.choice = choice;
         this.leg = leg;
         this.seating = seating;
         this.pressed = pressed;
         setBorder(BorderFactory.createEmptyBorder(8, 8, 8, 8));
-        add(status, java.awt.BorderLayout.NORTH);
-        add(grid, java.awt.BorderLayout.CENTER);
-        add(legend(), java.awt.BorderLayout.SOUTH);
+        add(status, BorderLayout.NORTH);
+        // a fixed size whatever the capacity, so the dialog's layout does not change when the map arrives
+        // (a grid growing inside a packed dialog squeezes everything else to its minimum); more rows scroll
+        JScrollPane scroll = new JScrollPane(grid);
+        scroll.setBorder(BorderFactory.createEmptyBorder());
+        scroll.getVerticalScrollBar().setUnitIncrement(20);
+        scroll.setPreferredSize(new Dimension(PER_ROW * 50 + 60, VISIBLE_ROWS * 44 + 8));
+        add(scroll, BorderLayout.CENTER);
+        add(legend(), BorderLayout.SOUTH);
         showStatus(Messages.get("seats.loading"));
     }
 

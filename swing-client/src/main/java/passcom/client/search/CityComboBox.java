@@ -88,15 +88,21 @@ public final class CityComboBox extends JComboBox<String> {
         return (JTextField) getEditor().getEditorComponent();
     }
 
-    /** Replaces the cities offered (the network arrived or changed); the text typed so far stays. */
+    /**
+     * Replaces the cities offered (the network arrived or changed). The text typed so far stays, and when it
+     * names a city of the new list that city becomes the selection, so a theme change (which rebuilds the
+     * editor from the selection) keeps it too.
+     */
     public void setCities(List<String> newCities) {
         String typed = editorField().getText();
         cities = List.copyOf(newCities);
         keys = cities.stream().map(CityComboBox::key).toList();
         filteredFor = typed;
         setModel(new DefaultComboBoxModel<>(cities.toArray(new String[0])));
-        setSelectedItem(null);
         editorField().setText(typed);
+        String named = city();
+        setSelectedItem(named);
+        editorField().setText(named != null ? named : typed);
     }
 
     /**

@@ -75,6 +75,8 @@ public final class SearchPanel extends JPanel {
     public void setCities(List<String> cities) {
         originBox.setCities(cities);
         destinationBox.setCities(cities);
+        // the boxes' events came one at a time: tell the map the pair as it now stands
+        endpointsChanged();
     }
 
     public void setRouteListener(Consumer<Rota> listener) {

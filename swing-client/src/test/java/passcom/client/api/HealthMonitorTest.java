@@ -11,8 +11,12 @@ import passcom.client.fake.FakeAirlineServer;
 
 class HealthMonitorTest {
 
+    /**
+     * Short enough that a test of a timeout stays quick (a 5 s stall outlasts them), long enough that a fake
+     * server on a loaded machine still answers in time (500 ms was missed at load average 60).
+     */
     private static final PasscomClient.Timeouts SHORT =
-            new PasscomClient.Timeouts(Duration.ofMillis(500), Duration.ofMillis(700), Duration.ofMillis(700), Duration.ofMillis(500));
+            new PasscomClient.Timeouts(Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(3));
 
     @Test
     void when_the_connected_server_stops_answering_then_the_monitor_moves_the_client_to_one_that_answers() throws Exception {

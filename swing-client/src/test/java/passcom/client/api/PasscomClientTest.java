@@ -26,8 +26,12 @@ class PasscomClientTest {
 
     private static final String CPF = "52998224725";
     private static final List<List<String>> CAMINHO = List.of(List.of("A", "B"), List.of("Cuiabá", "Goiânia", "Belo Horizonte"));
+    /**
+     * Short enough that a test of a timeout stays quick (a 5 s stall outlasts them), long enough that a fake
+     * server on a loaded machine still answers in time (500 ms was missed at load average 60).
+     */
     private static final PasscomClient.Timeouts SHORT =
-            new PasscomClient.Timeouts(Duration.ofMillis(500), Duration.ofMillis(700), Duration.ofMillis(700), Duration.ofMillis(500));
+            new PasscomClient.Timeouts(Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(3));
 
     /** The contract's own example shape, written by hand so that a naming mistake in the records shows. */
     private static final String CAMINHOS = """

@@ -53,4 +53,27 @@ class CityComboBoxTest {
             assertThat(box.getItemCount()).as("list filtered to Cuiabá and Curitiba").isEqualTo(2);
         });
     }
+
+    @Test
+    void when_the_network_arrives_after_a_city_was_typed_then_the_city_stays_chosen_even_across_a_theme_change() throws Exception {
+        CityComboBox early = new CityComboBox(List.of());
+        SwingUtilities.invokeAndWait(() -> {
+            early.editorField().setText("Porto Alegre");
+            assertThat(early.city()).as("no list yet: the text itself").isEqualTo("Porto Alegre");
+
+            early.setCities(List.of("Cuiabá", "Porto Alegre", "São Paulo"));
+            assertThat(early.city()).isEqualTo("Porto Alegre");
+            assertThat(early.getSelectedItem()).isEqualTo("Porto Alegre");
+
+            early.updateUI();
+            assertThat(early.editorField().getText()).isEqualTo("Porto Alegre");
+        });
+    }
+
+    @Test
+    void when_typing_part_of_a_name_then_names_starting_with_it_come_before_names_containing_it() {
+        CityComboBox box = new CityComboBox(List.of("Belo Horizonte", "Campo Grande", "Rio Grande", "Grajaú"));
+
+        assertThat(box.matching("gra")).containsExactly("Grajaú", "Campo Grande", "Rio Grande");
+    }
 }

@@ -25,8 +25,13 @@ import java.util.function.LongSupplier;
  */
 public final class PeerPathsCache {
 
-    public static final Duration CHECK_AFTER = Duration.ofMillis(50);
-    public static final Duration VALID_FOR = Duration.ofMillis(200);
+    /**
+     * A check every 100 ms per peer while searches run. An answer stays trusted up to 1 s after its version
+     * was last confirmed: the checks' round trips must fit in the gap, and on a saturated 2-core machine
+     * (load average 60) they took over 150 ms, so a 200 ms window kept emptying the cache.
+     */
+    public static final Duration CHECK_AFTER = Duration.ofMillis(100);
+    public static final Duration VALID_FOR = Duration.ofSeconds(1);
     /** Parsed answers hold their own strings: on a 1,000-city network one answer is ~400 names, so the copy stays small. */
     static final int MAX_ANSWERS = 512;
     private static final long UNKNOWN = Long.MIN_VALUE;

@@ -1,0 +1,198 @@
+package passcom.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import passcom.api.Json;
+
+/**
+ * docs/openapi.yaml against a real federation: each documented endpoint and status is provoked with real
+ * requests, and the answer's status, content type and body are checked against the schema the document
+ * gives for it (networknt's JSON Schema 2020-12 validator, the dialect of OpenAPI 3.1). A status the
+ * document lists that no test provokes must be named in {@link #NOT_PROVOKED}, so the two cannot drift.
+ */
+class OpenApiIT {
+
+    private static final Path SPEC = Path.of(System.getProperty("passcom.root", ".."), "docs", "openapi.yaml");
+    private static final String CPF = "529.982.247-25";
+    /** Documented but not provoked here, and why. */
+    private static final Set<String> NOT_PROVOKED = Set.of(
+            "POST /comprar_cliente 500",      // an unexpected failure: nothing in the server provokes one on purpose
+            "POST /cancelar_cliente 409",     // needs two cancellations of one booking in the same instant
+            "POST /cancelar_cliente 500",
+            "GET /passagens_cliente 405");    // the same MethodNotAllowed reply as the other endpoints' 405, checked there
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final Set<String> checked = new TreeSet<>();
+
+    @TempDir
+    static Path dir;
+    private static Cluster cluster;
+    private static JsonNode spec;
+
+    @BeforeAll
+    static void start() throws Exception {
+        spec = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(SPEC));
+        cluster = Cluster.start(Networks.withSeats(Networks.defaultNetwork(), "A", "São Paulo", "Curitiba", 1), dir, "A", "B", "C");
+    }
+
+    @AfterAll
+    static void stop() {
+        cluster.close();
+    }
+
+    @Test
+    void when_swagger_parser_reads_the_document_then_it_is_openapi_3_1_without_errors() throws Exception {
+        io.swagger.v3.parser.core.models.ParseOptions options = new io.swagger.v3.parser.core.models.ParseOptions();
+        options.setResolve(true);
+        io.swagger.v3.parser.core.models.SwaggerParseResult result =
+                new io.swagger.v3.parser.OpenAPIV3Parser().readContents(Files.readString(SPEC), null, options);
+
+        assertThat(result.getMessages()).as("parser messages").isEmpty();
+        assertThat(result.getOpenAPI().getOpenapi()).isEqualTo("3.1.0");
+        assertThat(result.getOpenAPI().getPaths()).containsKeys("/caminhos_cliente", "/comprar_cliente", "/passagens_cliente",
+                "/cancelar_cliente", "/saude", "/assentos_cliente", "/rede");
+    }
+
+    @Test
+    void when_a_body_breaks_its_schema_then_the_validator_says_so() throws Exception {
+        assertThat(schema("#/components/schemas/Saude").validate(Json.mapper().readTree("{\"companhia\":\"A\",\"pares\":{\"B\":\"sim\"}}")))
+                .isNotEmpty();
+        assertThat(schema("#/components/schemas/Erro").validate(Json.mapper().readTree("{\"erro\":\"x\",\"stack\":\"at ...\"}")))
+                .isNotEmpty();
+        assertThat(schema("#/components/schemas/CompraResposta").validate(Json.mapper().readTree(
+                "{\"resultado\":\"Compra realizada com sucesso\",\"passagem\":{\"localizador\":\"abc\",\"cpf\":\"x\",\"trechos\":[],"
+                        + "\"distancia_km\":1,\"valor\":1}}"))).isNotEmpty();
+    }
+
+    @Test
+    void every_documented_answer_of_a_running_federation_matches_its_schema() throws Exception {
+        URI a = cluster.uri("A");
+        check(get(a, "/caminhos_cliente?origem=" + q("São Paulo") + "&destino=" + q("Porto Alegre")), "GET", "/caminhos_cliente", 200);
+        check(get(a, "/caminhos_cliente?origem=" + q("Atlântida") + "&destino=" + q("Porto Alegre")), "GET", "/caminhos_cliente", 400);
+        check(post(a, "/caminhos_cliente", "{}"), "GET", "/caminhos_cliente", 405);
+        check(get(a, "/saude"), "GET", "/saude", 200);
+        check(get(a, "/rede"), "GET", "/rede", 200);
+        String leg = "origem=" + q("Curitiba") + "&destino=" + q("Florianópolis");
+        check(get(a, "/assentos_cliente?" + leg + "&companhia=B"), "GET", "/assentos_cliente", 200);
+        check(get(a, "/assentos_cliente?" + leg + "&companhia=Z"), "GET", "/assentos_cliente", 400);
+
+        // Two passengers with chosen seats on a B leg; then a buyer who chose one of those seats is told which (409).
+        String family = "{\"caminho\":[[\"B\"],[\"Curitiba\",\"Florianópolis\"]],\"passageiros\":["
+                + "{\"cpf\":\"" + CPF + "\",\"nome\":\"Ana\",\"assentos\":[2]},{\"cpf\":\"111.444.777-35\",\"assentos\":[3]}]}";
+        JsonNode families = check(post(a, "/comprar_cliente", family), "POST", "/comprar_cliente", 200);
+        assertThat(families.get("passagem").get("passageiros")).hasSize(2);
+        JsonNode taken = check(post(a, "/comprar_cliente", "{\"caminho\":[[\"B\"],[\"Curitiba\",\"Florianópolis\"]],\"passageiros\":["
+                + "{\"cpf\":\"390.533.447-05\",\"assentos\":[3]}]}"), "POST", "/comprar_cliente", 409);
+        assertThat(taken.get("assento_ocupado").get("assento").asInt()).isEqualTo(3);
+
+        String spPoa = "[[\"A\",\"B\"],[\"São Paulo\",\"Curitiba\",\"Florianópolis\"]]";
+        JsonNode bought = check(post(a, "/comprar_cliente", "{\"cpf\":\"" + CPF + "\",\"caminho\":" + spPoa + ",\"id_pedido\":\"oa-1\"}"),
+                "POST", "/comprar_cliente", 200);
+        check(post(a, "/comprar_cliente", "{\"cpf\":\"111.444.777-35\",\"caminho\":" + spPoa + "}"), "POST", "/comprar_cliente", 409);
+        check(post(a, "/comprar_cliente", "{\"cpf\":\"123\",\"caminho\":" + spPoa + "}"), "POST", "/comprar_cliente", 400);
+        check(get(a, "/comprar_cliente"), "POST", "/comprar_cliente", 405);
+        check(post(a, "/comprar_cliente", "{\"cpf\":\"" + "9".repeat(70_000) + "\"}"), "POST", "/comprar_cliente", 413);
+
+        check(get(a, "/passagens_cliente?cpf=" + q(CPF)), "GET", "/passagens_cliente", 200);
+        check(get(a, "/passagens_cliente?cpf=123"), "GET", "/passagens_cliente", 400);
+
+        String localizador = bought.get("passagem").get("localizador").asText();
+        check(post(a, "/cancelar_cliente", "{\"cpf\":\"" + CPF + "\"}"), "POST", "/cancelar_cliente", 400);
+        check(post(a, "/cancelar_cliente", "{\"cpf\":\"" + CPF + "\",\"localizador\":\"ZZZZZZ\"}"), "POST", "/cancelar_cliente", 404);
+        check(post(a, "/cancelar_cliente", "{\"cpf\":\"" + CPF + "\",\"localizador\":\"" + localizador + "\"}"), "POST", "/cancelar_cliente", 200);
+
+        // With C stopped: a purchase with a leg on C, and the cancellation of a booking with one, do nothing (503).
+        String withC = "[[\"A\",\"C\"],[\"São Paulo\",\"Rio de Janeiro\",\"Belo Horizonte\"]]";
+        JsonNode onC = check(post(a, "/comprar_cliente", "{\"cpf\":\"" + CPF + "\",\"caminho\":" + withC + "}"), "POST", "/comprar_cliente", 200);
+        cluster.stop("C");
+        check(get(a, "/assentos_cliente?origem=" + q("Rio de Janeiro") + "&destino=" + q("Belo Horizonte") + "&companhia=C"),
+                "GET", "/assentos_cliente", 503);
+        check(post(a, "/comprar_cliente", "{\"cpf\":\"" + CPF + "\",\"caminho\":" + withC + "}"), "POST", "/comprar_cliente", 503);
+        check(post(a, "/cancelar_cliente", "{\"cpf\":\"" + CPF + "\",\"localizador\":\"" + onC.get("passagem").get("localizador").asText() + "\"}"),
+                "POST", "/cancelar_cliente", 503);
+
+        assertThat(checked).as("every documented answer is provoked, or named in NOT_PROVOKED").containsAll(undocumentedLess());
+    }
+
+    /** Every documented (method, path, status) less those named as not provoked. */
+    private static Set<String> undocumentedLess() {
+        Set<String> documented = new TreeSet<>();
+        spec.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op ->
+                op.getValue().get("responses").fieldNames().forEachRemaining(status ->
+                        documented.add(op.getKey().toUpperCase() + " " + path.getKey() + " " + status))));
+        assertThat(documented).containsAll(NOT_PROVOKED);
+        documented.removeAll(NOT_PROVOKED);
+        return documented;
+    }
+
+    /** Checks the answer against the document's response for (method, path, status); returns its body. */
+    private static JsonNode check(HttpResponse<String> response, String method, String path, int status) throws Exception {
+        String what = method + " " + path + " " + status;
+        assertThat(response.statusCode()).as(what + ": " + response.body()).isEqualTo(status);
+        JsonNode answer = spec.get("paths").get(path).get(method.toLowerCase()).get("responses").get(String.valueOf(status));
+        assertThat(answer).as(what + " is documented").isNotNull();
+        String pointer = "#/paths/" + escape(path) + "/" + method.toLowerCase() + "/responses/" + status;
+        if (answer.has("$ref")) {
+            pointer = answer.get("$ref").asText();
+        }
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).as(what).startsWith("application/json");
+        JsonNode body = Json.mapper().readTree(response.body());
+        Set<ValidationMessage> errors = schema(pointer + "/content/application~1json/schema").validate(body);
+        assertThat(errors).as(what + " body " + response.body()).isEmpty();
+        checked.add(what);
+        return body;
+    }
+
+    /** A schema that is the document itself with a $ref to one of its schemas, so every #/components ref resolves. */
+    private static JsonSchema schema(String pointer) {
+        ObjectNode root = spec.deepCopy();
+        root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        root.put("$ref", pointer);
+        for (Iterator<String> keys = spec.fieldNames(); keys.hasNext(); ) {
+            String key = keys.next();
+            if (!key.equals("paths") && !key.equals("components")) {
+                root.remove(key);
+            }
+        }
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(root);
+    }
+
+    private static String escape(String path) {
+        return path.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static HttpResponse<String> get(URI base, String pathAndQuery) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(URI base, String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String q(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
