@@ -2,7 +2,6 @@ package passcom.it.harness;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -184,12 +183,18 @@ final class NemesisRunner implements Runnable {
                 serving = (System.nanoTime() - from) / 1_000_000;
             }
             if (serving >= 0 && stillOpen(open).isEmpty()) {
-                recoveries.add(new Recovery(victims, open.size(), serving, (System.nanoTime() - from) / 1_000_000, faultsBegun != faultsAtLaunch));
+                record(new Recovery(victims, open.size(), serving, (System.nanoTime() - from) / 1_000_000, faultsBegun != faultsAtLaunch));
                 return;
             }
             sleepQuietly(100);
         }
-        recoveries.add(new Recovery(victims, open.size(), serving, -1, faultsBegun != faultsAtLaunch));
+        record(new Recovery(victims, open.size(), serving, -1, faultsBegun != faultsAtLaunch));
+    }
+
+    /** Kept in memory for the result and written to the history at once, so a run that dies still has its samples. */
+    private void record(Recovery recovery) {
+        recoveries.add(recovery);
+        history.note("recovery", passcom.api.Json.mapper().valueToTree(recovery));
     }
 
     private Set<String> stillOpen(Set<String> open) {
@@ -236,11 +241,5 @@ final class NemesisRunner implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    static List<Long> values(List<Recovery> samples, boolean resolved) {
-        List<Long> v = new ArrayList<>();
-        samples.forEach(r -> v.add(resolved ? r.resolvedMillis() : r.servingMillis()));
-        return v;
     }
 }
