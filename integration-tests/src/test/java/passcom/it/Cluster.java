@@ -140,10 +140,17 @@ final class Cluster implements AutoCloseable {
 
     /** Waits until every running airline holds no seat and has nothing left to decide or deliver. */
     void awaitQuiet() {
-        await("every hold decided and every decision delivered", () -> servers.values().stream().allMatch(s -> {
-            Health h = s.node().health();
-            return h.heldSeats() == 0 && h.pendingTransactions() == 0;
-        }));
+        try {
+            await("every hold decided and every decision delivered", () -> servers.values().stream().allMatch(s -> {
+                Health h = s.node().health();
+                return h.heldSeats() == 0 && h.pendingTransactions() == 0;
+            }));
+        } catch (AssertionError e) {
+            // say what is left, so that a failure on CI can be read without a rerun
+            StringBuilder left = new StringBuilder(e.getMessage());
+            servers.forEach((id, s) -> left.append(System.lineSeparator()).append(id).append(": ").append(s.node().backlog()));
+            throw new AssertionError(left.toString(), e);
+        }
     }
 
     SeatInventory.Count count(String airline, String from, String to) {

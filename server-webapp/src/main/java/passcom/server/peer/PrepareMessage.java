@@ -54,8 +54,22 @@ public record PrepareMessage(String idTransacao, String coordenador, TxnKind tip
                 throw new MalformedRequest("O campo 'passageiros' tem de 1 a " + Booking.MAX_PASSENGERS + " passageiros, cada CPF uma vez");
             }
         }
-        return new Prepare(MalformedRequest.require(idTransacao, "id_transacao"),
+        return new Prepare(transactionId(MalformedRequest.require(idTransacao, "id_transacao")),
                 MalformedRequest.require(coordenador, "coordenador"), MalformedRequest.require(tipo, "tipo"),
                 localizador, legs.stream().map(LegKey::toKey).toList(), seating);
     }
+
+    /**
+     * Coordinators name transactions with UUIDs. Anything a participant accepts it must later be able to ask
+     * the coordinator about in a query string ({@code /decisao_servidor?id_transacao=}): an id too long for a
+     * request line, or with characters a query mangles, would leave a hold that nobody can ever resolve.
+     */
+    private static String transactionId(String id) {
+        if (!VALID_TXN_ID.matcher(id).matches()) {
+            throw new MalformedRequest("O campo 'id_transacao' deve ter de 1 a 64 letras, dígitos, '.', '_' ou '-'");
+        }
+        return id;
+    }
+
+    private static final java.util.regex.Pattern VALID_TXN_ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 }

@@ -113,4 +113,20 @@ class WireMessagesTest {
     private static <T> T roundTrip(T message, Class<T> type) throws Exception {
         return Json.mapper().readValue(Json.mapper().writeValueAsBytes(message), type);
     }
+
+    @Test
+    void when_a_prepare_names_a_transaction_id_no_decision_query_could_carry_then_it_is_refused_before_anything_is_held() throws Exception {
+        // Found by EndpointFuzzIT: a hold whose id the participant cannot ask its coordinator about stays held for good.
+        for (String id : List.of("x".repeat(200), "t\u0000", "t 1", "t%2f", "t?x=1", "\ud800", "")) {
+            PrepareMessage message = Json.mapper().readValue("{\"id_transacao\":" + Json.mapper().writeValueAsString(id)
+                    + ",\"coordenador\":\"B\",\"tipo\":\"PURCHASE\",\"cpf\":\"52998224725\","
+                    + "\"trechos\":[{\"origem\":\"Cuiabá\",\"destino\":\"Goiânia\"}]}", PrepareMessage.class);
+            assertThatThrownBy(message::toPrepare).as("id %s", id).isInstanceOf(passcom.server.http.MalformedRequest.class)
+                    .hasMessageContaining("id_transacao");
+        }
+        PrepareMessage uuid = Json.mapper().readValue("{\"id_transacao\":\"6b900a88-9ad3-425c-809d-0384aa0f5434\",\"coordenador\":\"B\","
+                + "\"tipo\":\"PURCHASE\",\"cpf\":\"52998224725\",\"trechos\":[{\"origem\":\"Cuiabá\",\"destino\":\"Goiânia\"}]}",
+                PrepareMessage.class);
+        assertThat(uuid.toPrepare().txnId()).isEqualTo("6b900a88-9ad3-425c-809d-0384aa0f5434");
+    }
 }
