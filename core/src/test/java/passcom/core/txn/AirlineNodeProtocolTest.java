@@ -387,6 +387,8 @@ class AirlineNodeProtocolTest {
         assertThat(federation.node("A").tickets(OTHER_CPF).bookings()).isEmpty();
         assertThat(federation.node("A").purchase(order(OTHER_CPF, List.of("B"), "São Paulo", "Curitiba")))
                 .as("sells again once the store can write").isInstanceOf(PurchaseOutcome.Bought.class);
+        // B confirms after the customer's answer (phase two): the rows and the counters agree once it has
+        awaitSettled();
         assertInvariants();
     }
 
