@@ -41,14 +41,14 @@ public final class SignatureFilter extends HttpFilter {
         } catch (Unauthenticated e) {
             LOG.warn("rejected unsigned server call {} {} from {}: {}", request.getMethod(), request.getRequestURI(),
                     request.getRemoteAddr(), e.getMessage());
-            ErrorMapper.reply(e).writeTo(response);
+            ErrorMapper.reply(e).writeTo(request, response);
             return;
         } catch (ReplayMemoryFull e) {
             LOG.warn("refused server call {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
-            new Reply(HttpServletResponse.SC_SERVICE_UNAVAILABLE, Erro.of(e.getMessage())).writeTo(response);
+            new Reply(HttpServletResponse.SC_SERVICE_UNAVAILABLE, Erro.of(e.getMessage())).writeTo(request, response);
             return;
         } catch (RuntimeException e) {
-            ErrorMapper.reply(e).writeTo(response);
+            ErrorMapper.reply(e).writeTo(request, response);
             return;
         }
         chain.doFilter(request, response);

@@ -32,6 +32,6 @@ public abstract class Endpoint extends HttpServlet {
         } catch (RuntimeException e) {
             reply = ErrorMapper.reply(e);
         }
-        reply.writeTo(response);
+        reply.writeTo(request, response);
     }
 }

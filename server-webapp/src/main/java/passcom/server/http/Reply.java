@@ -1,5 +1,6 @@
 package passcom.server.http;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import passcom.api.Json;
@@ -11,7 +12,9 @@ public record Reply(int status, Object body) {
         return new Reply(HttpServletResponse.SC_OK, body);
     }
 
-    public void writeTo(HttpServletResponse response) throws IOException {
+    /** Answers {@code request}; a body it carried that nobody read is read first ({@link RequestBody#discardUnread}). */
+    public void writeTo(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        RequestBody.discardUnread(request);
         byte[] json = Json.mapper().writeValueAsBytes(body);
         response.setStatus(status);
         response.setContentType("application/json");

@@ -14,9 +14,10 @@ public final class RequestBody {
     public static final int LIMIT = 64 * 1024;
 
     /**
-     * A refused body up to this size is read and thrown away before the 413 goes out: a client still
-     * sending it (as Java's HttpClient does until the last byte) would otherwise see the connection
-     * closed under it instead of the answer. A larger one is cut off.
+     * A refused or unread body up to this size is read and thrown away before the answer goes out: a client
+     * still sending it (Java's HttpClient writes the headers and the body separately) would otherwise see the
+     * connection closed under it, either instead of the answer or, worse, on its next request over the same
+     * pooled connection. A larger one is cut off, and the connection with it.
      */
     private static final long DRAIN_LIMIT = 4L * 1024 * 1024;
 
@@ -32,13 +33,14 @@ public final class RequestBody {
             return bytes;
         }
         byte[] body;
-        try (InputStream in = request.getInputStream()) {
+        try {
+            InputStream in = request.getInputStream(); // not closed: an unread rest is drained before the answer
             if (request.getContentLengthLong() > LIMIT) {
-                throw refuse(in, request.getContentLengthLong());
+                throw new PayloadTooLarge(); // the rest is drained before the 413 goes out
             }
             body = in.readNBytes(LIMIT + 1);
             if (body.length > LIMIT) {
-                throw refuse(in, -1);
+                throw new PayloadTooLarge();
             }
         } catch (IOException e) {
             // The client sent fewer bytes than it announced, or broke the chunking: its request is incomplete, a
@@ -49,18 +51,27 @@ public final class RequestBody {
         return body;
     }
 
-    private static PayloadTooLarge refuse(InputStream in, long declaredLength) {
-        if (declaredLength <= DRAIN_LIMIT) {
-            try {
-                byte[] sink = new byte[8192];
-                long drained = 0;
-                for (int n; drained <= DRAIN_LIMIT && (n = in.read(sink)) != -1; ) {
-                    drained += n;
-                }
-            } catch (IOException e) {
-                // the client went away; the 413 is all that is left to send
-            }
+    /**
+     * Before any answer: reads and throws away a body nobody read (a wrong method, an unknown path, a refusal
+     * decided from the headers alone), so that the connection stays usable for the client's next request.
+     */
+    public static void discardUnread(HttpServletRequest request) {
+        long declared = request.getContentLengthLong();
+        if (request.getAttribute(ATTRIBUTE) != null || declared == 0 || declared > DRAIN_LIMIT) {
+            return;
         }
-        return new PayloadTooLarge();
+        try {
+            drain(request.getInputStream());
+        } catch (IOException | IllegalStateException e) {
+            // the client went away, or the body was taken as a reader; the answer is all that is left to send
+        }
+    }
+
+    private static void drain(InputStream in) throws IOException {
+        byte[] sink = new byte[8192];
+        long drained = 0;
+        for (int n; drained <= DRAIN_LIMIT && (n = in.read(sink)) != -1; ) {
+            drained += n;
+        }
     }
 }

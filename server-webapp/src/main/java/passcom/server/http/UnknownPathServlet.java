@@ -9,6 +9,6 @@ import java.io.IOException;
 public final class UnknownPathServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ErrorMapper.reply(new UnknownPath(request.getRequestURI())).writeTo(response);
+        ErrorMapper.reply(new UnknownPath(request.getRequestURI())).writeTo(request, response);
     }
 }
