@@ -35,7 +35,7 @@ public final class FaultHarness {
 
     /** What one run found; {@link #passed} when there is no violation. */
     public record Result(HarnessConfig config, Path dir, Path history, Map<String, Long> opsByOutcome, Map<String, Integer> faults,
-                         List<NemesisRunner.Recovery> recoveries, long settleMillis, List<String> violations, String loadBefore,
+                         Map<String, Integer> overlaps, List<NemesisRunner.Recovery> recoveries, long settleMillis, List<String> violations, String loadBefore,
                          String loadAfter, long millis) {
         public boolean passed() {
             return violations.isEmpty();
@@ -49,13 +49,8 @@ public final class FaultHarness {
                     .append(millis / 1000).append(" s\n");
             text.append("operations: ").append(opsByOutcome).append("\n");
             text.append("faults: ").append(faults).append("\n");
-            List<Long> resolved = recoveries.stream().filter(r -> r.resolvedMillis() >= 0).map(NemesisRunner.Recovery::resolvedMillis).sorted().toList();
-            List<Long> serving = recoveries.stream().filter(r -> r.servingMillis() >= 0).map(NemesisRunner.Recovery::servingMillis).sorted().toList();
-            text.append("recoveries: ").append(recoveries.size()).append(" (unresolved within ").append(NemesisRunner.RECOVERY_LIMIT_MILLIS / 1000)
-                    .append(" s: ").append(recoveries.size() - resolved.size()).append("); relaunch→resolved ms p50/p99/max ")
-                    .append(percentiles(resolved)).append("; relaunch→serving ms p50/p99/max ").append(percentiles(serving))
-                    .append("; serving→resolved ms p50/p99/max ").append(percentiles(recoveries.stream().filter(r -> r.resolvedMillis() >= 0)
-                            .map(r -> r.resolvedMillis() - r.servingMillis()).sorted().toList())).append("\n");
+            text.append("faults on at the same time (pairs of kinds that overlapped): ").append(overlaps).append("\n");
+            text.append(recoveryLines(recoveries));
             text.append("settled ").append(settleMillis).append(" ms after every server was up and healed\n");
             text.append("violations: ").append(violations.size()).append("\n");
             violations.stream().limit(50).forEach(v -> text.append("  ").append(v).append("\n"));
@@ -82,7 +77,7 @@ public final class FaultHarness {
             history.note("run", plan);
 
             Workload workload = new Workload(federation, history, config);
-            NemesisRunner nemesis = new NemesisRunner(federation, history, schedule, dir.resolve("scratch"));
+            NemesisRunner nemesis = new NemesisRunner(federation, history, schedule, config.overlap(), dir.resolve("scratch"));
             workload.start();
             nemesis.start();
             Thread.sleep(config.load().toMillis());
@@ -93,6 +88,7 @@ public final class FaultHarness {
             long settleMillis = awaitSettled(federation);
             resolveUnknown(federation, history);
             awaitSettled(federation);
+            nemesis.awaitMeasurements();
             Map<String, Map<String, Set<String>>> listed = listings(federation, config.clients());
             federation.stopAll();
             Map<String, StoreState> stores = new LinkedHashMap<>();
@@ -106,7 +102,7 @@ public final class FaultHarness {
             byOutcome.put("total", (long) history.ops().size());
             Map<String, Integer> faults = new TreeMap<>();
             nemesis.variants().forEach((k, v) -> faults.put(k, v.get()));
-            Result result = new Result(config, dir, history.file(), byOutcome, faults, nemesis.recoveries(), settleMillis, violations,
+            Result result = new Result(config, dir, history.file(), byOutcome, faults, overlaps(history.faults()), nemesis.recoveries(), settleMillis, violations,
                     loadBefore, loadAverage(), System.currentTimeMillis() - began);
             history.note("result", Json.mapper().createObjectNode().put("summary", result.summary()));
             Files.writeString(dir.resolve("result.md"), result.summary() + "\nrecoveries:\n" + nemesis.recoveries().stream()
@@ -196,6 +192,49 @@ public final class FaultHarness {
             ProcessCluster.pause(1_000);
         }
         return reply;
+    }
+
+    /**
+     * The recovery samples, in the form RELIABILITY.md reports them: p50/p99/max of relaunch → every transaction
+     * the restarted server took part in resolved, and of relaunch → first answer, over all samples and over the
+     * undisturbed ones (no other fault on meanwhile).
+     */
+    static String recoveryLines(List<NemesisRunner.Recovery> recoveries) {
+        List<NemesisRunner.Recovery> undisturbed = recoveries.stream().filter(r -> !r.disturbed()).toList();
+        long unresolved = recoveries.stream().filter(r -> r.resolvedMillis() < 0).count();
+        return "recoveries: " + recoveries.size() + " (" + undisturbed.size() + " undisturbed; not resolved within "
+                + NemesisRunner.RECOVERY_LIMIT_MILLIS / 1000 + " s: " + unresolved + ")\n"
+                + "recovery, relaunch → every transaction it took part in resolved, ms p50/p99/max: all " + stat(recoveries, NemesisRunner.Recovery::resolvedMillis)
+                + "; undisturbed " + stat(undisturbed, NemesisRunner.Recovery::resolvedMillis) + "\n"
+                + "time to first answer, relaunch → /saude 200, ms p50/p99/max: all " + stat(recoveries, NemesisRunner.Recovery::servingMillis)
+                + "; undisturbed " + stat(undisturbed, NemesisRunner.Recovery::servingMillis) + "\n"
+                + "first answer → resolved, ms p50/p99/max: all " + stat(recoveries.stream().filter(r -> r.resolvedMillis() >= 0).toList(),
+                        r -> r.resolvedMillis() - r.servingMillis()) + "\n";
+    }
+
+    private static String stat(List<NemesisRunner.Recovery> samples, java.util.function.ToLongFunction<NemesisRunner.Recovery> measure) {
+        List<Long> values = samples.stream().mapToLong(measure).filter(v -> v >= 0).sorted().boxed().toList();
+        return percentiles(values) + " (n=" + values.size() + ")";
+    }
+
+    /**
+     * Pairs of fault kinds that were on at the same time ({@code kill+partition}: how many such pairs of faults
+     * overlapped), read from the history's fault windows.
+     */
+    static Map<String, Integer> overlaps(List<History.Fault> faults) {
+        Map<String, Integer> pairs = new TreeMap<>();
+        for (int i = 0; i < faults.size(); i++) {
+            for (int j = i + 1; j < faults.size(); j++) {
+                History.Fault a = faults.get(i);
+                History.Fault b = faults.get(j);
+                if (a.nemesis() != b.nemesis() && a.start() < b.end() && b.start() < a.end()) {
+                    String first = a.nemesis().compareTo(b.nemesis()) < 0 ? a.nemesis().option() : b.nemesis().option();
+                    String second = a.nemesis().compareTo(b.nemesis()) < 0 ? b.nemesis().option() : a.nemesis().option();
+                    pairs.merge(first + "+" + second, 1, Integer::sum);
+                }
+            }
+        }
+        return pairs;
     }
 
     static String loadAverage() {

@@ -51,8 +51,16 @@ public record HarnessConfig(long seed, Duration load, int clients, int seats, Se
         return new HarnessConfig(s, l, c, st, ns, gapMillis, killShare, settleLimit, thinkMillis);
     }
 
+    /**
+     * How many faults may be active at once ({@code passcom.harness.overlap}, default 3, both presets; 1 plays them
+     * one after another). The seeded {@link FaultSchedule} decides which overlap.
+     */
+    public int overlap() {
+        return Integer.getInteger("passcom.harness.overlap", 3);
+    }
+
     public String describe() {
         return "seed " + seed + ", " + load.toSeconds() + " s of load, " + clients + " clients, " + seats + " seats per leg, nemeses "
-                + nemeses.stream().map(Nemesis::option).toList();
+                + nemeses.stream().map(Nemesis::option).toList() + ", up to " + overlap() + " at once";
     }
 }

@@ -3,27 +3,47 @@ package passcom.it.harness;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import passcom.it.process.Customer;
 import passcom.it.process.StoreFile;
 
 /**
- * Plays a {@link FaultSchedule} against the {@link Federation} on its own thread: each fault switched on,
- * held, healed, then the gap to the next. After every kill (and every crash point that halted its server)
- * it measures the recovery: the transactions the dead server took part in that were still open (read from
- * its store and its peers' as the server is relaunched) and the time from the relaunch until none of them is
- * open in any store ({@link Recovery}). A sample is "disturbed" when another fault began before it ended.
+ * Plays a {@link FaultSchedule} against the {@link Federation}: one dispatching thread starts each fault at its
+ * planned moment on a worker thread of its own (switched on, held, healed), so faults overlap as the schedule
+ * says. Before a fault starts, the dispatcher waits until fewer than {@link HarnessConfig#overlap()} faults are
+ * on and none holds a resource the fault needs ({@link FaultSchedule#resources}): the plan already keeps them
+ * apart, this keeps them apart when a fault runs longer than planned (a slow start-up). A kill or a crash point
+ * keeps the server's process until the relaunched server answers, so it is never paused while starting.
+ *
+ * <p>After every kill (and every crash point that halted its server) it measures the recovery: the
+ * transactions the dead server took part in that were still open (read from its store and its peers' as the
+ * server is relaunched) and the time from the relaunch until none of them is open in any store
+ * ({@link Recovery}). A sample is disturbed when another fault was on at the relaunch or began before the
+ * sample ended; it names those faults.
  */
 final class NemesisRunner implements Runnable {
 
-    /** One relaunch: milliseconds from the launch to the first answer and until its open transactions were resolved (-1: not within the limit). */
-    record Recovery(String victims, int openTransactions, long servingMillis, long resolvedMillis, boolean disturbed) {
+    /**
+     * One relaunch: milliseconds from the launch to the first answer and until its open transactions were resolved
+     * (-1: not within the limit); {@code disturbedBy} the other faults that were on meanwhile (empty: undisturbed).
+     */
+    record Recovery(String victims, int openTransactions, long servingMillis, long resolvedMillis, String disturbedBy) {
+        boolean disturbed() {
+            return !disturbedBy.isEmpty();
+        }
+    }
+
+    /** A fault that began, with {@link System#nanoTime} at its start. */
+    private record Begun(long id, long nanos, String description) {
     }
 
     static final long RECOVERY_LIMIT_MILLIS = 60_000;
@@ -31,19 +51,27 @@ final class NemesisRunner implements Runnable {
     private final Federation federation;
     private final History history;
     private final List<FaultSchedule.Event> schedule;
+    private final int overlap;
     private final Path scratch;
     private final Map<Nemesis, AtomicInteger> injected = new EnumMap<>(Nemesis.class);
     private final Map<String, AtomicInteger> variants = new ConcurrentHashMap<>();
     private final List<Recovery> recoveries = new CopyOnWriteArrayList<>();
+    private final List<Thread> workers = new CopyOnWriteArrayList<>();
     private final List<Thread> measurements = new CopyOnWriteArrayList<>();
+    private final Map<Long, String> active = new ConcurrentHashMap<>();
+    private final List<Begun> begun = new CopyOnWriteArrayList<>();
+    private final AtomicLong ids = new AtomicLong();
+    /** Guarded by {@code this}: the resources of the faults that are on, and how many are on. */
+    private final Set<String> busy = new HashSet<>();
+    private int running;
     private volatile boolean stopped;
-    private volatile long faultsBegun;
     private final Thread thread = new Thread(this, "nemesis");
 
-    NemesisRunner(Federation federation, History history, List<FaultSchedule.Event> schedule, Path scratch) {
+    NemesisRunner(Federation federation, History history, List<FaultSchedule.Event> schedule, int overlap, Path scratch) {
         this.federation = federation;
         this.history = history;
         this.schedule = schedule;
+        this.overlap = Math.max(1, overlap);
         this.scratch = scratch;
         for (Nemesis n : Nemesis.values()) {
             injected.put(n, new AtomicInteger());
@@ -54,12 +82,23 @@ final class NemesisRunner implements Runnable {
         thread.start();
     }
 
-    /** Stops after the current fault's heal; then waits (bounded) for the recovery measurements. */
+    /** Starts no more faults; each one on is healed (its sleeps end early) and its server relaunched; waits for them (bounded). */
     void stop() throws InterruptedException {
         stopped = true;
+        synchronized (this) {
+            notifyAll();
+        }
         thread.join(60_000);
+        for (Thread w : workers) {
+            w.join(RECOVERY_LIMIT_MILLIS + 30_000);
+        }
+    }
+
+    /** Waits (bounded) for the recovery measurements still running after {@link #stop}. */
+    void awaitMeasurements() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + RECOVERY_LIMIT_MILLIS + 10_000;
         for (Thread m : measurements) {
-            m.join(RECOVERY_LIMIT_MILLIS + 10_000);
+            m.join(Math.max(1, deadline - System.currentTimeMillis()));
         }
     }
 
@@ -77,20 +116,67 @@ final class NemesisRunner implements Runnable {
 
     @Override
     public void run() {
+        long origin = System.nanoTime();
         for (FaultSchedule.Event event : schedule) {
-            if (!sleep(event.gapMillis())) {
+            if (!sleep((origin + event.atMillis() * 1_000_000 - System.nanoTime()) / 1_000_000)) {
                 return;
             }
-            try {
-                apply(event);
-            } catch (RuntimeException | AssertionError e) {
-                history.note("nemesis-error", passcom.api.Json.mapper().createObjectNode().put("event", event.toString()).put("error", e.toString()));
+            Set<String> needs = FaultSchedule.resources(event, federation.airlines());
+            if (!acquire(needs)) {
+                return;
             }
+            Thread worker = new Thread(() -> {
+                try {
+                    apply(event);
+                } catch (RuntimeException | AssertionError e) {
+                    history.note("nemesis-error", passcom.api.Json.mapper().createObjectNode().put("event", event.toString()).put("error", e.toString()));
+                } finally {
+                    release(needs);
+                }
+            }, "nemesis-" + event.nemesis().option());
+            worker.setDaemon(true);
+            workers.add(worker);
+            worker.start();
         }
     }
 
+    /** Waits until the fault may start (a free slot, its resources free); false when the run is stopping. */
+    private synchronized boolean acquire(Set<String> needs) {
+        while (!stopped && (running >= overlap || !Collections.disjoint(busy, needs))) {
+            try {
+                wait(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        if (stopped) {
+            return false;
+        }
+        busy.addAll(needs);
+        running++;
+        return true;
+    }
+
+    private synchronized void release(Set<String> needs) {
+        busy.removeAll(needs);
+        running--;
+        notifyAll();
+    }
+
     private void apply(FaultSchedule.Event event) {
-        faultsBegun++;
+        long id = ids.incrementAndGet();
+        String description = event.nemesis().option() + " " + event.target() + (event.variant().isEmpty() ? "" : " " + event.variant());
+        begun.add(new Begun(id, System.nanoTime(), description));
+        active.put(id, description);
+        try {
+            applyFault(event, id);
+        } finally {
+            active.remove(id);
+        }
+    }
+
+    private void applyFault(FaultSchedule.Event event, long id) {
         long start = history.now();
         boolean happened = true;
         switch (event.nemesis()) {
@@ -99,7 +185,7 @@ final class NemesisRunner implements Runnable {
                 victims = victims.stream().filter(v -> !federation.isDown(v)).toList();
                 federation.kill(victims);
                 sleep(event.holdMillis());
-                relaunchAndMeasure(victims);
+                relaunchAndMeasure(victims, id);
             }
             case PAUSE -> {
                 federation.pause(event.target());
@@ -123,7 +209,7 @@ final class NemesisRunner implements Runnable {
                 happened = halted;
                 if (halted) {
                     sleep(event.delayMillis());
-                    relaunchAndMeasure(List.of(event.target()));
+                    relaunchAndMeasure(List.of(event.target()), id);
                 }
             }
             case STORE_FAULT -> {
@@ -143,9 +229,10 @@ final class NemesisRunner implements Runnable {
     /**
      * The open transactions the victims took part in (their own stores, read from copies since they are dead,
      * and what the live peers hold for them), then the relaunch, then a thread polling every store until none
-     * of those is open.
+     * of those is open. Returns once the victims answer (or the run is stopping, or the start-up limit passed), so
+     * the fault keeps their processes until then.
      */
-    private void relaunchAndMeasure(List<String> victims) {
+    private void relaunchAndMeasure(List<String> victims, long faultId) {
         if (victims.isEmpty()) {
             return;
         }
@@ -167,14 +254,23 @@ final class NemesisRunner implements Runnable {
         Map<String, Long> launched = new java.util.LinkedHashMap<>();
         victims.forEach(v -> launched.put(v, federation.relaunch(v)));
         long from = launched.values().stream().mapToLong(Long::longValue).min().orElseThrow();
-        long faultsAtLaunch = faultsBegun;
-        Thread measurement = new Thread(() -> measure(String.join("+", victims), open, from, faultsAtLaunch), "recovery");
+        Set<String> onAtLaunch = new TreeSet<>();
+        active.forEach((id, description) -> {
+            if (id != faultId) {
+                onAtLaunch.add(description);
+            }
+        });
+        Thread measurement = new Thread(() -> measure(String.join("+", victims), open, from, faultId, onAtLaunch), "recovery");
         measurement.setDaemon(true);
         measurements.add(measurement);
         measurement.start();
+        long startUpDeadline = System.nanoTime() + RECOVERY_LIMIT_MILLIS * 1_000_000;
+        while (!stopped && System.nanoTime() < startUpDeadline && !victims.stream().allMatch(this::answers)) {
+            sleepQuietly(50);
+        }
     }
 
-    private void measure(String victims, Set<String> open, long from, long faultsAtLaunch) {
+    private void measure(String victims, Set<String> open, long from, long faultId, Set<String> onAtLaunch) {
         long deadline = from + RECOVERY_LIMIT_MILLIS * 1_000_000;
         long serving = -1;
         List<String> airlines = List.of(victims.split("\\+"));
@@ -183,12 +279,19 @@ final class NemesisRunner implements Runnable {
                 serving = (System.nanoTime() - from) / 1_000_000;
             }
             if (serving >= 0 && stillOpen(open).isEmpty()) {
-                record(new Recovery(victims, open.size(), serving, (System.nanoTime() - from) / 1_000_000, faultsBegun != faultsAtLaunch));
+                record(new Recovery(victims, open.size(), serving, (System.nanoTime() - from) / 1_000_000, disturbers(onAtLaunch, from, faultId)));
                 return;
             }
             sleepQuietly(100);
         }
-        record(new Recovery(victims, open.size(), serving, -1, faultsBegun != faultsAtLaunch));
+        record(new Recovery(victims, open.size(), serving, -1, disturbers(onAtLaunch, from, faultId)));
+    }
+
+    /** The other faults on at the relaunch, and those begun since: what may have slowed this sample down. */
+    private String disturbers(Set<String> onAtLaunch, long from, long faultId) {
+        Set<String> all = new TreeSet<>(onAtLaunch);
+        begun.stream().filter(b -> b.id() != faultId && b.nanos() >= from).forEach(b -> all.add(b.description()));
+        return String.join("; ", all);
     }
 
     /** Kept in memory for the result and written to the history at once, so a run that dies still has its samples. */
