@@ -220,9 +220,10 @@ final class NemesisRunner implements Runnable {
         }
         if (happened) {
             injected.get(event.nemesis()).incrementAndGet();
-            variants.computeIfAbsent(event.nemesis().option() + (event.variant().isEmpty() ? "" : " " + event.variant())
-                    + (event.target().equals("*") ? " (whole federation)" : ""), k -> new AtomicInteger()).incrementAndGet();
         }
+        variants.computeIfAbsent(event.nemesis().option() + (event.variant().isEmpty() ? "" : " " + event.variant())
+                + (event.target().equals("*") ? " (whole federation)" : "") + (happened ? "" : " (armed, not reached)"),
+                k -> new AtomicInteger()).incrementAndGet();
         history.fault(new History.Fault(event.nemesis(), event.target(), event.variant() + (happened ? "" : " (not reached)"), start, history.now()));
     }
 
