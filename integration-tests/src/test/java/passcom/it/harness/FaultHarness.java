@@ -85,7 +85,8 @@ public final class FaultHarness {
             workload.stop();
 
             federation.healAll();
-            long settleMillis = awaitSettled(federation);
+            SettleTrace trace = new SettleTrace(federation);
+            long settleMillis = awaitSettled(federation, trace);
             resolveUnknown(federation, history);
             awaitSettled(federation);
             nemesis.awaitMeasurements();
@@ -105,20 +106,37 @@ public final class FaultHarness {
             Result result = new Result(config, dir, history.file(), byOutcome, faults, overlaps(history.faults()), nemesis.recoveries(), settleMillis, violations,
                     loadBefore, loadAverage(), System.currentTimeMillis() - began);
             history.note("result", Json.mapper().createObjectNode().put("summary", result.summary()));
+            history.note("settle", Json.mapper().createObjectNode().set("open", Json.mapper().valueToTree(trace.lines())));
             Files.writeString(dir.resolve("result.md"), result.summary() + "\nrecoveries:\n" + nemesis.recoveries().stream()
-                    .map(Object::toString).collect(Collectors.joining("\n")) + "\n", StandardCharsets.UTF_8);
+                    .map(Object::toString).collect(Collectors.joining("\n")) + "\n\nstill open in each store while settling (I7):\n"
+                    + String.join("\n", trace.lines()) + "\n", StandardCharsets.UTF_8);
             return result;
         }
     }
 
     /** Milliseconds until every server reports no open hold and no pending transaction; -1 past the deadline. */
     static long awaitSettled(Federation federation) {
+        return awaitSettled(federation, null);
+    }
+
+    /** The same, sampling what the stores still have open into {@code trace} (when not null) once a second and at the end. */
+    static long awaitSettled(Federation federation, SettleTrace trace) {
         long start = System.currentTimeMillis();
         while (System.currentTimeMillis() - start < SETTLE_DEADLINE_MILLIS) {
+            if (trace != null) {
+                trace.sample(false);
+            }
             if (federation.airlines().stream().allMatch(federation.cluster()::isQuiet)) {
-                return System.currentTimeMillis() - start;
+                long settled = System.currentTimeMillis() - start;
+                if (trace != null) {
+                    trace.sample(true);
+                }
+                return settled;
             }
             ProcessCluster.pause(50);
+        }
+        if (trace != null) {
+            trace.sample(true);
         }
         return -1;
     }
