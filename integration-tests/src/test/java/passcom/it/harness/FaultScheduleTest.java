@@ -56,6 +56,23 @@ class FaultScheduleTest {
     }
 
     @Test
+    void with_an_overlap_of_one_the_faults_follow_one_another() {
+        System.setProperty("passcom.harness.overlap", "1");
+        try {
+            for (long seed = 0; seed < 50; seed++) {
+                HarnessConfig config = HarnessConfig.ci(seed);
+                List<FaultSchedule.Event> plan = FaultSchedule.draw(config, AIRLINES, config.load().toMillis());
+                for (int i = 1; i < plan.size(); i++) {
+                    assertThat(plan.get(i).atMillis()).as("seed %d: %s", seed, plan)
+                            .isGreaterThanOrEqualTo(plan.get(i - 1).atMillis() + plan.get(i - 1).plannedMillis());
+                }
+            }
+        } finally {
+            System.clearProperty("passcom.harness.overlap");
+        }
+    }
+
+    @Test
     void a_kill_holds_its_servers_process_and_switches_a_whole_federation_kill_all_of_them_and_a_partition_the_links() {
         assertThat(FaultSchedule.resources(new FaultSchedule.Event(0, Nemesis.KILL, "*", "", 1, 0), AIRLINES))
                 .containsExactlyInAnyOrder("proc:A", "proc:B", "proc:C", "switch:A", "switch:B", "switch:C");
