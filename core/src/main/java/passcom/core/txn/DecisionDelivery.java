@@ -25,8 +25,10 @@ import passcom.core.store.Store;
  *
  * <p>Acknowledged rows are deleted in batches, one local transaction per pass rather than one per
  * acknowledgement: until its row is deleted a delivery stays in flight here, and after a crash it is
- * merely sent again, which every participant answers idempotently. Wake-ups that arrive while a pass is
- * already queued are folded into it.
+ * merely sent again, which every participant answers idempotently. Failed sends are rescheduled the same
+ * way, one write per pass: while a peer is down every pass fails up to 200 sends, and one write (one fsync)
+ * each held this thread for seconds per pass, delaying the deliveries to the peers that were up. Wake-ups
+ * that arrive while a pass is already queued are folded into it.
  */
 final class DecisionDelivery implements AutoCloseable {
 
@@ -47,6 +49,11 @@ final class DecisionDelivery implements AutoCloseable {
     private final BackgroundThread thread;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Queue<CoordinatorLog.Delivery> acknowledged = new ConcurrentLinkedQueue<>();
+    private final Queue<Retry> failed = new ConcurrentLinkedQueue<>();
+
+    /** A failed send and when to try it again. */
+    private record Retry(CoordinatorLog.Delivery delivery, long nextAttemptMillis) {
+    }
     private final AtomicBoolean passQueued = new AtomicBoolean();
 
     DecisionDelivery(Store store, BookingStore bookings, Map<String, AirlinePort> ports, Clock clock, Duration backoff, String airline) {
@@ -78,6 +85,7 @@ final class DecisionDelivery implements AutoCloseable {
         passQueued.set(false);
         try {
             deleteAcknowledged();
+            rescheduleFailed();
             List<CoordinatorLog.Delivery> due = store.read(c -> CoordinatorLog.dueDeliveries(c, clock.millis(), 200));
             for (CoordinatorLog.Delivery delivery : due) {
                 if (inFlight.add(key(delivery))) {
@@ -122,21 +130,37 @@ final class DecisionDelivery implements AutoCloseable {
             wakeUp();
             return;
         }
+        long factor = Math.min(MAX_BACKOFF_FACTOR, 1L << Math.min(delivery.attempts(), 5));
+        failed.add(new Retry(delivery, clock.millis() + Math.min(MAX_RETRY_DELAY_MILLIS, backoff.toMillis() * factor)));
+        if (delivery.attempts() == 0 || delivery.attempts() % 10 == 9) {
+            LOG.info("txn {}: {} to {} not delivered (attempt {}), retrying: {}", delivery.txnId(), delivery.message(),
+                    delivery.airline(), delivery.attempts() + 1, failure.toString());
+        }
+    }
+
+    /**
+     * Records every failed send's next attempt in one local transaction; they leave the in-flight set only then,
+     * so none is sent again before its backoff. If the write fails they stay queued for the next pass.
+     */
+    private void rescheduleFailed() {
+        List<Retry> batch = new ArrayList<>();
+        for (Retry r = failed.poll(); r != null; r = failed.poll()) {
+            batch.add(r);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
         try {
-            long factor = Math.min(MAX_BACKOFF_FACTOR, 1L << Math.min(delivery.attempts(), 5));
-            long next = clock.millis() + Math.min(MAX_RETRY_DELAY_MILLIS, backoff.toMillis() * factor);
             store.write(c -> {
-                CoordinatorLog.retryLater(c, delivery.txnId(), delivery.airline(), next);
+                for (Retry retry : batch) {
+                    CoordinatorLog.retryLater(c, retry.delivery().txnId(), retry.delivery().airline(), retry.nextAttemptMillis());
+                }
                 return null;
             });
-            if (delivery.attempts() == 0 || delivery.attempts() % 10 == 9) {
-                LOG.info("txn {}: {} to {} not delivered (attempt {}), retrying: {}", delivery.txnId(), delivery.message(),
-                        delivery.airline(), delivery.attempts() + 1, failure.toString());
-            }
+            batch.forEach(r -> inFlight.remove(key(r.delivery())));
         } catch (RuntimeException e) {
-            LOG.warn("txn {}: could not record delivery result: {}", delivery.txnId(), e.toString());
-        } finally {
-            inFlight.remove(key(delivery));
+            failed.addAll(batch);
+            throw e;
         }
     }
 

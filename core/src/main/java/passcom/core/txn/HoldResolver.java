@@ -1,15 +1,21 @@
 package passcom.core.txn;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Resolves holds whose decision this participant has not heard: asks the coordinator
  * ({@link AirlinePort#decision}) and applies the answer. {@code Pending} or no answer keeps the hold:
- * it is never dropped while its transaction might commit. One thread; queries are asynchronous.
+ * it is never dropped while its transaction might commit. One thread finds and claims the due holds (one
+ * write per pass); the queries are asynchronous; the answers are applied by a few threads at once, so that
+ * their writes share fsyncs (SQLite's group commit, PostgreSQL's WAL flush) instead of paying one each in turn.
  */
 final class HoldResolver implements AutoCloseable {
 
@@ -18,13 +24,23 @@ final class HoldResolver implements AutoCloseable {
     private final Participant participant;
     private final Map<String, AirlinePort> ports;
     private final Duration period;
+    /** Threads applying decisions: enough for a batch per fsync, few enough to leave the store's writer its queue. */
+    private static final int APPLIERS = 4;
+
     private final BackgroundThread thread;
+    private final ExecutorService appliers;
 
     HoldResolver(Participant participant, Map<String, AirlinePort> ports, Duration period, String airline) {
         this.participant = participant;
         this.ports = ports;
         this.period = period;
         this.thread = new BackgroundThread("hold-resolver-" + airline);
+        AtomicInteger count = new AtomicInteger();
+        this.appliers = Executors.newFixedThreadPool(APPLIERS, r -> {
+            Thread applier = new Thread(r, "hold-resolver-" + airline + "-apply-" + count.incrementAndGet());
+            applier.setDaemon(true);
+            return applier;
+        });
     }
 
     void start() {
@@ -32,29 +48,30 @@ final class HoldResolver implements AutoCloseable {
     }
 
     /**
-     * One row at a time: each due hold is claimed in its own short local transaction (skipped if another
-     * writer has it locked), so one bad row or one slow coordinator holds up nothing else.
+     * Claims every due hold in one short local transaction (a row another writer has locked is skipped, not
+     * waited for), then asks each one's coordinator; one bad row or one slow coordinator holds up nothing else.
      */
     private void resolveDue() {
-        List<Participant.StaleHold> due;
+        List<Participant.StaleHold> claimed;
         try {
-            due = participant.dueForDecisionQuery(100);
+            List<Participant.StaleHold> askable = new ArrayList<>();
+            for (Participant.StaleHold hold : participant.dueForDecisionQuery(100)) {
+                if (ports.containsKey(hold.coordinator())) {
+                    askable.add(hold);
+                } else {
+                    LOG.warn("txn {}: coordinator {} is not in the peer list; keeping the hold", hold.txnId(), hold.coordinator());
+                }
+            }
+            claimed = participant.claim(askable);
         } catch (RuntimeException e) {
             LOG.warn("hold resolver pass failed, will retry: {}", e.toString());
             return;
         }
-        for (Participant.StaleHold hold : due) {
+        for (Participant.StaleHold hold : claimed) {
             try {
-                AirlinePort coordinator = ports.get(hold.coordinator());
-                if (coordinator == null) {
-                    LOG.warn("txn {}: coordinator {} is not in the peer list; keeping the hold", hold.txnId(), hold.coordinator());
-                    continue;
-                }
-                if (!participant.claim(hold)) {
-                    continue;
-                }
-                // Applied on this thread, not the HTTP client's: applying a decision writes to the store.
-                coordinator.decision(hold.txnId()).whenCompleteAsync((decision, failure) -> apply(hold, decision, failure), thread);
+                // Applied on an applier thread, not the HTTP client's: applying a decision writes to the store.
+                ports.get(hold.coordinator()).decision(hold.txnId())
+                        .whenCompleteAsync((decision, failure) -> apply(hold, decision, failure), appliers);
             } catch (RuntimeException e) {
                 LOG.warn("txn {}: could not ask about the hold, will retry: {}", hold.txnId(), e.toString());
             }
@@ -78,5 +95,6 @@ final class HoldResolver implements AutoCloseable {
     @Override
     public void close() {
         thread.close();
+        appliers.shutdownNow();
     }
 }

@@ -231,6 +231,31 @@ class AirlineNodeProtocolTest {
     }
 
     @Test
+    void when_a_participant_restarts_with_more_orphan_holds_than_one_resolver_pass_takes_then_every_seat_returns() {
+        // 150 holds for transactions their coordinator never decided (as after a crash mid-purchase): more than the
+        // 100 a pass claims, so it takes two passes; each pass claims its holds in one write and applies the answers
+        // from several threads.
+        RouteNetwork network = passcom.core.route.generate.NetworkGenerator.generate(7, 10, 3, 3, 200);
+        Segment.Key leg = network.segmentsFlownBy("B").get(0).key();
+        SettableClock clockOfB = new SettableClock();
+        federation = new FederationInMemory(network, List.of("A", "B", "C"), Duration.ofMillis(300),
+                config -> config.airline().equals("B") ? config.withClock(clockOfB) : config, (airline, store, events) -> store);
+        for (int i = 0; i < 150; i++) {
+            Vote vote = federation.node("B").prepare(new Prepare("txn-orphan-" + i, "A", TxnKind.PURCHASE, CPF,
+                    String.format("ORF%03d", i), List.of(leg)));
+            assertThat(vote).as("hold %d", i).isInstanceOf(Vote.Held.class);
+        }
+        assertThat(count("B", leg.origin(), leg.destination()).held()).isEqualTo(150);
+
+        clockOfB.advance(Duration.ofMillis(300));
+        awaitSettled();
+
+        assertThat(count("B", leg.origin(), leg.destination())).isEqualTo(new SeatInventory.Count(200, 0, 0));
+        assertThat(federation.node("A").decision("txn-orphan-149")).isInstanceOf(Decision.Aborted.class);
+        assertInvariants();
+    }
+
+    @Test
     void when_the_path_is_wrong_then_the_request_is_rejected_naming_the_problem() {
         start(NetworkLoader.loadDefault());
         AirlineNode a = federation.node("A");
