@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import passcom.it.process.Customer;
-import passcom.it.process.StoreFile;
 
 /**
  * Plays a {@link FaultSchedule} against the {@link Federation} on its own thread: each fault switched on,
@@ -95,7 +94,7 @@ final class NemesisRunner implements Runnable {
         boolean happened = true;
         switch (event.nemesis()) {
             case KILL -> {
-                List<String> victims = event.target().equals("*") ? federation.airlines() : List.of(event.target());
+                List<String> victims = federation.members(event.target());
                 victims = victims.stream().filter(v -> !federation.isDown(v)).toList();
                 federation.kill(victims);
                 sleep(event.holdMillis());
@@ -123,7 +122,7 @@ final class NemesisRunner implements Runnable {
                 happened = halted;
                 if (halted) {
                     sleep(event.delayMillis());
-                    relaunchAndMeasure(List.of(event.target()));
+                    relaunchAndMeasure(federation.members(event.target()).stream().filter(federation::isDown).toList());
                 }
             }
             case STORE_FAULT -> {
@@ -152,12 +151,12 @@ final class NemesisRunner implements Runnable {
         Set<String> open = new HashSet<>();
         for (String airline : federation.airlines()) {
             try {
-                if (victims.contains(airline)) {
-                    String copy = StoreFile.copy(federation.cluster().dataDir(airline), scratch.resolve("recovery-" + airline));
+                if (victims.stream().map(federation::airlineOf).anyMatch(airline::equals)) {
+                    String copy = federation.storeCopyUrl(airline, scratch.resolve("recovery-" + airline));
                     open.addAll(StoreState.openTransactions(copy, false, null));
                 } else {
                     for (String victim : victims) {
-                        open.addAll(StoreState.openTransactions(liveUrl(airline), true, victim));
+                        open.addAll(StoreState.openTransactions(liveUrl(airline), true, federation.airlineOf(victim)));
                     }
                 }
             } catch (RuntimeException e) {
@@ -223,7 +222,7 @@ final class NemesisRunner implements Runnable {
     }
 
     private String liveUrl(String airline) {
-        return "jdbc:sqlite:" + federation.cluster().dataDir(airline).resolve("passcom.db").toAbsolutePath();
+        return federation.liveStoreUrl(airline);
     }
 
     /** Sleeps in short steps; false when the run is stopping. */
