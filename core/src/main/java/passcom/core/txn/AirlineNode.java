@@ -33,6 +33,7 @@ import passcom.core.route.plan.AirlinePaths;
 import passcom.core.route.plan.FederationPlanner;
 import passcom.core.route.plan.LocalPathsCache;
 import passcom.core.route.plan.RouteOptions;
+import passcom.core.route.plan.SameInputsMemo;
 import passcom.core.route.UnknownSegment;
 import passcom.core.route.plan.VersionedPaths;
 import passcom.core.seat.SeatInventory;
@@ -75,6 +76,8 @@ public final class AirlineNode implements AutoCloseable {
     private final PurchaseCoordinator purchases;
     private final CancellationCoordinator cancellations;
     private final LocalPathsCache localPaths;
+    /** The merge of a trip's answers, kept while every answer is the same cached instance (same versions). */
+    private final SameInputsMemo<List<String>, RouteSearch> searches = new SameInputsMemo<>(4096);
     private volatile NodeListener listener = NodeListener.NONE;
 
     private AirlineNode(NodeConfig config, Map<String, AirlinePort> peers, Store store) {
@@ -244,8 +247,10 @@ public final class AirlineNode implements AutoCloseable {
         Map<String, AirlinePaths> answers = gather(port -> port.paths(origin, destination));
         List<String> unavailable = ports.keySet().stream().filter(a -> !answers.containsKey(a)).sorted().toList();
         List<AirlinePaths> answered = new ArrayList<>(answers.values());
-        RouteOptions options = FederationPlanner.plan(network, airline, origin, destination, answered);
-        return new RouteSearch(origin, destination, options, answered, unavailable);
+        List<Object> inputs = new ArrayList<>(answered);
+        inputs.addAll(unavailable); // a changed set of missing airlines is a different input even with equal answers
+        return searches.get(List.of(origin, destination), inputs, () -> new RouteSearch(origin, destination,
+                FederationPlanner.plan(network, airline, origin, destination, answered), answered, unavailable));
     }
 
     /**
