@@ -2,6 +2,7 @@ package passcom.it.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -41,6 +42,9 @@ class FaultHarnessPostgresIT {
         FaultHarness.Result result = FaultHarness.runWithTwoInstancesOfA(config, base, TestStores.newPostgresDatabase("harness_a"));
 
         System.out.println(result.summary());
+        Path takeovers = result.dir().resolve("takeovers.txt");
+        System.out.println("takeovers (an instance of A killed while the other lived):\n"
+                + (Files.exists(takeovers) ? Files.readString(takeovers) : "none\n"));
         assertThat(result.violations()).as(result.summary()).isEmpty();
     }
 }
