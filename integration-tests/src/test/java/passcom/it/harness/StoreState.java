@@ -142,6 +142,15 @@ record StoreState(String airline, List<Stock> stock, List<Seat> seats, Map<Strin
         }
     }
 
+    /** The coordinator transactions not decided yet ({@code STARTED}) in a running server's store. */
+    static Set<String> undecided(String jdbcUrl) {
+        try (Connection c = connect(jdbcUrl, true, 2_000); Statement s = c.createStatement()) {
+            return new HashSet<>(strings(s, "SELECT id FROM txn WHERE state = 'STARTED'"));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the store " + jdbcUrl + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * One connection whose reads form one snapshot: SQLite (read-only when {@code readOnly}: a running server's
      * file, WAL lets it beside the writer) in one transaction; PostgreSQL (a database the instances of an airline
