@@ -219,13 +219,14 @@ final class Federation implements AutoCloseable {
      * shared store), and until none of the transactions open at the kill (held seats, prepared participations,
      * undelivered decisions, in the airline's store and what the others hold for it) is open anywhere (this needs
      * the peers up too). One line per kill in {@code takeovers.txt} of the run's folder; "disturbed" when another
-     * server was down at the kill or a kill came before the end (a relaunched instance takes 10 s or more to
+     * server was down or not answering (starting) at the kill, or a kill came before the end (a relaunched instance takes 10 s or more to
      * answer on this machine, so an undisturbed sample well under that is the survivor's work).
      */
     private void measureTakeover(String airline, List<String> killed) {
         long killedAt = System.nanoTime();
         long killsAtStart = kills.get();
-        boolean othersDown = down.stream().anyMatch(server -> !killed.contains(server));
+        boolean othersDown = down.stream().anyMatch(server -> !killed.contains(server))
+                || servers().stream().filter(server -> !killed.contains(server)).anyMatch(server -> !answers(server));
         Set<String> undecided = undecidedIn(airline, null);
         Set<String> open = openAbout(airline, null);
         Thread measurement = new Thread(() -> {
@@ -248,7 +249,7 @@ final class Federation implements AutoCloseable {
             String line = "kill " + killed + ": " + undecided.size() + " undecided, decided by the survivor in "
                     + (decided < 0 ? "(not within " + TAKEOVER_LIMIT_MILLIS + ")" : decided) + " ms; " + open.size()
                     + " open, resolved everywhere in " + (resolved < 0 ? "(not within " + TAKEOVER_LIMIT_MILLIS + ": " + still + ")" : resolved)
-                    + " ms" + (disturbed ? " (disturbed: another server down or killed meanwhile)" : "");
+                    + " ms" + (disturbed ? " (disturbed: another server down, starting or killed meanwhile)" : "");
             try {
                 Files.writeString(cluster.root().resolve("takeovers.txt"), line + "\n", StandardCharsets.UTF_8,
                         java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
@@ -258,6 +259,15 @@ final class Federation implements AutoCloseable {
         }, "takeover-" + airline);
         measurement.setDaemon(true);
         measurement.start();
+    }
+
+    /** {@code /saude} answers 200 now (a relaunched server is not down, but may still be starting). */
+    private boolean answers(String server) {
+        try {
+            return passcom.it.process.Customer.health(cluster.uri(server)).status() == 200;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The airline's undecided transactions, restricted to {@code among} when given; null when unreadable. */
