@@ -91,7 +91,7 @@ public final class AirlineNode implements AutoCloseable {
         this.participant = new Participant(network, airline, store, seats, bookings, config.clock(), config.staleHold());
         Map<String, AirlinePort> all = new TreeMap<>(peers);
         all.remove(airline);
-        all.put(airline, new LocalAirlinePort(this, localCalls, config.peerTimeout()));
+        all.put(airline, new LocalAirlinePort(this, localCalls, config.peerTimeout(), airline));
         this.ports = Map.copyOf(all);
         this.delivery = new DecisionDelivery(store, bookings, ports, config.clock(), config.retryBackoff(), airline);
         this.expiry = new BackgroundThread("txn-expiry-" + airline);
@@ -369,14 +369,20 @@ public final class AirlineNode implements AutoCloseable {
         return participant.prepare(prepare);
     }
 
-    /** POST /confirmar_servidor (phase two COMMIT, as participant). Idempotent. */
-    public void commit(Commit commit) {
-        participant.commit(commit);
+    /**
+     * POST /confirmar_servidor (phase two COMMIT, as participant), sent by {@code sender} (the airline that
+     * signed it). Idempotent. @throws NotTheCoordinator {@code sender} does not coordinate the transaction
+     */
+    public void commit(Commit commit, String sender) {
+        participant.commit(commit, sender);
     }
 
-    /** POST /rollback (phase two ABORT, as participant). Idempotent; remembers unknown ids as aborted. */
-    public void abort(String txnId) {
-        participant.abort(txnId, null);
+    /**
+     * POST /rollback (phase two ABORT, as participant), sent by {@code sender}. Idempotent; remembers unknown ids
+     * as aborted by {@code sender}. @throws NotTheCoordinator {@code sender} does not coordinate the transaction
+     */
+    public void abort(String txnId, String sender) {
+        participant.abort(txnId, sender);
     }
 
     /** GET /decisao_servidor (as coordinator). Unknown ids are presumed aborted, and recorded so. */
@@ -537,6 +543,11 @@ public final class AirlineNode implements AutoCloseable {
     /** This airline's own port (what its coordinator uses to reach itself). */
     AirlinePort localPort() {
         return ports.get(airline);
+    }
+
+    /** This airline as {@code sender} reaches it (in-memory federations: what a signed call from {@code sender} would do). */
+    AirlinePort portFrom(String sender) {
+        return new LocalAirlinePort(this, localCalls, config.peerTimeout(), sender);
     }
 
     private static ExecutorService boundedPool(String name, int threads) {
