@@ -64,7 +64,7 @@ final class PostgresStore implements Store {
     @Override
     public <T> T write(Work<T> work) {
         long began = System.nanoTime();
-        T result = transaction(work);
+        T result = transaction(work, true);
         listener.committed(1, System.nanoTime() - began);
         return result;
     }
@@ -76,10 +76,10 @@ final class PostgresStore implements Store {
 
     @Override
     public <T> T read(Work<T> work) {
-        return transaction(work);
+        return transaction(work, false);
     }
 
-    private <T> T transaction(Work<T> work) {
+    private <T> T transaction(Work<T> work, boolean write) {
         long giveUp = System.nanoTime() + deadline.toNanos();
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = pool.getConnection()) {
@@ -87,6 +87,9 @@ final class PostgresStore implements Store {
                 // the init SQL, and PostgreSQL refuses to change read-only in the middle of one.)
                 try {
                     T result = work.run(connection);
+                    if (write) {
+                        StoreFaults.beforeCommit(); // a fault harness's injected failure (off unless -Dpasscom.faults.dir)
+                    }
                     connection.commit();
                     return result;
                 } catch (SQLException | RuntimeException | Error e) {

@@ -15,7 +15,9 @@ import java.util.Optional;
  * commit, the file {@code DIR/store-fault} is read: {@code fail-next} fails this commit and deletes the file;
  * {@code disk-full} and {@code read-only} fail every commit, as SQLite's SQLITE_FULL and SQLITE_READONLY
  * would, until the harness deletes the file. Without the property, {@link #beforeCommit} is one static
- * field read. Injected on the embedded store (SQLite, {@link SqliteStore}) only.
+ * field read. Injected before the commit of a write on both stores: SQLite's batch ({@link SqliteStore}), and
+ * each write transaction of {@link PostgresStore}, which then rolls back (per process: of several instances
+ * sharing a database, only the one whose switch is set fails).
  */
 public final class StoreFaults {
 

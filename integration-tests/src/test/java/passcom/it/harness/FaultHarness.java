@@ -19,7 +19,6 @@ import passcom.it.harness.History.Outcome;
 import passcom.it.process.Customer;
 import passcom.it.process.NetworkFile;
 import passcom.it.process.ProcessCluster;
-import passcom.it.process.StoreFile;
 
 /**
  * One seeded run (docs/fault-harness.md): start the federation, run the clients and the nemeses for the
@@ -65,14 +64,27 @@ public final class FaultHarness {
     }
 
     public static Result run(HarnessConfig config, Path base) throws Exception {
+        return run(config, base, Federation.Layout.oneEach(AIRLINES));
+    }
+
+    /**
+     * One run with airline A as two instances ({@code A1}, {@code A2}) on the PostgreSQL database {@code dbUrlOfA},
+     * B and C on SQLite (docs/fault-harness.md, "A on PostgreSQL").
+     */
+    public static Result runWithTwoInstancesOfA(HarnessConfig config, Path base, String dbUrlOfA) throws Exception {
+        return run(config, base, Federation.Layout.twoInstancesOfA(dbUrlOfA));
+    }
+
+    /** One run on {@code layout}'s servers (e.g. A as two instances on PostgreSQL: {@link Federation.Layout#twoInstancesOfA}). */
+    static Result run(HarnessConfig config, Path base, Federation.Layout layout) throws Exception {
         long began = System.currentTimeMillis();
         String loadBefore = loadAverage();
         Path dir = base.resolve("seed-" + config.seed());
         Files.createDirectories(dir);
         Path network = NetworkFile.withDefaultSeats(dir, config.seats());
-        try (History history = new History(dir.resolve("history.jsonl")); Federation federation = Federation.start(dir, network, AIRLINES)) {
-            List<FaultSchedule.Event> schedule = FaultSchedule.draw(config, AIRLINES, config.load().toMillis());
-            ObjectNode plan = Json.mapper().createObjectNode().put("config", config.describe());
+        try (History history = new History(dir.resolve("history.jsonl")); Federation federation = Federation.start(dir, network, layout)) {
+            List<FaultSchedule.Event> schedule = FaultSchedule.draw(config, federation.targets(), federation::members, config.load().toMillis());
+            ObjectNode plan = Json.mapper().createObjectNode().put("config", config.describe()).put("servers", layout.describe());
             plan.set("schedule", Json.mapper().valueToTree(schedule.stream().map(FaultSchedule.Event::toString).toList()));
             history.note("run", plan);
 
@@ -93,8 +105,8 @@ public final class FaultHarness {
             Map<String, Map<String, Set<String>>> listed = listings(federation, config.clients());
             federation.stopAll();
             Map<String, StoreState> stores = new LinkedHashMap<>();
-            for (String airline : AIRLINES) {
-                stores.put(airline, StoreState.read(airline, StoreFile.copy(federation.cluster().dataDir(airline), dir.resolve("final-" + airline))));
+            for (String airline : federation.airlines()) {
+                stores.put(airline, federation.finalState(airline, dir.resolve("final-" + airline)));
             }
             List<String> violations = new Checker().check(history.ops(), history.faults(),
                     new Checker.Final(stores, listed, settleMillis, config.settleLimit().toMillis()));
@@ -126,7 +138,7 @@ public final class FaultHarness {
             if (trace != null) {
                 trace.sample(false);
             }
-            if (federation.airlines().stream().allMatch(federation.cluster()::isQuiet)) {
+            if (federation.isQuiet()) {
                 long settled = System.currentTimeMillis() - start;
                 if (trace != null) {
                     trace.sample(true);
@@ -176,7 +188,7 @@ public final class FaultHarness {
         Map<String, Map<String, Set<String>>> listed = new LinkedHashMap<>();
         for (int c = 0; c < clients; c++) {
             String cpf = Workload.cpf(c);
-            for (String server : federation.airlines()) {
+            for (String server : federation.servers()) {
                 Customer.Reply reply = completeListing(federation, server, cpf);
                 Set<String> refs = new HashSet<>();
                 reply.json().path("passagens").forEach(p -> refs.add(p.path("localizador").asText()));

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 import passcom.core.txn.CrashPoints;
 
 /**
@@ -60,23 +61,40 @@ public final class FaultSchedule {
      * crash point), {@code switch:X} (X's fault switch files: a relaunch and a crash point's heal clear them all),
      * {@code links} (the link proxies: a partition's heal puts every link back).
      */
-    static Set<String> resources(Event event, List<String> airlines) {
+    static Set<String> resources(Event event, List<String> servers) {
+        return resources(event, onlyServers(servers));
+    }
+
+    /**
+     * The same, where {@code members} names the processes a target stands for (an airline with two instances:
+     * both, {@code *}: every one), so that a fault on A1 and one on A (A1 and A2) are seen to collide.
+     */
+    static Set<String> resources(Event event, Function<String, List<String>> members) {
         Set<String> used = new HashSet<>();
-        List<String> servers = event.target().equals("*") ? airlines : List.of(event.target());
         switch (event.nemesis()) {
-            case KILL, CRASH_POINT -> servers.forEach(s -> {
+            case KILL, CRASH_POINT -> members.apply(event.target()).forEach(s -> {
                 used.add("proc:" + s);
                 used.add("switch:" + s);
             });
-            case PAUSE -> used.add("proc:" + event.target());
-            case STORE_FAULT -> used.add("switch:" + event.target());
+            case PAUSE -> members.apply(event.target()).forEach(s -> used.add("proc:" + s));
+            case STORE_FAULT -> members.apply(event.target()).forEach(s -> used.add("switch:" + s));
             case PARTITION -> used.add("links");
         }
         return used;
     }
 
+    /** Members where every target is one process and {@code *} all of {@code servers}. */
+    private static Function<String, List<String>> onlyServers(List<String> servers) {
+        return target -> target.equals("*") ? servers : List.of(target);
+    }
+
     /** Events planned to start within {@code loadMillis}. */
     public static List<Event> draw(HarnessConfig config, List<String> airlines, long loadMillis) {
+        return draw(config, airlines, onlyServers(airlines), loadMillis);
+    }
+
+    /** The same, over {@code targets}, each standing for the processes {@code members} names. */
+    public static List<Event> draw(HarnessConfig config, List<String> airlines, Function<String, List<String>> members, long loadMillis) {
         Random random = new Random(config.seed() ^ 0x5eed_fa17L);
         int overlap = Math.max(1, config.overlap());
         List<Nemesis> chosen = new ArrayList<>(config.nemeses());
@@ -95,7 +113,7 @@ public final class FaultSchedule {
                 Event previous = events.get(events.size() - 1);
                 gap = Math.min(gap, previous.plannedMillis() / 2);
             }
-            long at = earliestStart(events, drawn, previousStart + gap, overlap, airlines);
+            long at = earliestStart(events, drawn, previousStart + gap, overlap, members);
             if (at >= loadMillis) {
                 break;
             }
@@ -110,14 +128,14 @@ public final class FaultSchedule {
      * The first moment from {@code from} at which fewer than {@code overlap} planned faults are active and none of
      * them holds a resource {@code event} needs.
      */
-    private static long earliestStart(List<Event> planned, Event event, long from, int overlap, List<String> airlines) {
-        Set<String> needs = resources(event, airlines);
+    private static long earliestStart(List<Event> planned, Event event, long from, int overlap, Function<String, List<String>> members) {
+        Set<String> needs = resources(event, members);
         long at = from;
         while (true) {
             long t = at;
             List<Event> active = planned.stream().filter(e -> e.atMillis() <= t && t < e.atMillis() + e.plannedMillis()).toList();
             List<Event> blocking = active.size() >= overlap ? active
-                    : active.stream().filter(e -> !Collections.disjoint(resources(e, airlines), needs)).toList();
+                    : active.stream().filter(e -> !Collections.disjoint(resources(e, members), needs)).toList();
             if (blocking.isEmpty()) {
                 return at;
             }

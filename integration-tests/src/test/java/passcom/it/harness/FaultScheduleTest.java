@@ -81,6 +81,32 @@ class FaultScheduleTest {
         assertThat(FaultSchedule.resources(new FaultSchedule.Event(0, Nemesis.PARTITION, "A>C", "RESET", 1, 0), AIRLINES)).containsExactly("links");
     }
 
+    @Test
+    void with_airline_a_as_two_instances_a_fault_on_a_holds_both_and_collides_with_one_on_a1() {
+        java.util.function.Function<String, List<String>> members = target -> switch (target) {
+            case "A" -> List.of("A1", "A2");
+            case "*" -> List.of("A1", "A2", "B", "C");
+            default -> List.of(target);
+        };
+
+        assertThat(FaultSchedule.resources(new FaultSchedule.Event(0, Nemesis.PAUSE, "A", "", 1, 0), members))
+                .containsExactlyInAnyOrder("proc:A1", "proc:A2");
+        assertThat(Collections.disjoint(FaultSchedule.resources(new FaultSchedule.Event(0, Nemesis.KILL, "A", "", 1, 0), members),
+                FaultSchedule.resources(new FaultSchedule.Event(0, Nemesis.STORE_FAULT, "A1", "disk-full", 1, 0), members))).isFalse();
+        for (long seed = 1; seed <= 50; seed++) {
+            HarnessConfig config = HarnessConfig.ci(seed);
+            List<FaultSchedule.Event> plan = FaultSchedule.draw(config, List.of("A1", "A2", "B", "C", "A"), members, config.load().toMillis());
+            for (FaultSchedule.Event a : plan) {
+                for (FaultSchedule.Event b : plan) {
+                    if (a != b && overlap(a, b)) {
+                        assertThat(Collections.disjoint(FaultSchedule.resources(a, members), FaultSchedule.resources(b, members)))
+                                .as("seed %d: %s and %s", seed, a, b).isTrue();
+                    }
+                }
+            }
+        }
+    }
+
     private static boolean overlap(FaultSchedule.Event a, FaultSchedule.Event b) {
         return a.atMillis() < b.atMillis() + b.plannedMillis() && b.atMillis() < a.atMillis() + a.plannedMillis();
     }

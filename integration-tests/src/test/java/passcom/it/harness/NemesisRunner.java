@@ -14,7 +14,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import passcom.it.process.Customer;
-import passcom.it.process.StoreFile;
 
 /**
  * Plays a {@link FaultSchedule} against the {@link Federation}: one dispatching thread starts each fault at its
@@ -121,7 +120,7 @@ final class NemesisRunner implements Runnable {
             if (!sleep((origin + event.atMillis() * 1_000_000 - System.nanoTime()) / 1_000_000)) {
                 return;
             }
-            Set<String> needs = FaultSchedule.resources(event, federation.airlines());
+            Set<String> needs = FaultSchedule.resources(event, federation::members);
             if (!acquire(needs)) {
                 return;
             }
@@ -181,7 +180,7 @@ final class NemesisRunner implements Runnable {
         boolean happened = true;
         switch (event.nemesis()) {
             case KILL -> {
-                List<String> victims = event.target().equals("*") ? federation.airlines() : List.of(event.target());
+                List<String> victims = federation.members(event.target());
                 victims = victims.stream().filter(v -> !federation.isDown(v)).toList();
                 federation.kill(victims);
                 sleep(event.holdMillis());
@@ -209,7 +208,7 @@ final class NemesisRunner implements Runnable {
                 happened = halted;
                 if (halted) {
                     sleep(event.delayMillis());
-                    relaunchAndMeasure(List.of(event.target()), id);
+                    relaunchAndMeasure(federation.members(event.target()).stream().filter(federation::isDown).toList(), id);
                 }
             }
             case STORE_FAULT -> {
@@ -240,12 +239,12 @@ final class NemesisRunner implements Runnable {
         Set<String> open = new HashSet<>();
         for (String airline : federation.airlines()) {
             try {
-                if (victims.contains(airline)) {
-                    String copy = StoreFile.copy(federation.cluster().dataDir(airline), scratch.resolve("recovery-" + airline));
+                if (victims.stream().map(federation::airlineOf).anyMatch(airline::equals)) {
+                    String copy = federation.storeCopyUrl(airline, scratch.resolve("recovery-" + airline));
                     open.addAll(StoreState.openTransactions(copy, false, null));
                 } else {
                     for (String victim : victims) {
-                        open.addAll(StoreState.openTransactions(liveUrl(airline), true, victim));
+                        open.addAll(StoreState.openTransactions(liveUrl(airline), true, federation.airlineOf(victim)));
                     }
                 }
             } catch (RuntimeException e) {
@@ -327,7 +326,7 @@ final class NemesisRunner implements Runnable {
     }
 
     private String liveUrl(String airline) {
-        return "jdbc:sqlite:" + federation.cluster().dataDir(airline).resolve("passcom.db").toAbsolutePath();
+        return federation.liveStoreUrl(airline);
     }
 
     /** Sleeps in short steps; false when the run is stopping. */

@@ -14,7 +14,8 @@ import java.util.Set;
 import org.sqlite.SQLiteConfig;
 
 /**
- * What one airline's SQLite store holds, read with plain SQL (the schema is core's V1 migration): seat
+ * What one airline's store holds, SQLite or PostgreSQL (by its JDBC URL), read with plain SQL both accept (the
+ * schema is core's migrations, one for both engines): seat
  * counters and rows, bookings and their legs, coordinator transactions, participations and the outbox. Read
  * from a copy once the servers have stopped ({@link #read}), or live and read-only while they run
  * ({@link #openTransactions}: WAL lets a reader in another process see the last commit without blocking the
@@ -63,11 +64,7 @@ record StoreState(String airline, List<Stock> stock, List<Seat> seats, Map<Strin
     }
 
     private static StoreState read(String airline, String jdbcUrl, boolean readOnly) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(readOnly);
-        config.setBusyTimeout(5_000);
-        try (Connection c = DriverManager.getConnection(jdbcUrl, config.toProperties()); Statement s = c.createStatement()) {
-            c.setAutoCommit(false);
+        try (Connection c = connect(jdbcUrl, readOnly, 5_000); Statement s = c.createStatement()) {
             List<Stock> stock = new ArrayList<>();
             try (ResultSet r = s.executeQuery("SELECT origin, destination, capacity, next_number, held, sold FROM segment_stock")) {
                 while (r.next()) {
@@ -128,10 +125,7 @@ record StoreState(String airline, List<Stock> stock, List<Seat> seats, Map<Strin
      * that airline (a participation it coordinates, a delivery to it); otherwise all.
      */
     static Set<String> openTransactions(String jdbcUrl, boolean live, String about) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(live);
-        config.setBusyTimeout(2_000);
-        try (Connection c = DriverManager.getConnection(jdbcUrl, config.toProperties()); Statement s = c.createStatement()) {
+        try (Connection c = connect(jdbcUrl, live, 2_000); Statement s = c.createStatement()) {
             Set<String> open = new HashSet<>();
             if (about == null) {
                 open.addAll(strings(s, "SELECT DISTINCT txn FROM seat WHERE state = 'HELD'"));
@@ -146,6 +140,37 @@ record StoreState(String airline, List<Stock> stock, List<Seat> seats, Map<Strin
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the store " + jdbcUrl + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The coordinator transactions not decided yet ({@code STARTED}) in a running server's store. */
+    static Set<String> undecided(String jdbcUrl) {
+        try (Connection c = connect(jdbcUrl, true, 2_000); Statement s = c.createStatement()) {
+            return new HashSet<>(strings(s, "SELECT id FROM txn WHERE state = 'STARTED'"));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the store " + jdbcUrl + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * One connection whose reads form one snapshot: SQLite (read-only when {@code readOnly}: a running server's
+     * file, WAL lets it beside the writer) in one transaction; PostgreSQL (a database the instances of an airline
+     * share, always read live) in one read-only REPEATABLE READ transaction, which sees one committed state and
+     * blocks no writer.
+     */
+    private static Connection connect(String jdbcUrl, boolean readOnly, int busyMillis) throws SQLException {
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            Connection c = DriverManager.getConnection(jdbcUrl);
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            return c;
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(readOnly);
+        config.setBusyTimeout(busyMillis);
+        Connection c = DriverManager.getConnection(jdbcUrl, config.toProperties());
+        c.setAutoCommit(false);
+        return c;
     }
 
     private static List<String> strings(Statement s, String sql) throws SQLException {

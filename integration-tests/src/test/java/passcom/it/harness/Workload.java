@@ -84,7 +84,7 @@ final class Workload {
         int orders = 0;
         while (!stopped) {
             int dice = random.nextInt(100);
-            String server = federation.airlines().get(random.nextInt(federation.airlines().size()));
+            String server = federation.servers().get(random.nextInt(federation.servers().size()));
             if (dice < 25) {
                 search(client, server, cpf, random);
             } else if (dice < 70) {

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import passcom.it.FreePorts;
 
@@ -30,7 +31,8 @@ import passcom.it.FreePorts;
  * <p>For the fault harness ({@code passcom.it.harness}): {@link Options#faultSwitches} starts every server with
  * {@code -Dpasscom.faults.dir=<root>/<airline>-faults} (crash points and store faults, armed by files there);
  * {@link Options#peerRoute} sends each server-to-server link through a URL of the harness's choosing (its
- * link proxies); {@link #signal} sends SIGSTOP / SIGCONT.
+ * link proxies); {@link #signal} sends SIGSTOP / SIGCONT; {@link Options#airlineOf} runs several servers (by
+ * name, e.g. {@code A1}, {@code A2}) as instances of one airline. Every method's {@code airline} is a server's name.
  */
 public final class ProcessCluster implements AutoCloseable {
 
@@ -39,9 +41,19 @@ public final class ProcessCluster implements AutoCloseable {
      *
      * @param faultSwitches start each server with its fault-switch directory ({@link #faultsDir})
      * @param peerRoute     the URL server {@code from} uses for peer {@code to}; null: the peer's own URL
+     * @param airlineOf     the airline id a server runs as: several servers of one airline are its instances
+     *                      (on one PostgreSQL database, given in {@code extraFlags}), and every other airline's
+     *                      server lists each of them as a peer URL of that airline, as docs/operations.md does
+     * @param extraFlags    further server flags per server (such as {@code --db-url})
      */
-    public record Options(boolean faultSwitches, BiFunction<String, String, URI> peerRoute) {
+    public record Options(boolean faultSwitches, BiFunction<String, String, URI> peerRoute, Function<String, String> airlineOf,
+                          Function<String, List<String>> extraFlags) {
         public static final Options DEFAULT = new Options(false, null);
+
+        /** Every server its own airline (the server's name is the airline id), on its own SQLite store. */
+        public Options(boolean faultSwitches, BiFunction<String, String, URI> peerRoute) {
+            this(faultSwitches, peerRoute, server -> server, server -> List.of());
+        }
     }
 
     /** Short protocol limits so a scenario settles in seconds; passed to every server as flags. */
@@ -311,10 +323,12 @@ public final class ProcessCluster implements AutoCloseable {
             command.add("-Dpasscom.faults.dir=" + faultsDir(airline));
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "passcom.server.ServerMain",
-                "--airline", airline, "--port", String.valueOf(ports.get(airline)),
+                "--airline", options.airlineOf().apply(airline), "--port", String.valueOf(ports.get(airline)),
                 "--data-dir", root.resolve(airline).toString(), "--network", network.toString(), "--secret", secret));
-        String peers = ports.keySet().stream().filter(id -> !id.equals(airline))
-                .map(id -> id + "=" + (options.peerRoute() == null ? uri(id) : options.peerRoute().apply(airline, id)))
+        command.addAll(options.extraFlags().apply(airline));
+        String self = options.airlineOf().apply(airline);
+        String peers = ports.keySet().stream().filter(id -> !options.airlineOf().apply(id).equals(self))
+                .map(id -> options.airlineOf().apply(id) + "=" + (options.peerRoute() == null ? uri(id) : options.peerRoute().apply(airline, id)))
                 .collect(Collectors.joining(","));
         if (!peers.isEmpty()) {
             command.addAll(List.of("--peer", peers));
