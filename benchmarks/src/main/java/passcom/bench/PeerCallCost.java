@@ -67,7 +67,7 @@ public final class PeerCallCost {
     }
 
     private record Result(String variant, long calls, long wallNanos, long processCpuNanos, long serverCpuNanos,
-                          long otherCpuNanos, long threadsStarted) {
+                          long otherCpuNanos, long threadsStarted, long contextSwitches) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -88,22 +88,24 @@ public final class PeerCallCost {
             }
             System.out.printf("call %s, %d calls per round and variant, %d caller threads, %d rounds (round 0 is warm-up), %d cores%n",
                     callKind, calls, callers, rounds, Runtime.getRuntime().availableProcessors());
-            System.out.println("round variant        calls  wall_ms  proc_us/call  server_us/call  other_us/call  threads_started  loadavg");
+            System.out.println("round variant        calls  wall_ms  proc_us/call  server_us/call  other_us/call  switches/call  threads_started  loadavg");
             Map<String, List<Result>> results = new LinkedHashMap<>();
             for (int round = 0; round <= rounds; round++) {
                 for (Map.Entry<String, Caller> entry : callersByVariant.entrySet()) {
                     Result r = run(entry.getKey(), entry.getValue(), callKind, round == 0 ? calls / 2 : calls, callers);
-                    System.out.printf("%5d %-12s %7d %8d %13.1f %15.1f %14.1f %16d  %s%n", round, r.variant(), r.calls(),
+                    System.out.printf("%5d %-12s %7d %8d %13.1f %15.1f %14.1f %14.1f %16d  %s%n", round, r.variant(), r.calls(),
                             r.wallNanos() / 1_000_000, perCall(r.processCpuNanos(), r), perCall(r.serverCpuNanos(), r),
-                            perCall(r.otherCpuNanos(), r), r.threadsStarted(), loadAverage());
+                            perCall(r.otherCpuNanos(), r), (double) r.contextSwitches() / r.calls(), r.threadsStarted(), loadAverage());
                     if (round > 0) {
                         results.computeIfAbsent(r.variant(), v -> new ArrayList<>()).add(r);
                     }
                 }
             }
-            System.out.println("median over rounds 1.." + rounds + ", µs of CPU per call: variant  process  server-threads  other-threads");
-            results.forEach((variant, list) -> System.out.printf("  %-12s %8.1f %8.1f %8.1f%n", variant,
-                    median(list, Result::processCpuNanos), median(list, Result::serverCpuNanos), median(list, Result::otherCpuNanos)));
+            System.out.println("median over rounds 1.." + rounds + ", µs of CPU per call: variant  process  server-threads  other-threads"
+                    + "  (and context switches per call)");
+            results.forEach((variant, list) -> System.out.printf("  %-12s %8.1f %8.1f %8.1f   (%.1f)%n", variant,
+                    median(list, Result::processCpuNanos), median(list, Result::serverCpuNanos), median(list, Result::otherCpuNanos),
+                    median(list, Result::contextSwitches) * 1000));
             for (Caller caller : callersByVariant.values()) {
                 caller.close();
             }
@@ -200,6 +202,7 @@ public final class PeerCallCost {
         AtomicInteger failed = new AtomicInteger();
         Map<Long, Long> before = threadCpu(mx);
         long startedBefore = mx.getTotalStartedThreadCount();
+        long switchesBefore = contextSwitches();
         long cpuBefore = processCpuNanos();
         long wallBefore = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
@@ -225,6 +228,7 @@ public final class PeerCallCost {
         long wall = System.nanoTime() - wallBefore;
         long cpu = processCpuNanos() - cpuBefore;
         long started = mx.getTotalStartedThreadCount() - startedBefore;
+        long switches = contextSwitches() - switchesBefore;
         Map<Long, Long> after = threadCpu(mx);
         long server = 0;
         long other = 0;
@@ -242,7 +246,7 @@ public final class PeerCallCost {
         if (failed.get() > 0) {
             System.out.println("  " + variant + ": " + failed.get() + " calls failed");
         }
-        return new Result(variant, calls, wall, cpu, server, other, started);
+        return new Result(variant, calls, wall, cpu, server, other, started, switches);
     }
 
     private static String pathOf(String callKind) {
@@ -282,6 +286,28 @@ public final class PeerCallCost {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         return ticks * 1_000_000_000L / CLOCK_TICKS_PER_SECOND;
+    }
+
+    /**
+     * Voluntary and involuntary context switches of this process's live threads ({@code /proc/self/task/}*{@code /status}):
+     * each hand-off from one thread to another costs at least one. Threads that ended are missing.
+     */
+    private static long contextSwitches() throws IOException {
+        long total = 0;
+        try (var tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path task : tasks) {
+                try {
+                    for (String line : Files.readAllLines(task.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
+                            total += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                        }
+                    }
+                } catch (IOException ended) {
+                    // the thread ended while we read
+                }
+            }
+        }
+        return total;
     }
 
     private static String loadAverage() {
