@@ -46,8 +46,13 @@ import passcom.server.peer.PeerHttpClient;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar passcom.bench.PeerCallCost --calls 20000 --rounds 5 --callers 4
- * flags: --call ping|abort  --variants jdk,jdk-direct,jetty,port  --calls N  --rounds R  --callers T
+ * flags: --call ping|abort  --variants jdk,jdk-direct,jetty,port  --calls N  --rounds R  --callers T  --pause-ms P
  * </pre>
+ *
+ * <p>The server remembers every nonce of the signature window, at most {@code ReplayGuard.DEFAULT_CAPACITY}
+ * (200,000), and answers 503 past that: more than about 3,000 calls a second for a minute fill it. So that
+ * no round measures such fast refusals, failed calls are printed, and {@code --pause-ms} waits after each
+ * variant's run.
  *
  * <p>Variants: {@code jdk} is the peers' former client (JDK HttpClient, HTTP/1.1, 4 executor threads),
  * {@code jdk-direct} the same with a direct executor (no executor hand-off), {@code jetty} the peers' client
@@ -77,6 +82,7 @@ public final class PeerCallCost {
         int calls = Integer.parseInt(flags.getOrDefault("calls", "20000"));
         int rounds = Integer.parseInt(flags.getOrDefault("rounds", "5"));
         int callers = Integer.parseInt(flags.getOrDefault("callers", "4"));
+        long pauseMillis = Long.parseLong(flags.getOrDefault("pause-ms", "0"));
 
         Path dataDir = Files.createTempDirectory("peer-call-cost");
         FederationSigner signer = new FederationSigner(ServerConfig.DEV_SECRET, Clock.systemUTC(), Duration.ofSeconds(30));
@@ -99,6 +105,7 @@ public final class PeerCallCost {
                     if (round > 0) {
                         results.computeIfAbsent(r.variant(), v -> new ArrayList<>()).add(r);
                     }
+                    Thread.sleep(pauseMillis);
                 }
             }
             System.out.println("median over rounds 1.." + rounds + ", µs of CPU per call: variant  process  server-threads  other-threads"
@@ -200,6 +207,7 @@ public final class PeerCallCost {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         AtomicInteger left = new AtomicInteger(calls);
         AtomicInteger failed = new AtomicInteger();
+        Map<String, AtomicInteger> failures = new java.util.concurrent.ConcurrentHashMap<>();
         Map<Long, Long> before = threadCpu(mx);
         long startedBefore = mx.getTotalStartedThreadCount();
         long switchesBefore = contextSwitches();
@@ -213,9 +221,13 @@ public final class PeerCallCost {
                         int status = caller.call(callKind.equals("abort") ? "POST" : "GET", pathOf(callKind), bodyOf(callKind)).get(10, TimeUnit.SECONDS);
                         if (status != 200) {
                             failed.incrementAndGet();
+                            failures.computeIfAbsent("status " + status, k -> new AtomicInteger()).incrementAndGet();
                         }
                     } catch (Exception e) {
                         failed.incrementAndGet();
+                        Throwable cause = e.getCause() != null ? e.getCause() : e;
+                        String what = cause.getClass().getSimpleName() + ": " + String.valueOf(cause.getMessage());
+                        failures.computeIfAbsent(what.length() > 120 ? what.substring(0, 120) : what, k -> new AtomicInteger()).incrementAndGet();
                     }
                 }
             }, "caller-" + t);
@@ -244,7 +256,7 @@ public final class PeerCallCost {
             }
         }
         if (failed.get() > 0) {
-            System.out.println("  " + variant + ": " + failed.get() + " calls failed");
+            System.out.println("  " + variant + ": " + failed.get() + " calls failed " + failures);
         }
         return new Result(variant, calls, wall, cpu, server, other, started, switches);
     }
