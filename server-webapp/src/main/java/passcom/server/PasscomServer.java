@@ -115,7 +115,8 @@ public final class PasscomServer implements AutoCloseable {
         // run. With fewer than 3 cores the common pool has parallelism 1, and CompletableFuture then starts a
         // new thread per task: JFR counted 806 threads started in 15 s of route queries on 2 cores (the
         // "5,000 threads" of issue 8). Parallelism 2 keeps those hand-offs on the pool. Only effective if set
-        // before the pool is first used, so the launcher also passes it as a JVM option.
+        // before the pool is first used, so the launcher also passes it as a JVM option. (Peers are now called
+        // with Jetty's client, PeerHttpClient; this still bounds the common pool for anything else that uses it.)
         setIfAbsent("java.util.concurrent.ForkJoinPool.common.parallelism", "2");
     }
 
