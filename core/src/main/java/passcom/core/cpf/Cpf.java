@@ -1,5 +1,6 @@
 package passcom.core.cpf;
 
+import java.util.regex.Pattern;
 import passcom.api.CpfCheck;
 
 /**
@@ -17,15 +18,20 @@ public record Cpf(String digits) {
         }
     }
 
+    /** Compiled once: every purchase, listing and cancellation parses one CPF per passenger. */
+    private static final Pattern WRITTEN = Pattern.compile("\\d{3}\\.?\\d{3}\\.?\\d{3}-?\\d{2}");
+    private static final Pattern NOT_A_DIGIT = Pattern.compile("\\D");
+    private static final Pattern ELEVEN_DIGITS = Pattern.compile("\\d{11}");
+
     public static Cpf parse(String text) {
         if (text == null || text.isBlank()) {
             throw new InvalidCpf(text, "o CPF é obrigatório");
         }
         String stripped = text.strip();
-        if (!stripped.matches("\\d{3}\\.?\\d{3}\\.?\\d{3}-?\\d{2}")) {
+        if (!WRITTEN.matcher(stripped).matches()) {
             throw new InvalidCpf(text, "use 11 dígitos, como 529.982.247-25");
         }
-        return new Cpf(stripped.replaceAll("\\D", ""));
+        return new Cpf(NOT_A_DIGIT.matcher(stripped).replaceAll(""));
     }
 
     public static boolean isValid(String text) {
@@ -48,7 +54,7 @@ public record Cpf(String digits) {
     }
 
     private static String whyInvalid(String digits) {
-        if (digits == null || !digits.matches("\\d{11}")) {
+        if (digits == null || !ELEVEN_DIGITS.matcher(digits).matches()) {
             return "use 11 dígitos, como 529.982.247-25";
         }
         CpfCheck.Problem problem = CpfCheck.problem(digits);

@@ -33,6 +33,7 @@ import passcom.core.route.plan.AirlinePaths;
 import passcom.core.route.plan.FederationPlanner;
 import passcom.core.route.plan.LocalPathsCache;
 import passcom.core.route.plan.RouteOptions;
+import passcom.core.route.plan.SameInputsMemo;
 import passcom.core.route.UnknownSegment;
 import passcom.core.route.plan.VersionedPaths;
 import passcom.core.seat.SeatInventory;
@@ -75,6 +76,8 @@ public final class AirlineNode implements AutoCloseable {
     private final PurchaseCoordinator purchases;
     private final CancellationCoordinator cancellations;
     private final LocalPathsCache localPaths;
+    /** The merge of a trip's answers, kept while every answer is the same cached instance (same versions). */
+    private final SameInputsMemo<List<String>, RouteSearch> searches = new SameInputsMemo<>(4096);
     private volatile NodeListener listener = NodeListener.NONE;
 
     private AirlineNode(NodeConfig config, Map<String, AirlinePort> peers, Store store) {
@@ -88,7 +91,7 @@ public final class AirlineNode implements AutoCloseable {
         this.participant = new Participant(network, airline, store, seats, bookings, config.clock(), config.staleHold());
         Map<String, AirlinePort> all = new TreeMap<>(peers);
         all.remove(airline);
-        all.put(airline, new LocalAirlinePort(this, localCalls, config.peerTimeout()));
+        all.put(airline, new LocalAirlinePort(this, localCalls, config.peerTimeout(), airline));
         this.ports = Map.copyOf(all);
         this.delivery = new DecisionDelivery(store, bookings, ports, config.clock(), config.retryBackoff(), airline);
         this.expiry = new BackgroundThread("txn-expiry-" + airline);
@@ -244,8 +247,10 @@ public final class AirlineNode implements AutoCloseable {
         Map<String, AirlinePaths> answers = gather(port -> port.paths(origin, destination));
         List<String> unavailable = ports.keySet().stream().filter(a -> !answers.containsKey(a)).sorted().toList();
         List<AirlinePaths> answered = new ArrayList<>(answers.values());
-        RouteOptions options = FederationPlanner.plan(network, airline, origin, destination, answered);
-        return new RouteSearch(origin, destination, options, answered, unavailable);
+        List<Object> inputs = new ArrayList<>(answered);
+        inputs.addAll(unavailable); // a changed set of missing airlines is a different input even with equal answers
+        return searches.get(List.of(origin, destination), inputs, () -> new RouteSearch(origin, destination,
+                FederationPlanner.plan(network, airline, origin, destination, answered), answered, unavailable));
     }
 
     /**
@@ -364,14 +369,20 @@ public final class AirlineNode implements AutoCloseable {
         return participant.prepare(prepare);
     }
 
-    /** POST /confirmar_servidor (phase two COMMIT, as participant). Idempotent. */
-    public void commit(Commit commit) {
-        participant.commit(commit);
+    /**
+     * POST /confirmar_servidor (phase two COMMIT, as participant), sent by {@code sender} (the airline that
+     * signed it). Idempotent. @throws NotTheCoordinator {@code sender} does not coordinate the transaction
+     */
+    public void commit(Commit commit, String sender) {
+        participant.commit(commit, sender);
     }
 
-    /** POST /rollback (phase two ABORT, as participant). Idempotent; remembers unknown ids as aborted. */
-    public void abort(String txnId) {
-        participant.abort(txnId, null);
+    /**
+     * POST /rollback (phase two ABORT, as participant), sent by {@code sender}. Idempotent; remembers unknown ids
+     * as aborted by {@code sender}. @throws NotTheCoordinator {@code sender} does not coordinate the transaction
+     */
+    public void abort(String txnId, String sender) {
+        participant.abort(txnId, sender);
     }
 
     /** GET /decisao_servidor (as coordinator). Unknown ids are presumed aborted, and recorded so. */
@@ -532,6 +543,11 @@ public final class AirlineNode implements AutoCloseable {
     /** This airline's own port (what its coordinator uses to reach itself). */
     AirlinePort localPort() {
         return ports.get(airline);
+    }
+
+    /** This airline as {@code sender} reaches it (in-memory federations: what a signed call from {@code sender} would do). */
+    AirlinePort portFrom(String sender) {
+        return new LocalAirlinePort(this, localCalls, config.peerTimeout(), sender);
     }
 
     private static ExecutorService boundedPool(String name, int threads) {

@@ -64,7 +64,7 @@ final class HoldResolver implements AutoCloseable {
     private void apply(Participant.StaleHold hold, Decision decision, Throwable failure) {
         try {
             if (decision instanceof Decision.Committed committed) {
-                participant.commit(committed.commit());
+                participant.commit(committed.commit(), hold.coordinator());
                 LOG.info("txn {}: coordinator {} says COMMITTED; hold confirmed", hold.txnId(), hold.coordinator());
             } else if (decision instanceof Decision.Aborted) {
                 participant.abort(hold.txnId(), hold.coordinator());

@@ -19,12 +19,18 @@ public final class LocalAirlinePort implements AirlinePort {
     private final AirlineNode node;
     private final Executor executor;
     private final java.time.Duration timeout;
+    private final String sender;
 
-    /** Every call fails with {@link AirlineUnreachable} if it has not finished within {@code timeout}. */
-    public LocalAirlinePort(AirlineNode node, Executor executor, java.time.Duration timeout) {
+    /**
+     * Every call fails with {@link AirlineUnreachable} if it has not finished within {@code timeout}. Phase-two
+     * messages arrive as sent by {@code sender}: the node's own airline for its coordinator's port (where a
+     * signed call would carry the signer).
+     */
+    public LocalAirlinePort(AirlineNode node, Executor executor, java.time.Duration timeout, String sender) {
         this.node = node;
         this.executor = executor;
         this.timeout = timeout;
+        this.sender = sender;
     }
 
     @Override
@@ -53,7 +59,7 @@ public final class LocalAirlinePort implements AirlinePort {
     @Override
     public CompletableFuture<Void> commit(Commit commit) {
         return call(() -> {
-            node.commit(commit);
+            node.commit(commit, sender);
             return null;
         });
     }
@@ -61,7 +67,7 @@ public final class LocalAirlinePort implements AirlinePort {
     @Override
     public CompletableFuture<Void> abort(String txnId) {
         return call(() -> {
-            node.abort(txnId);
+            node.abort(txnId, sender);
             return null;
         });
     }

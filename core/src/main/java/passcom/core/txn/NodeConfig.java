@@ -48,6 +48,10 @@ public record NodeConfig(
         return new NodeConfig(airline, network, jdbcUrl, peerTimeout, searchTimeout, staleHold, retryBackoff, clock, newReferences);
     }
 
+    public NodeConfig withClock(Clock newClock) {
+        return new NodeConfig(airline, network, jdbcUrl, peerTimeout, searchTimeout, staleHold, retryBackoff, newClock, references);
+    }
+
     public static NodeConfig defaults(String airline, RouteNetwork network, String jdbcUrl) {
         return new NodeConfig(airline, network, jdbcUrl, Duration.ofSeconds(3), Duration.ofSeconds(2),
                 Duration.ofSeconds(5), Duration.ofMillis(200), Clock.systemUTC());

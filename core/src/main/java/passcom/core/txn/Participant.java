@@ -96,6 +96,12 @@ public final class Participant {
     private Vote prepareOnce(Prepare prepare, boolean mayWait) {
         return store.write(connection -> {
             Optional<Recorded> recorded = recorded(connection, prepare.txnId());
+            if (recorded.isPresent() && !recorded.get().coordinatedBy(prepare.coordinator())) {
+                // Another airline's transaction (or its ABORT, recorded before any prepare): this is not a duplicate
+                // of it, so it gets neither its seats nor its decision. Nothing is recorded; the id stays the first's.
+                return new Vote.Refused(AbortReason.PRESUMED, "a transação " + prepare.txnId() + " já é coordenada pela companhia '"
+                        + recorded.get().coordinator + "' na companhia " + airline + ", não pela '" + prepare.coordinator() + "'");
+            }
             if (recorded.isPresent()) {
                 return replay(connection, prepare, recorded.get());
             }
@@ -242,12 +248,14 @@ public final class Participant {
     }
 
     /**
-     * Phase two COMMIT. Idempotent. @throws ConflictingDecision this airline aborted the transaction or never
-     * prepared it: the message is refused, never acknowledged
+     * Phase two COMMIT from {@code sender} (the airline that signed it). Idempotent.
+     * @throws NotTheCoordinator {@code sender} is not the coordinator recorded at prepare; nothing changed
+     * @throws ConflictingDecision this airline aborted the transaction or never prepared it: the message is
+     *                             refused, never acknowledged
      */
-    public void commit(Commit commit) {
+    public void commit(Commit commit, String sender) {
         store.write(connection -> {
-            applyCommit(connection, commit);
+            applyCommit(connection, commit, sender);
             return null;
         });
     }
@@ -256,8 +264,9 @@ public final class Participant {
      * {@link #commit} on the caller's connection, so that a coordinator that is also a participant sells its
      * own seats in the same local transaction that records its decision (one durable write instead of three).
      */
-    void applyCommit(Connection connection, Commit commit) throws SQLException {
+    void applyCommit(Connection connection, Commit commit, String sender) throws SQLException {
         Optional<Recorded> recorded = recordedForUpdate(connection, commit.txnId());
+        recorded.ifPresent(r -> requireCoordinator(r, commit.txnId(), sender));
         if (recorded.isEmpty() || recorded.get().state == State.ABORTED) {
             throw conflict("COMMIT for transaction " + commit.txnId() + ", which airline " + airline
                     + (recorded.isEmpty() ? " never prepared" : " aborted"));
@@ -276,24 +285,28 @@ public final class Participant {
     }
 
     /**
-     * Phase two ABORT. Idempotent; an unknown transaction is remembered as aborted so a late prepare is refused.
+     * Phase two ABORT from {@code sender} (the airline that signed it). Idempotent; an unknown transaction is
+     * remembered as aborted, with {@code sender} as its coordinator, so a late prepare from it is refused and
+     * one from another airline is not taken for a duplicate.
+     * @throws NotTheCoordinator {@code sender} is not the coordinator recorded at prepare; nothing changed
      * @throws ConflictingDecision this airline committed the transaction
      */
-    public void abort(String txnId, String coordinator) {
+    public void abort(String txnId, String sender) {
         store.write(connection -> {
-            applyAbort(connection, txnId, coordinator);
+            applyAbort(connection, txnId, sender);
             return null;
         });
     }
 
     /** {@link #abort} on the caller's connection (see {@link #applyCommit}). */
-    void applyAbort(Connection connection, String txnId, String coordinator) throws SQLException {
+    void applyAbort(Connection connection, String txnId, String sender) throws SQLException {
         Optional<Recorded> recorded = recordedForUpdate(connection, txnId);
+        recorded.ifPresent(r -> requireCoordinator(r, txnId, sender));
         if (recorded.isEmpty()) {
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO participation (txn, coordinator, kind, state, prepared_at, next_check_at) VALUES (?, ?, 'PURCHASE', 'ABORTED', ?, 0)")) {
                 insert.setString(1, txnId);
-                insert.setString(2, coordinator == null ? "?" : coordinator);
+                insert.setString(2, java.util.Objects.requireNonNull(sender, "sender"));
                 insert.setLong(3, clock.millis());
                 insert.executeUpdate();
             }
@@ -306,6 +319,18 @@ public final class Participant {
             seats.release(connection, txnId);
             seats.unmark(connection, txnId);
             setState(connection, txnId, State.ABORTED);
+        }
+    }
+
+    /**
+     * Only the coordinator recorded at prepare (or at an ABORT that came first) decides a participation. Two
+     * instances of one airline share its id, so either may deliver; this airline's own coordinator reaches
+     * its participant under its own id.
+     */
+    private void requireCoordinator(Recorded recorded, String txnId, String sender) {
+        if (!recorded.coordinatedBy(sender)) {
+            LOG.warn("txn {}: phase-two message from {} refused, its coordinator is {}", txnId, sender, recorded.coordinator);
+            throw new NotTheCoordinator(txnId, recorded.coordinator, sender);
         }
     }
 
@@ -381,8 +406,16 @@ public final class Participant {
         });
     }
 
-    private record Recorded(State state, AbortReason refusal, String refusalDetail) {
+    private record Recorded(State state, String coordinator, AbortReason refusal, String refusalDetail) {
+
+        /** Where the coordinator is {@link #UNKNOWN_COORDINATOR}, any airline: such a row is already ABORTED and stays so. */
+        boolean coordinatedBy(String airline) {
+            return coordinator.equals(airline) || coordinator.equals(UNKNOWN_COORDINATOR);
+        }
     }
+
+    /** What earlier versions recorded as the coordinator of an ABORT that arrived before any prepare. */
+    private static final String UNKNOWN_COORDINATOR = "?";
 
     /**
      * The participation, locked until this transaction ends (PostgreSQL): two phase-two messages for one
@@ -398,15 +431,15 @@ public final class Participant {
     }
 
     private static Optional<Recorded> recorded(Connection connection, String txnId, String lock) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT state, refusal, refusal_detail FROM participation WHERE txn = ?" + lock)) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT state, coordinator, refusal, refusal_detail FROM participation WHERE txn = ?" + lock)) {
             select.setString(1, txnId);
             try (ResultSet rows = select.executeQuery()) {
                 if (!rows.next()) {
                     return Optional.empty();
                 }
-                String refusal = rows.getString(2);
-                return Optional.of(new Recorded(State.valueOf(rows.getString(1)), refusal == null ? null : AbortReason.valueOf(refusal),
-                        rows.getString(3)));
+                String refusal = rows.getString(3);
+                return Optional.of(new Recorded(State.valueOf(rows.getString(1)), rows.getString(2),
+                        refusal == null ? null : AbortReason.valueOf(refusal), rows.getString(4)));
             }
         }
     }

@@ -117,7 +117,7 @@ final class TwoPhaseCommit {
                     bookings.markCancelled(c, booking, txnId);
                 }
                 if (prepares.containsKey(self)) {
-                    participant.applyCommit(c, commit);
+                    participant.applyCommit(c, commit, self);
                 }
                 return true;
             });

@@ -203,7 +203,7 @@ class AirlineNodeProtocolTest {
     void when_a_late_prepare_arrives_after_the_abort_then_it_holds_nothing() {
         start(NetworkLoader.loadDefault());
         AirlineNode b = federation.node("B");
-        b.abort("txn-late");
+        b.abort("txn-late", "A");
 
         Vote vote = b.prepare(new Prepare("txn-late", "A", TxnKind.PURCHASE, CPF, "ABCDEF",
                 List.of(new Segment.Key("São Paulo", "Curitiba"))));
@@ -214,12 +214,17 @@ class AirlineNodeProtocolTest {
 
     @Test
     void when_a_participant_holds_for_an_unknown_transaction_then_the_coordinator_presumes_abort_and_the_seat_returns() {
-        start(NetworkLoader.loadDefault());
+        // B's clock stands still until the test moves it, so its hold resolver cannot find the hold stale before the
+        // assertion that it is held (under load, 300 ms of real time could pass in between).
+        SettableClock clockOfB = new SettableClock();
+        federation = new FederationInMemory(NetworkLoader.loadDefault(), List.of("A", "B", "C"), Duration.ofMillis(300),
+                config -> config.airline().equals("B") ? config.withClock(clockOfB) : config, (airline, store, events) -> store);
         Vote vote = federation.node("B").prepare(new Prepare("txn-orphan", "A", TxnKind.PURCHASE, CPF, "ABCDEF",
                 List.of(new Segment.Key("São Paulo", "Curitiba"))));
         assertThat(vote).isInstanceOf(Vote.Held.class);
         assertThat(count("B", "São Paulo", "Curitiba").held()).isEqualTo(1);
 
+        clockOfB.advance(Duration.ofMillis(300));
         awaitSettled();
         assertThat(count("B", "São Paulo", "Curitiba")).isEqualTo(new SeatInventory.Count(3, 0, 0));
         assertThat(federation.node("A").decision("txn-orphan")).isInstanceOf(Decision.Aborted.class);
@@ -312,19 +317,69 @@ class AirlineNodeProtocolTest {
     void when_a_commit_arrives_for_an_aborted_participation_then_it_is_refused_counted_and_changes_nothing() {
         start(NetworkLoader.loadDefault());
         AirlineNode b = federation.node("B");
-        b.abort("txn-aborted");
+        b.abort("txn-aborted", "A");
         passcom.core.booking.Booking booking = new passcom.core.booking.Booking("QQQQQQ", CPF, List.of(new passcom.core.booking.BookedLeg(
                 b.network().segment("São Paulo", "Curitiba").orElseThrow(), "B", 1, passcom.core.money.Money.ofCents(100))),
                 Instant.now(), "A");
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.commit(new Commit("txn-aborted", TxnKind.PURCHASE, booking)))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.commit(new Commit("txn-aborted", TxnKind.PURCHASE, booking), "A"))
                 .isInstanceOf(ConflictingDecision.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.commit(new Commit("txn-never-seen", TxnKind.PURCHASE, booking)))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.commit(new Commit("txn-never-seen", TxnKind.PURCHASE, booking), "A"))
                 .isInstanceOf(ConflictingDecision.class);
 
         assertThat(b.health().conflictingDecisions()).isEqualTo(2);
         assertThat(b.tickets(CPF).bookings()).isEmpty();
         assertThat(count("B", "São Paulo", "Curitiba")).isEqualTo(new SeatInventory.Count(3, 0, 0));
+    }
+
+    @Test
+    void when_a_commit_or_abort_is_signed_by_an_airline_that_does_not_coordinate_the_transaction_then_it_is_refused_and_the_hold_stays() {
+        // A stale hold is asked about only after ten minutes: nothing but the messages below decides this one.
+        federation = new FederationInMemory(NetworkLoader.loadDefault(), List.of("A", "B", "C"), Duration.ofMinutes(10));
+        AirlineNode b = federation.node("B");
+        Vote vote = b.prepare(new Prepare("txn-of-A", "A", TxnKind.PURCHASE, CPF, "ABCDEF", List.of(new Segment.Key("São Paulo", "Curitiba"))));
+        assertThat(vote).isInstanceOf(Vote.Held.class);
+        Commit commit = new Commit("txn-of-A", TxnKind.PURCHASE, bookingOnB(b, "ABCDEF", ((Vote.Held) vote).seats().get(0), "A"));
+
+        assertThatThrownBy(() -> b.commit(commit, "C")).isInstanceOf(NotTheCoordinator.class)
+                .hasMessageContaining("'A'").hasMessageContaining("'C'").hasMessageContaining("nada foi feito");
+        assertThatThrownBy(() -> b.abort("txn-of-A", "C")).isInstanceOf(NotTheCoordinator.class)
+                .hasMessageContaining("'A'").hasMessageContaining("'C'");
+
+        assertThat(count("B", "São Paulo", "Curitiba")).as("the hold stays, nothing sold").isEqualTo(new SeatInventory.Count(2, 1, 0));
+        assertThat(b.localTickets(CPF).bookings()).isEmpty();
+        assertThat(b.health().conflictingDecisions()).as("a refused sender is not a conflicting decision").isZero();
+
+        b.commit(commit, "A");
+        b.commit(commit, "A");
+
+        assertThat(count("B", "São Paulo", "Curitiba")).isEqualTo(new SeatInventory.Count(2, 0, 1));
+        assertThat(b.localTickets(CPF).bookings()).extracting(passcom.core.booking.Booking::reference).containsExactly("ABCDEF");
+        assertThatThrownBy(() -> b.abort("txn-of-A", "C")).as("not even a no-op answer for another airline").isInstanceOf(NotTheCoordinator.class);
+        assertThat(count("B", "São Paulo", "Curitiba")).isEqualTo(new SeatInventory.Count(2, 0, 1));
+    }
+
+    @Test
+    void when_an_abort_arrives_for_an_unknown_transaction_then_its_signer_is_its_coordinator_and_another_airlines_prepare_holds_nothing() {
+        start(NetworkLoader.loadDefault());
+        AirlineNode b = federation.node("B");
+        b.abort("txn-unknown", "C");
+        b.abort("txn-unknown", "C");
+
+        Vote vote = b.prepare(new Prepare("txn-unknown", "A", TxnKind.PURCHASE, CPF, "ABCDEF", List.of(new Segment.Key("São Paulo", "Curitiba"))));
+
+        assertThat(vote).isInstanceOf(Vote.Refused.class);
+        assertThat(((Vote.Refused) vote).reason()).contains("'C'").contains("'A'");
+        assertThatThrownBy(() -> b.abort("txn-unknown", "A")).isInstanceOf(NotTheCoordinator.class);
+        assertThat(count("B", "São Paulo", "Curitiba")).isEqualTo(new SeatInventory.Count(3, 0, 0));
+        assertThat(b.prepare(new Prepare("txn-unknown", "C", TxnKind.PURCHASE, CPF, "ABCDEF", List.of(new Segment.Key("São Paulo", "Curitiba")))))
+                .as("the airline that aborted it gets the presumed-abort refusal, as before").isInstanceOf(Vote.Refused.class);
+        assertThat(count("B", "São Paulo", "Curitiba")).isEqualTo(new SeatInventory.Count(3, 0, 0));
+    }
+
+    private static passcom.core.booking.Booking bookingOnB(AirlineNode b, String reference, int seat, String soldBy) {
+        return new passcom.core.booking.Booking(reference, CPF, List.of(new passcom.core.booking.BookedLeg(
+                b.network().segment("São Paulo", "Curitiba").orElseThrow(), "B", seat, Money.ofCents(100))), Instant.now(), soldBy);
     }
 
     @Test
@@ -340,7 +395,7 @@ class AirlineNodeProtocolTest {
             }
         });
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> federation.node("B").abort(txn)).isInstanceOf(ConflictingDecision.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> federation.node("B").abort(txn, "A")).isInstanceOf(ConflictingDecision.class);
 
         assertThat(federation.node("B").health().conflictingDecisions()).isEqualTo(1);
         assertThat(count("B", "São Paulo", "Curitiba")).isEqualTo(new SeatInventory.Count(2, 0, 1));

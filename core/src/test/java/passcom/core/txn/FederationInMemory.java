@@ -100,7 +100,7 @@ final class FederationInMemory implements AutoCloseable {
             if (!reachable.get(target).get()) {
                 throw new AirlineUnreachable(target, "link cut by the test");
             }
-            return nodes.get(target).localPort();
+            return nodes.get(target).portFrom(source);
         }
 
         private <T> CompletableFuture<T> via(java.util.function.Function<AirlinePort, CompletableFuture<T>> call) {

@@ -198,7 +198,7 @@ class SeatsAndPassengersTest {
         assertThat(first).isInstanceOf(Vote.Held.class);
         assertThat(((Vote.Held) first).seats()).as("leg by leg, passenger by passenger").containsExactly(1, 3, 2, 1);
         assertThat(second).isEqualTo(first);
-        federation.node("B").abort("txn-twice");
+        federation.node("B").abort("txn-twice", "A");
         assertThat(count("B", SP, CWB)).isEqualTo(new SeatInventory.Count(3, 0, 0));
         assertInvariants();
     }

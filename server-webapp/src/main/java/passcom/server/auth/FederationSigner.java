@@ -57,8 +57,17 @@ public final class FederationSigner {
         }
     }
 
-    private final SecretKeySpec key;
-    private final Optional<SecretKeySpec> previousKey;
+    /** Each thread's SHA-256 of the body: looking the algorithm up cost as much as hashing a peer message. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    });
+
+    private final HmacKey key;
+    private final Optional<HmacKey> previousKey;
     private final Instant previousUntil;
     private final Clock clock;
     private final Duration window;
@@ -142,26 +151,45 @@ public final class FederationSigner {
         return sender;
     }
 
-    private static boolean matches(SecretKeySpec key, byte[] given, String method, String pathAndQuery, String timestamp,
+    private static boolean matches(HmacKey key, byte[] given, String method, String pathAndQuery, String timestamp,
                                    String sender, String nonce, byte[] body) {
         byte[] expected = mac(key, method, pathAndQuery, timestamp, sender, nonce, body).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, given);
     }
 
-    private static SecretKeySpec keyOf(String secret) {
-        return new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+    private static HmacKey keyOf(String secret) {
+        return new HmacKey(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM));
     }
 
-    private static String mac(SecretKeySpec key, String method, String pathAndQuery, String timestamp, String sender,
+    private static String mac(HmacKey key, String method, String pathAndQuery, String timestamp, String sender,
                               String nonce, byte[] body) {
-        try {
-            String bodyHash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(body));
-            String canonical = String.join("\n", method, pathAndQuery, timestamp, sender, nonce, bodyHash);
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is part of every JRE", e);
+        String bodyHash = Base64.getEncoder().encodeToString(SHA256.get().digest(body));
+        String canonical = String.join("\n", method, pathAndQuery, timestamp, sender, nonce, bodyHash);
+        return HexFormat.of().formatHex(key.mac().doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A secret with each thread's {@link Mac} already initialised with it: {@code Mac.getInstance} and
+     * {@code init} (a provider lookup and the key schedule) on every call were most of the cost of signing.
+     * {@code doFinal} resets the Mac to its key, so the next call starts clean.
+     */
+    private static final class HmacKey {
+        private final ThreadLocal<Mac> macs;
+
+        HmacKey(SecretKeySpec key) {
+            this.macs = ThreadLocal.withInitial(() -> {
+                try {
+                    Mac mac = Mac.getInstance(ALGORITHM);
+                    mac.init(key);
+                    return mac;
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("HMAC-SHA256 is part of every JRE", e);
+                }
+            });
+        }
+
+        Mac mac() {
+            return macs.get();
         }
     }
 }

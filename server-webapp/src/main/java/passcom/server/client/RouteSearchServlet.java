@@ -1,6 +1,9 @@
 package passcom.server.client;
 
+import java.util.List;
+import passcom.core.route.plan.SameInputsMemo;
 import passcom.core.txn.AirlineNode;
+import passcom.core.txn.RouteSearch;
 import passcom.server.http.Endpoint;
 import passcom.server.http.IncomingRequest;
 import passcom.server.http.Reply;
@@ -9,6 +12,8 @@ import passcom.server.http.Reply;
 public final class RouteSearchServlet extends Endpoint {
 
     private final AirlineNode node;
+    /** The JSON of a trip's last answer, kept while the node hands back the same search (its answers unchanged). */
+    private final SameInputsMemo<List<String>, Reply.Serialized> answers = new SameInputsMemo<>(4096);
 
     public RouteSearchServlet(AirlineNode node) {
         super("GET");
@@ -19,6 +24,8 @@ public final class RouteSearchServlet extends Endpoint {
     protected Reply handle(IncomingRequest request) {
         String origin = request.parameter("origem");
         String destination = request.parameter("destino");
-        return Reply.ok(ApiMapper.caminhos(node.search(origin, destination), node.airline()));
+        RouteSearch search = node.search(origin, destination);
+        return Reply.ok(answers.get(List.of(origin, destination), List.of(search),
+                () -> Reply.serialize(ApiMapper.caminhos(search, node.airline()))));
     }
 }

@@ -16,6 +16,7 @@ import passcom.core.seat.SeatOnLeg;
 import passcom.core.store.StoreFailure;
 import passcom.core.txn.AirlineUnreachable;
 import passcom.core.txn.ConflictingDecision;
+import passcom.core.txn.NotTheCoordinator;
 import passcom.core.txn.CancelOutcome;
 import passcom.core.txn.PurchaseOutcome;
 
@@ -48,6 +49,7 @@ public final class ErrorMapper {
         on(PayloadTooLarge.class, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
         on(AirlineUnreachable.class, HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         on(ConflictingDecision.class, HttpServletResponse.SC_CONFLICT);
+        BY_CLASS.put(NotTheCoordinator.class, e -> reply(new Forbidden(e.getMessage())));
         BY_CLASS.put(StoreFailure.class, ErrorMapper::storeFailure);
         BY_CLASS.put(CompletionException.class, e -> e.getCause() == null ? unexpected(e) : reply(e.getCause()));
         BY_CLASS.put(ExecutionException.class, e -> e.getCause() == null ? unexpected(e) : reply(e.getCause()));

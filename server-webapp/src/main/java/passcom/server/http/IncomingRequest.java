@@ -33,10 +33,22 @@ public final class IncomingRequest {
      * @throws Forbidden when another airline signed it
      */
     public void requireSignedBy(String airline) {
-        Object signer = request.getAttribute(SIGNED_BY);
-        if (signer == null || !signer.equals(airline)) {
+        String signer = signer();
+        if (!signer.equals(airline)) {
             throw new Forbidden("a mensagem diz vir de '" + airline + "', mas foi assinada por '" + signer + "'; nada foi feito");
         }
+    }
+
+    /**
+     * The airline that signed this peer call, for the core to check against what it recorded (a COMMIT or
+     * ABORT must come from the transaction's coordinator). @throws Forbidden the call was not signed (the
+     * signature filter did not run on this path)
+     */
+    public String signer() {
+        if (!(request.getAttribute(SIGNED_BY) instanceof String signer)) {
+            throw new Forbidden("a chamada não foi assinada por nenhuma companhia; nada foi feito");
+        }
+        return signer;
     }
 
     /** A required parameter: the query string wins, then a text field of the JSON body. */

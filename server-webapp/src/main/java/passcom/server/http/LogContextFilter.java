@@ -24,6 +24,7 @@ public final class LogContextFilter implements Filter {
     /** One DEBUG line per request served (off by default: set this logger to DEBUG for a request log). */
     private static final Logger LOG = LoggerFactory.getLogger(LogContextFilter.class);
     private static final String AIRLINE = "airline";
+    private static final java.util.regex.Pattern TXN_ID = java.util.regex.Pattern.compile("[0-9a-fA-F-]{1,64}");
     private final String airline;
 
     public LogContextFilter(String airline) {
@@ -34,7 +35,7 @@ public final class LogContextFilter implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
         String txn = ((HttpServletRequest) request).getHeader(TxnLog.HEADER);
         MDC.put(AIRLINE, airline);
-        if (txn != null && txn.matches("[0-9a-fA-F-]{1,64}")) {
+        if (txn != null && TXN_ID.matcher(txn).matches()) {
             MDC.put(TxnLog.KEY, txn);
         }
         try {

@@ -5,17 +5,30 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import passcom.api.Json;
 
-/** An HTTP status and the body to write as JSON with {@link Json#mapper()}. */
+/** An HTTP status and the body to write as JSON with {@link Json#mapper()}, or JSON already written ({@link Serialized}). */
 public record Reply(int status, Object body) {
+
+    /** A body already serialised by {@link #serialize}: written as it is. */
+    public record Serialized(byte[] json) {
+    }
 
     public static Reply ok(Object body) {
         return new Reply(HttpServletResponse.SC_OK, body);
     }
 
+    /** The JSON {@link #writeTo} would write for {@code body}, for an endpoint that keeps answers it can repeat. */
+    public static Serialized serialize(Object body) {
+        try {
+            return new Serialized(Json.mapper().writeValueAsBytes(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("answer not serialisable: " + body.getClass().getSimpleName(), e);
+        }
+    }
+
     /** Answers {@code request}; a body it carried that nobody read is read first ({@link RequestBody#discardUnread}). */
     public void writeTo(HttpServletRequest request, HttpServletResponse response) throws IOException {
         RequestBody.discardUnread(request);
-        byte[] json = Json.mapper().writeValueAsBytes(body);
+        byte[] json = body instanceof Serialized serialized ? serialized.json() : Json.mapper().writeValueAsBytes(body);
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");

@@ -14,7 +14,9 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import passcom.core.txn.AirlineNode;
 import passcom.core.txn.Backlog;
@@ -48,6 +50,8 @@ public final class ServerMetrics implements NodeListener {
     /** Endpoint labels are the server's own paths; anything else is counted as "other", so no caller can grow the label set. */
     private final Set<String> endpoints;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private static final Set<String> KNOWN_METHODS = Set.of("GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH");
+    private final Map<RequestLabels, Timer> requestTimers = new ConcurrentHashMap<>();
     private final Timer storeCommits;
     private final DistributionSummary batchWrites;
 
@@ -103,13 +107,28 @@ public final class ServerMetrics implements NodeListener {
 
     void request(String path, String method, int status, long nanos) {
         String endpoint = endpoints.contains(path) ? path : "other";
-        Timer.builder("passcom.http.requests")
+        requestTimers.computeIfAbsent(new RequestLabels(endpoint, method, status), this::requestTimer).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Looked up once per label set: building and registering a meter on every request (tag sorting, id hashing,
+     * the registry's lookup) cost more than the route query it measured once the answer was memoised. The
+     * method is whatever the client sent, so the key set is bounded like the endpoint's: a method no endpoint
+     * serves is counted as "other".
+     */
+    private Timer requestTimer(RequestLabels labels) {
+        return Timer.builder("passcom.http.requests")
                 .description("HTTP requests by endpoint, method and status")
-                .tags("endpoint", endpoint, "method", method, "status", String.valueOf(status))
+                .tags("endpoint", labels.endpoint(), "method", labels.method(), "status", String.valueOf(labels.status()))
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
-                .register(registry)
-                .record(nanos, TimeUnit.NANOSECONDS);
+                .register(registry);
+    }
+
+    private record RequestLabels(String endpoint, String method, int status) {
+        RequestLabels {
+            method = KNOWN_METHODS.contains(method) ? method : "other";
+        }
     }
 
     @Override

@@ -5,7 +5,10 @@ import passcom.server.http.Endpoint;
 import passcom.server.http.IncomingRequest;
 import passcom.server.http.Reply;
 
-/** POST /rollback (signed): phase two ABORT as participant; idempotent, unknown ids are remembered as aborted. */
+/**
+ * POST /rollback (signed): phase two ABORT as participant; idempotent; only from the transaction's coordinator (403).
+ * Unknown ids are remembered as aborted, with the signer as their coordinator.
+ */
 public final class AbortServlet extends Endpoint {
 
     private final AirlineNode node;
@@ -17,7 +20,7 @@ public final class AbortServlet extends Endpoint {
 
     @Override
     protected Reply handle(IncomingRequest request) {
-        node.abort(request.body(AbortMessage.class).txnId());
+        node.abort(request.body(AbortMessage.class).txnId(), request.signer());
         return Reply.ok(Ack.OK);
     }
 }

@@ -5,7 +5,7 @@ import passcom.server.http.Endpoint;
 import passcom.server.http.IncomingRequest;
 import passcom.server.http.Reply;
 
-/** POST /confirmar_servidor (signed): phase two COMMIT as participant; idempotent. */
+/** POST /confirmar_servidor (signed): phase two COMMIT as participant; idempotent; only from the transaction's coordinator (403). */
 public final class CommitServlet extends Endpoint {
 
     private final AirlineNode node;
@@ -17,7 +17,7 @@ public final class CommitServlet extends Endpoint {
 
     @Override
     protected Reply handle(IncomingRequest request) {
-        node.commit(request.body(CommitMessage.class).toCommit());
+        node.commit(request.body(CommitMessage.class).toCommit(), request.signer());
         return Reply.ok(Ack.OK);
     }
 }

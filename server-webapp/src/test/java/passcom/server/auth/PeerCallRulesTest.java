@@ -108,6 +108,51 @@ class PeerCallRulesTest {
     }
 
     @Test
+    void when_a_peer_commits_or_aborts_a_transaction_another_airline_coordinates_then_403_and_nothing_changes() throws Exception {
+        String txn = UUID.randomUUID().toString();
+        HttpResponse<String> held = signed(SECRET, "POST", "/comprar_servidor", prepare(txn)); // coordinator B, signed by B
+        assertThat(held.statusCode()).as(held.body()).isEqualTo(200);
+        String commit = commit(txn, json(held).path("assentos").get(0).asInt());
+        String abort = "{\"id_transacao\":\"" + txn + "\"}";
+        long heldBefore = health().path("reservas_abertas").asLong();
+        long soldBefore = health().path("passagens_vendidas").asLong();
+
+        HttpResponse<String> forgedCommit = signedBy("C", "POST", "/confirmar_servidor", commit);
+        HttpResponse<String> forgedAbort = signedBy("C", "POST", "/rollback", abort);
+
+        for (HttpResponse<String> forged : List.of(forgedCommit, forgedAbort)) {
+            assertThat(forged.statusCode()).as(forged.body()).isEqualTo(403);
+            assertThat(json(forged).path("erro").asText()).contains("'B'").contains("'C'").contains(txn);
+        }
+        assertThat(health().path("reservas_abertas").asLong()).as("the hold stays").isEqualTo(heldBefore);
+        assertThat(health().path("passagens_vendidas").asLong()).as("nothing sold").isEqualTo(soldBefore);
+        assertThat(health().path("decisoes_conflitantes").asLong()).isZero();
+
+        HttpResponse<String> real = signedBy("B", "POST", "/confirmar_servidor", commit);
+        HttpResponse<String> repeated = signedBy("B", "POST", "/confirmar_servidor", commit);
+
+        assertThat(real.statusCode()).as(real.body()).isEqualTo(200);
+        assertThat(repeated.statusCode()).as(repeated.body()).isEqualTo(200);
+        assertThat(health().path("reservas_abertas").asLong()).isEqualTo(heldBefore - 1);
+        assertThat(health().path("passagens_vendidas").asLong()).isEqualTo(soldBefore + 1);
+    }
+
+    @Test
+    void when_a_peer_aborts_an_unknown_transaction_then_a_prepare_from_another_coordinator_for_that_id_holds_nothing() throws Exception {
+        String txn = UUID.randomUUID().toString();
+        HttpResponse<String> aborted = signedBy("C", "POST", "/rollback", "{\"id_transacao\":\"" + txn + "\"}");
+        assertThat(aborted.statusCode()).as(aborted.body()).isEqualTo(200);
+        long heldBefore = health().path("reservas_abertas").asLong();
+
+        HttpResponse<String> vote = signed(SECRET, "POST", "/comprar_servidor", prepare(txn)); // coordinator B
+
+        assertThat(vote.statusCode()).as(vote.body()).isEqualTo(200);
+        assertThat(json(vote).path("voto").asText()).isEqualTo("RECUSADO");
+        assertThat(json(vote).path("motivo").asText()).contains("'C'").contains("'B'");
+        assertThat(health().path("reservas_abertas").asLong()).isEqualTo(heldBefore);
+    }
+
+    @Test
     void when_the_secret_is_rotated_then_the_previous_one_is_accepted_until_its_expiry_and_refused_after() {
         Instant expiry = Instant.parse("2026-12-02T03:00:00Z");
         Optional<FederationSigner.PreviousSecret> previous = Optional.of(new FederationSigner.PreviousSecret(OLD_SECRET, expiry));
@@ -171,6 +216,20 @@ class PeerCallRulesTest {
     private static String prepare(String txn) {
         return "{\"id_transacao\":\"" + txn + "\",\"coordenador\":\"B\",\"tipo\":\"PURCHASE\",\"cpf\":\"" + CPF
                 + "\",\"localizador\":\"" + txn.substring(0, 6).toUpperCase() + "\",\"trechos\":[{\"origem\":\"Cuiabá\",\"destino\":\"Campo Grande\"}]}";
+    }
+
+    /** A COMMIT of {@link #prepare}'s hold, for the seat its vote gave, with the booking in full as a coordinator sends it. */
+    private static String commit(String txn, int seat) throws Exception {
+        passcom.core.route.Segment leg = passcom.core.route.NetworkLoader.loadDefault().segment("Cuiabá", "Campo Grande").orElseThrow();
+        passcom.core.booking.Booking booking = new passcom.core.booking.Booking(txn.substring(0, 6).toUpperCase(),
+                passcom.core.cpf.Cpf.parse(CPF), List.of(new passcom.core.booking.BookedLeg(leg, "A", seat, passcom.core.money.Money.ofCents(50000))),
+                Instant.now(), "B");
+        return Json.mapper().writeValueAsString(passcom.server.peer.CommitMessage.of(
+                new passcom.core.txn.Commit(txn, passcom.core.txn.TxnKind.PURCHASE, booking)));
+    }
+
+    private static HttpResponse<String> signedBy(String airline, String method, String path, String body) throws Exception {
+        return send(method, path, body, signer(SECRET, Clock.systemUTC()).sign(airline, method, path, bytes(body)));
     }
 
     private static FederationSigner signer(String secret, Clock clock) {
