@@ -48,7 +48,7 @@ public final class PeerHttpClient implements AutoCloseable {
     /**
      * @param name           names the threads, e.g. {@code peer-http-A-B}
      * @param connectTimeout how long a new connection may take
-     * @param threads        the most threads this client runs (its selector included)
+     * @param threads        the most threads of this client's pool (its selector included); one more runs its timeouts
      */
     public PeerHttpClient(String name, Duration connectTimeout, int threads) {
         QueuedThreadPool pool = new QueuedThreadPool(threads, 1, (int) Duration.ofSeconds(30).toMillis());
