@@ -43,7 +43,9 @@ class PeerHttpClientTest {
 
                 assertThat(calls).allSatisfy(call -> assertThat(call.join().status()).isEqualTo(200));
                 assertThat(calls.get(0).join().body()).asString(StandardCharsets.UTF_8).isEqualTo("{}");
-                assertThat(server.connections()).as("100 calls, 20 at a time, over kept-alive connections").isLessThanOrEqualTo(20);
+                // 20 would be perfect reuse; a connection goes back to the pool just after its answer completes, so a
+                // call of the next round may open one more. Without keep-alive it would be 100.
+                assertThat(server.connections()).as("100 calls, 20 at a time, over kept-alive connections").isLessThanOrEqualTo(40);
                 assertThat(threadsNamed("test-bounded-http-timer")).as("the timeout timer").isEqualTo(1);
                 assertThat(threadsNamed("test-bounded-http") - 1).as("pool threads, the selector included").isBetween(1, 4);
             } finally {
