@@ -3,7 +3,6 @@ package passcom.server;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,11 +14,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.HashSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -60,6 +54,7 @@ import passcom.server.peer.LocalPathsServlet;
 import passcom.server.peer.LocalSeatMapServlet;
 import passcom.server.peer.LocalTicketsServlet;
 import passcom.server.peer.PathsVersionServlet;
+import passcom.server.peer.PeerHttpClient;
 import passcom.server.peer.PingServlet;
 import passcom.server.peer.PrepareServlet;
 import passcom.server.metrics.MetricsEndpoint;
@@ -79,7 +74,7 @@ import passcom.server.metrics.ServerMetrics;
  * customer requests run at once; the rest wait in Jetty's {@link QoSHandler} without holding a thread.
  *
  * <p>Bulkheads, so that a dead or paused airline stalls only what involves it. Outgoing: each peer airline
- * has its own {@link HttpClient} (connection pool, selector thread) on its own small executor, and at most
+ * has its own {@link PeerHttpClient} (connection pool, selector and a few threads of its own), and at most
  * {@link HttpAirlinePort.Limits#DEFAULT} calls in flight, fewer than the customer limit: calls past it
  * fail at once, so a paused peer can hold some of the customer slots, never all. Incoming: prepares, which
  * can wait on seat locks, have their own limit; the short control calls that finish transactions
@@ -105,9 +100,9 @@ public final class PasscomServer implements AutoCloseable {
     /** Route queries from peers' searches: reads only. */
     static final int MAX_PATH_REQUESTS = 16;
     /**
-     * Threads completing one peer's HTTP calls. Callbacks only parse and complete futures (the store is
-     * written on core's own threads), so a few suffice; the queue before them is bounded by the peer's
-     * in-flight limit, which keeps the total bounded without ever rejecting the client's internal tasks.
+     * Threads of one peer's HTTP client, its selector included. Callbacks only parse and complete futures
+     * (the store is written on core's own threads), so a few suffice; the calls waiting for them are bounded
+     * by the peer's in-flight limits.
      */
     static final int HTTP_THREADS_PER_PEER = 4;
     static final int ACCEPT_QUEUE = 1024;
@@ -116,17 +111,12 @@ public final class PasscomServer implements AutoCloseable {
     private static final Duration SIGNATURE_WINDOW = Duration.ofSeconds(30);
 
     static {
-        // The JDK client keeps idle connections 1200 s by default, Jetty closes them after its idle timeout
-        // (120 s); a request sent on a connection the server just closed would fail as "unreachable". Keep
-        // the client's idle time well below Jetty's, so the client always closes an idle connection first.
-        // (Not jdk.httpclient.enableAllMethodRetry: it is JVM-wide, and would make every other HttpClient in
-        // the process resend POSTs that are not idempotent, such as a customer's purchase without id_pedido.)
-        setIfAbsent("jdk.httpclient.keepalive.timeout", "20");
         // The JDK client hands every response to CompletableFuture's default executor before our callbacks
         // run. With fewer than 3 cores the common pool has parallelism 1, and CompletableFuture then starts a
         // new thread per task: JFR counted 806 threads started in 15 s of route queries on 2 cores (the
         // "5,000 threads" of issue 8). Parallelism 2 keeps those hand-offs on the pool. Only effective if set
-        // before the pool is first used, so the launcher also passes it as a JVM option.
+        // before the pool is first used, so the launcher also passes it as a JVM option. (Peers are now called
+        // with Jetty's client, PeerHttpClient; this still bounds the common pool for anything else that uses it.)
         setIfAbsent("java.util.concurrent.ForkJoinPool.common.parallelism", "2");
     }
 
@@ -137,7 +127,7 @@ public final class PasscomServer implements AutoCloseable {
     private AirlineNode node;
     private ServerMetrics metrics;
     private MetricsEndpoint metricsEndpoint;
-    private final List<ExecutorService> httpExecutors = new ArrayList<>();
+    private final List<PeerHttpClient> peerClients = new ArrayList<>();
 
     private PasscomServer(ServerConfig config, RouteNetwork network) {
         this.config = config;
@@ -245,16 +235,15 @@ public final class PasscomServer implements AutoCloseable {
             node.close();
             node = null;
         }
-        if (!httpExecutors.isEmpty()) {
-            httpExecutors.forEach(ExecutorService::shutdownNow);
-            try {
-                for (ExecutorService executor : httpExecutors) {
-                    executor.awaitTermination(1, TimeUnit.SECONDS);
+        if (!peerClients.isEmpty()) {
+            for (PeerHttpClient client : peerClients) {
+                try {
+                    client.close();
+                } catch (RuntimeException e) {
+                    LOG.warn("airline {}: {}", config.airline(), e.toString());
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
-            httpExecutors.clear();
+            peerClients.clear();
             LOG.info("airline {} stopped", config.airline());
         }
     }
@@ -283,16 +272,11 @@ public final class PasscomServer implements AutoCloseable {
         return peers;
     }
 
-    private HttpClient peerClient(String peer) {
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(HTTP_THREADS_PER_PEER, HTTP_THREADS_PER_PEER, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), daemonThreads("peer-http-" + config.airline() + "-" + peer));
-        executor.allowCoreThreadTimeOut(true);
-        httpExecutors.add(executor);
-        return HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.timing().searchTimeout())
-                .executor(executor)
-                .build();
+    private PeerHttpClient peerClient(String peer) {
+        PeerHttpClient client = new PeerHttpClient("peer-http-" + config.airline() + "-" + peer, config.timing().searchTimeout(),
+                HTTP_THREADS_PER_PEER);
+        peerClients.add(client);
+        return client;
     }
 
     private Server jetty(AirlineNode node, FederationSigner signer) {
@@ -355,15 +339,6 @@ public final class PasscomServer implements AutoCloseable {
         limit.setMaxSuspend(Duration.ofSeconds(30));
         limit.includePath(paths);
         return limit;
-    }
-
-    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     private static void setIfAbsent(String property, String value) {

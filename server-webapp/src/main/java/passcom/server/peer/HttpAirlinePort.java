@@ -3,13 +3,9 @@ package passcom.server.peer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -74,8 +71,8 @@ import passcom.server.auth.FederationSigner;
  * the message was not acknowledged. Any other non-2xx answer to a commit or abort stays "unreachable", so
  * the coordinator keeps retrying it.
  *
- * <p>Thread-safe. The {@link HttpClient} should be this peer's own (its pool, selector thread and executor
- * then serve no other airline). Callbacks run on the client's executor and never block.
+ * <p>Thread-safe. The {@link PeerHttpClient} should be this peer's own (its connections and threads then
+ * serve no other airline). Callbacks run on the client's threads and never block.
  */
 public final class HttpAirlinePort implements AirlinePort {
 
@@ -101,7 +98,7 @@ public final class HttpAirlinePort implements AirlinePort {
     private final String airline;
     private final List<String> instances;
     private final String sender;
-    private final HttpClient client;
+    private final PeerHttpClient client;
     private final FederationSigner signer;
     private final Duration searchTimeout;
     private final Duration peerTimeout;
@@ -118,7 +115,7 @@ public final class HttpAirlinePort implements AirlinePort {
      * @param sender      this server's airline id, sent (signed) with every call
      * @param limits      calls to this airline allowed at once
      */
-    public HttpAirlinePort(String airline, List<URI> instances, String sender, HttpClient client, FederationSigner signer,
+    public HttpAirlinePort(String airline, List<URI> instances, String sender, PeerHttpClient client, FederationSigner signer,
                            Duration searchTimeout, Duration peerTimeout, Limits limits) {
         this.airline = Objects.requireNonNull(airline, "airline");
         if (instances.isEmpty()) {
@@ -296,15 +293,12 @@ public final class HttpAirlinePort implements AirlinePort {
                           List<String> failures) {
         int tried = instances.size() - untried;
         String base = instances.get(index);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + call.pathAndQuery))
-                .timeout(share)
-                .header("Content-Type", "application/json")
-                .method(call.method, call.body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(call.body));
-        signer.sign(sender, call.method, call.pathAndQuery, call.body).forEach(request::header);
+        Map<String, String> headers = new LinkedHashMap<>(signer.sign(sender, call.method, call.pathAndQuery, call.body));
+        headers.put("Content-Type", "application/json");
         if (call.txn != null) {
-            request.header(TxnLog.HEADER, call.txn);
+            headers.put(TxnLog.HEADER, call.txn);
         }
-        client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, failure) -> {
+        client.send(call.method, URI.create(base + call.pathAndQuery), headers, call.body, share).whenComplete((response, failure) -> {
             if (failure == null) {
                 bulkheads.values().forEach(Bulkhead::answered); // alive: a full bulkhead of any kind is worth waiting for
                 preferred.set(index);
@@ -318,7 +312,8 @@ public final class HttpAirlinePort implements AirlinePort {
             Throwable cause = unwrap(failure);
             failures.add(describe(cause, share) + " em " + base);
             boolean timeLeft = deadline - System.nanoTime() > TimeUnit.MILLISECONDS.toNanos(1);
-            if (untried > 1 && timeLeft && (cause instanceof IOException)) {
+            // Refused, reset, closed or silent: nothing was answered, so the next instance may be asked (idempotent messages).
+            if (untried > 1 && timeLeft && (cause instanceof IOException || cause instanceof TimeoutException)) {
                 attempt(call, answer, (index + 1) % instances.size(), tried + 1, deadline, failures);
             } else {
                 answer.completeExceptionally(new AirlineUnreachable(airline, String.join("; ", failures)));
@@ -326,8 +321,8 @@ public final class HttpAirlinePort implements AirlinePort {
         });
     }
 
-    private Answer interpret(HttpResponse<byte[]> response, Call call) {
-        int status = response.statusCode();
+    private Answer interpret(PeerHttpClient.Answer response, Call call) {
+        int status = response.status();
         if (status >= 200 && status < 300) {
             return new Answer(response.body(), null);
         }
@@ -374,10 +369,10 @@ public final class HttpAirlinePort implements AirlinePort {
 
     /** Connect failures say so; only an open connection that stayed silent is "sem resposta". */
     private static String describe(Throwable failure, Duration timeout) {
-        if (failure instanceof HttpConnectTimeoutException) {
+        if (failure instanceof SocketTimeoutException) { // Jetty's connect timeout
             return "tempo de conexão esgotado";
         }
-        if (failure instanceof HttpTimeoutException) {
+        if (failure instanceof TimeoutException) { // the whole exchange's timeout
             return "sem resposta em " + timeout.toMillis() + " ms";
         }
         if (failure instanceof ConnectException) {

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import passcom.core.cpf.Cpf;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import passcom.core.route.Segment;
@@ -39,7 +39,9 @@ import passcom.server.auth.FederationSigner;
 class HttpAirlinePortTest {
 
     private static final Cpf CPF = Cpf.parse("52998224725");
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final PeerHttpClient CLIENT = new PeerHttpClient("test-peer-http", Duration.ofSeconds(2), 4);
+    /** For reading /saude as a customer would. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TempDir
     static Path dataDir;
@@ -53,6 +55,7 @@ class HttpAirlinePortTest {
     @AfterAll
     static void stop() {
         airlineA.close();
+        CLIENT.close();
     }
 
     @Test
@@ -192,7 +195,7 @@ class HttpAirlinePortTest {
     }
 
     private static com.fasterxml.jackson.databind.JsonNode saude() throws Exception {
-        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(airlineA.uri().resolve("/saude")).build(),
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(airlineA.uri().resolve("/saude")).build(),
                 HttpResponse.BodyHandlers.ofString());
         return passcom.api.Json.mapper().readTree(response.body());
     }
