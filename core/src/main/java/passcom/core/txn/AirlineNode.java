@@ -76,8 +76,12 @@ public final class AirlineNode implements AutoCloseable {
     private final PurchaseCoordinator purchases;
     private final CancellationCoordinator cancellations;
     private final LocalPathsCache localPaths;
-    /** The merge of a trip's answers, kept while every answer is the same cached instance (same versions). */
-    private final SameInputsMemo<List<String>, RouteSearch> searches = new SameInputsMemo<>(4096);
+    /**
+     * The merge of a trip's answers, kept while every answer is the same cached instance (same versions). 256
+     * trips: every trip of a small network, and on a 1,000-city one (where trips rarely repeat) a few MB of
+     * itineraries rather than the heap: 4,096 of them starved the 128 MB heap into back-to-back collections.
+     */
+    private final SameInputsMemo<List<String>, RouteSearch> searches = new SameInputsMemo<>(256);
     private volatile NodeListener listener = NodeListener.NONE;
 
     private AirlineNode(NodeConfig config, Map<String, AirlinePort> peers, Store store) {

@@ -12,8 +12,11 @@ import passcom.server.http.Reply;
 public final class RouteSearchServlet extends Endpoint {
 
     private final AirlineNode node;
-    /** The JSON of a trip's last answer, kept while the node hands back the same search (its answers unchanged). */
-    private final SameInputsMemo<List<String>, Reply.Serialized> answers = new SameInputsMemo<>(4096);
+    /**
+     * The JSON of a trip's last answer, kept while the node hands back the same search (its answers unchanged).
+     * As many trips as the node keeps searches for: a 1,000-city answer is ~27 KB, so 256 of them are ~7 MB.
+     */
+    private final SameInputsMemo<List<String>, Reply.Serialized> answers = new SameInputsMemo<>(256);
 
     public RouteSearchServlet(AirlineNode node) {
         super("GET");
