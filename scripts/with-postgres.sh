@@ -13,6 +13,8 @@
 # When no PostgreSQL server is installed, root installs Debian's postgresql package (as on a fresh CI
 # machine); anyone else is told to install it.
 set -euo pipefail
+# shellcheck source=lib/child.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/child.sh"
 
 PG_USER=passcom-pg      # PostgreSQL refuses to run as root; as root, the cluster runs as this system user
 PG_ROLE=passcom
@@ -71,33 +73,16 @@ fi
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/passcom-pg.XXXXXX")"
 DATA="$WORK/data"
 STARTED=false
-CHILD=""
-SIGNALLED=""
 
-cleanup() {
-    local status=$?
-    trap - EXIT INT TERM
+stop_cluster() {
     if [[ "$STARTED" == true ]]; then
         as_owner "$PG_BIN/pg_ctl" -D "$DATA" -m fast -w stop >/dev/null 2>&1 \
             || echo "with-postgres: could not stop the cluster in $WORK; see $WORK/postgres.log" >&2
     fi
     rm -rf "$WORK"
-    exit "${SIGNALLED:-$status}"
 }
-trap cleanup EXIT
-
-# Ctrl-C or SIGTERM: passed on to the command (a background job of a script ignores SIGINT, so SIGTERM);
-# the main flow then waits for it and cleanup stops the cluster. Before the command runs, just leave.
-on_signal() {
-    SIGNALLED=$1
-    if [[ -n "$CHILD" ]]; then
-        kill -TERM "$CHILD" 2>/dev/null || true
-    else
-        exit "$SIGNALLED"
-    fi
-}
-trap 'on_signal 130' INT
-trap 'on_signal 143' TERM
+# Ctrl-C or SIGTERM are passed on to the command; once it has ended, stop_cluster runs (lib/child.sh).
+child_cleanup_with stop_cluster
 
 [[ "$(id -u)" == 0 ]] && chown "$PG_USER" "$WORK"
 chmod 700 "$WORK"
@@ -149,15 +134,4 @@ export PASSCOM_TEST_PG_PORT="$PORT"
 export PASSCOM_TEST_PG_URL="jdbc:postgresql://127.0.0.1:$PORT/postgres?user=$PG_ROLE"
 echo "with-postgres: PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT (PASSCOM_TEST_PG_URL=$PASSCOM_TEST_PG_URL)" >&2
 
-# In the background so a signal can be passed on; <&0 keeps stdin (a background job would get /dev/null).
-"$@" <&0 &
-CHILD=$!
-set +e
-wait "$CHILD"
-status=$?
-while kill -0 "$CHILD" 2>/dev/null; do  # the wait above was cut short by a signal: wait for the command itself
-    wait "$CHILD"
-    status=$?
-done
-set -e
-exit "$status"
+child_run "$@"

@@ -11,6 +11,8 @@
 #
 # When Xvfb is missing, root installs Debian's xvfb package (as on a fresh CI machine); anyone else is told to.
 set -euo pipefail
+# shellcheck source=lib/child.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/child.sh"
 
 die() {
     echo "with-xvfb: $*" >&2
@@ -31,32 +33,16 @@ if ! command -v Xvfb >/dev/null 2>&1; then
 fi
 
 XVFB_PID=""
-CHILD=""
-SIGNALLED=""
 LOG="$(mktemp "${TMPDIR:-/tmp}/passcom-xvfb.XXXXXX")"
 
-cleanup() {
-    local status=$?
-    trap - EXIT INT TERM
+stop_xvfb() {
     if [[ -n "$XVFB_PID" ]] && kill -0 "$XVFB_PID" 2>/dev/null; then
         kill -TERM "$XVFB_PID" 2>/dev/null || true
         wait "$XVFB_PID" 2>/dev/null || true
     fi
     rm -f "$LOG"
-    exit "${SIGNALLED:-$status}"
 }
-trap cleanup EXIT
-
-on_signal() {
-    SIGNALLED=$1
-    if [[ -n "$CHILD" ]]; then
-        kill -TERM "$CHILD" 2>/dev/null || true
-    else
-        exit "$SIGNALLED"
-    fi
-}
-trap 'on_signal 130' INT
-trap 'on_signal 143' TERM
+child_cleanup_with stop_xvfb
 
 # A display number nobody holds: no lock file and no socket. If another Xvfb takes it first, ours exits
 # at once and the next number is tried.
@@ -87,15 +73,4 @@ export DISPLAY=":$DISPLAY_NUMBER"
 export PASSCOM_GUI_TESTS=required
 echo "with-xvfb: Xvfb on $DISPLAY (1600x1000x24)" >&2
 
-# In the background so a signal can be passed on; <&0 keeps stdin (a background job would get /dev/null).
-"$@" <&0 &
-CHILD=$!
-set +e
-wait "$CHILD"
-status=$?
-while kill -0 "$CHILD" 2>/dev/null; do
-    wait "$CHILD"
-    status=$?
-done
-set -e
-exit "$status"
+child_run "$@"

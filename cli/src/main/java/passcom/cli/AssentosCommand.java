@@ -22,9 +22,7 @@ final class AssentosCommand extends ClientCommand {
 
     @Override
     public Integer call() throws Exception {
-        MapaAssentos map = connection.client(cli.env()).assentos(origem, destino, companhia);
-        print(map, () -> out().print(readable(map)));
-        return Exit.OK;
+        return answer(client -> client.assentos(origem, destino, companhia), AssentosCommand::readable);
     }
 
     static String readable(MapaAssentos map) {

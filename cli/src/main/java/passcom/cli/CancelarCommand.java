@@ -1,7 +1,6 @@
 package passcom.cli;
 
 import passcom.api.CancelamentoResposta;
-import passcom.api.CpfCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,14 +17,12 @@ final class CancelarCommand extends ClientCommand {
 
     @Override
     public Integer call() throws Exception {
-        if (!CpfCheck.isValid(cpf)) {
-            throw new BadInput("CPF inválido: '" + cpf + "'");
-        }
-        CancelamentoResposta answer = connection.client(cli.env()).cancel(cpf, localizador.strip());
-        print(answer, () -> {
-            out().println(answer.resultado() + ": " + answer.passagem().localizador() + " ("
-                    + Text.bookedItinerary(answer.passagem().trechos()) + ", " + Text.money(answer.passagem().valor()) + ")");
-        });
-        return Exit.OK;
+        String valid = validCpf(cpf);
+        return answer(client -> client.cancel(valid, localizador.strip()), CancelarCommand::readable);
+    }
+
+    private static String readable(CancelamentoResposta answer) {
+        return answer.resultado() + ": " + answer.passagem().localizador() + " (" + Text.bookedItinerary(answer.passagem().trechos()) + ", "
+                + Text.money(answer.passagem().valor()) + ")" + System.lineSeparator();
     }
 }

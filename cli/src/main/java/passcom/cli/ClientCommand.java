@@ -2,13 +2,19 @@ package passcom.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import passcom.api.CpfCheck;
 import passcom.api.Json;
+import passcom.client.api.PasscomClient;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** A subcommand that talks to the servers: shared options, output, and the environment the CLI runs in. */
+/**
+ * A subcommand that talks to the servers: shared options, output, and the environment the CLI runs in. Most
+ * make one call through {@link #answer}; a failed call becomes its message and exit code in {@link Failures}.
+ */
 abstract class ClientCommand implements Callable<Integer> {
 
     @Mixin
@@ -19,6 +25,26 @@ abstract class ClientCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** One call to the servers (with failover), as {@link #answer} makes it. */
+    interface Call<T> {
+        T on(PasscomClient client) throws Exception;
+    }
+
+    /** Makes the call, prints its answer ({@code readable} text, or the JSON with --json), and exits OK. */
+    <T> int answer(Call<T> call, Function<T, String> readable) throws Exception {
+        T answer = call.on(connection.client(cli.env()));
+        print(answer, () -> out().print(readable.apply(answer)));
+        return Exit.OK;
+    }
+
+    /** A CPF checked here, so a mistyped one is a usage error before any server is asked. */
+    static String validCpf(String cpf) throws BadInput {
+        if (!CpfCheck.isValid(cpf)) {
+            throw new BadInput("CPF inválido: '" + cpf + "'");
+        }
+        return cpf;
+    }
 
     PrintWriter out() {
         return spec.commandLine().getOut();

@@ -56,14 +56,12 @@ final class ComprarCommand extends ClientCommand {
     @Override
     public Integer call() throws Exception {
         List<Passageiro> passengers = who.passageiros == null ? null : passengers(who.passageiros);
-        if (who.cpf != null && !CpfCheck.isValid(who.cpf)) {
-            throw new BadInput("CPF inválido: '" + who.cpf + "'");
+        if (who.cpf != null) {
+            validCpf(who.cpf);
         }
         List<List<String>> caminho = route.number != null ? LastSearch.load(LastSearch.file(cli.env())).route(route.number) : parse(route.caminho);
         String id = idPedido != null ? idPedido : UUID.randomUUID().toString();
-        CompraResposta answer = connection.client(cli.env()).buy(new PedidoCompra(who.cpf, caminho, id, passengers));
-        print(answer, () -> out().print(readable(answer)));
-        return Exit.OK;
+        return answer(client -> client.buy(new PedidoCompra(who.cpf, caminho, id, passengers)), ComprarCommand::readable);
     }
 
     /** {@code CPF} or {@code CPF=3,-,5}: a passenger and, optionally, the seat chosen on each leg ({@code -}: any). */

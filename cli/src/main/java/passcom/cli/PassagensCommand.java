@@ -22,12 +22,8 @@ final class PassagensCommand extends ClientCommand {
 
     @Override
     public Integer call() throws Exception {
-        if (!CpfCheck.isValid(cpf)) {
-            throw new BadInput("CPF inválido: '" + cpf + "'");
-        }
-        PassagensResposta answer = connection.client(cli.env()).tickets(cpf);
-        print(answer, () -> out().print(readable(answer)));
-        return Exit.OK;
+        String valid = validCpf(cpf);
+        return answer(client -> client.tickets(valid), PassagensCommand::readable);
     }
 
     private static String readable(PassagensResposta answer) {

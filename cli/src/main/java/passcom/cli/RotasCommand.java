@@ -21,13 +21,14 @@ final class RotasCommand extends ClientCommand {
 
     @Override
     public Integer call() throws Exception {
-        CaminhosResposta answer = connection.client(cli.env()).search(origem, destino);
-        List<Rota> numbered = new ArrayList<>(answer.maisCurtos());
-        numbered.addAll(answer.maisBaratos());
-        new LastSearch(answer.origem(), answer.destino(), Instant.now(), numbered.stream().map(Rota::caminho).toList())
-                .save(LastSearch.file(cli.env()));
-        print(answer, () -> out().print(readable(answer)));
-        return Exit.OK;
+        return answer(client -> {
+            CaminhosResposta answer = client.search(origem, destino);
+            List<Rota> numbered = new ArrayList<>(answer.maisCurtos());
+            numbered.addAll(answer.maisBaratos());
+            new LastSearch(answer.origem(), answer.destino(), Instant.now(), numbered.stream().map(Rota::caminho).toList())
+                    .save(LastSearch.file(cli.env()));
+            return answer;
+        }, RotasCommand::readable);
     }
 
     private static String readable(CaminhosResposta answer) {

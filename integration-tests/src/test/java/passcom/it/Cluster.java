@@ -30,9 +30,10 @@ import passcom.server.ServerConfig;
  * temporary folder. Peers reach each airline through its {@link FaultProxy}; customers reach it directly.
  * An airline can be stopped (graceful), crashed (its store closed under it, then the server stopped:
  * nothing more is written, as with kill -9), and restarted on its store (on a new port: peers reach it
- * through its proxy, and customers ask {@link #uri} again).
+ * through its proxy, and customers ask {@link #uri} again). Public for the scenarios of other packages (the
+ * desktop client's tests), which use only starting, stopping and waiting for quiet.
  */
-final class Cluster implements AutoCloseable {
+public final class Cluster implements AutoCloseable {
 
     /**
      * Generous prepare timeout and the default stale-hold time: the race tests release hundreds of buyers
@@ -60,11 +61,11 @@ final class Cluster implements AutoCloseable {
         this.timing = timing;
     }
 
-    static Cluster start(RouteNetwork network, Path root, String... airlines) {
+    public static Cluster start(RouteNetwork network, Path root, String... airlines) {
         return start(network, root, SCENARIO_TIMING, airlines);
     }
 
-    static Cluster start(RouteNetwork network, Path root, ServerConfig.Timing timing, String... airlines) {
+    public static Cluster start(RouteNetwork network, Path root, ServerConfig.Timing timing, String... airlines) {
         Cluster cluster = new Cluster(network, root, timing);
         try {
             for (String airline : airlines) {
@@ -100,7 +101,7 @@ final class Cluster implements AutoCloseable {
     }
 
     /** Where customers reach the airline now (it changes when the airline restarts). */
-    URI uri(String airline) {
+    public URI uri(String airline) {
         return URI.create("http://127.0.0.1:" + ports.get(airline));
     }
 
@@ -116,7 +117,7 @@ final class Cluster implements AutoCloseable {
         return network;
     }
 
-    void stop(String airline) {
+    public void stop(String airline) {
         PasscomServer server = servers.remove(airline);
         if (server != null) {
             server.close();
@@ -139,7 +140,7 @@ final class Cluster implements AutoCloseable {
     }
 
     /** Waits until every running airline holds no seat and has nothing left to decide or deliver. */
-    void awaitQuiet() {
+    public void awaitQuiet() {
         try {
             await("every hold decided and every decision delivered", () -> servers.values().stream().allMatch(s -> {
                 Health h = s.node().health();

@@ -2,16 +2,11 @@ package passcom.it.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -29,19 +24,16 @@ import passcom.client.api.Failover;
 import passcom.client.api.PasscomClient;
 import passcom.client.api.ServerEndpoint;
 import passcom.core.route.NetworkLoader;
-import passcom.core.route.RouteNetwork;
-import passcom.core.txn.Health;
-import passcom.server.PasscomServer;
+import passcom.it.Cluster;
 import passcom.server.ServerConfig;
-import passcom.it.FreePorts;
 
 /**
  * The desktop client's API layer against a real federation of three servers in this JVM, over real HTTP on
  * 127.0.0.1: what a customer does in the window (search, buy, look up, cancel) and what happens when the
  * server the window is connected to goes away.
  *
- * <p>Servers are started here rather than through {@code passcom.it.Cluster}: that fixture is package-private
- * and routes peers through fault proxies, which these scenarios do not need.
+ * <p>The servers are a {@link Cluster} (peers reach each other through its fault proxies, which pass every
+ * call through unless a test arms them; these do not).
  */
 class ClientEndToEndIT {
 
@@ -52,35 +44,18 @@ class ClientEndToEndIT {
 
     @TempDir
     Path dir;
-    private final Map<String, PasscomServer> servers = new LinkedHashMap<>();
+    private Cluster federation;
     private PasscomClient client;
 
     @BeforeEach
-    void startFederation() throws IOException {
-        RouteNetwork network = NetworkLoader.loadDefault();
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        for (String airline : AIRLINES) {
-            ports.put(airline, FreePorts.next());
-        }
-        List<ServerEndpoint> endpoints = new ArrayList<>();
-        for (String airline : AIRLINES) {
-            Map<String, URI> peers = new TreeMap<>();
-            ports.forEach((id, port) -> {
-                if (!id.equals(airline)) {
-                    peers.put(id, local(port));
-                }
-            });
-            ServerConfig config = ServerConfig.forTest(airline, dir.resolve(airline))
-                    .withPort(ports.get(airline)).withPeers(peers).withTiming(SCENARIO_TIMING);
-            servers.put(airline, PasscomServer.create(config, network).start());
-            endpoints.add(new ServerEndpoint(airline, local(ports.get(airline))));
-        }
-        client = new PasscomClient(endpoints);
+    void startFederation() {
+        federation = Cluster.start(NetworkLoader.loadDefault(), dir, SCENARIO_TIMING, AIRLINES);
+        client = new PasscomClient(Arrays.stream(AIRLINES).map(a -> new ServerEndpoint(a, federation.uri(a))).toList());
     }
 
     @AfterEach
     void stopFederation() {
-        servers.values().forEach(PasscomServer::close);
+        federation.close();
     }
 
     @Test
@@ -133,7 +108,7 @@ class ClientEndToEndIT {
         ServerEndpoint a = client.servers().get(0);
         client.connectTo(a);
 
-        servers.remove("A").close();
+        federation.stop("A");
         CaminhosResposta answer = client.search("Cuiabá", "Porto Alegre");
 
         assertThat(client.connected()).isNotEqualTo(a);
@@ -147,25 +122,7 @@ class ClientEndToEndIT {
 
     /** The cancellation answers once decided; releasing seats on the other airlines may still be in flight. */
     private void awaitQuiet() {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (!servers.values().stream().allMatch(ClientEndToEndIT::isQuiet)) {
-            assertThat(Instant.now()).as("every airline quiet within 20 s").isBefore(deadline);
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    private static boolean isQuiet(PasscomServer server) {
-        Health health = server.node().health();
-        return health.heldSeats() == 0 && health.pendingTransactions() == 0;
-    }
-
-    private static URI local(int port) {
-        return URI.create("http://127.0.0.1:" + port);
+        federation.awaitQuiet();
     }
 
 }

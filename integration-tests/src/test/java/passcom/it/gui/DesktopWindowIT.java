@@ -7,16 +7,11 @@ import java.awt.Component;
 import java.awt.Container;
 import java.awt.GraphicsEnvironment;
 import java.awt.geom.Point2D;
-import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javax.swing.JButton;
@@ -44,9 +39,8 @@ import passcom.client.api.ServerEndpoint;
 import passcom.client.i18n.Messages;
 import passcom.client.tickets.TicketTableModel;
 import passcom.core.route.NetworkLoader;
-import passcom.server.PasscomServer;
+import passcom.it.Cluster;
 import passcom.server.ServerConfig;
-import passcom.it.FreePorts;
 
 /**
  * The desktop client's real window, driven by {@link WindowRobot} (pointer and keyboard through the X
@@ -70,33 +64,21 @@ class DesktopWindowIT {
 
     @TempDir
     Path dir;
-    private final Map<String, PasscomServer> servers = new LinkedHashMap<>();
+    private Cluster federation;
     private final List<ServerEndpoint> endpoints = new ArrayList<>();
     private Preferences prefsNode;
     private MainFrame frame;
 
     @BeforeEach
-    void startFederation() throws IOException {
+    void startFederation() {
         boolean headless = GraphicsEnvironment.isHeadless();
         if ("required".equals(System.getenv("PASSCOM_GUI_TESTS"))) {
             assertThat(headless).as("a display (DISPLAY=%s) for the GUI test", System.getenv("DISPLAY")).isFalse();
         }
         Assumptions.assumeFalse(headless, "no display: run under scripts/with-xvfb.sh, as ./passcom test does");
-        Map<String, Integer> ports = new LinkedHashMap<>();
+        federation = Cluster.start(NetworkLoader.loadDefault(), dir, TIMING, AIRLINES);
         for (String airline : AIRLINES) {
-            ports.put(airline, FreePorts.next());
-        }
-        for (String airline : AIRLINES) {
-            Map<String, URI> peers = new TreeMap<>();
-            ports.forEach((id, port) -> {
-                if (!id.equals(airline)) {
-                    peers.put(id, local(port));
-                }
-            });
-            ServerConfig config = ServerConfig.forTest(airline, dir.resolve(airline))
-                    .withPort(ports.get(airline)).withPeers(peers).withTiming(TIMING);
-            servers.put(airline, PasscomServer.create(config, NetworkLoader.loadDefault()).start());
-            endpoints.add(new ServerEndpoint(airline, local(ports.get(airline))));
+            endpoints.add(new ServerEndpoint(airline, federation.uri(airline)));
         }
     }
 
@@ -108,7 +90,9 @@ class DesktopWindowIT {
                 return null;
             });
         }
-        servers.values().forEach(PasscomServer::close);
+        if (federation != null) {
+            federation.close();
+        }
         if (prefsNode != null) {
             try {
                 prefsNode.removeNode();
@@ -234,9 +218,5 @@ class DesktopWindowIT {
                 collect(container, text);
             }
         }
-    }
-
-    private static URI local(int port) {
-        return URI.create("http://127.0.0.1:" + port);
     }
 }

@@ -131,38 +131,30 @@ public final class ServerMetrics implements NodeListener {
         }
     }
 
+    /** The tag of each kind of purchase outcome (records are final, so the class names the kind). */
+    static final Map<Class<?>, String> PURCHASE_OUTCOMES = Map.of(
+            PurchaseOutcome.Bought.class, "committed",
+            PurchaseOutcome.SoldOut.class, "sold_out",
+            PurchaseOutcome.SeatTaken.class, "seat_taken",
+            PurchaseOutcome.Unreachable.class, "unreachable",
+            PurchaseOutcome.NotBought.class, "not_bought",
+            PurchaseOutcome.InProgress.class, "in_progress");
+
+    /** The tag of each kind of cancellation outcome. */
+    static final Map<Class<?>, String> CANCEL_OUTCOMES = Map.of(
+            CancelOutcome.Cancelled.class, "committed",
+            CancelOutcome.Refused.class, "refused",
+            CancelOutcome.Unreachable.class, "unreachable");
+
+    /** An outcome added to core but not to the maps above is still counted, as "other", never dropped. */
     @Override
     public void purchaseFinished(PurchaseOutcome outcome) {
-        String name;
-        if (outcome instanceof PurchaseOutcome.Bought) {
-            name = "committed";
-        } else if (outcome instanceof PurchaseOutcome.SoldOut) {
-            name = "sold_out";
-        } else if (outcome instanceof PurchaseOutcome.SeatTaken) {
-            name = "seat_taken";
-        } else if (outcome instanceof PurchaseOutcome.Unreachable) {
-            name = "unreachable";
-        } else if (outcome instanceof PurchaseOutcome.NotBought) {
-            name = "not_bought";
-        } else if (outcome instanceof PurchaseOutcome.InProgress) {
-            name = "in_progress";
-        } else {
-            name = "other"; // an outcome added to core but not here yet: still counted, never dropped
-        }
-        purchases(name).increment();
+        purchases(PURCHASE_OUTCOMES.getOrDefault(outcome.getClass(), "other")).increment();
     }
 
     @Override
     public void cancellationFinished(CancelOutcome outcome) {
-        String name;
-        if (outcome instanceof CancelOutcome.Cancelled) {
-            name = "committed";
-        } else if (outcome instanceof CancelOutcome.Refused) {
-            name = "refused";
-        } else {
-            name = "unreachable";
-        }
-        cancellations(name).increment();
+        cancellations(CANCEL_OUTCOMES.getOrDefault(outcome.getClass(), "other")).increment();
     }
 
     @Override

@@ -129,6 +129,16 @@ class ObservabilityTest {
     }
 
     @Test
+    void when_a_purchase_or_cancellation_ends_in_any_way_core_has_then_it_is_counted_under_its_own_outcome() {
+        for (var outcomes : List.of(Map.entry(passcom.core.txn.PurchaseOutcome.class, ServerMetrics.PURCHASE_OUTCOMES),
+                Map.entry(passcom.core.txn.CancelOutcome.class, ServerMetrics.CANCEL_OUTCOMES))) {
+            Class<?>[] kinds = outcomes.getKey().getPermittedSubclasses();
+            assertThat(outcomes.getValue().keySet()).as("every %s has a tag", outcomes.getKey().getSimpleName()).containsExactlyInAnyOrder(kinds);
+            assertThat(new TreeSet<>(outcomes.getValue().values())).as("no two share one").hasSize(kinds.length);
+        }
+    }
+
+    @Test
     void when_the_grafana_dashboard_is_read_then_it_parses_and_names_only_metrics_a_running_server_has() throws Exception {
         assertThat(post(a.uri(), "/comprar_cliente", BUY).statusCode()).isEqualTo(200);
         String text = scrape(a);
