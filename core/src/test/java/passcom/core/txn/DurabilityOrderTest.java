@@ -19,7 +19,7 @@ import passcom.core.store.Store;
  * Every external effect of a purchase happens after the state it depends on is durable
  * (docs/purchase-protocol.md, "What is durable before each effect"). Each node's store is wrapped to log,
  * when a write returns (it is fsynced then), the transaction states the store then holds; the links log
- * each message and answer as it happens. The test then reads the order off one log.
+ * each message and answer as it happens, under the same lock. The test then reads the order off one log.
  */
 class DurabilityOrderTest {
 
@@ -85,11 +85,18 @@ class DurabilityOrderTest {
             this.events = events;
         }
 
+        /**
+         * Under the log's monitor from the write's start until it is logged durable: the delivery thread can
+         * send a COMMIT as soon as the decision commits, and CI once logged that COMMIT between the commit and
+         * this entry, which read as a message before its durable state. Links log under the same monitor.
+         */
         @Override
         public <T> T write(Work<T> work) {
-            T result = store.write(work);
-            events.add("durable " + airline + ": " + states());
-            return result;
+            synchronized (events) {
+                T result = store.write(work);
+                events.add("durable " + airline + ": " + states());
+                return result;
+            }
         }
 
         private String states() {

@@ -33,6 +33,17 @@ final class FederationInMemory implements AutoCloseable {
      * "abort A→B"; instrumented stores add their own entries (see DurabilityOrderTest).
      */
     final List<String> events = new CopyOnWriteArrayList<>();
+
+    /**
+     * Appends to {@link #events} under its monitor, the lock an instrumented store holds from a write's start
+     * until it has logged that write durable (DurabilityOrderTest): a message sent once that write commits (the
+     * delivery thread sees the decision's outbox row then) is therefore logged after it, not in between.
+     */
+    void log(String event) {
+        synchronized (events) {
+            events.add(event);
+        }
+    }
     private final java.nio.file.Path folder;
 
     FederationInMemory(RouteNetwork network, List<String> airlines, Duration staleHold) {
@@ -91,7 +102,7 @@ final class FederationInMemory implements AutoCloseable {
         private <T> CompletableFuture<T> traced(String what, String answer, CompletableFuture<T> call) {
             return call.whenComplete((value, failure) -> {
                 if (failure == null) {
-                    events.add(answer + " " + target + "→" + source);
+                    log(answer + " " + target + "→" + source);
                 }
             });
         }
@@ -114,7 +125,7 @@ final class FederationInMemory implements AutoCloseable {
         @Override public String airline() { return target; }
         @Override public CompletableFuture<AirlinePaths> paths(String o, String d) { return via(p -> p.paths(o, d)); }
         @Override public CompletableFuture<Vote> prepare(Prepare prepare) {
-            events.add("prepare " + source + "→" + target);
+            log("prepare " + source + "→" + target);
             Prepare received = prepareAsReceived.getOrDefault(target, java.util.function.UnaryOperator.identity()).apply(prepare);
             return traced("prepare", "vote", via(p -> p.prepare(received)));
         }
@@ -123,12 +134,12 @@ final class FederationInMemory implements AutoCloseable {
                 throw new IllegalStateException("port broke before sending (test)");
             }
             phaseTwoSent.add("COMMIT " + target);
-            events.add("commit " + source + "→" + target);
+            log("commit " + source + "→" + target);
             return traced("commit", "ack", via(p -> p.commit(commit)));
         }
         @Override public CompletableFuture<Void> abort(String txnId) {
             phaseTwoSent.add("ABORT " + target);
-            events.add("abort " + source + "→" + target);
+            log("abort " + source + "→" + target);
             return traced("abort", "ack", via(p -> p.abort(txnId)));
         }
         @Override public CompletableFuture<Decision> decision(String txnId) { return via(p -> p.decision(txnId)); }
