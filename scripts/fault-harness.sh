@@ -16,11 +16,14 @@ mode="${1:-short}"
 shift || true
 args=(-Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false)
 wrap=()
+# -Dit.test names the test in every failsafe execution: run only the one the test belongs to
+only_default=(-Dpasscom.it.skip.postgresql=true -Dpasscom.it.skip.gui=true)
+only_postgresql=(-Dpasscom.it.skip.default=true -Dpasscom.it.skip.gui=true)
 case "$mode" in
-  short) args+=(-Dit.test=FaultHarnessIT) ;;
-  long) args+=(-Dit.test=FaultHarnessIT -Dpasscom.harness=long) ;;
-  short-postgres) args+=(-Dit.test=FaultHarnessPostgresIT); wrap=(scripts/with-postgres.sh) ;;
-  long-postgres) args+=(-Dit.test=FaultHarnessPostgresIT -Dpasscom.harness=long); wrap=(scripts/with-postgres.sh) ;;
+  short) args+=(-Dit.test=FaultHarnessIT "${only_default[@]}") ;;
+  long) args+=(-Dit.test=FaultHarnessIT -Dpasscom.harness=long "${only_default[@]}") ;;
+  short-postgres) args+=(-Dit.test=FaultHarnessPostgresIT "${only_postgresql[@]}"); wrap=(scripts/with-postgres.sh) ;;
+  long-postgres) args+=(-Dit.test=FaultHarnessPostgresIT -Dpasscom.harness=long "${only_postgresql[@]}"); wrap=(scripts/with-postgres.sh) ;;
   *) echo "usage: $0 [short|long|short-postgres|long-postgres] [SEED] [-Dpasscom.harness.NAME=VALUE...]" >&2; exit 2 ;;
 esac
 if [[ $# -gt 0 && "$1" =~ ^[0-9]+$ ]]; then
