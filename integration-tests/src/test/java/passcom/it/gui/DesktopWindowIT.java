@@ -23,7 +23,6 @@ import javax.swing.text.JTextComponent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,9 +103,6 @@ class DesktopWindowIT {
     }
 
     @Test
-    @Disabled("Regression under investigation (2026-12-02 stop 14): since this stop's merges the Robot-driven purchase "
-            + "takes 150-520 s instead of ~50-110 s, past the 180 s limit, in its own JVM too; see the stop-14 note. "
-            + "Run it by hand with scripts/with-xvfb.sh after removing this line.")
     @Timeout(180)
     void when_a_customer_buys_the_cheapest_route_for_two_with_a_chosen_seat_then_the_booking_is_listed_and_cancelled() throws Exception {
         PasscomClient api = new PasscomClient(endpoints);
