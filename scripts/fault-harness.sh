@@ -16,16 +16,15 @@ mode="${1:-short}"
 shift || true
 args=(-Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false)
 wrap=()
-# -Dit.test names the test in every failsafe execution: run only the one the test belongs to
-only_default=(-Dpasscom.it.skip.postgresql=true -Dpasscom.it.skip.gui=true)
-only_postgresql=(-Dpasscom.it.skip.default=true -Dpasscom.it.skip.gui=true)
+# -Dit.test names the test in every failsafe execution: skip the executions the test does not belong to
 case "$mode" in
-  short) args+=(-Dit.test=FaultHarnessIT "${only_default[@]}") ;;
-  long) args+=(-Dit.test=FaultHarnessIT -Dpasscom.harness=long "${only_default[@]}") ;;
-  short-postgres) args+=(-Dit.test=FaultHarnessPostgresIT "${only_postgresql[@]}"); wrap=(scripts/with-postgres.sh) ;;
-  long-postgres) args+=(-Dit.test=FaultHarnessPostgresIT -Dpasscom.harness=long "${only_postgresql[@]}"); wrap=(scripts/with-postgres.sh) ;;
+  short|long) args+=(-Dit.test=FaultHarnessIT -Dpasscom.it.skip.postgresql=true -Dpasscom.it.skip.gui=true) ;;
+  short-postgres|long-postgres)
+    args+=(-Dit.test=FaultHarnessPostgresIT -Dpasscom.it.skip.default=true -Dpasscom.it.skip.gui=true)
+    wrap=(scripts/with-postgres.sh) ;;
   *) echo "usage: $0 [short|long|short-postgres|long-postgres] [SEED] [-Dpasscom.harness.NAME=VALUE...]" >&2; exit 2 ;;
 esac
+[[ "$mode" == long* ]] && args+=(-Dpasscom.harness=long)
 if [[ $# -gt 0 && "$1" =~ ^[0-9]+$ ]]; then
   args+=(-Dpasscom.harness.seed="$1")
   shift
