@@ -36,7 +36,10 @@ import passcom.core.route.plan.RouteOptions;
 import passcom.core.route.plan.SameInputsMemo;
 import passcom.core.route.UnknownSegment;
 import passcom.core.route.plan.VersionedPaths;
+import passcom.core.seat.SeatAvailability;
 import passcom.core.seat.SeatInventory;
+import passcom.core.time.Sleeper;
+import passcom.core.time.Ticker;
 import passcom.core.seat.SeatMap;
 import passcom.core.store.Store;
 
@@ -67,6 +70,7 @@ public final class AirlineNode implements AutoCloseable {
     private final Store store;
     private final ExecutorService localCalls;
     private final SeatInventory seats;
+    private final SeatAvailability availability;
     private final BookingStore bookings;
     private final Participant participant;
     private final Map<String, AirlinePort> ports;
@@ -90,9 +94,13 @@ public final class AirlineNode implements AutoCloseable {
         this.network = config.network();
         this.store = store;
         this.localCalls = boundedPool("local-" + airline, 16);
-        this.seats = new SeatInventory(store);
+        this.seats = new SeatInventory(store.dialect());
+        this.availability = new SeatAvailability(store);
         this.bookings = new BookingStore(store);
-        this.participant = new Participant(network, airline, store, seats, bookings, config.clock(), config.staleHold());
+        PurchaseEffects purchaseEffects = new PurchaseEffects(airline, network, seats, bookings);
+        CancellationEffects cancellationEffects = new CancellationEffects(airline, seats, bookings);
+        this.participant = new Participant(airline, store, seats, purchaseEffects, cancellationEffects, config.clock(),
+                Ticker.system(), Sleeper.system(), config.staleHold());
         Map<String, AirlinePort> all = new TreeMap<>(peers);
         all.remove(airline);
         all.put(airline, new LocalAirlinePort(this, localCalls, config.peerTimeout(), airline));
@@ -100,12 +108,12 @@ public final class AirlineNode implements AutoCloseable {
         this.delivery = new DecisionDelivery(store, bookings, ports, config.clock(), config.retryBackoff(), airline);
         this.expiry = new BackgroundThread("txn-expiry-" + airline);
         this.holdResolver = new HoldResolver(participant, ports, Duration.ofMillis(Math.max(50, config.staleHold().toMillis() / 4)), airline);
-        TwoPhaseCommit twoPhaseCommit = new TwoPhaseCommit(airline, participant, store, bookings, ports, delivery, config.clock(),
+        TwoPhaseCommit twoPhaseCommit = new TwoPhaseCommit(airline, participant, store, ports, delivery, config.clock(),
                 config.peerTimeout());
         this.purchases = new PurchaseCoordinator(airline, instance, network, ports.keySet(), store, bookings, twoPhaseCommit,
-                config.references(), config.clock(), config.peerTimeout());
-        this.cancellations = new CancellationCoordinator(airline, instance, store, twoPhaseCommit, config.clock());
-        this.localPaths = new LocalPathsCache(airline, me().pricePer100Km(), network.segmentsFlownBy(airline), seats::segmentsWithFreeSeats,
+                purchaseEffects, config.references(), config.clock(), config.peerTimeout());
+        this.cancellations = new CancellationCoordinator(airline, instance, store, twoPhaseCommit, cancellationEffects, config.clock());
+        this.localPaths = new LocalPathsCache(airline, me().pricePer100Km(), network.segmentsFlownBy(airline), availability::segmentsWithFreeSeats,
                 System::nanoTime, PATHS_PER_AIRLINE, config.clock().millis());
     }
 
@@ -139,7 +147,10 @@ public final class AirlineNode implements AutoCloseable {
         try {
             Airline flown = node.network.airline(node.airline).orElseThrow();
             LOG.info("airline {}: recording the capacity of its {} segments", node.airline, flown.capacity().size());
-            node.seats.createSeats(flown);
+            node.store.write(c -> {
+                node.seats.createSeats(c, flown);
+                return null;
+            });
         } catch (RuntimeException e) {
             node.close();
             throw e;
@@ -305,7 +316,7 @@ public final class AirlineNode implements AutoCloseable {
 
     /** GET /assentos_servidor: the seat map of a segment this airline flies. @throws UnknownSegment it does not fly it */
     public SeatMap localSeatMap(Segment.Key segment) {
-        return seats.seatMap(airline, segment).orElseThrow(() -> new UnknownSegment(
+        return availability.seatMap(airline, segment).orElseThrow(() -> new UnknownSegment(
                 "a companhia " + airline + " não voa o trecho " + segment));
     }
 
@@ -342,7 +353,7 @@ public final class AirlineNode implements AutoCloseable {
     public AirlineTickets localTickets(Cpf cpf) {
         Set<String> cancelled = new HashSet<>(bookings.cancelledFor(cpf));
         cancelled.addAll(store.read(c -> CoordinatorLog.committedCancellations(c, cpf.digits())));
-        List<BookedLeg> sold = seats.soldSeats(cpf.digits()).stream().map(seat -> {
+        List<BookedLeg> sold = availability.soldSeats(cpf).stream().map(seat -> {
             Segment segment = network.segment(seat.segment().origin(), seat.segment().destination()).orElseThrow();
             return new BookedLeg(segment, airline, seat.number(), me().pricePer100Km().forDistance(segment.km()));
         }).toList();
@@ -425,8 +436,8 @@ public final class AirlineNode implements AutoCloseable {
 
     /** What is unfinished here, without asking any peer (metrics read it on every scrape). */
     public Backlog backlog() {
-        long held = seats.counts().values().stream().mapToLong(SeatInventory.Count::held).sum();
-        long undecided = store.read(c -> CoordinatorLog.count(c, "SELECT COUNT(*) FROM txn WHERE state = 'STARTED'"));
+        long held = availability.counts().values().stream().mapToLong(SeatInventory.Count::held).sum();
+        long undecided = store.read(CoordinatorLog::countStarted);
         return new Backlog(held, undecided, participant.preparedCount(), delivery.pending());
     }
 
@@ -440,17 +451,17 @@ public final class AirlineNode implements AutoCloseable {
         });
         Map<String, Boolean> peers = new TreeMap<>();
         pings.forEach((id, ping) -> peers.put(id, succeeded(ping, 1500)));
-        Map<Segment.Key, SeatInventory.Count> counts = seats.counts();
+        Map<Segment.Key, SeatInventory.Count> counts = availability.counts();
         long held = counts.values().stream().mapToLong(SeatInventory.Count::held).sum();
         long sold = counts.values().stream().mapToLong(SeatInventory.Count::sold).sum();
-        long started = store.read(c -> CoordinatorLog.count(c, "SELECT COUNT(*) FROM txn WHERE state = 'STARTED'"));
+        long started = store.read(CoordinatorLog::countStarted);
         long pending = started + delivery.pending() + participant.preparedCount();
         return new Health(airline, peers, held, pending, sold, participant.conflictingDecisions());
     }
 
     /** Seats per state on each segment this airline flies (invariant checks, tests, operators). */
     public Map<Segment.Key, SeatInventory.Count> seatCounts() {
-        return seats.counts();
+        return availability.counts();
     }
 
     /** Purchase attempts this coordinator retried because a seat was contended, since start. */
@@ -460,12 +471,12 @@ public final class AirlineNode implements AutoCloseable {
 
     /** Seats per state counted from the seat rows, checked against the counters (invariant checks). */
     public Map<Segment.Key, SeatInventory.Count> recountSeats() {
-        return seats.recount();
+        return availability.recount();
     }
 
     /** Every sold seat (invariant checks: they must be exactly the active bookings' legs). */
-    public List<SeatInventory.SoldSeat> soldSeats() {
-        return seats.soldSeats(null);
+    public List<SeatAvailability.SoldSeat> soldSeats() {
+        return availability.allSoldSeats();
     }
 
     /** Every ACTIVE booking this airline keeps a copy of. */

@@ -27,13 +27,15 @@ final class CancellationCoordinator {
     private final String instance;
     private final Store store;
     private final TwoPhaseCommit twoPhaseCommit;
+    private final CancellationEffects effects;
     private final Clock clock;
 
-    CancellationCoordinator(String airline, String instance, Store store, TwoPhaseCommit twoPhaseCommit, Clock clock) {
+    CancellationCoordinator(String airline, String instance, Store store, TwoPhaseCommit twoPhaseCommit, CancellationEffects effects, Clock clock) {
         this.airline = airline;
         this.instance = instance;
         this.store = store;
         this.twoPhaseCommit = twoPhaseCommit;
+        this.effects = effects;
         this.clock = clock;
     }
 
@@ -61,7 +63,7 @@ final class CancellationCoordinator {
         Map<String, Prepare> prepares = new LinkedHashMap<>();
         legsByAirline.forEach((a, keys) -> prepares.put(a,
                 new Prepare(txnId, airline, TxnKind.CANCELLATION, booking.reference(), keys, passengers)));
-        TwoPhaseCommit.Result result = twoPhaseCommit.run(txnId, TxnKind.CANCELLATION, prepares, held -> booking);
+        TwoPhaseCommit.Result result = twoPhaseCommit.run(txnId, effects, prepares, held -> booking);
         CancelOutcome outcome;
         if (result instanceof TwoPhaseCommit.Result.Committed) {
             outcome = new CancelOutcome.Cancelled(booking);

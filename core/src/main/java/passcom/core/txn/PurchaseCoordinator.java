@@ -47,13 +47,14 @@ final class PurchaseCoordinator {
     private final Store store;
     private final BookingStore bookings;
     private final TwoPhaseCommit twoPhaseCommit;
+    private final PurchaseEffects effects;
     private final Supplier<String> references;
     private final Clock clock;
     private final java.time.Duration retryWindow;
     private final java.util.concurrent.atomic.AtomicLong contendedRetries = new java.util.concurrent.atomic.AtomicLong();
 
     PurchaseCoordinator(String airline, String instance, RouteNetwork network, Set<String> federation, Store store, BookingStore bookings,
-                        TwoPhaseCommit twoPhaseCommit, Supplier<String> references, Clock clock, java.time.Duration retryWindow) {
+                        TwoPhaseCommit twoPhaseCommit, PurchaseEffects effects, Supplier<String> references, Clock clock, java.time.Duration retryWindow) {
         this.airline = airline;
         this.instance = instance;
         this.network = network;
@@ -61,6 +62,7 @@ final class PurchaseCoordinator {
         this.store = store;
         this.bookings = bookings;
         this.twoPhaseCommit = twoPhaseCommit;
+        this.effects = effects;
         this.references = references;
         this.clock = clock;
         this.retryWindow = retryWindow;
@@ -133,7 +135,7 @@ final class PurchaseCoordinator {
     private String freeReference(java.sql.Connection c, String txnId) throws java.sql.SQLException {
         for (int draw = 1; draw <= MAX_REFERENCE_DRAWS; draw++) {
             String reference = references.get();
-            if (!CoordinatorLog.referenceInUse(c, reference, txnId)) {
+            if (!BookingReferences.inUse(c, reference, txnId)) {
                 return reference;
             }
             LOG.info("booking reference {} already in use here; drawing another", reference);
@@ -156,7 +158,7 @@ final class PurchaseCoordinator {
                     seating));
         });
         int passengers = order.passengers().size();
-        return twoPhaseCommit.run(txnId, TxnKind.PURCHASE, prepares, held -> {
+        return twoPhaseCommit.run(txnId, effects, prepares, held -> {
             Map<String, Integer> next = new LinkedHashMap<>();
             List<BookedLeg> booked = new ArrayList<>();
             for (int i = 0; i < legs.size(); i++) {
