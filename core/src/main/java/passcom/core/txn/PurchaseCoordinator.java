@@ -22,6 +22,8 @@ import passcom.core.booking.Passenger;
 import passcom.core.route.RouteNetwork;
 import passcom.core.route.Segment;
 import passcom.core.store.Store;
+import passcom.core.time.Sleeper;
+import passcom.core.time.Ticker;
 
 /**
  * Sells an itinerary whose legs may belong to several airlines: validates it against the network,
@@ -51,10 +53,13 @@ final class PurchaseCoordinator {
     private final Supplier<String> references;
     private final Clock clock;
     private final java.time.Duration retryWindow;
+    private final Ticker ticker;
+    private final Sleeper sleeper;
     private final java.util.concurrent.atomic.AtomicLong contendedRetries = new java.util.concurrent.atomic.AtomicLong();
 
     PurchaseCoordinator(String airline, String instance, RouteNetwork network, Set<String> federation, Store store, BookingStore bookings,
-                        TwoPhaseCommit twoPhaseCommit, PurchaseEffects effects, Supplier<String> references, Clock clock, java.time.Duration retryWindow) {
+                        TwoPhaseCommit twoPhaseCommit, PurchaseEffects effects, Supplier<String> references, Clock clock, java.time.Duration retryWindow,
+                        Ticker ticker, Sleeper sleeper) {
         this.airline = airline;
         this.instance = instance;
         this.network = network;
@@ -66,6 +71,8 @@ final class PurchaseCoordinator {
         this.references = references;
         this.clock = clock;
         this.retryWindow = retryWindow;
+        this.ticker = ticker;
+        this.sleeper = sleeper;
     }
 
     PurchaseOutcome purchase(PurchaseOrder order) {
@@ -83,7 +90,7 @@ final class PurchaseCoordinator {
         // How long to keep retrying contended seats: one prepare timeout. The customer's request holds one of the
         // server's customer slots meanwhile; seats held for a coordinator that died stay held until it is back
         // (or, with several instances, until its lease runs out), and retrying longer would only hold the slot.
-        long retryUntil = System.nanoTime() + retryWindow.toNanos();
+        long retryUntil = ticker.read() + retryWindow.toNanos();
         for (int attempt = 1; ; attempt++) {
             String txnId = UUID.randomUUID().toString();
             MDC.put(TxnLog.KEY, txnId); // every line of this attempt, here and (by header) at each participant
@@ -107,7 +114,7 @@ final class PurchaseCoordinator {
             }
             TwoPhaseCommit.Result result = attempt(txnId, started.reference(), order, legs, legsByAirline);
             if (result instanceof TwoPhaseCommit.Result.Aborted aborted && aborted.reason().retryable() && attempt < MAX_ATTEMPTS
-                    && System.nanoTime() < retryUntil) {
+                    && ticker.read() - retryUntil < 0) {
                 LOG.debug("txn {} purchase {} (attempt {}), retrying", txnId, aborted.reason(), attempt);
                 if (aborted.reason() == AbortReason.CONTENDED) {
                     contendedRetries.incrementAndGet();
@@ -180,10 +187,10 @@ final class PurchaseCoordinator {
      * Randomised exponential backoff (as Ethernet's): buyers who blocked each other on different legs
      * retry at different times, so one of them gets every leg.
      */
-    private static void backOff(int attempt) {
+    private void backOff(int attempt) {
         long ceiling = Math.min(MAX_BACKOFF_MILLIS, 20L << Math.min(attempt, 6));
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(5, ceiling + 1));
+            sleeper.sleep(java.time.Duration.ofMillis(ThreadLocalRandom.current().nextLong(5, ceiling + 1)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

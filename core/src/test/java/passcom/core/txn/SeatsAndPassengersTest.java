@@ -170,7 +170,7 @@ class SeatsAndPassengersTest {
     void when_a_chosen_seat_is_held_by_a_purchase_that_then_aborts_then_the_chooser_gets_it() {
         start(NetworkLoader.loadDefault());
         // Held for a transaction its coordinator never started: the hold resolver asks A, A presumes abort, the seat comes back.
-        Vote vote = federation.node("B").prepare(new Prepare("txn-lost", "A", TxnKind.PURCHASE, "ABCDEF", List.of(new Segment.Key(SP, CWB)),
+        Vote vote = federation.node("B").participant().prepare(new Prepare("txn-lost", "A", TxnKind.PURCHASE, "ABCDEF", List.of(new Segment.Key(SP, CWB)),
                 List.of(new Prepare.Seating(cpf(7), List.of(2)))));
         assertThat(vote).isInstanceOfSatisfying(Vote.Held.class, held -> assertThat(held.seats()).containsExactly(2));
         SeatMap map = federation.node("C").seatMap(SP, CWB, "B");
@@ -192,13 +192,13 @@ class SeatsAndPassengersTest {
         Prepare prepare = new Prepare("txn-twice", "A", TxnKind.PURCHASE, "ABCDEF", List.of(new Segment.Key(SP, CWB), new Segment.Key(CWB, FLN)),
                 List.of(new Prepare.Seating(cpf(1), List.of()), new Prepare.Seating(cpf(2), List.of(3, 1))));
 
-        Vote first = federation.node("B").prepare(prepare);
-        Vote second = federation.node("B").prepare(prepare);
+        Vote first = federation.node("B").participant().prepare(prepare);
+        Vote second = federation.node("B").participant().prepare(prepare);
 
         assertThat(first).isInstanceOf(Vote.Held.class);
         assertThat(((Vote.Held) first).seats()).as("leg by leg, passenger by passenger").containsExactly(1, 3, 2, 1);
         assertThat(second).isEqualTo(first);
-        federation.node("B").abort("txn-twice", "A");
+        federation.node("B").participant().abort("txn-twice", "A");
         assertThat(count("B", SP, CWB)).isEqualTo(new SeatInventory.Count(3, 0, 0));
         assertInvariants();
     }
@@ -283,7 +283,7 @@ class SeatsAndPassengersTest {
     }
 
     private SeatInventory.Count count(String airline, String from, String to) {
-        return federation.node(airline).seatCounts().get(new Segment.Key(from, to));
+        return NodeInspection.of(federation.node(airline)).seatCounts().get(new Segment.Key(from, to));
     }
 
     private void awaitSettled() {
@@ -293,12 +293,12 @@ class SeatsAndPassengersTest {
     /** Counters agree with the seat rows, free + held + sold = capacity, and the sold seats are exactly the active bookings' seats. */
     private void assertInvariants() {
         Map<String, Booking> active = new TreeMap<>();
-        federation.nodes.values().forEach(n -> n.knownBookings().forEach(b -> active.putIfAbsent(b.reference(), b)));
+        federation.nodes.values().forEach(n -> NodeInspection.of(n).knownBookings().forEach(b -> active.putIfAbsent(b.reference(), b)));
         federation.nodes.forEach((id, node) -> {
-            assertThat(node.recountSeats()).as("%s: seat rows agree with the counters", id).isEqualTo(node.seatCounts());
-            node.seatCounts().forEach((segment, count) ->
+            assertThat(NodeInspection.of(node).recountSeats()).as("%s: seat rows agree with the counters", id).isEqualTo(NodeInspection.of(node).seatCounts());
+            NodeInspection.of(node).seatCounts().forEach((segment, count) ->
                     assertThat(count.total()).as(id + " " + segment).isEqualTo(node.network().airline(id).orElseThrow().capacityOf(segment)));
-            List<String> sold = node.soldSeats().stream().map(s -> s.reference() + " " + s.segment() + " #" + s.number()).toList();
+            List<String> sold = NodeInspection.of(node).soldSeats().stream().map(s -> s.reference() + " " + s.segment() + " #" + s.number()).toList();
             List<String> booked = new ArrayList<>();
             active.values().forEach(b -> b.legs().stream().filter(l -> l.airline().equals(id))
                     .forEach(l -> l.seats().forEach(seat -> booked.add(b.reference() + " " + l.segment().key() + " #" + seat))));
