@@ -141,26 +141,6 @@ public final class SeatInventory {
         }
     }
 
-    /**
-     * Who has a given seat now. A seat is held by one purchase, then sold to it or given back; a sold seat is
-     * given back only by a cancellation that committed. No state is terminal: a seat given back is sold again.
-     */
-    public enum SeatState {
-        FREE, HELD, SOLD;
-
-        public boolean isTerminal() {
-            return false;
-        }
-
-        public boolean canMoveTo(SeatState next) {
-            return switch (this) {
-                case FREE -> next == HELD;
-                case HELD -> next == SOLD || next == FREE;
-                case SOLD -> next == FREE;
-            };
-        }
-    }
-
     /** The state of seat {@code number} of {@code segment} (lock the segment first to keep it so). */
     public SeatState stateOf(Connection connection, Segment.Key segment, int number) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
@@ -266,36 +246,9 @@ public final class SeatInventory {
         return giveBack(connection, taken(connection, HELD_BY, txn), SeatState.HELD);
     }
 
-    /**
-     * Marks this airline's sold seats of booking {@code reference} for cancellation by {@code cancelTxn}.
-     * Returns how many were marked; 0 when any is missing or already marked (then nothing is marked).
-     */
-    public int markForCancellation(Connection connection, String reference, String cancelTxn, int expectedLegs) throws SQLException {
-        int marked;
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE seat SET cancel_txn = ? WHERE reference = ? AND state = 'SOLD' AND cancel_txn IS NULL")) {
-            update.setString(1, cancelTxn);
-            update.setString(2, reference);
-            marked = update.executeUpdate();
-        }
-        if (marked != expectedLegs) {
-            unmark(connection, cancelTxn);
-            return 0;
-        }
-        return marked;
-    }
-
     /** Gives back the seats marked by {@code cancelTxn}: the cancellation committed. */
     public int freeMarked(Connection connection, String cancelTxn) throws SQLException {
         return giveBack(connection, taken(connection, MARKED_BY, cancelTxn), SeatState.SOLD);
-    }
-
-    /** Clears the marks of {@code cancelTxn}: the cancellation aborted, the seats stay sold. */
-    public int unmark(Connection connection, String cancelTxn) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE seat SET cancel_txn = NULL WHERE cancel_txn = ?")) {
-            update.setString(1, cancelTxn);
-            return update.executeUpdate();
-        }
     }
 
     private int giveBack(Connection connection, List<Taken> seats, SeatState from) throws SQLException {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import passcom.core.booking.Booking;
 import passcom.core.booking.BookingStore;
+import passcom.core.seat.CancellationMarks;
 import passcom.core.seat.SeatInventory;
 
 /**
@@ -16,6 +17,7 @@ final class CancellationEffects implements TxnEffects {
 
     private final String airline;
     private final SeatInventory seats;
+    private final CancellationMarks marks = new CancellationMarks();
     private final BookingStore bookings;
 
     CancellationEffects(String airline, SeatInventory seats, BookingStore bookings) {
@@ -36,7 +38,7 @@ final class CancellationEffects implements TxnEffects {
                     ? Vote.Held.cancellation()
                     : new Vote.Refused(AbortReason.NOT_ACTIVE, "a passagem " + prepare.reference() + " não está ativa na companhia " + airline);
         }
-        int marked = seats.markForCancellation(c, prepare.reference(), prepare.txnId(), prepare.seatsWanted());
+        int marked = marks.mark(c, prepare.reference(), prepare.txnId(), prepare.seatsWanted());
         return marked == 0
                 ? new Vote.Refused(AbortReason.NOT_ACTIVE, "a passagem " + prepare.reference() + " não está ativa na companhia "
                         + airline + " (já cancelada, em cancelamento ou ainda em processamento)")

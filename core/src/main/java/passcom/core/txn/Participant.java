@@ -10,6 +10,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import passcom.core.seat.CancellationMarks;
 import passcom.core.seat.SeatInventory;
 import passcom.core.store.Store;
 import passcom.core.time.Sleeper;
@@ -36,6 +37,7 @@ public final class Participant {
     private final Store store;
     private final AtomicLong conflictingDecisions = new AtomicLong();
     private final SeatInventory seats;
+    private final CancellationMarks marks = new CancellationMarks();
     private final PurchaseEffects purchases;
     private final CancellationEffects cancellations;
     private final Clock clock;
@@ -209,7 +211,7 @@ public final class Participant {
         if (recorded.get().state() == ParticipantLog.State.PREPARED) {
             // The kind is not recorded with the hold: whichever it was, only its own seats are held or marked.
             seats.release(connection, txnId);
-            seats.unmark(connection, txnId);
+            marks.clear(connection, txnId);
             ParticipantLog.move(connection, txnId, ParticipantLog.State.PREPARED, ParticipantLog.State.ABORTED);
         }
     }

@@ -16,6 +16,7 @@ import passcom.core.route.RouteNetwork;
 import passcom.core.route.Segment;
 import passcom.core.seat.SeatInventory;
 import passcom.core.seat.SeatOnLeg;
+import passcom.core.seat.SeatState;
 
 /**
  * A purchase's effects: phase one holds a seat per passenger on each of this airline's legs (the chosen ones
@@ -100,11 +101,11 @@ final class PurchaseEffects implements TxnEffects {
             if (number < 1 || number > stock.capacity() || !chosen.add(number)) {
                 return new Vote.Refused(AbortReason.SEAT_TAKEN, "o " + seat + " não existe ou foi pedido duas vezes", seat);
             }
-            SeatInventory.SeatState state = seats.stateOf(c, leg, number);
-            if (state == SeatInventory.SeatState.SOLD) {
+            SeatState state = seats.stateOf(c, leg, number);
+            if (state == SeatState.SOLD) {
                 return new Vote.Refused(AbortReason.SEAT_TAKEN, "o " + seat + " já foi vendido; escolha outro", seat);
             }
-            if (state == SeatInventory.SeatState.HELD) {
+            if (state == SeatState.HELD) {
                 return new Vote.Refused(AbortReason.CONTENDED, "o " + seat + " está reservado por outra compra em andamento", seat);
             }
         }

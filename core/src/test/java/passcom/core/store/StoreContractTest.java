@@ -23,6 +23,7 @@ import passcom.core.route.Airline;
 import passcom.core.route.Segment;
 import passcom.core.seat.SeatAvailability;
 import passcom.core.seat.SeatInventory;
+import passcom.core.seat.SeatState;
 import passcom.core.store.TestStores.Engine;
 
 /** What every engine must do the same: durable units that fail alone, and seats handed out exactly once. */
@@ -147,10 +148,10 @@ class StoreContractTest {
             assertThat(lowest).as("seats skipped by a choice are free, lowest first").containsExactly(1, 2);
             assertThat(fifth).hasValue(5);
             assertThat(fourAgain).as("a chosen seat given back is free again").hasValue(4);
-            SeatInventory.SeatState six = store.read(c -> seats.stateOf(c, LEG, 6));
-            SeatInventory.SeatState three = store.read(c -> seats.stateOf(c, LEG, 3));
-            assertThat(six).isEqualTo(SeatInventory.SeatState.FREE);
-            assertThat(three).isEqualTo(SeatInventory.SeatState.HELD);
+            SeatState six = store.read(c -> seats.stateOf(c, LEG, 6));
+            SeatState three = store.read(c -> seats.stateOf(c, LEG, 3));
+            assertThat(six).isEqualTo(SeatState.FREE);
+            assertThat(three).isEqualTo(SeatState.HELD);
             assertThat(new SeatAvailability(store).recount().get(LEG)).isEqualTo(new SeatInventory.Count(1, 5, 0));
             assertThat(new SeatAvailability(store).seatMap("A", LEG).orElseThrow().taken()).containsExactly(1, 2, 3, 4, 5);
         }
@@ -171,7 +172,7 @@ class StoreContractTest {
                     seats.lock(c, Set.of(LEG));
                     if (buyer % 2 == 0) {
                         int chosen = 32 - buyer;
-                        if (seats.stateOf(c, LEG, chosen) != SeatInventory.SeatState.FREE) {
+                        if (seats.stateOf(c, LEG, chosen) != SeatState.FREE) {
                             return -chosen;
                         }
                         seats.holdChosen(c, LEG, chosen, "t" + buyer, "R" + buyer, null);

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import passcom.core.cpf.Cpf;
 import passcom.core.route.Segment;
-import passcom.core.seat.SeatInventory.SeatState;
+import passcom.core.seat.SeatState;
 import passcom.core.store.Store;
 import passcom.core.store.TestStores;
 
