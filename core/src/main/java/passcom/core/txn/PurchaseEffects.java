@@ -66,9 +66,9 @@ final class PurchaseEffects implements TxnEffects {
             Integer[] onLeg = new Integer[prepare.passengers().size()];
             for (int p = 0; p < onLeg.length; p++) {
                 Prepare.Seating passenger = prepare.passengers().get(p);
-                if (passenger.seatOn(i) != Prepare.ANY_SEAT) {
-                    seats.holdChosen(c, leg, passenger.seatOn(i), prepare.txnId(), prepare.reference(), passenger.cpf().digits());
-                    onLeg[p] = passenger.seatOn(i);
+                if (passenger.seatOn(i) instanceof SeatRequest.Chosen chosen) {
+                    seats.holdChosen(c, leg, chosen.number(), prepare.txnId(), prepare.reference(), passenger.cpf().digits());
+                    onLeg[p] = chosen.number();
                 }
             }
             for (int p = 0; p < onLeg.length; p++) {
@@ -93,10 +93,10 @@ final class PurchaseEffects implements TxnEffects {
         SeatInventory.Stock stock = seats.stock(c, leg).orElse(new SeatInventory.Stock(0, 0, 0));
         Set<Integer> chosen = new HashSet<>();
         for (Prepare.Seating passenger : prepare.passengers()) {
-            int number = passenger.seatOn(index);
-            if (number == Prepare.ANY_SEAT) {
+            if (!(passenger.seatOn(index) instanceof SeatRequest.Chosen request)) {
                 continue;
             }
+            int number = request.number();
             SeatOnLeg seat = new SeatOnLeg(airline, leg, number);
             if (number < 1 || number > stock.capacity() || !chosen.add(number)) {
                 return new Vote.Refused(AbortReason.SEAT_TAKEN, "o " + seat + " não existe ou foi pedido duas vezes", seat);

@@ -46,7 +46,7 @@ class AirlineNodeProtocolTest {
     }
 
     private static PurchaseOrder order(Cpf cpf, List<String> airlines, String... cities) {
-        return new PurchaseOrder(cpf, airlines, List.of(cities), null);
+        return new PurchaseOrder(cpf, PurchaseOrder.legs(airlines, List.of(cities)), null);
     }
 
     @Test
@@ -140,7 +140,7 @@ class AirlineNodeProtocolTest {
     @Test
     void when_the_same_request_id_is_sent_twice_then_it_buys_once() {
         start(NetworkLoader.loadDefault());
-        PurchaseOrder order = new PurchaseOrder(CPF, List.of("B"), List.of("São Paulo", "Rio de Janeiro"), "pedido-1");
+        PurchaseOrder order = new PurchaseOrder(CPF, PurchaseOrder.legs(List.of("B"), List.of("São Paulo", "Rio de Janeiro")), new RequestId("pedido-1"));
 
         PurchaseOutcome first = federation.node("A").purchase(order);
         PurchaseOutcome second = federation.node("A").purchase(order);

@@ -89,9 +89,10 @@ class SeatsAndPassengersTest {
     void when_a_family_of_three_buys_an_interline_trip_then_one_booking_seats_each_on_every_leg_and_costs_three_fares() {
         start(withSeats(NetworkLoader.loadDefault(), "B", CWB, FLN, 5));
         PurchaseOrder order = new PurchaseOrder(List.of(
-                new PurchaseOrder.Traveller(cpf(1), "Ana", List.of(Prepare.ANY_SEAT, 5)),
+                new PurchaseOrder.Traveller(cpf(1), "Ana", List.of(SeatRequest.ANY, new SeatRequest.Chosen(5))),
                 new PurchaseOrder.Traveller(cpf(2), null, List.of()),
-                new PurchaseOrder.Traveller(cpf(3), "Caio", List.of(3, Prepare.ANY_SEAT))), List.of("A", "B"), List.of(SP, CWB, FLN), null);
+                new PurchaseOrder.Traveller(cpf(3), "Caio", List.of(new SeatRequest.Chosen(3), SeatRequest.ANY))),
+                PurchaseOrder.legs(List.of("A", "B"), List.of(SP, CWB, FLN)), null);
 
         Booking booking = bought(federation.node("C").purchase(order));
 
@@ -154,7 +155,7 @@ class SeatsAndPassengersTest {
     void when_a_family_retries_with_the_same_request_id_then_it_buys_once() {
         start(NetworkLoader.loadDefault());
         PurchaseOrder order = new PurchaseOrder(List.of(new PurchaseOrder.Traveller(cpf(1)), new PurchaseOrder.Traveller(cpf(2))),
-                List.of("B"), List.of(SP, CWB), "familia-1");
+                PurchaseOrder.legs(List.of("B"), List.of(SP, CWB)), new RequestId("familia-1"));
 
         PurchaseOutcome first = federation.node("A").purchase(order);
         PurchaseOutcome second = federation.node("A").purchase(order);
@@ -171,7 +172,7 @@ class SeatsAndPassengersTest {
         start(NetworkLoader.loadDefault());
         // Held for a transaction its coordinator never started: the hold resolver asks A, A presumes abort, the seat comes back.
         Vote vote = federation.node("B").participant().prepare(new Prepare("txn-lost", "A", TxnKind.PURCHASE, "ABCDEF", List.of(new Segment.Key(SP, CWB)),
-                List.of(new Prepare.Seating(cpf(7), List.of(2)))));
+                List.of(new Prepare.Seating(cpf(7), List.of(new SeatRequest.Chosen(2))))));
         assertThat(vote).isInstanceOfSatisfying(Vote.Held.class, held -> assertThat(held.seats()).containsExactly(2));
         SeatMap map = federation.node("C").seatMap(SP, CWB, "B");
         assertThat(map.taken()).as("a held seat is shown taken").containsExactly(2);
@@ -190,7 +191,7 @@ class SeatsAndPassengersTest {
     void when_a_prepare_is_sent_twice_then_the_family_gets_the_same_seats() {
         start(NetworkLoader.loadDefault());
         Prepare prepare = new Prepare("txn-twice", "A", TxnKind.PURCHASE, "ABCDEF", List.of(new Segment.Key(SP, CWB), new Segment.Key(CWB, FLN)),
-                List.of(new Prepare.Seating(cpf(1), List.of()), new Prepare.Seating(cpf(2), List.of(3, 1))));
+                List.of(new Prepare.Seating(cpf(1), List.of()), new Prepare.Seating(cpf(2), List.of(new SeatRequest.Chosen(3), new SeatRequest.Chosen(1)))));
 
         Vote first = federation.node("B").participant().prepare(prepare);
         Vote second = federation.node("B").participant().prepare(prepare);
@@ -229,15 +230,15 @@ class SeatsAndPassengersTest {
             ten.add(new PurchaseOrder.Traveller(cpf(i)));
         }
 
-        assertRefused(() -> a.purchase(new PurchaseOrder(ten, List.of("A"), List.of(SP, CWB), null)), "9 passageiros");
-        assertRefused(() -> a.purchase(new PurchaseOrder(List.of(), List.of("A"), List.of(SP, CWB), null)), "passageiro");
+        assertRefused(() -> a.purchase(new PurchaseOrder(ten, PurchaseOrder.legs(List.of("A"), List.of(SP, CWB)), null)), "9 passageiros");
+        assertRefused(() -> a.purchase(new PurchaseOrder(List.of(), PurchaseOrder.legs(List.of("A"), List.of(SP, CWB)), null)), "passageiro");
         assertRefused(() -> a.purchase(order(List.of("A"), List.of(SP, CWB), anySeat(1), anySeat(1))), cpf(1).formatted());
         assertRefused(() -> a.purchase(order(List.of("A"), List.of(SP, CWB), seated(1, 4))), "assentos de 1 a 3");
         assertRefused(() -> a.purchase(order(List.of("A"), List.of(SP, CWB), seated(1, -1))), "-1");
         assertRefused(() -> a.purchase(order(List.of("A"), List.of(SP, CWB), seated(1, 2), seated(2, 2))), "dois passageiros");
         assertRefused(() -> a.purchase(order(List.of("A", "B"), List.of(SP, CWB, FLN), seated(1, 2))), "um assento por trecho");
         assertRefused(() -> a.purchase(new PurchaseOrder(List.of(new PurchaseOrder.Traveller(cpf(1), "x".repeat(121), List.of())),
-                List.of("A"), List.of(SP, CWB), null)), "nome");
+                PurchaseOrder.legs(List.of("A"), List.of(SP, CWB)), null)), "nome");
         assertThat(count("A", SP, CWB)).isEqualTo(new SeatInventory.Count(3, 0, 0));
         assertInvariants();
     }
@@ -247,7 +248,7 @@ class SeatsAndPassengersTest {
     }
 
     private static PurchaseOrder order(List<String> airlines, List<String> cities, PurchaseOrder.Traveller... passengers) {
-        return new PurchaseOrder(List.of(passengers), airlines, cities, null);
+        return new PurchaseOrder(List.of(passengers), PurchaseOrder.legs(airlines, cities), null);
     }
 
     private static PurchaseOrder.Traveller anySeat(int n) {
