@@ -13,9 +13,11 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import passcom.core.money.Money;
@@ -256,18 +258,22 @@ class StoreContractTest {
         }
         try (Store store = Store.open(url, Duration.ofMillis(300))) {
             ExecutorService pool = Executors.newFixedThreadPool(2);
+            CountDownLatch locked = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            // Holds the segment's row (PostgreSQL) or the single writer (SQLite) until the blocked write has failed.
             Future<Object> slow = pool.submit(() -> store.write(c -> {
                 try (PreparedStatement lock = c.prepareStatement("UPDATE segment_stock SET held = held WHERE origin = 'Cuiabá'")) {
                     lock.executeUpdate();
                 }
+                locked.countDown();
                 try {
-                    Thread.sleep(1_000);
+                    release.await(30, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
                 return null;
             }));
-            Thread.sleep(100);
+            assertThat(locked.await(30, TimeUnit.SECONDS)).as("the first write took its lock").isTrue();
             Future<Object> blocked = pool.submit(() -> store.write(c -> {
                 try (PreparedStatement update = c.prepareStatement("UPDATE segment_stock SET held = held WHERE origin = 'Cuiabá'")) {
                     update.executeUpdate();
@@ -275,6 +281,7 @@ class StoreContractTest {
                 return null;
             }));
             assertThatThrownBy(blocked::get).hasCauseInstanceOf(StoreFailure.class);
+            release.countDown();
             slow.get();
             pool.shutdown();
         }
