@@ -93,7 +93,9 @@ class OpenApiIT {
         check(get(a, "/caminhos_cliente?origem=" + q("Atlântida") + "&destino=" + q("Porto Alegre")), "GET", "/caminhos_cliente", 400);
         check(post(a, "/caminhos_cliente", "{}"), "GET", "/caminhos_cliente", 405);
         check(get(a, "/saude"), "GET", "/saude", 200);
+        check(post(a, "/saude", "{}"), "GET", "/saude", 405);
         check(get(a, "/rede"), "GET", "/rede", 200);
+        check(post(a, "/rede", "{}"), "GET", "/rede", 405);
         String leg = "origem=" + q("Curitiba") + "&destino=" + q("Florianópolis");
         check(get(a, "/assentos_cliente?" + leg + "&companhia=B"), "GET", "/assentos_cliente", 200);
         check(get(a, "/assentos_cliente?" + leg + "&companhia=Z"), "GET", "/assentos_cliente", 400);
