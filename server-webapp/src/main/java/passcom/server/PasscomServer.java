@@ -125,10 +125,12 @@ public final class PasscomServer implements AutoCloseable {
     private final ServerConfig config;
     private final RouteNetwork network;
     private final Clock clock = Clock.systemUTC();
-    private Server jetty;
-    private AirlineNode node;
+    // Written only under this object's lock (start, close); volatile so that uri(), node() and metricsUri() read a
+    // published value without taking the lock, which close() holds for up to STOP_TIMEOUT.
+    private volatile Server jetty;
+    private volatile AirlineNode node;
     private ServerMetrics metrics;
-    private MetricsEndpoint metricsEndpoint;
+    private volatile MetricsEndpoint metricsEndpoint;
     private final List<PeerHttpClient> peerClients = new ArrayList<>();
 
     private PasscomServer(ServerConfig config, RouteNetwork network) {
@@ -201,10 +203,11 @@ public final class PasscomServer implements AutoCloseable {
 
     /** Where this server answers, e.g. http://127.0.0.1:65433 (with the real port when configured as 0). */
     public URI uri() {
-        if (jetty == null || !jetty.isStarted()) {
+        Server server = jetty;
+        if (server == null || !server.isStarted()) {
             throw new IllegalStateException("not started");
         }
-        ServerConnector connector = (ServerConnector) jetty.getConnectors()[0];
+        ServerConnector connector = (ServerConnector) server.getConnectors()[0];
         String host = "0.0.0.0".equals(config.host()) || "::".equals(config.host()) ? "127.0.0.1" : config.host();
         return URI.create("http://" + host + ":" + connector.getLocalPort());
     }
@@ -220,10 +223,11 @@ public final class PasscomServer implements AutoCloseable {
 
     /** The running node, for tests that check invariants behind the HTTP surface. */
     public AirlineNode node() {
-        if (node == null) {
+        AirlineNode running = node;
+        if (running == null) {
             throw new IllegalStateException("not started");
         }
-        return node;
+        return running;
     }
 
     /** Stops accepting, finishes running requests, then stops the node and the peer client. Idempotent. */

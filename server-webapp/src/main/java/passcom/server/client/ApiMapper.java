@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import passcom.api.Assento;
 import passcom.api.CaminhosResposta;
@@ -248,7 +249,7 @@ public final class ApiMapper {
             }
             String name = passageiro.nome() == null || passageiro.nome().isBlank() ? null : passageiro.nome().strip();
             List<Integer> seats = passageiro.assentos() == null ? List.of()
-                    : passageiro.assentos().stream().map(seat -> seat == null ? Prepare.ANY_SEAT : seat).toList();
+                    : passageiro.assentos().stream().map(seat -> Objects.requireNonNullElse(seat, Prepare.ANY_SEAT)).toList();
             if (seats.contains(Prepare.ANY_SEAT) && passageiro.assentos().contains(Prepare.ANY_SEAT)) {
                 throw new MalformedRequest(field + ".assentos: o assento 0 não existe; use null para o primeiro assento livre");
             }

@@ -2,6 +2,7 @@ package passcom.server.peer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import passcom.core.booking.Booking;
 import passcom.core.cpf.Cpf;
 import passcom.core.txn.Prepare;
@@ -44,7 +45,7 @@ public record PrepareMessage(String idTransacao, String coordenador, TxnKind tip
                     throw new MalformedRequest("O campo 'passageiros' tem um passageiro nulo");
                 }
                 List<Integer> seats = passenger.assentos() == null ? List.of()
-                        : passenger.assentos().stream().map(seat -> seat == null ? Prepare.ANY_SEAT : seat).toList();
+                        : passenger.assentos().stream().map(seat -> Objects.requireNonNullElse(seat, Prepare.ANY_SEAT)).toList();
                 if (!seats.isEmpty() && seats.size() != legs.size()) {
                     throw new MalformedRequest("Cada passageiro informa um assento por trecho, ou nenhum");
                 }
