@@ -28,7 +28,8 @@ import passcom.server.ServerConfig;
  * arrived and then closed the connection because that body was never read, the client's next request on it
  * failed with "header parser received no bytes" (CI, PeerCallRulesTest, about once in 3,000 refused calls).
  * Here the late body is made certain: the headers go first, the body a moment later, then a second request
- * on the same socket, which must get its answer.
+ * on the same socket, which must get its answer. And a refusal after which the server does close the
+ * connection (a request Jetty cannot parse) must say so, so that the client does not reuse it.
  */
 class RefusedRequestKeepAliveTest {
 
