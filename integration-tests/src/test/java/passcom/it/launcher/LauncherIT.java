@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,6 +129,9 @@ class LauncherIT {
 
         ProcessHandle back;
         List<String> outage;
+        int beforeKill;
+        int answeredA;
+        int answeredC;
         AtomicBoolean enough = new AtomicBoolean();
         AtomicInteger issued = new AtomicInteger(1);
         ExecutorService buyers = Executors.newFixedThreadPool(BUYERS);
@@ -135,6 +140,7 @@ class LauncherIT {
                 buyers.submit(() -> buyAcrossAllUntil(enough, issued, attempts));
             }
             Awaitility.await("purchases under way").atMost(READY_DEADLINE).until(() -> attempts.size() > BUYERS);
+            beforeKill = attempts.size();
             killed.destroyForcibly(); // SIGKILL, with purchases holding seats on B
 
             back = awaitRestarted("B", List.of(killed.pid()));
@@ -144,19 +150,25 @@ class LauncherIT {
             buyers.shutdown();
             assertThat(buyers.awaitTermination(60, TimeUnit.SECONDS)).as("buyers finished").isTrue();
             outage = others.failures();
-            assertThat(others.answered("A")).as("answers of A while B was down").isPositive();
-            assertThat(others.answered("C")).as("answers of C while B was down").isPositive();
+            answeredA = others.answered("A");
+            answeredC = others.answered("C");
         } finally {
             buyers.shutdownNow();
         }
 
         assertThat(outage).as("A and C never stop answering while B is killed and restarted").isEmpty();
+        assertThat(answeredA).as("answers of A while B was down").isPositive();
+        assertThat(answeredC).as("answers of C while B was down").isPositive();
         assertThat(launcher.isAlive()).as("the launcher runs on; log:\n" + log()).isTrue();
         assertThat(log()).as("the launcher says what it did").contains("airline B (pid " + killed.pid()
                 + ") exited with status 137 (killed by signal 9, SIGKILL); restarting it in ");
         assertThat(back.pid()).isNotEqualTo(killed.pid());
         awaitQuiet();
+        Map<Outcome, Long> outcomes = attempts.stream()
+                .collect(Collectors.groupingBy(Attempt::outcome, () -> new EnumMap<>(Outcome.class), Collectors.counting()));
         Books books = Books.read(endpoints(), attempts);
+        System.out.printf("B killed after %d purchases, %d in all: %s; bookings listed %d; A and C answered %d and %d times%n",
+                beforeKill, attempts.size(), outcomes, books.listedBookings(), answeredA, answeredC);
         books.assertConsistent(endpoints(), attempts);
         assertThat(books.listedBookings()).as("bookings listed, the one made before the kill among them").isPositive();
     }
@@ -175,6 +187,7 @@ class LauncherIT {
                 AtomicReference<ProcessHandle> next = new AtomicReference<>();
                 Awaitility.await("B started again, or given up on").atMost(READY_DEADLINE).pollInterval(Duration.ofMillis(50))
                         .until(() -> {
+                            assertLauncherRuns();
                             serverProcess("B").filter(p -> !killed.contains(p.pid())).ifPresent(next::set);
                             return next.get() != null || log().contains(givenUp);
                         });
@@ -280,17 +293,23 @@ class LauncherIT {
     /** Until the launcher says the federation is running; it says so only once all three answer /saude. */
     private void awaitReady() {
         Awaitility.await("the launcher reports the federation running").atMost(READY_DEADLINE).until(() -> {
-            if (!launcher.isAlive()) {
-                throw new AssertionError("the launcher exited with " + launcher.exitValue() + " while starting; log:\n" + log());
-            }
+            assertLauncherRuns();
             return log().contains("PASSCOM federation running");
         });
+    }
+
+    /** Fails at once, with the log, when the launcher has exited: a wait for anything else would only time out. */
+    private void assertLauncherRuns() {
+        if (!launcher.isAlive()) {
+            throw new AssertionError("the launcher exited with " + launcher.exitValue() + "; log:\n" + log());
+        }
     }
 
     /** Until the launcher has started this airline's server again: a live one that is none of {@code killed}. */
     private ProcessHandle awaitRestarted(String airline, List<Long> killed) {
         AtomicReference<ProcessHandle> restarted = new AtomicReference<>();
         Awaitility.await("airline " + airline + " restarted by the launcher").atMost(READY_DEADLINE).until(() -> {
+            assertLauncherRuns();
             serverProcess(airline).filter(p -> !killed.contains(p.pid())).ifPresent(restarted::set);
             return restarted.get() != null;
         });

@@ -76,8 +76,12 @@ final class UptimeProbe implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         timer.shutdown(); // not shutdownNow: an interrupted request would read as a failure to answer
-        timer.awaitTermination(15, TimeUnit.SECONDS);
+        try {
+            timer.awaitTermination(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
