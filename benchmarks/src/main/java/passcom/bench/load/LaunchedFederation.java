@@ -5,9 +5,11 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,15 +27,21 @@ final class LaunchedFederation implements AutoCloseable {
     private final long startMillis;
     private final Path log;
 
-    LaunchedFederation(Path launcherScript, Path network, Path workDir) throws IOException, InterruptedException {
+    /**
+     * @param tlsDir with TLS ({@code ./passcom --tls}), where the launcher keeps the federation CA and the airline
+     *               certificates; one for every federation of a run, so that this JVM trusts one CA
+     */
+    LaunchedFederation(Path launcherScript, Path network, Path workDir, Optional<Path> tlsDir) throws IOException, InterruptedException {
         int base = freeBasePort();
         for (String id : List.of("A", "B", "C")) {
-            servers.put(id, URI.create("http://127.0.0.1:" + (base + servers.size())));
+            servers.put(id, URI.create((tlsDir.isPresent() ? "https" : "http") + "://127.0.0.1:" + (base + servers.size())));
         }
         Files.createDirectories(workDir);
         log = workDir.resolve("federation.log");
-        ProcessBuilder builder = new ProcessBuilder(launcherScript.toString(), "--network", network.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        List<String> command = new ArrayList<>(List.of(launcherScript.toString(), "--network", network.toString()));
+        tlsDir.ifPresent(dir -> command.add("--tls"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        tlsDir.ifPresent(dir -> builder.environment().put("PASSCOM_TLS_DIR", dir.toString()));
         builder.environment().put("PASSCOM_BASE_PORT", Integer.toString(base));
         builder.environment().put("PASSCOM_DATA_ROOT", workDir.resolve("var").toString());
         builder.environment().put("PASSCOM_CLIENT", "0");
