@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,6 +51,7 @@ import passcom.server.client.RouteSearchServlet;
 import passcom.server.client.TicketListServlet;
 import passcom.server.http.JsonErrorHandler;
 import passcom.server.http.LogContextFilter;
+import passcom.server.http.ServedOperations;
 import passcom.server.http.UnknownPathServlet;
 import passcom.server.peer.AbortServlet;
 import passcom.server.peer.CommitServlet;
@@ -225,6 +227,21 @@ public final class PasscomServer implements AutoCloseable {
     /** Where {@code GET /metrics} answers (the admin port), if it is on. */
     public Optional<URI> metricsUri() {
         return Optional.ofNullable(metricsEndpoint).map(MetricsEndpoint::uri);
+    }
+
+    /**
+     * Every method and path this server answers, on its customer and peer port and on its admin port (when on),
+     * read from the servlets it registered: what the API descriptions must describe.
+     */
+    public Set<ServedOperations.Operation> operations() {
+        if (jetty == null || !jetty.isStarted()) {
+            throw new IllegalStateException("not started");
+        }
+        Set<ServedOperations.Operation> operations = new LinkedHashSet<>(ServedOperations.of(jetty));
+        if (metricsEndpoint != null) {
+            operations.addAll(metricsEndpoint.operations());
+        }
+        return operations;
     }
 
     /** The running node, for tests that check invariants behind the HTTP surface. */

@@ -18,6 +18,11 @@ public abstract class Endpoint extends HttpServlet {
         this.method = method;
     }
 
+    /** The one HTTP method this endpoint takes, e.g. {@code GET}. */
+    public String method() {
+        return method;
+    }
+
     protected abstract Reply handle(IncomingRequest request);
 
     @Override

@@ -110,6 +110,15 @@ class WireMessagesTest {
         assertThatThrownBy(() -> new AbortMessage(null).txnId()).isInstanceOf(MalformedRequest.class);
     }
 
+    @Test
+    void when_a_peer_sends_paths_without_a_price_then_the_error_names_the_field_as_it_is_on_the_wire() throws Exception {
+        PathsMessage noPrice = Json.mapper().readValue("{\"companhia\":\"A\",\"caminhos\":[]}", PathsMessage.class);
+        String wireName = Json.mapper().valueToTree(PathsMessage.of(new AirlinePaths("A", Money.of("115"), List.of())))
+                .propertyStream().map(java.util.Map.Entry::getKey).filter(name -> name.startsWith("preco")).findFirst().orElseThrow();
+
+        assertThatThrownBy(noPrice::toPaths).isInstanceOf(MalformedRequest.class).hasMessageContaining("'" + wireName + "'");
+    }
+
     private static <T> T roundTrip(T message, Class<T> type) throws Exception {
         return Json.mapper().readValue(Json.mapper().writeValueAsBytes(message), type);
     }
