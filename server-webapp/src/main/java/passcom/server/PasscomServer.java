@@ -331,7 +331,7 @@ public final class PasscomServer implements AutoCloseable {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
         threads.setName("jetty-" + config.airline());
         Server server = new Server(threads);
-        ServerConnector connector = tls == null ? new ServerConnector(server) : httpsConnector(server);
+        ServerConnector connector = connector(server, new HttpConfiguration());
         connector.setHost(config.host());
         connector.setPort(config.port());
         connector.setIdleTimeout(Duration.ofSeconds(120).toMillis());
@@ -387,11 +387,14 @@ public final class PasscomServer implements AutoCloseable {
     }
 
     /**
-     * HTTPS over HTTP/1.1 with the airline's certificate; the request customizer puts a client certificate, when
-     * the caller presented one, where {@link PeerCertificateFilter} reads it.
+     * Plain HTTP/1.1, or HTTPS with the airline's certificate: the same HTTP settings either way; over TLS the
+     * request customizer puts a client certificate, when the caller presented one, where
+     * {@link PeerCertificateFilter} reads it.
      */
-    private ServerConnector httpsConnector(Server server) {
-        HttpConfiguration http = new HttpConfiguration();
+    private ServerConnector connector(Server server, HttpConfiguration http) {
+        if (tls == null) {
+            return new ServerConnector(server, new HttpConnectionFactory(http));
+        }
         http.addCustomizer(new SecureRequestCustomizer());
         return new ServerConnector(server, new SslConnectionFactory(tls.server(), HttpVersion.HTTP_1_1.asString()),
                 new HttpConnectionFactory(http));

@@ -76,7 +76,7 @@ final class ServerFlags {
         TLS_KEY("tls-key", "FILE", "PASSCOM_TLS_KEY", "none", "HTTPS: the certificate's private key, PEM, unencrypted; reloaded when it changes"),
         TLS_CA("tls-ca", "FILE", "PASSCOM_TLS_CA", "none", "HTTPS: the federation CA, PEM; peers' certificates must be signed by it"),
         INSEGURO("inseguro", "", "PASSCOM_INSEGURO", "false",
-                "allow plain HTTP beyond loopback (e.g. behind a TLS proxy); logs a warning"),
+                "plain HTTP beyond loopback, e.g. behind a TLS proxy; logs a warning"),
         LOG_FORMAT("log-format", "text|json", "PASSCOM_LOG_FORMAT", "text", "log lines as text, or one JSON object per line"),
         CONFIG("config", "FILE", "PASSCOM_CONFIG", "none",
                 "a .properties or .yaml file of these settings, keys as the flags' names; flags and variables win over it"),
