@@ -3,6 +3,7 @@ package passcom.client.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -68,8 +69,10 @@ public final class ServerTrust {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, trust.getTrustManagers(), null);
             return context;
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("o certificado da autoridade certificadora " + caFile + " não existe");
         } catch (IOException e) {
-            throw new IllegalArgumentException("não foi possível ler a autoridade certificadora " + caFile + " (" + e.getMessage() + ")");
+            throw new IllegalArgumentException("não foi possível ler o certificado da autoridade certificadora " + caFile + " (" + e + ")");
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("o arquivo " + caFile + " não é um certificado PEM válido (" + e.getMessage() + ")");
         }
