@@ -68,6 +68,7 @@ import passcom.server.peer.PrepareServlet;
 import passcom.server.metrics.MetricsEndpoint;
 import passcom.server.tls.CertificateReloader;
 import passcom.server.tls.FederationTls;
+import passcom.server.tls.PlainHttpRefusal;
 import passcom.server.metrics.PeerProbe;
 import passcom.server.metrics.RequestMetricsFilter;
 import passcom.server.metrics.ServerMetrics;
@@ -389,15 +390,15 @@ public final class PasscomServer implements AutoCloseable {
     /**
      * Plain HTTP/1.1, or HTTPS with the airline's certificate: the same HTTP settings either way; over TLS the
      * request customizer puts a client certificate, when the caller presented one, where
-     * {@link PeerCertificateFilter} reads it.
+     * {@link PeerCertificateFilter} reads it, and plain HTTP on the port is answered 400 ({@link PlainHttpRefusal}).
      */
     private ServerConnector connector(Server server, HttpConfiguration http) {
         if (tls == null) {
             return new ServerConnector(server, new HttpConnectionFactory(http));
         }
         http.addCustomizer(new SecureRequestCustomizer());
-        return new ServerConnector(server, new SslConnectionFactory(tls.server(), HttpVersion.HTTP_1_1.asString()),
-                new HttpConnectionFactory(http));
+        SslConnectionFactory ssl = new SslConnectionFactory(tls.server(), HttpVersion.HTTP_1_1.asString());
+        return new ServerConnector(server, new PlainHttpRefusal(ssl), new HttpConnectionFactory(http));
     }
 
     private static QoSHandler limit(Handler next, int maxRequests, String... paths) {

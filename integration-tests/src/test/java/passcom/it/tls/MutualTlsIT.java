@@ -28,6 +28,7 @@ import passcom.api.Json;
 import passcom.api.PedidoCompra;
 import passcom.cli.PasscomCli;
 import passcom.client.api.PasscomClient;
+import passcom.client.api.RequestRejected;
 import passcom.client.api.ServerEndpoint;
 import passcom.client.api.ServerTrust;
 import passcom.client.api.UntrustedServer;
@@ -50,17 +51,23 @@ import passcom.server.tls.PemKeyStores;
 class MutualTlsIT {
 
     private static final String CPF = "529.982.247-25";
+    /** Generous: a first TLS handshake on two shared cores at load 20 took over the default 1.5 s of a health call. */
+    private static final PasscomClient.Timeouts TIMEOUTS = new PasscomClient.Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(20),
+            Duration.ofSeconds(30), Duration.ofSeconds(10));
     private static final FederationSigner SIGNER = new FederationSigner(ServerConfig.DEV_SECRET, Clock.systemUTC(), Duration.ofSeconds(30));
 
     @TempDir
     static Path dir;
     private static RouteNetwork network;
     private static TlsFederation federation;
+    /** One client, so that its connections (and their handshakes) are reused from one call to the next. */
+    private static PasscomClient customer;
 
     @BeforeAll
     static void start() {
         network = NetworkLoader.loadDefault();
         federation = new TlsFederation(network, dir, "A", "B", "C");
+        customer = trustingClient();
     }
 
     @AfterAll
@@ -72,7 +79,7 @@ class MutualTlsIT {
 
     @Test
     void when_a_customer_buys_legs_of_three_airlines_over_https_then_each_airline_sells_its_leg_over_mutual_tls() throws Exception {
-        PasscomClient client = trustingClient();
+        PasscomClient client = customer;
         List<List<String>> caminho = threeAirlineItinerary();
         assertThat(client.search(caminho.get(1).get(0), caminho.get(1).get(3)).companhiasIndisponiveis())
                 .as("every peer answered the search over mutual TLS").isEmpty();
@@ -128,7 +135,7 @@ class MutualTlsIT {
 
     @Test
     void when_a_client_does_not_trust_the_federation_ca_then_it_is_refused_with_a_message_in_portuguese_and_no_stack_trace() {
-        PasscomClient stranger = new PasscomClient(List.of(endpoint("A")), PasscomClient.Timeouts.DEFAULT, ServerTrust.system());
+        PasscomClient stranger = new PasscomClient(List.of(endpoint("A")), TIMEOUTS, ServerTrust.system());
 
         assertThatThrownBy(() -> stranger.search("Cuiabá", "Campo Grande"))
                 .isInstanceOfSatisfying(UntrustedServer.class, e -> {
@@ -152,6 +159,19 @@ class MutualTlsIT {
     }
 
     @Test
+    void when_a_client_is_given_http_for_an_https_server_then_it_is_told_to_use_https_and_nothing_is_served_in_clear() {
+        URI https = federation.uri("A");
+        ServerEndpoint plain = new ServerEndpoint("A", URI.create("http://" + https.getHost() + ":" + https.getPort()));
+        PasscomClient client = new PasscomClient(List.of(plain), TIMEOUTS, ServerTrust.system());
+
+        assertThatThrownBy(() -> client.search("Cuiabá", "Campo Grande"))
+                .isInstanceOfSatisfying(RequestRejected.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.serverMessage()).contains("https://");
+                });
+    }
+
+    @Test
     void when_an_airlines_certificate_is_replaced_on_disk_then_new_connections_get_it_without_a_restart() throws Exception {
         BigInteger before = servedCertificate("C").getSerialNumber();
 
@@ -162,14 +182,14 @@ class MutualTlsIT {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> servedCertificate("C").getSerialNumber().equals(expected));
         // Customers and peers go on: a search at C asks A and B over mutual TLS with the new certificate.
-        assertThat(trustingClient().search("Cuiabá", "Porto Alegre").companhiasIndisponiveis()).isEmpty();
+        PasscomClient atC = new PasscomClient(List.of(endpoint("C")), TIMEOUTS, ServerTrust.federationCa(federation.ca.caFile()));
+        assertThat(atC.search("Cuiabá", "Porto Alegre").companhiasIndisponiveis()).isEmpty();
     }
 
     // ---- helpers ----
 
     private static PasscomClient trustingClient() {
-        return new PasscomClient(List.of(endpoint("A"), endpoint("B"), endpoint("C")), PasscomClient.Timeouts.DEFAULT,
-                ServerTrust.federationCa(federation.ca.caFile()));
+        return new PasscomClient(List.of(endpoint("A"), endpoint("B"), endpoint("C")), TIMEOUTS, ServerTrust.federationCa(federation.ca.caFile()));
     }
 
     private static ServerEndpoint endpoint(String airline) {
@@ -177,7 +197,7 @@ class MutualTlsIT {
     }
 
     private static long held(String airline) throws Exception {
-        return trustingClient().health(endpoint(airline)).reservasAbertas();
+        return customer.health(endpoint(airline)).reservasAbertas();
     }
 
     private static FederationTls identityOf(String airline) {
