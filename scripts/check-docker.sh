@@ -4,8 +4,9 @@
 #      our rules (multi-stage Maven build, JRE runtime, non-root user, HEALTHCHECK on /saude, the launcher
 #      as entrypoint, every COPY source present in the repository);
 #   2. docker-compose.yml resolves (docker-compose config, Debian's docker-compose package) for every
-#      profile, each profile runs the services it should, and without the env file it refuses to start
-#      for want of the federation secret; the real env file is git-ignored.
+#      profile, each profile runs the services it should, every airline runs TLS (its certificate, key and
+#      the federation CA from the certs service's volume, https peers only), and without the env file it
+#      refuses to start for want of the federation secret; the real env file is git-ignored.
 # What this cannot check (no engine): that the image builds, that containers start, answer and stay healthy.
 # Installs what is missing when root (apt-get for docker-compose and npm, npm for the linter, as
 # scripts/with-postgres.sh does for PostgreSQL); tools go under ~/.cache/passcom-tools.
@@ -104,10 +105,10 @@ done <<< "$rules"
 # The services each profile must run (compose v1's `config` resolves every service, so which run is read
 # from their profiles: a service without profiles always runs).
 declare -A expected=(
-    [embedded]="airline-a airline-b airline-c"
-    [postgres]="airline-a1 airline-a2 airline-b airline-c postgres"
-    [embedded,cli]="airline-a airline-b airline-c cli"
-    [postgres,cli]="airline-a1 airline-a2 airline-b airline-c cli postgres"
+    [embedded]="airline-a airline-b airline-c certs"
+    [postgres]="airline-a1 airline-a2 airline-b airline-c certs postgres"
+    [embedded,cli]="airline-a airline-b airline-c certs cli"
+    [postgres,cli]="airline-a1 airline-a2 airline-b airline-c certs cli postgres"
 )
 for profiles in embedded postgres embedded,cli postgres,cli; do
     if ! resolved="$(COMPOSE_PROFILES="$profiles" docker-compose -f "$COMPOSE" --env-file "$ENV_EXAMPLE" config 2>&1)"; then
@@ -132,6 +133,15 @@ for name in running:
         vols = [v.get("source") if isinstance(v, dict) else str(v).split(":")[0] for v in s.get("volumes", [])]
         if not any(v in config.get("volumes", {}) for v in vols): problems.append(name + ": no named volume")
         if len(set(map(str, vols))) != len(vols): problems.append(name + ": repeated volume")
+        airline = env.get("PASSCOM_AIRLINE", "?")
+        for var, want in (("PASSCOM_TLS_CERT", "/var/passcom/tls/%s.pem" % airline), ("PASSCOM_TLS_KEY", "/var/passcom/tls/%s-key.pem" % airline),
+                          ("PASSCOM_TLS_CA", "/var/passcom/tls/ca.pem")):
+            if env.get(var) != want: problems.append("%s: %s is %r, expected %s" % (name, var, env.get(var), want))
+        if "tls" not in vols: problems.append(name + ": the tls volume is not mounted")
+        if "certs" not in (s.get("depends_on") or {}): problems.append(name + ": does not wait for the certs service")
+        plain = [p for p in env.get("PASSCOM_PEERS", "").split(",") if "=http://" in p]
+        if plain: problems.append(name + ": peers over plain HTTP: %s" % plain)
+        if str(env.get("PASSCOM_INSEGURO", "")).lower() in ("true", "1", "yes"): problems.append(name + ": PASSCOM_INSEGURO is set")
 ports = {}
 for name in running:
     for p in services[name].get("ports", []):
@@ -144,7 +154,7 @@ for name, port in (("airline-a", "65433"), ("airline-a1", "65433"), ("airline-b"
 print("; ".join(problems) if problems else "ok")
 ' <<< "$resolved")"
     if [[ "$verdict" == ok ]]; then
-        ok "profiles $profiles run ${expected[$profiles]// /, } (restart on failure, secret set, a named volume each, no port twice)"
+        ok "profiles $profiles run ${expected[$profiles]// /, } (restart on failure, secret set, a named volume each, no port twice, TLS with https peers)"
     else
         bad "profiles $profiles: $verdict"
     fi

@@ -1,11 +1,14 @@
 package passcom.cli;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 import passcom.client.api.PasscomClient;
 import passcom.client.api.ServerEndpoint;
+import passcom.client.api.ServerTrust;
 import picocli.CommandLine.Option;
 
 /** The options every subcommand shares: which servers to ask, and whether to answer in JSON. */
@@ -14,6 +17,10 @@ final class Connection {
     @Option(names = "--servidor", paramLabel = "URL",
             description = "servidor a usar (repetível; ID=URL ou URL; os seguintes são tentados se ele não responder)")
     List<String> servidores = new ArrayList<>();
+
+    @Option(names = "--ca", paramLabel = "ARQUIVO",
+            description = "certificado (PEM) da autoridade da federação, para servidores https://; padrão: PASSCOM_CA, senão os do sistema")
+    Path ca;
 
     @Option(names = "--json", description = "resposta em JSON (a do servidor), para scripts")
     boolean json;
@@ -39,7 +46,16 @@ final class Connection {
     }
 
     PasscomClient client(Map<String, String> env) throws BadInput {
-        return new PasscomClient(servers(env));
+        return new PasscomClient(servers(env), PasscomClient.Timeouts.DEFAULT, trust(env));
+    }
+
+    /** Whom to believe on https:// servers: --ca, else PASSCOM_CA, else the system's trust store. */
+    private SSLContext trust(Map<String, String> env) throws BadInput {
+        try {
+            return ca != null ? ServerTrust.federationCa(ca) : ServerTrust.configured(env);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput((ca != null ? "--ca: " : ServerTrust.VARIABLE + ": ") + e.getMessage());
+        }
     }
 
     private static ServerEndpoint endpoint(String entry) throws BadInput {

@@ -8,6 +8,7 @@ import passcom.client.api.NoServerAnswers;
 import passcom.client.api.OutcomeUnknown;
 import passcom.client.api.RequestRejected;
 import passcom.client.api.SeatsUnavailable;
+import passcom.client.api.UntrustedServer;
 import picocli.CommandLine;
 
 /**
@@ -35,6 +36,9 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         } else if (e instanceof SeatsUnavailable) {
             code = Exit.SOLD_OUT;
             message = "Recusado: " + ((SeatsUnavailable) e).serverMessage() + ". Nada foi alterado.";
+        } else if (e instanceof UntrustedServer untrusted) {
+            code = Exit.UNREACHABLE;
+            message = untrusted.serverMessage();
         } else if (e instanceof NoServerAnswers) {
             code = Exit.UNREACHABLE;
             message = "Nenhum servidor respondeu (" + e.getMessage().replace("no server answers (tried ", "tentados: ")

@@ -9,6 +9,7 @@ import passcom.api.Saude;
 import passcom.client.api.PasscomClient;
 import passcom.client.api.PasscomException;
 import passcom.client.api.ServerEndpoint;
+import passcom.client.api.UntrustedServer;
 import picocli.CommandLine.Command;
 
 /**
@@ -22,7 +23,7 @@ final class SaudeCommand extends ClientCommand {
     @Override
     public Integer call() throws Exception {
         List<ServerEndpoint> servers = connection.servers(cli.env());
-        PasscomClient client = new PasscomClient(servers);
+        PasscomClient client = connection.client(cli.env());
         Map<String, Saude> answers = new LinkedHashMap<>();
         List<List<String>> rows = new ArrayList<>();
         boolean allAnswer = true;
@@ -35,7 +36,11 @@ final class SaudeCommand extends ClientCommand {
             } catch (PasscomException e) {
                 allAnswer = false;
                 answers.put(server.id(), null);
-                rows.add(List.of(server.id(), server.uri().toString(), "fora do ar", "", "", "", ""));
+                rows.add(List.of(server.id(), server.uri().toString(), e instanceof UntrustedServer ? "certificado recusado" : "fora do ar",
+                        "", "", "", ""));
+                if (e instanceof UntrustedServer untrusted) {
+                    spec.commandLine().getErr().println("passcom-cli: " + untrusted.serverMessage());
+                }
             }
         }
         print(answers, () -> out().print(Text.table(List.of("Servidor", "URL", "Estado", "Pares", "Reservas abertas", "Transações pendentes",

@@ -23,7 +23,12 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -36,6 +41,7 @@ import passcom.core.txn.AirlineNode;
 import passcom.core.txn.AirlinePort;
 import passcom.core.txn.NodeConfig;
 import passcom.server.auth.FederationSigner;
+import passcom.server.auth.PeerCertificateFilter;
 import passcom.server.auth.ReplayGuard;
 import passcom.server.auth.SignatureFilter;
 import passcom.server.client.CancellationServlet;
@@ -62,6 +68,9 @@ import passcom.server.peer.PeerHttpClient;
 import passcom.server.peer.PingServlet;
 import passcom.server.peer.PrepareServlet;
 import passcom.server.metrics.MetricsEndpoint;
+import passcom.server.tls.CertificateReloader;
+import passcom.server.tls.FederationTls;
+import passcom.server.tls.PlainHttpRefusal;
 import passcom.server.metrics.PeerProbe;
 import passcom.server.metrics.RequestMetricsFilter;
 import passcom.server.metrics.ServerMetrics;
@@ -84,6 +93,11 @@ import passcom.server.metrics.ServerMetrics;
  * can wait on seat locks, have their own limit; the short control calls that finish transactions
  * (commit, abort, decision, ping, tickets) and route queries each have another, so they never queue
  * behind prepares.
+ *
+ * <p>Transport (docs/tls.md): HTTPS when the config has TLS files, with mutual TLS between airlines (the
+ * peer calls present this airline's certificate; incoming peer calls must present the certificate of the
+ * airline that signed them) and the certificate reloaded when its files change; plain HTTP only on loopback
+ * unless {@code --inseguro} ({@link CleartextRule}, checked by {@link #create}).
  */
 public final class PasscomServer implements AutoCloseable {
 
@@ -113,6 +127,8 @@ public final class PasscomServer implements AutoCloseable {
     /** The customer endpoints (metrics label them by path). */
     static final List<String> CUSTOMER_PATHS = List.of("/caminhos_cliente", "/comprar_cliente", "/passagens_cliente", "/cancelar_cliente", "/saude");
     private static final Duration SIGNATURE_WINDOW = Duration.ofSeconds(30);
+    /** How often the certificate and key files are looked at for a rotation (Jetty's KeyStoreScanner default). */
+    static final int CERTIFICATE_SCAN_SECONDS = 1;
 
     static {
         // The JDK client hands every response to CompletableFuture's default executor before our callbacks
@@ -134,6 +150,8 @@ public final class PasscomServer implements AutoCloseable {
     private ServerMetrics metrics;
     private volatile MetricsEndpoint metricsEndpoint;
     private final List<PeerHttpClient> peerClients = new ArrayList<>();
+    private volatile FederationTls tls;
+    private CertificateReloader certificateReloader;
 
     private PasscomServer(ServerConfig config, RouteNetwork network) {
         this.config = config;
@@ -151,6 +169,7 @@ public final class PasscomServer implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         Airline airline = network.airline(config.airline()).orElseThrow(() -> new BadFlag("airline '" + config.airline()
                 + "' is not in the network; it has " + network.airlines().stream().map(Airline::id).toList()));
+        CleartextRule.check(config).forEach(LOG::warn);
         RouteNetwork priced = config.price().map(p -> network.withAirline(airline.withPrice(p))).orElse(network);
         config.peers().keySet().stream().filter(id -> priced.airline(id).isEmpty()).forEach(id ->
                 LOG.warn("peer {} is not an airline of the network; its answers will not match any segment", id));
@@ -169,6 +188,7 @@ public final class PasscomServer implements AutoCloseable {
         }
         try {
             DataDirectory.create(config.dataDir());
+            tls = config.transport().tls().map(t -> new FederationTls(config.airline(), t.certificate(), t.key(), t.ca())).orElse(null);
             FederationSigner signer = new FederationSigner(config.secret(), config.previousSecret(), clock, SIGNATURE_WINDOW,
                     new ReplayGuard(ReplayGuard.DEFAULT_CAPACITY));
             node = AirlineNode.start(nodeConfig(), peers(signer));
@@ -181,6 +201,10 @@ public final class PasscomServer implements AutoCloseable {
                 server.start();
                 return server;
             }, "port " + config.port() + " on " + config.host() + " (customers and peers)", "; choose another with --port N");
+            if (tls != null) {
+                certificateReloader = new CertificateReloader(tls, CERTIFICATE_SCAN_SECONDS);
+                certificateReloader.start();
+            }
             if (config.metrics().port().isPresent()) {
                 int metricsPort = config.metrics().port().get();
                 metricsEndpoint = listen(() -> MetricsEndpoint.start(config.airline(), config.metrics().host(), metricsPort, serverMetrics),
@@ -203,7 +227,7 @@ public final class PasscomServer implements AutoCloseable {
         return this;
     }
 
-    /** Where this server answers, e.g. http://127.0.0.1:65433 (with the real port when configured as 0). */
+    /** Where this server answers, e.g. http://127.0.0.1:65433 or https://127.0.0.1:65433 (with the real port when configured as 0). */
     public URI uri() {
         Server server = jetty;
         if (server == null || !server.isStarted()) {
@@ -211,7 +235,7 @@ public final class PasscomServer implements AutoCloseable {
         }
         ServerConnector connector = (ServerConnector) server.getConnectors()[0];
         String host = "0.0.0.0".equals(config.host()) || "::".equals(config.host()) ? "127.0.0.1" : config.host();
-        return URI.create("http://" + host + ":" + connector.getLocalPort());
+        return URI.create((config.transport().tls().isPresent() ? "https://" : "http://") + host + ":" + connector.getLocalPort());
     }
 
     public ServerConfig config() {
@@ -250,6 +274,14 @@ public final class PasscomServer implements AutoCloseable {
     /** Stops accepting, finishes running requests, then stops the node and the peer client. Idempotent. */
     @Override
     public synchronized void close() {
+        if (certificateReloader != null) {
+            try {
+                certificateReloader.stop();
+            } catch (Exception e) {
+                LOG.warn("airline {}: the certificate watcher did not stop cleanly: {}", config.airline(), e.toString());
+            }
+            certificateReloader = null;
+        }
         if (metricsEndpoint != null) {
             try {
                 metricsEndpoint.close();
@@ -309,7 +341,7 @@ public final class PasscomServer implements AutoCloseable {
 
     private PeerHttpClient peerClient(String peer) {
         PeerHttpClient client = new PeerHttpClient("peer-http-" + config.airline() + "-" + peer, config.timing().searchTimeout(),
-                HTTP_THREADS_PER_PEER);
+                HTTP_THREADS_PER_PEER, Optional.ofNullable(tls).map(t -> t.clientFor(peer)));
         peerClients.add(client);
         return client;
     }
@@ -318,7 +350,7 @@ public final class PasscomServer implements AutoCloseable {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
         threads.setName("jetty-" + config.airline());
         Server server = new Server(threads);
-        ServerConnector connector = new ServerConnector(server);
+        ServerConnector connector = connector(server, new HttpConfiguration());
         connector.setHost(config.host());
         connector.setPort(config.port());
         connector.setIdleTimeout(Duration.ofSeconds(120).toMillis());
@@ -352,6 +384,11 @@ public final class PasscomServer implements AutoCloseable {
         federation.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet.apply(node)), path));
         FilterHolder signatures = new FilterHolder(new SignatureFilter(signer));
         FederationPaths.ALL.forEach(path -> context.addFilter(signatures, path, EnumSet.of(DispatcherType.REQUEST)));
+        if (tls != null) {
+            // After the signature filter, which leaves the signer for this one to compare with the certificate.
+            FilterHolder certificates = new FilterHolder(new PeerCertificateFilter());
+            FederationPaths.ALL.forEach(path -> context.addFilter(certificates, path, EnumSet.of(DispatcherType.REQUEST)));
+        }
         context.addServlet(new ServletHolder(new UnknownPathServlet()), "/");
 
         // Nested limits, each counting only its own paths: a request passes through the others untouched.
@@ -393,6 +430,20 @@ public final class PasscomServer implements AutoCloseable {
         PortTaken(String message, Throwable cause) {
             super(message, cause);
         }
+    }
+
+    /**
+     * Plain HTTP/1.1, or HTTPS with the airline's certificate: the same HTTP settings either way; over TLS the
+     * request customizer puts a client certificate, when the caller presented one, where
+     * {@link PeerCertificateFilter} reads it, and plain HTTP on the port is answered 400 ({@link PlainHttpRefusal}).
+     */
+    private ServerConnector connector(Server server, HttpConfiguration http) {
+        if (tls == null) {
+            return new ServerConnector(server, new HttpConnectionFactory(http));
+        }
+        http.addCustomizer(new SecureRequestCustomizer());
+        SslConnectionFactory ssl = new SslConnectionFactory(tls.server(), HttpVersion.HTTP_1_1.asString());
+        return new ServerConnector(server, new PlainHttpRefusal(ssl), new HttpConnectionFactory(http));
     }
 
     private static QoSHandler limit(Handler next, int maxRequests, String... paths) {

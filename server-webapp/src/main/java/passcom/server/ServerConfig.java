@@ -27,6 +27,7 @@ import passcom.server.auth.FederationSigner;
  * @param dbUrl   the store's JDBC URL (PostgreSQL or SQLite); empty means SQLite in {@code dataDir}
  * @param previousSecret a rotated-out secret still accepted on incoming calls until its expiry
  * @param metrics where {@code GET /metrics} answers: its own admin port, never the customers' and peers' one
+ * @param transport HTTPS with mutual TLS between airlines, or plain HTTP (loopback only unless insecure)
  */
 public record ServerConfig(
         String airline,
@@ -40,7 +41,8 @@ public record ServerConfig(
         Timing timing,
         Optional<String> dbUrl,
         Optional<FederationSigner.PreviousSecret> previousSecret,
-        Metrics metrics) {
+        Metrics metrics,
+        Transport transport) {
 
     /** Used when no secret is given; fine on a laptop, never in production (the server warns). */
     public static final String DEV_SECRET = "passcom-dev-secret-change-me";
@@ -67,6 +69,35 @@ public record ServerConfig(
         Objects.requireNonNull(dbUrl, "dbUrl");
         Objects.requireNonNull(previousSecret, "previousSecret");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(transport, "transport");
+    }
+
+    /**
+     * How the port speaks (docs/tls.md): HTTPS when {@code tls} is given, else plain HTTP, which
+     * {@link CleartextRule} allows only on loopback unless {@code insecure} ({@code --inseguro}).
+     */
+    public record Transport(Optional<Tls> tls, boolean insecure) {
+        public static final Transport PLAIN = new Transport(Optional.empty(), false);
+
+        public Transport {
+            Objects.requireNonNull(tls, "tls");
+        }
+
+        public static Transport of(Tls tls) {
+            return new Transport(Optional.of(tls), false);
+        }
+    }
+
+    /**
+     * PEM files: the airline's certificate (chain, leaf first) and its unencrypted key, both reloaded when they
+     * change; and the federation CA, which signs every airline's certificate and is what peers are checked against.
+     */
+    public record Tls(Path certificate, Path key, Path ca) {
+        public Tls {
+            Objects.requireNonNull(certificate, "certificate");
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(ca, "ca");
+        }
     }
 
     /**
@@ -94,7 +125,8 @@ public record ServerConfig(
     /** A config for tests and embedding: default network, port 0 (any free port), no peers. */
     public static ServerConfig forTest(String airline, Path dataDir) {
         return new ServerConfig(airline, DEFAULT_HOST, 0, Optional.empty(), Map.of(), dataDir, Optional.empty(),
-                DEV_SECRET, Timing.DEFAULT, Optional.empty(), Optional.empty(), Metrics.ANY_PORT);
+                DEV_SECRET, Timing.DEFAULT, Optional.empty(), Optional.empty(), Metrics.ANY_PORT,
+                Transport.PLAIN);
     }
 
     /** One instance per peer airline. */
@@ -106,23 +138,31 @@ public record ServerConfig(
 
     /** Several instances (sharing one store) per peer airline, tried in the order given. */
     public ServerConfig withPeerInstances(Map<String, List<URI>> newPeers) {
-        return new ServerConfig(airline, host, port, price, newPeers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics);
+        return new ServerConfig(airline, host, port, price, newPeers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics, transport);
+    }
+
+    public ServerConfig withHost(String newHost) {
+        return new ServerConfig(airline, newHost, port, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics, transport);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(airline, host, newPort, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics);
+        return new ServerConfig(airline, host, newPort, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics, transport);
     }
 
     public ServerConfig withTiming(Timing newTiming) {
-        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, newTiming, dbUrl, previousSecret, metrics);
+        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, newTiming, dbUrl, previousSecret, metrics, transport);
     }
 
     public ServerConfig withDbUrl(String newDbUrl) {
-        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, Optional.of(newDbUrl), previousSecret, metrics);
+        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, Optional.of(newDbUrl), previousSecret, metrics, transport);
     }
 
     public ServerConfig withMetrics(Metrics newMetrics) {
-        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, newMetrics);
+        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, newMetrics, transport);
+    }
+
+    public ServerConfig withTransport(Transport newTransport) {
+        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics, newTransport);
     }
 
     /** The store: {@code --db-url} when given, else the SQLite file {@code passcom.db} in the data directory. */

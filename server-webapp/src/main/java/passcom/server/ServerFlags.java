@@ -71,6 +71,12 @@ final class ServerFlags {
                 "admin port of GET /metrics (Prometheus); 0 picks a free one, 'off' serves none"),
         METRICS_HOST("metrics-host", "ADDR", "PASSCOM_METRICS_HOST", ServerConfig.DEFAULT_HOST,
                 "address of the metrics port (keep it off the customers' network)"),
+        TLS_CERT("tls-cert", "FILE", "PASSCOM_TLS_CERT", "none: plain HTTP, loopback only",
+                "HTTPS: this airline's certificate, PEM (chain, leaf first); reloaded when it changes (docs/tls.md)"),
+        TLS_KEY("tls-key", "FILE", "PASSCOM_TLS_KEY", "none", "HTTPS: the certificate's private key, PEM, unencrypted; reloaded when it changes"),
+        TLS_CA("tls-ca", "FILE", "PASSCOM_TLS_CA", "none", "HTTPS: the federation CA, PEM; peers' certificates must be signed by it"),
+        INSEGURO("inseguro", "", "PASSCOM_INSEGURO", "false",
+                "plain HTTP beyond loopback, e.g. behind a TLS proxy; logs a warning"),
         LOG_FORMAT("log-format", "text|json", "PASSCOM_LOG_FORMAT", "text", "log lines as text, or one JSON object per line"),
         CONFIG("config", "FILE", "PASSCOM_CONFIG", "none",
                 "a .properties or .yaml file of these settings, keys as the flags' names; flags and variables win over it"),
@@ -124,6 +130,9 @@ final class ServerFlags {
             OptionSpec.Builder option = OptionSpec.builder(flag == Flag.HELP ? new String[] {"-h", "--help"} : new String[] {flag.option()});
             if (flag == Flag.HELP) {
                 option.usageHelp(true).description(flag.description);
+            } else if (flag == Flag.INSEGURO) {
+                option.arity("0").type(boolean.class)
+                        .description(flag.description, "env " + flag.env + "=true; default: " + flag.defaultValue);
             } else {
                 option.paramLabel(flag.valueName)
                         .description(flag.description, "env " + flag.env + "; default: " + flag.defaultValue.replace("%", "%%"));
@@ -177,7 +186,8 @@ final class ServerFlags {
         }
         Map<String, List<String>> flags = new LinkedHashMap<>();
         for (OptionSpec option : parsed.matchedOptions()) {
-            flags.put(option.longestName().substring(2), option.originalStringValues());
+            // a switch has no value of its own: present means true
+            flags.put(option.longestName().substring(2), option.arity().max() == 0 ? List.of("true") : option.originalStringValues());
         }
         Values values = new Values(flags, env, ConfigFile.none());
         Optional<String> configFile = values.get(Flag.CONFIG);
@@ -227,8 +237,41 @@ final class ServerFlags {
         ServerConfig.Metrics metrics = new ServerConfig.Metrics(values.get(Flag.METRICS_HOST).orElse(ServerConfig.DEFAULT_HOST), metricsPort);
         Optional<FederationSigner.PreviousSecret> previousSecret = values.get(Flag.PREVIOUS_SECRET)
                 .map(v -> previousSecret(values.source(Flag.PREVIOUS_SECRET), v));
+        ServerConfig.Transport transport = new ServerConfig.Transport(tls(values),
+                values.get(Flag.INSEGURO).map(v -> bool(values.source(Flag.INSEGURO), v)).orElse(false));
         LogFormat logFormat = values.get(Flag.LOG_FORMAT).map(f -> logFormat(values.source(Flag.LOG_FORMAT), f)).orElse(LogFormat.TEXT);
-        return new Parsed(new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics), logFormat);
+        return new Parsed(new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics,
+                transport), logFormat);
+    }
+
+    /** All three TLS files, or none: a certificate without the federation CA could not check its peers. */
+    private static Optional<ServerConfig.Tls> tls(Values values) {
+        List<Flag> files = List.of(Flag.TLS_CERT, Flag.TLS_KEY, Flag.TLS_CA);
+        List<Flag> given = files.stream().filter(f -> values.get(f).isPresent()).toList();
+        if (given.isEmpty()) {
+            return Optional.empty();
+        }
+        if (given.size() < files.size()) {
+            List<String> missing = files.stream().filter(f -> !given.contains(f)).map(Flag::option).toList();
+            throw new BadFlag(values.source(given.get(0)) + " needs " + String.join(" and ", missing)
+                    + " too: HTTPS takes the airline's certificate, its key and the federation CA (docs/tls.md)");
+        }
+        List<Path> paths = files.stream().map(f -> {
+            Path path = Path.of(values.get(f).orElseThrow());
+            if (!Files.isRegularFile(path)) {
+                throw new BadFlag(values.source(f) + ": no such file " + path.toAbsolutePath());
+            }
+            return path;
+        }).toList();
+        return Optional.of(new ServerConfig.Tls(paths.get(0), paths.get(1), paths.get(2)));
+    }
+
+    private static boolean bool(String source, String text) {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw new BadFlag(source + ": must be true or false, got '" + text + "'");
+        };
     }
 
     /** "SECRET@2026-12-02T03:00:00Z": the secret being rotated out and the instant it stops being accepted. */

@@ -5,6 +5,7 @@ import passcom.client.api.NoServerAnswers;
 import passcom.client.api.OutcomeUnknown;
 import passcom.client.api.RequestRejected;
 import passcom.client.api.SeatsUnavailable;
+import passcom.client.api.UntrustedServer;
 import passcom.client.i18n.Messages;
 
 /** A failure in words a customer can act on: the server's own {@code erro} where it gave one, never a stack trace. */
@@ -22,6 +23,9 @@ public final class ErrorText {
         }
         if (failure instanceof RequestRejected e) {
             return e.serverMessage();
+        }
+        if (failure instanceof UntrustedServer e) {
+            return Messages.get("error.untrustedServer." + e.reason().name(), e.server().id(), e.server().uri());
         }
         if (failure instanceof NoServerAnswers) {
             return Messages.get("error.noServer");

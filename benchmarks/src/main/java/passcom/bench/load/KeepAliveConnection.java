@@ -10,12 +10,20 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import passcom.client.api.ServerTrust;
 
 /**
  * One blocking HTTP/1.1 connection kept alive across requests: what one simulated customer holds. The
  * driver's own cost per request must stay small next to the servers' on a 2-core machine, so this is a
- * socket, a buffer and a status-line parser, not a general client: no redirects, no TLS, bodies read by
+ * socket, a buffer and a status-line parser, not a general client: no redirects, bodies read by
  * {@code Content-Length} or chunked. A connection the server closed is reopened once per request.
+ *
+ * <p>An {@code https://} server gets a TLS socket (the JDK's, host name checked), trusting the federation CA
+ * named by the system property {@code passcom.ca} or {@code PASSCOM_CA}, else the system's trust store
+ * (docs/tls.md); the handshake is paid once per connection, as by a customer's client.
  *
  * <p>Not thread-safe: one per client thread.
  */
@@ -25,6 +33,7 @@ final class KeepAliveConnection implements AutoCloseable {
 
     private final String host;
     private final int port;
+    private final boolean tls;
     private final String hostHeader;
     private Socket socket;
     private InputStream in;
@@ -33,6 +42,7 @@ final class KeepAliveConnection implements AutoCloseable {
     KeepAliveConnection(URI server) {
         this.host = server.getHost();
         this.port = server.getPort();
+        this.tls = "https".equals(server.getScheme());
         this.hostHeader = host + ":" + port;
     }
 
@@ -82,6 +92,14 @@ final class KeepAliveConnection implements AutoCloseable {
         s.setTcpNoDelay(true);
         s.setSoTimeout(TIMEOUT_MILLIS);
         s.connect(new InetSocketAddress(host, port), TIMEOUT_MILLIS);
+        if (tls) {
+            SSLSocket secure = (SSLSocket) FederationTrust.SOCKETS.createSocket(s, host, port, true);
+            SSLParameters parameters = secure.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            secure.setSSLParameters(parameters);
+            secure.startHandshake();
+            s = secure;
+        }
         socket = s;
         in = new BufferedInputStream(s.getInputStream(), 16 * 1024);
         out = s.getOutputStream();
@@ -172,5 +190,10 @@ final class KeepAliveConnection implements AutoCloseable {
         socket = null;
         in = null;
         out = null;
+    }
+
+    /** Built on first use, after the launcher made the CA: {@code passcom.ca}, else {@code PASSCOM_CA}, else the system's. */
+    private static final class FederationTrust {
+        static final SSLSocketFactory SOCKETS = ServerTrust.configured().getSocketFactory();
     }
 }

@@ -5,9 +5,11 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,17 +26,24 @@ final class LaunchedFederation implements AutoCloseable {
     private final Map<String, URI> servers = new LinkedHashMap<>();
     private final long startMillis;
     private final Path log;
+    private final Optional<Path> tlsCa;
 
-    LaunchedFederation(Path launcherScript, Path network, Path workDir) throws IOException, InterruptedException {
+    /**
+     * @param tlsDir with TLS ({@code ./passcom --tls}), where the launcher keeps the federation CA and the airline
+     *               certificates; one for every federation of a run, so that this JVM trusts one CA
+     */
+    LaunchedFederation(Path launcherScript, Path network, Path workDir, Optional<Path> tlsDir) throws IOException, InterruptedException {
         int base = freeBasePort();
         for (String id : List.of("A", "B", "C")) {
-            servers.put(id, URI.create("http://127.0.0.1:" + (base + servers.size())));
+            servers.put(id, URI.create((tlsDir.isPresent() ? "https" : "http") + "://127.0.0.1:" + (base + servers.size())));
         }
         Files.createDirectories(workDir);
         log = workDir.resolve("federation.log");
         // No restarts: a server that dies mid-run must stop the measurement, not come back unseen inside its figures.
-        ProcessBuilder builder = new ProcessBuilder(launcherScript.toString(), "--network", network.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        List<String> command = new ArrayList<>(List.of(launcherScript.toString(), "--network", network.toString()));
+        tlsDir.ifPresent(dir -> command.add("--tls"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        tlsDir.ifPresent(dir -> builder.environment().put("PASSCOM_TLS_DIR", dir.toString()));
         builder.environment().put("PASSCOM_BASE_PORT", Integer.toString(base));
         builder.environment().put("PASSCOM_DATA_ROOT", workDir.resolve("var").toString());
         builder.environment().put("PASSCOM_CLIENT", "0");
@@ -43,6 +52,7 @@ final class LaunchedFederation implements AutoCloseable {
         builder.environment().put("PASSCOM_RESTART", "0");
         builder.environment().put("PASSCOM_NO_BUILD", "1");
         builder.environment().put("PASSCOM_START_TIMEOUT", Long.toString(START_TIMEOUT_SECONDS));
+        tlsCa = tlsDir.map(dir -> dir.resolve("ca.pem"));
         long t0 = System.nanoTime();
         launcher = builder.start();
         awaitReady();
@@ -67,7 +77,8 @@ final class LaunchedFederation implements AutoCloseable {
                     throw new IOException("the federation exited with " + launcher.exitValue() + " while starting; see " + log);
                 }
                 try {
-                    if (connection.get("/saude") == 200) {
+                    // Over TLS the trust is built from the CA on the first https connection: not before the launcher made it.
+                    if (tlsCa.map(Files::isRegularFile).orElse(true) && connection.get("/saude") == 200) {
                         break;
                     }
                 } catch (IOException e) {

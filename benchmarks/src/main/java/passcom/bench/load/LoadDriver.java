@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import passcom.core.route.NetworkLoader;
 import passcom.core.route.NetworkWriter;
 import passcom.core.route.RouteNetwork;
@@ -22,7 +23,9 @@ import passcom.core.route.RouteNetwork;
  *
  * <p>Flags: {@code --scenario a,b} (all), {@code --clients 1,8,32,128}, {@code --duration S} (5 per client
  * count), {@code --warmup S} (1), {@code --prewarm S} (10: unmeasured load before a federation's first scenario), {@code --out FILE}, {@code --large-cities N} (1000), {@code --launcher
- * PATH} (the ./passcom script; set by it), {@code --command TEXT} (the command line to record).
+ * PATH} (the ./passcom script; set by it), {@code --command TEXT} (the command line to record), {@code --tls} (its own
+ * federations over TLS, {@code ./passcom --tls}: customer requests over HTTPS; given https servers need
+ * {@code PASSCOM_CA} instead, docs/tls.md).
  */
 public final class LoadDriver {
 
@@ -67,15 +70,20 @@ public final class LoadDriver {
                 throw new IllegalArgumentException("give --servers A=URL,B=URL,C=URL (and --network FILE), or run it as ./passcom bench"
                         + " so that it can start its own federation");
             }
-            ownFederations(Path.of(launcher), scenarios, Integer.parseInt(flags.getOrDefault("large-cities", "1000")), matrix, report);
+            ownFederations(Path.of(launcher), scenarios, Integer.parseInt(flags.getOrDefault("large-cities", "1000")),
+                    "true".equals(flags.get("tls")), matrix, report);
         }
         report.write(out);
         return out;
     }
 
-    private static void ownFederations(Path launcher, List<Scenario> scenarios, int largeCities, Matrix matrix, Report report)
+    private static void ownFederations(Path launcher, List<Scenario> scenarios, int largeCities, boolean tls, Matrix matrix, Report report)
             throws Exception {
         Path work = Files.createTempDirectory("passcom-bench-");
+        Optional<Path> tlsDir = tls ? Optional.of(work.resolve("tls")) : Optional.empty();
+        // Read when the first https connection opens, after the first launch made the CA.
+        tlsDir.ifPresent(dir -> System.setProperty("passcom.ca", dir.resolve("ca.pem").toString()));
+        report.note("transport: " + (tls ? "HTTPS for the customers' requests, mutual TLS between the airlines (./passcom --tls)" : "plain HTTP on 127.0.0.1"));
         Map<RouteNetwork, List<Scenario>> byNetwork = new LinkedHashMap<>();
         RouteNetwork plentiful = BenchNetworks.plentiful();
         RouteNetwork large = scenarios.stream().anyMatch(Scenario::onLargeNetwork) ? BenchNetworks.large(largeCities) : null;
@@ -86,7 +94,7 @@ public final class LoadDriver {
         for (var entry : byNetwork.entrySet()) {
             RouteNetwork network = entry.getKey();
             Path file = NetworkWriter.write(network, work.resolve("network-" + n + ".json"));
-            try (LaunchedFederation federation = new LaunchedFederation(launcher, file, work.resolve("federation-" + n))) {
+            try (LaunchedFederation federation = new LaunchedFederation(launcher, file, work.resolve("federation-" + n), tlsDir)) {
                 report.note(String.format("federation %d: started by the launcher on %d cities / %d directed segments (%s seats per"
                                 + " segment) in %d ms from launch until all three answered /saude; servers %s", n,
                         network.cities().size(), network.segments().size(),
@@ -171,7 +179,9 @@ public final class LoadDriver {
                 throw new IllegalArgumentException("expected --flag value, got '" + arg + "'");
             }
             int eq = arg.indexOf('=');
-            if (eq > 0) {
+            if (arg.equals("--tls")) {
+                flags.put("tls", "true"); // the one switch: it takes no value
+            } else if (eq > 0) {
                 flags.put(arg.substring(2, eq), arg.substring(eq + 1));
             } else if (i + 1 < args.length) {
                 flags.put(arg.substring(2), args[++i]);

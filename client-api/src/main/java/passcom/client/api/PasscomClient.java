@@ -11,6 +11,11 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +26,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import passcom.api.CaminhosResposta;
 import passcom.api.CancelamentoResposta;
 import passcom.api.CompraResposta;
@@ -44,6 +51,9 @@ import passcom.api.TrechoAssento;
  * a missing answer is {@link OutcomeUnknown} and the client does not try elsewhere, since the other server
  * would not know the first one's {@code id_pedido}. When another server answers, it becomes the connected one
  * and {@link Failover} listeners hear it.
+ *
+ * <p>TLS: an {@code https://} server is believed as {@link ServerTrust} says; a failed handshake sent nothing, so
+ * the next server is tried even for a purchase, and if none answers the call fails with {@link UntrustedServer}.
  *
  * <p>Thread-safe. Every call blocks the calling thread (never the event thread) and is interruptible:
  * interrupting it abandons the request.
@@ -69,6 +79,11 @@ public final class PasscomClient {
     }
 
     public PasscomClient(List<ServerEndpoint> servers, Timeouts timeouts) {
+        this(servers, timeouts, ServerTrust.configured());
+    }
+
+    /** @param trust whom to believe on {@code https://} servers ({@link ServerTrust}) */
+    public PasscomClient(List<ServerEndpoint> servers, Timeouts timeouts, SSLContext trust) {
         if (servers.isEmpty()) {
             throw new IllegalArgumentException("at least one server is needed");
         }
@@ -78,6 +93,7 @@ public final class PasscomClient {
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeouts.connect())
+                .sslContext(Objects.requireNonNull(trust, "trust"))
                 .build();
     }
 
@@ -198,11 +214,19 @@ public final class PasscomClient {
     private <T> T exchange(List<ServerEndpoint> order, Function<ServerEndpoint, HttpRequest> request, Class<T> type,
                            boolean safeToRepeat, String idPedido) throws PasscomException, InterruptedException {
         IOException last = null;
+        UntrustedServer untrusted = null;
         for (ServerEndpoint server : order) {
             HttpResponse<String> response;
             try {
                 response = http.send(request.apply(server), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (IOException e) {
+                Optional<UntrustedServer.Reason> handshake = handshakeFailure(e);
+                if (handshake.isPresent()) {
+                    // Nothing is sent before the handshake completes: safe to try the next server even for a purchase.
+                    untrusted = untrusted != null ? untrusted : new UntrustedServer(server, handshake.get(), e);
+                    last = e;
+                    continue;
+                }
                 if (!safeToRepeat && !neverDelivered(e)) {
                     throw new OutcomeUnknown(server, idPedido, e);
                 }
@@ -214,6 +238,9 @@ public final class PasscomClient {
                 throwIfOutcomeUnknown(response, server, idPedido);
             }
             return decode(response, type);
+        }
+        if (untrusted != null) {
+            throw untrusted;
         }
         throw new NoServerAnswers(order.stream().map(ServerEndpoint::id).toList().toString(), last);
     }
@@ -234,6 +261,27 @@ public final class PasscomClient {
             }
         }
         return false;
+    }
+
+    /** Why the TLS handshake failed, when that is what {@code e} is (the JDK's client names no reason: its causes do). */
+    private static Optional<UntrustedServer.Reason> handshakeFailure(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CertificateExpiredException || t instanceof CertificateNotYetValidException) {
+                return Optional.of(UntrustedServer.Reason.EXPIRED);
+            }
+        }
+        boolean handshake = false;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CertPathBuilderException || t instanceof CertPathValidatorException) {
+                return Optional.of(UntrustedServer.Reason.UNKNOWN_AUTHORITY);
+            }
+            if (t instanceof CertificateException && String.valueOf(t.getMessage()).startsWith("No ")) {
+                // sun.security.util.HostnameChecker: "No subject alternative names matching ...", "No name matching ..."
+                return Optional.of(UntrustedServer.Reason.WRONG_HOST);
+            }
+            handshake |= t instanceof SSLException;
+        }
+        return handshake ? Optional.of(UntrustedServer.Reason.NO_TLS) : Optional.empty();
     }
 
     /**

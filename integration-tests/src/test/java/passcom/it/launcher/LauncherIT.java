@@ -268,6 +268,31 @@ class LauncherIT {
                 .noneMatch(ProcessHandle::isAlive);
     }
 
+    @Test
+    void when_started_with_tls_then_the_cli_finds_the_federation_and_plans_routes_over_https() throws Exception {
+        startLauncher(Map.of(), "--tls");
+        awaitReady();
+
+        Path cliLog = dir.resolve("cli.log");
+        ProcessBuilder cli = new ProcessBuilder(root.resolve("passcom").toString(), "cli", "rotas", "--origem", "Cuiabá", "--destino", "Porto Alegre")
+                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(cliLog.toFile());
+        launcherEnvironment(cli.environment());
+        Process rotas = cli.start();
+
+        assertThat(rotas.waitFor(EXIT_DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("the CLI finished").isTrue();
+        String said = Files.readString(cliLog, StandardCharsets.UTF_8);
+        assertThat(rotas.exitValue()).as(said).isZero();
+        assertThat(said).contains("Rotas de Cuiabá para Porto Alegre");
+        assertThat(log()).contains("over TLS", "https://127.0.0.1:" + basePort);
+        Path tls = dir.resolve("var").resolve("tls");
+        assertThat(tls.resolve("ca.pem")).isRegularFile();
+        assertThat(tls.resolve("clients.env")).as("the running federation's client settings").isRegularFile();
+
+        new ProcessBuilder("kill", "-TERM", String.valueOf(launcher.pid())).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+        assertThat(awaitExit()).as("exit status; log:\n" + log()).isEqualTo(143);
+        assertThat(tls.resolve("clients.env")).as("gone once the federation stopped").doesNotExist();
+    }
+
     private void startLauncher() throws IOException {
         startLauncher(Map.of());
     }
@@ -280,7 +305,12 @@ class LauncherIT {
                 .directory(root.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("launcher.log").toFile());
-        Map<String, String> env = builder.environment();
+        launcherEnvironment(builder.environment());
+        builder.environment().putAll(moreEnv);
+        launcher = builder.start();
+    }
+
+    private void launcherEnvironment(Map<String, String> env) {
         env.put("CI", "true");
         env.put("PASSCOM_CLIENT", "0");
         env.put("PASSCOM_NO_BUILD", "1");
@@ -290,8 +320,8 @@ class LauncherIT {
         env.remove("PASSCOM_DB_URL");
         env.remove("PASSCOM_SERVERS");
         env.remove("PASSCOM_RESTART");
-        env.putAll(moreEnv);
-        launcher = builder.start();
+        env.remove("PASSCOM_PEERS");
+        env.remove("PASSCOM_CA");
     }
 
     /** Until the launcher says the federation is running; it says so only once all three answer /saude. */

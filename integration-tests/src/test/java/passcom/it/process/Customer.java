@@ -25,7 +25,7 @@ public final class Customer {
     public record Reply(int status, JsonNode json) {
     }
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).sslContext(ClusterTls.trust()).build();
     private static final Duration PURCHASE_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(5);
 

@@ -116,7 +116,7 @@ public final class ProcessCluster implements AirlineEndpoints, AutoCloseable {
 
     @Override
     public URI uri(String airline) {
-        return URI.create("http://127.0.0.1:" + ports.get(airline));
+        return ClusterTls.scheme(URI.create("http://127.0.0.1:" + ports.get(airline)));
     }
 
     @Override
@@ -329,8 +329,10 @@ public final class ProcessCluster implements AirlineEndpoints, AutoCloseable {
                 "--data-dir", root.resolve(airline).toString(), "--network", network.toString(), "--secret", secret));
         command.addAll(options.extraFlags().apply(airline));
         String self = options.airlineOf().apply(airline);
+        command.addAll(ClusterTls.flags(self));
         String peers = ports.keySet().stream().filter(id -> !options.airlineOf().apply(id).equals(self))
-                .map(id -> options.airlineOf().apply(id) + "=" + (options.peerRoute() == null ? uri(id) : options.peerRoute().apply(airline, id)))
+                .map(id -> options.airlineOf().apply(id) + "=" + (options.peerRoute() == null ? uri(id)
+                        : ClusterTls.scheme(options.peerRoute().apply(airline, id))))
                 .collect(Collectors.joining(","));
         if (!peers.isEmpty()) {
             command.addAll(List.of("--peer", peers));

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.client.BufferingResponseListener;
@@ -11,6 +12,7 @@ import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Result;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
@@ -51,12 +53,21 @@ public final class PeerHttpClient implements AutoCloseable {
      * @param threads        the most threads of this client's pool (its selector included); one more runs its timeouts
      */
     public PeerHttpClient(String name, Duration connectTimeout, int threads) {
+        this(name, connectTimeout, threads, Optional.empty());
+    }
+
+    /**
+     * @param tls for https peers: the airline's certificate to present and the check of the peer's (docs/tls.md);
+     *            empty, the client speaks plain HTTP only
+     */
+    public PeerHttpClient(String name, Duration connectTimeout, int threads, Optional<SslContextFactory.Client> tls) {
         QueuedThreadPool pool = new QueuedThreadPool(threads, 1, (int) Duration.ofSeconds(30).toMillis());
         pool.setName(name);
         pool.setDaemon(true);
         // Reserved threads would be idle spares for the selector's own tasks; with a few threads they are not worth their cost.
         pool.setReservedThreads(0);
         client = new HttpClient();
+        tls.ifPresent(client::setSslContextFactory);
         client.setExecutor(pool);
         client.setScheduler(new ScheduledExecutorScheduler(name + "-timer", true));
         client.setConnectTimeout(connectTimeout.toMillis());
