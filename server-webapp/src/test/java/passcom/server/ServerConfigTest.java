@@ -165,10 +165,10 @@ class ServerConfigTest {
         Run run = run(List.of("--help"));
 
         assertThat(run.code).isZero();
-        for (ServerFlags.Flag flag : ServerFlags.Flag.values()) {
-            assertThat(run.out).contains("--" + flag.name);
-            if (flag.env != null) {
-                assertThat(run.out).contains(flag.env);
+        for (ServerFlags.Setting<?> flag : ServerFlags.settings()) {
+            assertThat(run.out).contains(flag.option());
+            if (flag.env() != null) {
+                assertThat(run.out).contains(flag.env());
             }
         }
         assertThat(run.started).isEmpty();
