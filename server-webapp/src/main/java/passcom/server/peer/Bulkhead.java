@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import passcom.core.time.Ticker;
 
 /**
  * At most {@code permits} calls of one kind to one peer at a time. A call past the limit waits for a place
@@ -13,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * customer request. A waiter gives up at its own deadline. "Silent" is relative to the call: a peer
  * that has answered nothing for half the call's timeout (at least {@link #SILENT_NANOS}) would not answer
  * this call in time either; a shorter threshold turned an fsync stall of a busy but live airline (on a
- * loaded machine) into refusals.
+ * loaded machine) into refusals. Silence is read on the injected {@link Ticker}, so a test moves time past it.
  */
 final class Bulkhead {
 
@@ -24,11 +25,14 @@ final class Bulkhead {
 
     private final int permits;
     private final Deque<CompletableFuture<Void>> waiting = new ArrayDeque<>();
+    private final Ticker ticker;
     private int inUse;
-    private volatile long lastAnswerNanos = System.nanoTime();
+    private volatile long lastAnswerNanos;
 
-    Bulkhead(int permits) {
+    Bulkhead(int permits, Ticker ticker) {
         this.permits = permits;
+        this.ticker = ticker;
+        this.lastAnswerNanos = ticker.read();
     }
 
     /**
@@ -41,7 +45,7 @@ final class Bulkhead {
             return CompletableFuture.completedFuture(null);
         }
         long silentNanos = Math.max(SILENT_NANOS, TimeUnit.MILLISECONDS.toNanos(timeoutMillis) / 2);
-        if (System.nanoTime() - lastAnswerNanos > silentNanos || waiting.size() >= MAX_WAITING) {
+        if (ticker.read() - lastAnswerNanos > silentNanos || waiting.size() >= MAX_WAITING) {
             return null;
         }
         CompletableFuture<Void> place = new CompletableFuture<>();
@@ -69,7 +73,7 @@ final class Bulkhead {
 
     /** The peer answered (any status): it is alive, so a full bulkhead is worth waiting for. */
     void answered() {
-        lastAnswerNanos = System.nanoTime();
+        lastAnswerNanos = ticker.read();
     }
 
     synchronized int available() {

@@ -28,6 +28,7 @@ import passcom.core.cpf.Cpf;
 import passcom.core.route.Segment;
 import passcom.core.route.plan.AirlinePaths;
 import passcom.core.seat.SeatMap;
+import passcom.core.time.Ticker;
 import passcom.core.route.plan.PeerPathsCache;
 import passcom.core.route.plan.VersionedPaths;
 import passcom.core.txn.AirlinePort;
@@ -107,7 +108,9 @@ public final class HttpAirlinePort implements AirlinePort {
     /** Index of the instance that answered last. */
     private final AtomicInteger preferred = new AtomicInteger();
     /** This peer's path answers by availability version: a route search asks only when the version moved. */
-    private final PeerPathsCache pathsCache = new PeerPathsCache(System::nanoTime, PeerPathsCache.CHECK_AFTER, PeerPathsCache.VALID_FOR);
+    private final PeerPathsCache pathsCache;
+    /** Deadlines, bulkhead silence and the paths cache's age: a test moves it instead of sleeping. */
+    private final Ticker ticker;
 
     /**
      * @param airline     the peer's id
@@ -117,6 +120,12 @@ public final class HttpAirlinePort implements AirlinePort {
      */
     public HttpAirlinePort(String airline, List<URI> instances, String sender, PeerHttpClient client, FederationSigner signer,
                            Duration searchTimeout, Duration peerTimeout, Limits limits) {
+        this(airline, instances, sender, client, signer, searchTimeout, peerTimeout, limits, Ticker.system());
+    }
+
+    /** @param ticker the time deadlines and a peer's silence are read on ({@link Ticker#system()} outside tests) */
+    public HttpAirlinePort(String airline, List<URI> instances, String sender, PeerHttpClient client, FederationSigner signer,
+                           Duration searchTimeout, Duration peerTimeout, Limits limits, Ticker ticker) {
         this.airline = Objects.requireNonNull(airline, "airline");
         if (instances.isEmpty()) {
             throw new IllegalArgumentException("airline " + airline + " needs at least one URL");
@@ -128,12 +137,14 @@ public final class HttpAirlinePort implements AirlinePort {
         this.searchTimeout = Objects.requireNonNull(searchTimeout, "searchTimeout");
         this.peerTimeout = Objects.requireNonNull(peerTimeout, "peerTimeout");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
+        this.pathsCache = new PeerPathsCache(ticker::read, PeerPathsCache.CHECK_AFTER, PeerPathsCache.VALID_FOR);
         // Decision queries share the phase-two limit's size, not its permits: both come from background threads.
         this.bulkheads = Map.of(
-                Message.QUERY, new Bulkhead(limits.searches()),
-                Message.PREPARE, new Bulkhead(limits.prepares()),
-                Message.PHASE_TWO, new Bulkhead(limits.phaseTwo()),
-                Message.DECISION, new Bulkhead(limits.phaseTwo()));
+                Message.QUERY, new Bulkhead(limits.searches(), ticker),
+                Message.PREPARE, new Bulkhead(limits.prepares(), ticker),
+                Message.PHASE_TWO, new Bulkhead(limits.phaseTwo(), ticker),
+                Message.DECISION, new Bulkhead(limits.phaseTwo(), ticker));
     }
 
     @Override
@@ -248,7 +259,7 @@ public final class HttpAirlinePort implements AirlinePort {
      */
     private CompletableFuture<Answer> call(Call call) {
         Bulkhead bulkhead = bulkheads.get(call.kind);
-        long deadline = System.nanoTime() + call.timeout.toNanos();
+        long deadline = ticker.read() + call.timeout.toNanos();
         CompletableFuture<Void> place = bulkhead.acquire(call.timeout.toMillis());
         if (place == null) {
             return CompletableFuture.failedFuture(new AirlineUnreachable(airline,
@@ -279,7 +290,7 @@ public final class HttpAirlinePort implements AirlinePort {
     /** Sends to instance {@code index}; a failure before any answer moves to the next while time and instances remain. */
     private void attempt(Call call, CompletableFuture<Answer> answer, int index, int tried, long deadline, List<String> failures) {
         int untried = instances.size() - tried;
-        long remaining = deadline - System.nanoTime();
+        long remaining = deadline - ticker.read();
         Duration share = Duration.ofMillis(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining / untried + 999_999)));
         String base = instances.get(index);
         try {
@@ -311,7 +322,7 @@ public final class HttpAirlinePort implements AirlinePort {
             }
             Throwable cause = unwrap(failure);
             failures.add(describe(cause, share) + " em " + base);
-            boolean timeLeft = deadline - System.nanoTime() > TimeUnit.MILLISECONDS.toNanos(1);
+            boolean timeLeft = deadline - ticker.read() > TimeUnit.MILLISECONDS.toNanos(1);
             // Refused, reset, closed or silent: nothing was answered, so the next instance may be asked (idempotent messages).
             if (untried > 1 && timeLeft && (cause instanceof IOException || cause instanceof TimeoutException)) {
                 attempt(call, answer, (index + 1) % instances.size(), tried + 1, deadline, failures);

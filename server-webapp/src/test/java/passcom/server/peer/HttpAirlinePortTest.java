@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import passcom.core.route.Segment;
+import passcom.core.time.Ticker;
 import passcom.core.route.plan.AirlinePaths;
 import passcom.core.txn.AirlineUnreachable;
 import passcom.core.txn.ConflictingDecision;
@@ -156,9 +158,10 @@ class HttpAirlinePortTest {
     @Test
     void when_a_silent_peer_already_has_its_limit_of_calls_in_flight_then_one_more_fails_at_once_and_the_limit_frees_later() throws Exception {
         try (PausedAirline paused = new PausedAirline()) {
+            AtomicLong now = new AtomicLong();
             HttpAirlinePort limited = port(List.of(paused.uri()), ServerConfig.DEV_SECRET, Duration.ofMillis(500), Duration.ofMillis(800),
-                    new HttpAirlinePort.Limits(1, 1, 2));
-            Thread.sleep(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(Bulkhead.SILENT_NANOS) + 100); // it has answered nothing yet
+                    new HttpAirlinePort.Limits(1, 1, 2), now::get);
+            now.addAndGet(Bulkhead.SILENT_NANOS + 1); // it has answered nothing for longer than the silence window
 
             CompletableFuture<Void> abort1 = limited.abort("port-test-8a");
             CompletableFuture<Void> abort2 = limited.abort("port-test-8b");
@@ -206,7 +209,7 @@ class HttpAirlinePortTest {
         slow.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         slow.createContext("/", exchange -> {
             try {
-                Thread.sleep(150);
+                Thread.sleep(150); // the slowness under test: a live airline that takes 150 ms per answer, not a wait for the test
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -277,7 +280,12 @@ class HttpAirlinePortTest {
 
     private static HttpAirlinePort port(List<URI> instances, String secret, Duration searchTimeout, Duration peerTimeout,
                                         HttpAirlinePort.Limits limits) {
+        return port(instances, secret, searchTimeout, peerTimeout, limits, Ticker.system());
+    }
+
+    private static HttpAirlinePort port(List<URI> instances, String secret, Duration searchTimeout, Duration peerTimeout,
+                                        HttpAirlinePort.Limits limits, Ticker ticker) {
         return new HttpAirlinePort("A", instances, "B", CLIENT, new FederationSigner(secret, Clock.systemUTC(), Duration.ofSeconds(30)),
-                searchTimeout, peerTimeout, limits);
+                searchTimeout, peerTimeout, limits, ticker);
     }
 }
