@@ -114,7 +114,7 @@ class ChaosIT extends ClusterScenario {
             cluster.proxy(SERVERS.get(random.nextInt(SERVERS.size()))).set(PEER_PATHS.get(random.nextInt(PEER_PATHS.size())), fault);
             faultsSet.incrementAndGet();
             try {
-                Thread.sleep(25);
+                Thread.sleep(25); // the faults' pace, not a wait for a condition
             } catch (InterruptedException e) {
                 return;
             }

@@ -7,13 +7,13 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import passcom.core.booking.BookedLeg;
 import passcom.core.booking.Booking;
 import passcom.core.route.Airline;
@@ -187,18 +187,7 @@ public final class Cluster implements AutoCloseable {
     }
 
     static void await(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plusSeconds(40);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not true within 40 s: " + what);
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Awaitility.await(what).atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(25)).until(condition::getAsBoolean);
     }
 
 

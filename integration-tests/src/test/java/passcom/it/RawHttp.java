@@ -31,7 +31,7 @@ final class RawHttp {
                 for (byte b : body) {
                     out.write(b);
                     out.flush();
-                    sleep(slowMillisPerByte);
+                    sleep(slowMillisPerByte); // the slow client under test (a body trickling in), not a wait
                 }
             } else {
                 out.write(body);

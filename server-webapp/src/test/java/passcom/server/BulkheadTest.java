@@ -1,6 +1,7 @@
 package passcom.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -155,28 +156,24 @@ class BulkheadTest {
     }
 
     /** Until a complete prepare gets no answer for a while: every prepare slot is taken by a stalled one. */
-    private static void awaitPreparesBlocked(FederationSigner signer) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    private static void awaitPreparesBlocked(FederationSigner signer) {
         String prepare = "{\"id_transacao\":\"probe\"}";
-        while (System.nanoTime() < deadline) {
+        await("the stalled prepares fill the prepare limit").atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).until(() -> {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(airlineA.uri() + "/comprar_servidor"))
                     .timeout(Duration.ofMillis(500)).POST(HttpRequest.BodyPublishers.ofString(prepare));
             signer.sign("B", "POST", "/comprar_servidor", prepare.getBytes(StandardCharsets.UTF_8)).forEach(request::header);
             try {
                 HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding());
+                return false;
             } catch (HttpTimeoutException blocked) {
-                return;
+                return true;
             }
-        }
-        throw new AssertionError("the stalled prepares never filled the prepare limit");
+        });
     }
 
-    private static void awaitConnections(PausedAirline paused, int atLeast) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (paused.connections() < atLeast && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(paused.connections()).as("calls waiting on the paused airline").isGreaterThanOrEqualTo(atLeast);
+    private static void awaitConnections(PausedAirline paused, int atLeast) {
+        await("calls waiting on the paused airline").atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(paused.connections()).isGreaterThanOrEqualTo(atLeast));
     }
 
     /** Every status, waiting at most the client timeout for all; a call with no answer in time counts as -1. */

@@ -10,13 +10,11 @@ import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -27,6 +25,7 @@ import javax.swing.JDialog;
 import javax.swing.JRootPane;
 import javax.swing.SwingUtilities;
 import javax.swing.text.JTextComponent;
+import org.awaitility.Awaitility;
 import passcom.api.PedidoCompra;
 import passcom.api.Rota;
 import passcom.api.TrechoRota;
@@ -36,6 +35,7 @@ import passcom.client.api.SeatsUnavailable;
 import passcom.client.api.ServerEndpoint;
 import passcom.client.fake.FakeAirlineServer;
 import passcom.client.i18n.Messages;
+import passcom.client.search.ResultTab;
 
 /**
  * Renders the client's screenshots to PNG files: a mixed-airline itinerary on the map in the light and dark
@@ -162,10 +162,10 @@ public final class ScreenshotTool {
             frame.searchPanel().setEndpoints(origin, destination);
             frame.searchPanel().search();
         });
-        waitFor("search", () -> !frame.busyIndicator().busy() && !frame.searchPanel().routes(0).isEmpty());
+        waitFor("search", () -> !frame.busyIndicator().busy() && !frame.searchPanel().routes(ResultTab.SHORTEST).isEmpty());
         return onEdt(() -> {
-            List<Rota> routes = frame.searchPanel().routes(0);
-            frame.searchPanel().selectRoute(0, routes.indexOf(mostAirlinesRoute(routes)));
+            List<Rota> routes = frame.searchPanel().routes(ResultTab.SHORTEST);
+            frame.searchPanel().selectRoute(ResultTab.SHORTEST, routes.indexOf(mostAirlinesRoute(routes)));
             return frame.searchPanel().selectedRoute();
         });
     }
@@ -274,8 +274,8 @@ public final class ScreenshotTool {
                 frame.searchPanel().setEndpoints(origin, destination);
                 frame.searchPanel().search();
             });
-            waitFor("search", () -> !frame.busyIndicator().busy() && !frame.searchPanel().routes(0).isEmpty());
-            onEdt(() -> frame.searchPanel().selectRoute(0, 0));
+            waitFor("search", () -> !frame.busyIndicator().busy() && !frame.searchPanel().routes(ResultTab.SHORTEST).isEmpty());
+            onEdt(() -> frame.searchPanel().selectRoute(ResultTab.SHORTEST, 0));
             capture(frame.getRootPane(), file);
         }
     }
@@ -330,18 +330,9 @@ public final class ScreenshotTool {
 
     /** Polls {@code condition} on the event thread until it holds; fails after {@link #PATIENCE}. */
     private static void waitFor(String what, BooleanSupplier condition) throws Exception {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        AtomicBoolean met = new AtomicBoolean();
-        while (Instant.now().isBefore(deadline)) {
-            SwingUtilities.invokeAndWait(() -> met.set(condition.getAsBoolean()));
-            if (met.get()) {
-                // one more round trip so that repaints queued by the change are done
-                SwingUtilities.invokeAndWait(() -> { });
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("gave up waiting for " + what);
+        Awaitility.await(what).atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> onEdt(condition::getAsBoolean));
+        // one more round trip so that repaints queued by the change are done
+        SwingUtilities.invokeAndWait(() -> { });
     }
 
     private static <T> T onEdt(Supplier<T> work) throws InterruptedException, InvocationTargetException {

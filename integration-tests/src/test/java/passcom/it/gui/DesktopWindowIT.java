@@ -1,6 +1,7 @@
 package passcom.it.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static passcom.it.gui.WindowRobot.onEdt;
 
 import java.awt.Component;
@@ -9,7 +10,6 @@ import java.awt.GraphicsEnvironment;
 import java.awt.geom.Point2D;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.prefs.BackingStoreException;
@@ -37,6 +37,7 @@ import passcom.client.MainFrame;
 import passcom.client.api.PasscomClient;
 import passcom.client.api.ServerEndpoint;
 import passcom.client.i18n.Messages;
+import passcom.client.search.ResultTab;
 import passcom.client.tickets.TicketTableModel;
 import passcom.core.route.NetworkLoader;
 import passcom.it.Cluster;
@@ -120,14 +121,14 @@ class DesktopWindowIT {
         robot.click(frame.mapPanel(), onEdt(() -> cityOnScreen("Cuiabá")));
         robot.click(frame.mapPanel(), onEdt(() -> cityOnScreen("Porto Alegre")));
         JTabbedPane results = robot.named("results", JTabbedPane.class);
-        robot.waitFor("routes Cuiabá → Porto Alegre", () -> !frame.searchPanel().routes(1).isEmpty());
+        robot.waitFor("routes Cuiabá → Porto Alegre", () -> !frame.searchPanel().routes(ResultTab.CHEAPEST).isEmpty());
 
         // the cheapest route: first row of "Mais baratos"
         robot.click(results, onEdt(() -> results.getBoundsAt(1)));
         JTable cheapest = robot.named("cheapest", JTable.class);
         robot.click(cheapest, onEdt(() -> cheapest.getCellRect(0, 0, true)));
         Rota route = onEdt(() -> frame.searchPanel().selectedRoute());
-        assertThat(route).isEqualTo(onEdt(() -> frame.searchPanel().routes(1).get(0)));
+        assertThat(route).isEqualTo(onEdt(() -> frame.searchPanel().routes(ResultTab.CHEAPEST).get(0)));
         assertThat(route.caminho().get(1)).startsWith("Cuiabá").endsWith("Porto Alegre");
         robot.click(robot.named("buy", JButton.class));
 
@@ -183,11 +184,8 @@ class DesktopWindowIT {
         assertThat(onEdt(() -> text(cancelled))).contains(booking.localizador());
         robot.click(robot.inside(cancelled, JButton.class, b -> true, "the OK button"));
 
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (!api.tickets(CPF_1).passagens().isEmpty() || !api.tickets(CPF_2).passagens().isEmpty()) {
-            assertThat(Instant.now()).as("the booking gone from every passenger's list within 20 s").isBefore(deadline);
-            Thread.sleep(100);
-        }
+        await("the booking gone from every passenger's list").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api.tickets(CPF_1).passagens().isEmpty() && api.tickets(CPF_2).passagens().isEmpty());
         robot.click(robot.named("tickets-look-up", JButton.class));
         robot.waitFor("Minhas passagens empty", () -> tickets.getRowCount() == 0);
         MapaAssentos after = api.assentos(route.trechos().get(0).origem(), route.trechos().get(0).destino(), route.trechos().get(0).companhia());

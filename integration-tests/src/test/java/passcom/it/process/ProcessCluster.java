@@ -19,6 +19,8 @@ import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import passcom.it.FreePorts;
 
 /**
@@ -355,23 +357,24 @@ public final class ProcessCluster implements AirlineEndpoints, AutoCloseable {
 
     /** Waits (at most {@code START_DEADLINE}, 60 s) until the airline answers {@code GET /saude} with 200. */
     public void awaitServing(String airline) {
-        Instant deadline = Instant.now().plus(START_DEADLINE);
-        while (true) {
-            if (!isRunning(airline)) {
-                throw new AssertionError("airline " + airline + " exited while starting; log:\n" + logTail(airline, 40));
-            }
-            try {
-                if (Customer.health(uri(airline)).status() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("airline " + airline + " did not answer /saude within " + START_DEADLINE
-                        + "; log:\n" + logTail(airline, 40));
-            }
-            pause(50);
+        try {
+            Awaitility.await("airline " + airline + " serving").atMost(START_DEADLINE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                    .until(() -> answersHealth(airline));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("airline " + airline + " did not answer /saude within " + START_DEADLINE
+                    + "; log:\n" + logTail(airline, 40), e);
+        }
+    }
+
+    /** Whether {@code GET /saude} answers 200; a server that exited fails the wait at once. */
+    private boolean answersHealth(String airline) {
+        if (!isRunning(airline)) {
+            throw new AssertionError("airline " + airline + " exited while starting; log:\n" + logTail(airline, 40));
+        }
+        try {
+            return Customer.health(uri(airline)).status() == 200;
+        } catch (IOException notYet) {
+            return false; // not listening yet
         }
     }
 
@@ -387,16 +390,13 @@ public final class ProcessCluster implements AirlineEndpoints, AutoCloseable {
     }
 
     public static void await(String what, Duration limit, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(limit);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not true within " + limit + ": " + what);
-            }
-            pause(50);
-        }
+        Awaitility.await(what).atMost(limit).pollInterval(Duration.ofMillis(50)).until(condition::getAsBoolean);
     }
 
-    /** Sleeps between polls; an interrupt fails the test. */
+    /**
+     * Lets real time pass where the time itself is the point: a load phase's length, a kill's delay, a fault's hold.
+     * Not for waiting on a condition ({@link #await}). An interrupt fails the test.
+     */
     public static void pause(long millis) {
         try {
             Thread.sleep(millis);

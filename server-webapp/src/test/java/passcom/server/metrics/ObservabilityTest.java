@@ -1,6 +1,7 @@
 package passcom.server.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -17,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -109,9 +111,8 @@ class ObservabilityTest {
         assertThat(post(a.uri(), "/comprar_cliente", BUY).statusCode()).isEqualTo(200);
 
         // The commit reaches B after the customer's answer (decision delivery): wait for it, within bounds.
-        for (int i = 0; i < 100 && logged().stream().noneMatch(e -> e.getFormattedMessage().startsWith("POST /confirmar_servidor")); i++) {
-            Thread.sleep(100);
-        }
+        await("B logs the commit").atMost(Duration.ofSeconds(10))
+                .until(() -> logged().stream().anyMatch(e -> e.getFormattedMessage().startsWith("POST /confirmar_servidor")));
         List<ILoggingEvent> outcome = logged().stream().filter(e -> e.getFormattedMessage().contains("purchase")
                 && e.getFormattedMessage().contains("COMMITTED")).toList();
         assertThat(outcome).hasSize(1);

@@ -2,6 +2,7 @@ package passcom.server.peer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +52,7 @@ class PeerHttpClientTest {
             } finally {
                 client.close();
             }
-            assertThat(threadsLeft("test-bounded-http")).as("threads left after close").isZero();
+            await("the client's threads end after close").atMost(Duration.ofSeconds(5)).until(() -> threadsNamed("test-bounded-http") == 0);
         }
     }
 
@@ -93,17 +94,8 @@ class PeerHttpClientTest {
             client.close();
 
             assertThatThrownBy(() -> call.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(Exception.class);
-            assertThat(threadsLeft("test-closing-http")).isZero();
+            await("the client's threads end").atMost(Duration.ofSeconds(5)).until(() -> threadsNamed("test-closing-http") == 0);
         }
-    }
-
-    /** Threads with this prefix still alive after waiting up to 5 s for them to end (stopping threads finish their last task). */
-    private static int threadsLeft(String prefix) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (threadsNamed(prefix) > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        return threadsNamed(prefix);
     }
 
     private static int threadsNamed(String prefix) {
@@ -169,7 +161,7 @@ class PeerHttpClientTest {
             try (connection) {
                 while (readHeaders(connection.getInputStream())) {
                     firstRequest.countDown();
-                    Thread.sleep(delay.toMillis());
+                    Thread.sleep(delay.toMillis()); // the slow peer under test, not a wait for the test
                     connection.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
                             .getBytes(StandardCharsets.US_ASCII));
                     connection.getOutputStream().flush();

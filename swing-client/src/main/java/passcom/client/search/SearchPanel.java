@@ -4,7 +4,9 @@ import java.awt.Font;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -43,10 +45,8 @@ public final class SearchPanel extends JPanel {
     private final CityComboBox destinationBox;
     private final WarningBanner unavailable = new WarningBanner();
     private final JLabel message = new JLabel();
-    private final RouteTableModel shortest = new RouteTableModel();
-    private final RouteTableModel cheapest = new RouteTableModel();
-    private final JTable shortestTable = table(shortest);
-    private final JTable cheapestTable = table(cheapest);
+    private final Map<ResultTab, RouteTableModel> models = new EnumMap<>(ResultTab.class);
+    private final Map<ResultTab, JTable> tables = new EnumMap<>(ResultTab.class);
     private final JTabbedPane results = new JTabbedPane();
     private final JLabel selection = new JLabel(" ");
     private final JButton buy = new JButton(Messages.get("search.buy"));
@@ -64,8 +64,13 @@ public final class SearchPanel extends JPanel {
         setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
         // names for tools that click through the window as a customer would (the GUI test)
         results.setName("results");
-        shortestTable.setName("shortest");
-        cheapestTable.setName("cheapest");
+        for (ResultTab tab : ResultTab.values()) {
+            RouteTableModel model = new RouteTableModel();
+            JTable table = table(model);
+            table.setName(tab.componentName());
+            models.put(tab, model);
+            tables.put(tab, table);
+        }
         buy.setName("buy");
         layOut();
         wire();
@@ -139,16 +144,17 @@ public final class SearchPanel extends JPanel {
 
     /** Shows an answer as if it had just arrived; also what the screenshot tool uses. */
     public void show(CaminhosResposta answer) {
-        shortest.setRoutes(answer.maisCurtos());
-        cheapest.setRoutes(answer.maisBaratos());
-        results.setTitleAt(0, Messages.get("search.shortest", shortest.getRowCount()));
-        results.setTitleAt(1, Messages.get("search.cheapest", cheapest.getRowCount()));
+        for (ResultTab tab : ResultTab.values()) {
+            RouteTableModel model = models.get(tab);
+            model.setRoutes(tab.routesIn(answer));
+            results.setTitleAt(tab.ordinal(), Messages.get(tab.titleKey(), model.getRowCount()));
+        }
         List<String> missing = answer.companhiasIndisponiveis() == null ? List.of() : answer.companhiasIndisponiveis();
         unavailable.show(missing.isEmpty() ? null : Messages.get("search.unavailable", String.join(", ", missing), missing.size()));
-        if (shortest.getRowCount() == 0 && cheapest.getRowCount() == 0) {
+        if (models.values().stream().allMatch(model -> model.getRowCount() == 0)) {
             showMessage(Messages.get("search.none", answer.origem(), answer.destino()));
         }
-        JTable visible = results.getSelectedIndex() == 0 ? shortestTable : cheapestTable;
+        JTable visible = tables.get(selectedTab());
         if (visible.getRowCount() > 0) {
             visible.setRowSelectionInterval(0, 0);
         }
@@ -161,22 +167,22 @@ public final class SearchPanel extends JPanel {
     }
 
     public Rota selectedRoute() {
-        JTable table = results.getSelectedIndex() == 0 ? shortestTable : cheapestTable;
+        JTable table = tables.get(selectedTab());
         int row = table.getSelectedRow();
         return row < 0 ? null : ((RouteTableModel) table.getModel()).route(table.convertRowIndexToModel(row));
     }
 
-    /** Selects row {@code row} of "Mais curtos" (tab 0) or "Mais baratos" (tab 1), which shows it on the map. */
-    public void selectRoute(int tab, int row) {
-        results.setSelectedIndex(tab);
-        JTable table = tab == 0 ? shortestTable : cheapestTable;
+    /** Selects row {@code row} of the tab ("Mais curtos" or "Mais baratos"), which shows it on the map. */
+    public void selectRoute(ResultTab tab, int row) {
+        results.setSelectedIndex(tab.ordinal());
+        JTable table = tables.get(tab);
         table.setRowSelectionInterval(row, row);
         table.scrollRectToVisible(table.getCellRect(row, 0, true));
     }
 
-    /** The routes listed on tab 0 ("Mais curtos") or 1 ("Mais baratos"), in row order. */
-    public List<Rota> routes(int tab) {
-        RouteTableModel model = tab == 0 ? shortest : cheapest;
+    /** The routes listed on the tab, in row order. */
+    public List<Rota> routes(ResultTab tab) {
+        RouteTableModel model = models.get(tab);
         return java.util.stream.IntStream.range(0, model.getRowCount()).mapToObj(model::route).toList();
     }
 
@@ -195,8 +201,9 @@ public final class SearchPanel extends JPanel {
         originBox.putClientProperty("JTextField.placeholderText", Messages.get("search.originHint"));
         destinationBox.putClientProperty("JTextField.placeholderText", Messages.get("search.destinationHint"));
         message.setForeground(UIManager.getColor("Component.error.focusedBorderColor"));
-        results.addTab(Messages.get("search.shortest", 0), new JScrollPane(shortestTable));
-        results.addTab(Messages.get("search.cheapest", 0), new JScrollPane(cheapestTable));
+        for (ResultTab tab : ResultTab.values()) { // in the enum's order, which selectedTab() relies on
+            results.addTab(Messages.get(tab.titleKey(), 0), new JScrollPane(tables.get(tab)));
+        }
         buy.setEnabled(false);
         buy.putClientProperty("JButton.buttonType", "default");
 
@@ -269,8 +276,7 @@ public final class SearchPanel extends JPanel {
             }
         });
         destinationBox.addActionListener(e -> endpointsChanged());
-        shortestTable.getSelectionModel().addListSelectionListener(e -> selectionChanged());
-        cheapestTable.getSelectionModel().addListSelectionListener(e -> selectionChanged());
+        tables.values().forEach(table -> table.getSelectionModel().addListSelectionListener(e -> selectionChanged()));
         results.addChangeListener(e -> selectionChanged());
         buy.addActionListener(e -> {
             Rota route = selectedRoute();
@@ -286,6 +292,10 @@ public final class SearchPanel extends JPanel {
         selection.setText(route == null ? " "
                 : Messages.get("search.selection", route.trechos().size(), Reais.km(route.distanciaKm()), Reais.format(route.preco())));
         routeListener.accept(route);
+    }
+
+    private ResultTab selectedTab() {
+        return ResultTab.at(results.getSelectedIndex());
     }
 
     private void endpointsChanged() {

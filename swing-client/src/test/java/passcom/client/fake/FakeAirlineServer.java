@@ -158,7 +158,7 @@ public final class FakeAirlineServer implements AutoCloseable {
                 answer = play(path, query(rawQuery), body);
             }
             if (answer.delayMillis() > 0) {
-                Thread.sleep(answer.delayMillis());
+                Thread.sleep(answer.delayMillis()); // the slow airline the test asked for, not a wait
             }
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
