@@ -259,10 +259,12 @@ public final class Accounts {
         });
     }
 
-    /** Forgets keys created before {@code createdBefore} (past the rotation overlap, no live token uses them). */
-    public void dropSigningKeysBefore(long createdBefore) {
+    /** Forgets retired signing keys (past the rotation overlap, no live token uses them). */
+    public void dropSigningKeys(List<String> kids) {
         store.write(c -> {
-            AccountLog.deleteKeysBefore(c, createdBefore);
+            for (String kid : kids) {
+                AccountLog.deleteKey(c, kid);
+            }
             return null;
         });
     }
