@@ -6,6 +6,7 @@ import java.util.UUID;
 import passcom.api.CompraResposta;
 import passcom.api.CpfCheck;
 import passcom.api.Json;
+import passcom.api.OrderCheck;
 import passcom.api.Passageiro;
 import passcom.api.Passagem;
 import passcom.api.PedidoCompra;
@@ -44,7 +45,7 @@ final class ComprarCommand extends ClientCommand {
         String cpf;
 
         @Option(names = "--passageiro", required = true, paramLabel = "CPF[=ASSENTOS]",
-                description = "um passageiro (repetível, até 9), com o assento escolhido em cada trecho, em ordem, "
+                description = "um passageiro (repetível, até " + OrderCheck.MAX_PASSENGERS + "), com o assento escolhido em cada trecho, em ordem, "
                         + "separados por vírgula ('-' deixa a companhia escolher): --passageiro 529.982.247-25=3,5")
         List<String> passageiros;
     }
@@ -60,12 +61,19 @@ final class ComprarCommand extends ClientCommand {
             validCpf(who.cpf);
         }
         List<List<String>> caminho = route.number != null ? LastSearch.load(LastSearch.file(cli.env())).route(route.number) : parse(route.caminho);
+        if (OrderCheck.requestIdProblem(idPedido) != null) {
+            throw new BadInput("--id-pedido: " + OrderCheck.requestIdProblem(idPedido));
+        }
         String id = idPedido != null ? idPedido : UUID.randomUUID().toString();
         return answer(client -> client.buy(new PedidoCompra(who.cpf, caminho, id, passengers)), ComprarCommand::readable);
     }
 
     /** {@code CPF} or {@code CPF=3,-,5}: a passenger and, optionally, the seat chosen on each leg ({@code -}: any). */
     static List<Passageiro> passengers(List<String> specs) throws BadInput {
+        String tooMany = OrderCheck.passengerCountProblem(specs.size());
+        if (tooMany != null) {
+            throw new BadInput("--passageiro: " + tooMany);
+        }
         List<Passageiro> passengers = new ArrayList<>();
         for (String spec : specs) {
             int eq = spec.indexOf('=');
@@ -112,8 +120,20 @@ final class ComprarCommand extends ClientCommand {
                 .append(System.lineSeparator()).toString();
     }
 
-    /** The JSON {@code caminho}, or cities and airlines alternating: {@code São Paulo,A,Curitiba,B,Porto Alegre}. */
+    /**
+     * The JSON {@code caminho}, or cities and airlines alternating: {@code São Paulo,A,Curitiba,B,Porto Alegre}; either
+     * way with the shape the server takes ({@link OrderCheck#caminhoProblem}).
+     */
     static List<List<String>> parse(String text) throws BadInput {
+        List<List<String>> caminho = read(text);
+        String problem = OrderCheck.caminhoProblem(caminho);
+        if (problem != null) {
+            throw new BadInput("--caminho: " + problem);
+        }
+        return caminho;
+    }
+
+    private static List<List<String>> read(String text) throws BadInput {
         String t = text.strip();
         if (t.startsWith("[")) {
             try {

@@ -22,9 +22,18 @@ class CommandLineTest {
 
     @Test
     void when_a_typed_route_is_malformed_then_it_is_bad_input_naming_the_option() {
-        for (String bad : List.of("São Paulo", "São Paulo,A", "São Paulo,,Curitiba", "[[\"A\"]]", "[broken")) {
+        for (String bad : List.of("São Paulo", "São Paulo,A", "São Paulo,,Curitiba", "[[\"A\"]]", "[broken",
+                "[[\"A\",\"B\"],[\"São Paulo\",\"Curitiba\"]]", "São Paulo,A,Curitiba,B,São Paulo")) {
             assertThatThrownBy(() -> ComprarCommand.parse(bad)).as(bad).isInstanceOf(BadInput.class).hasMessageStartingWith("--caminho");
         }
+    }
+
+    @Test
+    void when_more_passengers_than_a_purchase_carries_are_given_then_it_is_bad_input_before_anything_is_sent() throws BadInput {
+        List<String> ten = java.util.Collections.nCopies(10, "529.982.247-25");
+
+        assertThatThrownBy(() -> ComprarCommand.passengers(ten)).isInstanceOf(BadInput.class).hasMessageContaining("no máximo 9 passageiros");
+        assertThat(ComprarCommand.passengers(ten.subList(0, 9))).hasSize(9);
     }
 
     @Test

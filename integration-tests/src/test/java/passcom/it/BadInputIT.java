@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import passcom.core.txn.NodeInspection;
 
 /** Bad input on every client endpoint: a 4xx whose body says what is wrong, and nothing changes. */
 class BadInputIT {
@@ -27,8 +28,8 @@ class BadInputIT {
     static void stop() {
         cluster.awaitQuiet();
         cluster.assertInvariants();
-        assertThat(cluster.server("A").node().soldSeats()).as("no bad request sold anything").isEmpty();
-        assertThat(cluster.server("B").node().soldSeats()).isEmpty();
+        assertThat(NodeInspection.of(cluster.server("A").node()).soldSeats()).as("no bad request sold anything").isEmpty();
+        assertThat(NodeInspection.of(cluster.server("B").node()).soldSeats()).isEmpty();
         cluster.close();
     }
 

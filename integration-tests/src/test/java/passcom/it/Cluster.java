@@ -22,6 +22,7 @@ import passcom.core.route.Segment;
 import passcom.core.seat.SeatInventory;
 import passcom.core.store.TestStores;
 import passcom.core.txn.Health;
+import passcom.core.txn.NodeInspection;
 import passcom.server.PasscomServer;
 import passcom.server.ServerConfig;
 
@@ -170,7 +171,7 @@ public final class Cluster implements AutoCloseable {
     }
 
     SeatInventory.Count count(String airline, String from, String to) {
-        return servers.get(airline).node().seatCounts().get(new Segment.Key(from, to));
+        return NodeInspection.of(servers.get(airline).node()).seatCounts().get(new Segment.Key(from, to));
     }
 
     /**
@@ -179,14 +180,15 @@ public final class Cluster implements AutoCloseable {
      */
     void assertInvariants() {
         Map<String, Booking> active = new TreeMap<>();
-        servers.values().forEach(s -> s.node().knownBookings().forEach(b -> active.putIfAbsent(b.reference(), b)));
+        servers.values().forEach(s -> NodeInspection.of(s.node()).knownBookings().forEach(b -> active.putIfAbsent(b.reference(), b)));
         servers.forEach((id, server) -> {
             Airline airline = network.airline(id).orElseThrow();
-            assertThat(server.node().recountSeats()).as("%s: seat rows agree with the counters", id).isEqualTo(server.node().seatCounts());
-            server.node().seatCounts().forEach((segment, count) ->
+            NodeInspection node = NodeInspection.of(server.node());
+            assertThat(node.recountSeats()).as("%s: seat rows agree with the counters", id).isEqualTo(node.seatCounts());
+            node.seatCounts().forEach((segment, count) ->
                     assertThat(count.total()).as("%s %s: free+held+sold", id, segment).isEqualTo(airline.capacityOf(segment)));
             List<String> sold = new ArrayList<>();
-            server.node().soldSeats().forEach(seat -> sold.add(seat.reference() + " " + seat.segment() + " #" + seat.number()));
+            node.soldSeats().forEach(seat -> sold.add(seat.reference() + " " + seat.segment() + " #" + seat.number()));
             List<String> booked = new ArrayList<>();
             for (Booking booking : active.values()) {
                 for (BookedLeg leg : booking.legs()) {

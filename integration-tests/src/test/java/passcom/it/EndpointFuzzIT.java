@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import passcom.api.Json;
+import passcom.core.txn.NodeInspection;
 import passcom.server.ServerConfig;
 import passcom.server.auth.FederationSigner;
 
@@ -241,7 +242,7 @@ class EndpointFuzzIT {
         Map<String, Set<String>> sold = new java.util.TreeMap<>();
         for (String a : AIRLINES) {
             Set<String> seats = new HashSet<>();
-            cluster.server(a).node().soldSeats().forEach(s -> seats.add(s.reference() + " " + s.segment() + " #" + s.number()));
+            NodeInspection.of(cluster.server(a).node()).soldSeats().forEach(s -> seats.add(s.reference() + " " + s.segment() + " #" + s.number()));
             sold.put(a, seats);
         }
         return sold;

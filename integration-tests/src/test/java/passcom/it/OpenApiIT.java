@@ -3,13 +3,6 @@ package passcom.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -18,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
@@ -44,23 +36,22 @@ class OpenApiIT {
             "POST /cancelar_cliente 500",
             "GET /passagens_cliente 405");    // the same MethodNotAllowed reply as the other endpoints' 405, checked there
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private static final Set<String> checked = new TreeSet<>();
 
     @TempDir
     static Path dir;
     private static Cluster cluster;
-    private static JsonNode spec;
+    private static ApiDescription api;
 
     @BeforeAll
     static void start() throws Exception {
-        spec = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(SPEC));
+        api = ApiDescription.read("openapi.yaml");
         cluster = Cluster.start(Networks.withSeats(Networks.defaultNetwork(), "A", "São Paulo", "Curitiba", 1), dir, "A", "B", "C");
     }
 
     @AfterAll
     static void stop() {
         cluster.close();
-        assertThat(checked).as("every documented answer is provoked, or named in NOT_PROVOKED").containsAll(undocumentedLess());
+        assertThat(api.checked()).as("every documented answer is provoked, or named in NOT_PROVOKED").containsAll(undocumentedLess());
     }
 
     @Test
@@ -78,11 +69,11 @@ class OpenApiIT {
 
     @Test
     void when_a_body_breaks_its_schema_then_the_validator_says_so() throws Exception {
-        assertThat(schema("#/components/schemas/Saude").validate(Json.mapper().readTree("{\"companhia\":\"A\",\"pares\":{\"B\":\"sim\"}}")))
+        assertThat(api.schema("#/components/schemas/Saude").validate(Json.mapper().readTree("{\"companhia\":\"A\",\"pares\":{\"B\":\"sim\"}}")))
                 .isNotEmpty();
-        assertThat(schema("#/components/schemas/Erro").validate(Json.mapper().readTree("{\"erro\":\"x\",\"stack\":\"at ...\"}")))
+        assertThat(api.schema("#/components/schemas/Erro").validate(Json.mapper().readTree("{\"erro\":\"x\",\"stack\":\"at ...\"}")))
                 .isNotEmpty();
-        assertThat(schema("#/components/schemas/CompraResposta").validate(Json.mapper().readTree(
+        assertThat(api.schema("#/components/schemas/CompraResposta").validate(Json.mapper().readTree(
                 "{\"resultado\":\"Compra realizada com sucesso\",\"passagem\":{\"localizador\":\"abc\",\"cpf\":\"x\",\"trechos\":[],"
                         + "\"distancia_km\":1,\"valor\":1}}"))).isNotEmpty();
     }
@@ -94,7 +85,9 @@ class OpenApiIT {
         check(get(a, "/caminhos_cliente?origem=" + q("Atlântida") + "&destino=" + q("Porto Alegre")), "GET", "/caminhos_cliente", 400);
         check(post(a, "/caminhos_cliente", "{}"), "GET", "/caminhos_cliente", 405);
         check(get(a, "/saude"), "GET", "/saude", 200);
+        check(post(a, "/saude", "{}"), "GET", "/saude", 405);
         check(get(a, "/rede"), "GET", "/rede", 200);
+        check(post(a, "/rede", "{}"), "GET", "/rede", 405);
         String leg = "origem=" + q("Curitiba") + "&destino=" + q("Florianópolis");
         check(get(a, "/assentos_cliente?" + leg + "&companhia=B"), "GET", "/assentos_cliente", 200);
         check(get(a, "/assentos_cliente?" + leg + "&companhia=Z"), "GET", "/assentos_cliente", 400);
@@ -136,7 +129,6 @@ class OpenApiIT {
         check(post(a, "/cancelar_cliente", "{\"cpf\":\"" + CPF + "\",\"localizador\":\"" + onC.get("passagem").get("localizador").asText() + "\"}"),
                 "POST", "/cancelar_cliente", 503);
     }
-
     /** The accounts' endpoints and statuses (issue 16), on a federation with the accounts' rules (no open access). */
     @Test
     void every_documented_answer_of_the_accounts_matches_its_schema(@TempDir Path accountsDir) throws Exception {
@@ -153,7 +145,7 @@ class OpenApiIT {
             JsonNode renewed = check(post(a, "/login/renovar", "{\"renovacao\":\"" + session.get("renovacao").asText() + "\"}"),
                     "POST", "/login/renovar", 200);
             check(post(a, "/login/renovar", "{\"renovacao\":\"" + session.get("renovacao").asText() + "\"}"), "POST", "/login/renovar", 401);
-            checkNoContent(post(b, "/logout", "{\"renovacao\":\"" + renewed.get("renovacao").asText() + "\"}"), "POST", "/logout", 204);
+            check(post(b, "/logout", "{\"renovacao\":\"" + renewed.get("renovacao").asText() + "\"}"), "POST", "/logout", 204);
             check(get(b, "/.well-known/jwks.json"), "GET", "/.well-known/jwks.json", 200);
 
             String path = "{\"cpf\":\"" + CPF + "\",\"caminho\":[[\"A\"],[\"Cuiabá\",\"Goiânia\"]]}";
@@ -170,7 +162,7 @@ class OpenApiIT {
             check(send(a, "POST", "/cancelar_cliente", "{\"localizador\":\"" + localizador + "\",\"cpf\":\"111.444.777-35\"}", token),
                     "POST", "/cancelar_cliente", 403);
             check(send(b, "DELETE", "/conta", "{\"senha\":\"errada-errada\"}", token), "DELETE", "/conta", 401);
-            checkNoContent(send(b, "DELETE", "/conta", "{\"senha\":\"cavalo-bateria-grampo\"}", token), "DELETE", "/conta", 204);
+            check(send(b, "DELETE", "/conta", "{\"senha\":\"cavalo-bateria-grampo\"}", token), "DELETE", "/conta", 204);
 
             // the per-address limits, last: they hold for a minute and more
             HttpResponse<String> limited = null;
@@ -198,16 +190,6 @@ class OpenApiIT {
         }
     }
 
-    /** A documented answer without a body (204). */
-    private static void checkNoContent(HttpResponse<String> response, String method, String path, int status) {
-        String what = method + " " + path + " " + status;
-        assertThat(response.statusCode()).as(what + ": " + response.body()).isEqualTo(status);
-        assertThat(response.body()).isEmpty();
-        assertThat(spec.get("paths").get(path).get(method.toLowerCase()).get("responses").get(String.valueOf(status))).as(what + " is documented")
-                .isNotNull();
-        checked.add(what);
-    }
-
     private static HttpResponse<String> send(URI base, String method, String pathAndQuery, String body, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).header("Authorization", "Bearer " + token)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
@@ -217,51 +199,17 @@ class OpenApiIT {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+
     /** Every documented (method, path, status) less those named as not provoked. */
     private static Set<String> undocumentedLess() {
-        Set<String> documented = new TreeSet<>();
-        spec.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op ->
-                op.getValue().get("responses").fieldNames().forEachRemaining(status ->
-                        documented.add(op.getKey().toUpperCase() + " " + path.getKey() + " " + status))));
+        Set<String> documented = new TreeSet<>(api.documentedAnswers());
         assertThat(documented).containsAll(NOT_PROVOKED);
         documented.removeAll(NOT_PROVOKED);
         return documented;
     }
 
-    /** Checks the answer against the document's response for (method, path, status); returns its body. */
     private static JsonNode check(HttpResponse<String> response, String method, String path, int status) throws Exception {
-        String what = method + " " + path + " " + status;
-        assertThat(response.statusCode()).as(what + ": " + response.body()).isEqualTo(status);
-        JsonNode answer = spec.get("paths").get(path).get(method.toLowerCase()).get("responses").get(String.valueOf(status));
-        assertThat(answer).as(what + " is documented").isNotNull();
-        String pointer = "#/paths/" + escape(path) + "/" + method.toLowerCase() + "/responses/" + status;
-        if (answer.has("$ref")) {
-            pointer = answer.get("$ref").asText();
-        }
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).as(what).startsWith("application/json");
-        JsonNode body = Json.mapper().readTree(response.body());
-        Set<ValidationMessage> errors = schema(pointer + "/content/application~1json/schema").validate(body);
-        assertThat(errors).as(what + " body " + response.body()).isEmpty();
-        checked.add(what);
-        return body;
-    }
-
-    /** A schema that is the document itself with a $ref to one of its schemas, so every #/components ref resolves. */
-    private static JsonSchema schema(String pointer) {
-        ObjectNode root = spec.deepCopy();
-        root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-        root.put("$ref", pointer);
-        for (Iterator<String> keys = spec.fieldNames(); keys.hasNext(); ) {
-            String key = keys.next();
-            if (!key.equals("paths") && !key.equals("components")) {
-                root.remove(key);
-            }
-        }
-        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(root);
-    }
-
-    private static String escape(String path) {
-        return path.replace("~", "~0").replace("/", "~1");
+        return api.check(response, method, path, status);
     }
 
     private static HttpResponse<String> get(URI base, String pathAndQuery) throws Exception {

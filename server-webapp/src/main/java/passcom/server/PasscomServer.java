@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,6 +59,7 @@ import passcom.server.client.RouteSearchServlet;
 import passcom.server.client.TicketListServlet;
 import passcom.server.http.JsonErrorHandler;
 import passcom.server.http.LogContextFilter;
+import passcom.server.http.ServedOperations;
 import passcom.server.http.UnknownPathServlet;
 import passcom.server.peer.AbortServlet;
 import passcom.server.peer.CommitServlet;
@@ -232,6 +234,21 @@ public final class PasscomServer implements AutoCloseable {
         return Optional.ofNullable(metricsEndpoint).map(MetricsEndpoint::uri);
     }
 
+    /**
+     * Every method and path this server answers, on its customer and peer port and on its admin port (when on),
+     * read from the servlets it registered: what the API descriptions must describe.
+     */
+    public Set<ServedOperations.Operation> operations() {
+        if (jetty == null || !jetty.isStarted()) {
+            throw new IllegalStateException("not started");
+        }
+        Set<ServedOperations.Operation> operations = new LinkedHashSet<>(ServedOperations.of(jetty));
+        if (metricsEndpoint != null) {
+            operations.addAll(metricsEndpoint.operations());
+        }
+        return operations;
+    }
+
     /** The running node, for tests that check invariants behind the HTTP surface. */
     public AirlineNode node() {
         if (node == null) {
@@ -280,7 +297,6 @@ public final class PasscomServer implements AutoCloseable {
     private ServerMetrics metrics(AirlineNode node) {
         Set<String> endpoints = new HashSet<>(CUSTOMER_PATHS);
         endpoints.addAll(FederationPaths.ALL);
-        endpoints.addAll(PeerAccountServlets.paths());
         ServerMetrics serverMetrics = new ServerMetrics(config.airline(), endpoints);
         serverMetrics.watch(node, new PeerProbe(node, List.copyOf(config.peers().keySet())));
         node.observe(serverMetrics);
@@ -376,10 +392,7 @@ public final class PasscomServer implements AutoCloseable {
         federation.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet.apply(node)), path));
         FilterHolder signatures = new FilterHolder(new SignatureFilter(signer));
         FederationPaths.ALL.forEach(path -> context.addFilter(signatures, path, EnumSet.of(DispatcherType.REQUEST)));
-        PeerAccountServlets.all(accounts).forEach((path, servlet) -> {
-            context.addServlet(new ServletHolder(servlet), path);
-            context.addFilter(signatures, path, EnumSet.of(DispatcherType.REQUEST));
-        });
+        PeerAccountServlets.all(accounts).forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
         context.addServlet(new ServletHolder(new UnknownPathServlet()), "/");
 
         // Nested limits, each counting only its own paths: a request passes through the others untouched.

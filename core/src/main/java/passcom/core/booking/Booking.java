@@ -3,12 +3,13 @@ package passcom.core.booking;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import passcom.api.OrderCheck;
 import passcom.core.cpf.Cpf;
 import passcom.core.money.Money;
 
 /**
  * A committed purchase: its 6-character reference (localizador), its passengers (1 to
- * {@link #MAX_PASSENGERS}, distinct CPFs; the first is the one the original one-passenger API shows), every
+ * {@link OrderCheck#MAX_PASSENGERS}, distinct CPFs; the first is the one the original one-passenger API shows), every
  * leg with a seat per passenger, and the airline that sold it (the purchase's coordinator, which keeps a
  * copy even when it flies no leg). {@code buyer} is the account that bought it with a token (issue 16), or null
  * for a guest; only the selling airline's copy records it (peer messages do not carry it).
@@ -17,15 +18,14 @@ public record Booking(String reference, List<Passenger> passengers, List<BookedL
                       Cpf buyer) {
 
     /** Passengers one purchase may carry. */
-    public static final int MAX_PASSENGERS = 9;
 
     /** Kept to the millisecond, as the stores keep it, so a booking read back equals the one written. */
     public Booking {
         passengers = List.copyOf(passengers);
         legs = List.copyOf(legs);
         purchasedAt = purchasedAt.truncatedTo(ChronoUnit.MILLIS);
-        if (passengers.isEmpty() || passengers.size() > MAX_PASSENGERS) {
-            throw new IllegalArgumentException("a booking has 1 to " + MAX_PASSENGERS + " passengers, not " + passengers.size());
+        if (passengers.isEmpty() || passengers.size() > OrderCheck.MAX_PASSENGERS) {
+            throw new IllegalArgumentException("a booking has 1 to " + OrderCheck.MAX_PASSENGERS + " passengers, not " + passengers.size());
         }
         if (passengers.stream().map(Passenger::cpf).distinct().count() != passengers.size()) {
             throw new IllegalArgumentException("a CPF appears twice among the passengers of " + reference);

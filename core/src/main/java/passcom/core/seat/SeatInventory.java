@@ -6,14 +6,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import passcom.core.route.Airline;
 import passcom.core.route.Segment;
-import passcom.core.store.Store;
+import passcom.core.store.Dialect;
 
 /**
  * One airline's seats. A segment is one {@code segment_stock} row of counters (capacity, held, sold, the
@@ -21,10 +21,13 @@ import passcom.core.store.Store;
  * {@code free_seat}. So a network of any capacity is created in O(segments), availability is read in
  * O(segments), and taking the lowest free seat is an index seek, not a scan of the segment's seats.
  *
- * <p>Every change runs on the caller's connection and joins its local transaction. On PostgreSQL the
+ * <p>One convention about connections: every method takes the caller's connection and joins its local
+ * transaction, so a seat change commits together with the participation state that records it; nothing here
+ * opens a transaction of its own (reads of their own are {@link SeatAvailability}'s). On PostgreSQL the
  * segment row is locked first ({@link passcom.core.store.Dialect#forUpdate}), always in key order, so
  * concurrent buyers of one segment queue for microseconds instead of refusing each other, and two
- * processes sharing the store can never hand out one seat twice.
+ * processes sharing the store can never hand out one seat twice. Seat states move only as {@link SeatState}
+ * allows; a change moves the segment's counters by the same transition.
  */
 public final class SeatInventory {
 
@@ -35,37 +38,34 @@ public final class SeatInventory {
         }
     }
 
-    private final Store store;
+    private final Dialect dialect;
 
-    public SeatInventory(Store store) {
-        this.store = store;
+    public SeatInventory(Dialect dialect) {
+        this.dialect = dialect;
     }
 
     /** Records the capacity the network gives each segment this airline flies (first start, or a network with more seats). */
-    public void createSeats(Airline airline) {
-        store.write(connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement(
-                    "INSERT INTO segment_stock (origin, destination, capacity, next_number, held, sold) VALUES (?, ?, ?, 1, 0, 0) "
-                            + "ON CONFLICT (origin, destination) DO UPDATE SET capacity = excluded.capacity")) {
-                for (var entry : new TreeMap<>(airline.capacity()).entrySet()) {
-                    upsert.setString(1, entry.getKey().origin());
-                    upsert.setString(2, entry.getKey().destination());
-                    upsert.setInt(3, entry.getValue());
-                    upsert.addBatch();
-                }
-                upsert.executeBatch();
+    public void createSeats(Connection connection, Airline airline) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement(
+                "INSERT INTO segment_stock (origin, destination, capacity, next_number, held, sold) VALUES (?, ?, ?, 1, 0, 0) "
+                        + "ON CONFLICT (origin, destination) DO UPDATE SET capacity = excluded.capacity")) {
+            for (var entry : new TreeMap<>(airline.capacity()).entrySet()) {
+                upsert.setString(1, entry.getKey().origin());
+                upsert.setString(2, entry.getKey().destination());
+                upsert.setInt(3, entry.getValue());
+                upsert.addBatch();
             }
-            return null;
-        });
+            upsert.executeBatch();
+        }
     }
 
     /** Locks the stock rows of {@code segments} in key order (PostgreSQL), so writers that take several never deadlock. */
     public void lock(Connection connection, Set<Segment.Key> segments) throws SQLException {
-        if (store.dialect().forUpdate().isEmpty()) {
+        if (dialect.forUpdate().isEmpty()) {
             return;
         }
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT 1 FROM segment_stock WHERE origin = ? AND destination = ?" + store.dialect().forUpdate())) {
+                "SELECT 1 FROM segment_stock WHERE origin = ? AND destination = ?" + dialect.forUpdate())) {
             for (Segment.Key segment : new TreeSet<>(segments)) {
                 select.setString(1, segment.origin());
                 select.setString(2, segment.destination());
@@ -104,7 +104,7 @@ public final class SeatInventory {
             }
         } else if (next <= capacity) {
             number = next;
-            adjust(connection, segment, "next_number = next_number + 1");
+            setNextNumber(connection, segment, next + 1);
         } else {
             return OptionalInt.empty();
         }
@@ -124,7 +124,7 @@ public final class SeatInventory {
     }
 
     /** The segment's counters now (lock it first to keep them so); empty when this airline does not fly it. */
-    public java.util.Optional<Stock> stock(Connection connection, Segment.Key segment) throws SQLException {
+    public Optional<Stock> stock(Connection connection, Segment.Key segment) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT capacity, held, sold FROM segment_stock WHERE origin = ? AND destination = ?")) {
             bind(select, segment);
@@ -140,9 +140,6 @@ public final class SeatInventory {
             return Math.max(0, capacity - held - sold);
         }
     }
-
-    /** Who has a given seat now. */
-    public enum SeatState { FREE, HELD, SOLD }
 
     /** The state of seat {@code number} of {@code segment} (lock the segment first to keep it so). */
     public SeatState stateOf(Connection connection, Segment.Key segment, int number) throws SQLException {
@@ -196,13 +193,7 @@ public final class SeatInventory {
                     skip.executeBatch();
                 }
             }
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE segment_stock SET next_number = ? WHERE origin = ? AND destination = ?")) {
-                update.setInt(1, number + 1);
-                update.setString(2, segment.origin());
-                update.setString(3, segment.destination());
-                update.executeUpdate();
-            }
+            setNextNumber(connection, segment, number + 1);
         }
         insertHeld(connection, segment, number, txn, reference, cpf);
     }
@@ -218,7 +209,7 @@ public final class SeatInventory {
             insert.setString(6, cpf);
             insert.executeUpdate();
         }
-        adjust(connection, segment, "held = held + 1");
+        count(connection, segment, SeatState.FREE, SeatState.HELD);
     }
 
     /** The seat {@code txn} holds or bought on {@code segment} for passenger {@code cpf}, if any (answers a duplicate prepare). */
@@ -236,7 +227,7 @@ public final class SeatInventory {
 
     /** HELD → SOLD for every seat {@code txn} holds. */
     public int sell(Connection connection, String txn) throws SQLException {
-        List<Taken> seats = taken(connection, "txn = ? AND state = 'HELD'", txn);
+        List<Taken> seats = taken(connection, HELD_BY, txn);
         lock(connection, segments(seats));
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE seat SET state = 'SOLD' WHERE origin = ? AND destination = ? AND number = ?")) {
@@ -244,7 +235,7 @@ public final class SeatInventory {
                 bind(update, seat.segment);
                 update.setInt(3, seat.number);
                 update.executeUpdate();
-                adjust(connection, seat.segment, "held = held - 1, sold = sold + 1");
+                count(connection, seat.segment, SeatState.HELD, SeatState.SOLD);
             }
         }
         return seats.size();
@@ -252,42 +243,15 @@ public final class SeatInventory {
 
     /** HELD → free for every seat {@code txn} holds. */
     public int release(Connection connection, String txn) throws SQLException {
-        return giveBack(connection, taken(connection, "txn = ? AND state = 'HELD'", txn), "held = held - 1");
-    }
-
-    /**
-     * Marks this airline's sold seats of booking {@code reference} for cancellation by {@code cancelTxn}.
-     * Returns how many were marked; 0 when any is missing or already marked (then nothing is marked).
-     */
-    public int markForCancellation(Connection connection, String reference, String cancelTxn, int expectedLegs) throws SQLException {
-        int marked;
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE seat SET cancel_txn = ? WHERE reference = ? AND state = 'SOLD' AND cancel_txn IS NULL")) {
-            update.setString(1, cancelTxn);
-            update.setString(2, reference);
-            marked = update.executeUpdate();
-        }
-        if (marked != expectedLegs) {
-            unmark(connection, cancelTxn);
-            return 0;
-        }
-        return marked;
+        return giveBack(connection, taken(connection, HELD_BY, txn), SeatState.HELD);
     }
 
     /** Gives back the seats marked by {@code cancelTxn}: the cancellation committed. */
     public int freeMarked(Connection connection, String cancelTxn) throws SQLException {
-        return giveBack(connection, taken(connection, "cancel_txn = ? AND state = 'SOLD'", cancelTxn), "sold = sold - 1");
+        return giveBack(connection, taken(connection, MARKED_BY, cancelTxn), SeatState.SOLD);
     }
 
-    /** Clears the marks of {@code cancelTxn}: the cancellation aborted, the seats stay sold. */
-    public int unmark(Connection connection, String cancelTxn) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE seat SET cancel_txn = NULL WHERE cancel_txn = ?")) {
-            update.setString(1, cancelTxn);
-            return update.executeUpdate();
-        }
-    }
-
-    private int giveBack(Connection connection, List<Taken> seats, String counterChange) throws SQLException {
+    private int giveBack(Connection connection, List<Taken> seats, SeatState from) throws SQLException {
         lock(connection, segments(seats));
         try (PreparedStatement delete = connection.prepareStatement(
                 "DELETE FROM seat WHERE origin = ? AND destination = ? AND number = ?");
@@ -299,7 +263,7 @@ public final class SeatInventory {
                     statement.setInt(3, seat.number);
                     statement.executeUpdate();
                 }
-                adjust(connection, seat.segment, counterChange);
+                count(connection, seat.segment, from, SeatState.FREE);
             }
         }
         return seats.size();
@@ -308,10 +272,15 @@ public final class SeatInventory {
     private record Taken(Segment.Key segment, int number) {
     }
 
-    private static List<Taken> taken(Connection connection, String where, String value) throws SQLException {
+    /** The seats a purchase holds, and the sold seats a cancellation marked: what its phase two moves. */
+    private static final String HELD_BY =
+            "SELECT origin, destination, number FROM seat WHERE txn = ? AND state = 'HELD' ORDER BY origin, destination, number";
+    private static final String MARKED_BY =
+            "SELECT origin, destination, number FROM seat WHERE cancel_txn = ? AND state = 'SOLD' ORDER BY origin, destination, number";
+
+    private static List<Taken> taken(Connection connection, String query, String value) throws SQLException {
         List<Taken> seats = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT origin, destination, number FROM seat WHERE " + where + " ORDER BY origin, destination, number")) {
+        try (PreparedStatement select = connection.prepareStatement(query)) {
             select.setString(1, value);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -328,10 +297,34 @@ public final class SeatInventory {
         return keys;
     }
 
-    private static void adjust(Connection connection, Segment.Key segment, String change) throws SQLException {
+    /**
+     * Moves the segment's counters as one seat moves {@code from} → {@code to}.
+     * @throws IllegalStateException {@link SeatState} does not allow the move (a bug: nothing is written)
+     */
+    private static void count(Connection connection, Segment.Key segment, SeatState from, SeatState to) throws SQLException {
+        if (!from.canMoveTo(to)) {
+            throw new IllegalStateException("a seat of " + segment + " cannot move " + from + " → " + to);
+        }
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE segment_stock SET " + change + " WHERE origin = ? AND destination = ?")) {
-            bind(update, segment);
+                "UPDATE segment_stock SET held = held + ?, sold = sold + ? WHERE origin = ? AND destination = ?")) {
+            update.setInt(1, delta(SeatState.HELD, from, to));
+            update.setInt(2, delta(SeatState.SOLD, from, to));
+            update.setString(3, segment.origin());
+            update.setString(4, segment.destination());
+            update.executeUpdate();
+        }
+    }
+
+    private static int delta(SeatState counted, SeatState from, SeatState to) {
+        return (to == counted ? 1 : 0) - (from == counted ? 1 : 0);
+    }
+
+    private static void setNextNumber(Connection connection, Segment.Key segment, int next) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE segment_stock SET next_number = ? WHERE origin = ? AND destination = ?")) {
+            update.setInt(1, next);
+            update.setString(2, segment.origin());
+            update.setString(3, segment.destination());
             update.executeUpdate();
         }
     }
@@ -341,125 +334,4 @@ public final class SeatInventory {
         statement.setString(2, segment.destination());
     }
 
-    /**
-     * The seats of {@code segment} taken now (held or sold) and its capacity; empty when this airline does not
-     * fly it. One index range scan of the taken seats, whatever the capacity.
-     */
-    public java.util.Optional<SeatMap> seatMap(String airline, Segment.Key segment) {
-        return store.read(connection -> {
-            int capacity;
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT capacity FROM segment_stock WHERE origin = ? AND destination = ?")) {
-                bind(select, segment);
-                try (ResultSet row = select.executeQuery()) {
-                    if (!row.next()) {
-                        return java.util.Optional.<SeatMap>empty();
-                    }
-                    capacity = row.getInt(1);
-                }
-            }
-            java.util.SortedSet<Integer> taken = new TreeSet<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT number FROM seat WHERE origin = ? AND destination = ? AND number <= ?")) {
-                bind(select, segment);
-                select.setInt(3, capacity);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        taken.add(rows.getInt(1));
-                    }
-                }
-            }
-            return java.util.Optional.of(new SeatMap(airline, segment, capacity, taken));
-        });
-    }
-
-    /** Segments with at least one free seat: what route searches may use. One row per segment, whatever the capacity. */
-    public Set<Segment.Key> segmentsWithFreeSeats() {
-        return store.read(connection -> {
-            Set<Segment.Key> keys = new TreeSet<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT origin, destination FROM segment_stock WHERE held + sold < capacity");
-                 ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    keys.add(new Segment.Key(rows.getString(1), rows.getString(2)));
-                }
-            }
-            return keys;
-        });
-    }
-
-    /** Seats per state on every segment this airline flies, from the counters. */
-    public Map<Segment.Key, Count> counts() {
-        return store.read(connection -> {
-            Map<Segment.Key, Count> counts = new TreeMap<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT origin, destination, capacity, held, sold FROM segment_stock");
-                 ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    int held = rows.getInt(4);
-                    int sold = rows.getInt(5);
-                    counts.put(new Segment.Key(rows.getString(1), rows.getString(2)),
-                            new Count(Math.max(0, rows.getInt(3) - held - sold), held, sold));
-                }
-            }
-            return counts;
-        });
-    }
-
-    /**
-     * Seats per state counted from the seat rows themselves, not the counters (invariant checks: the two
-     * must agree, and the seats given back plus those taken must be exactly 1..next_number-1).
-     */
-    public Map<Segment.Key, Count> recount() {
-        return store.read(connection -> {
-            Map<Segment.Key, int[]> tally = new TreeMap<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT s.origin, s.destination, s.capacity, s.next_number, "
-                            + "(SELECT COUNT(*) FROM seat t WHERE t.origin = s.origin AND t.destination = s.destination AND t.state = 'HELD'), "
-                            + "(SELECT COUNT(*) FROM seat t WHERE t.origin = s.origin AND t.destination = s.destination AND t.state = 'SOLD'), "
-                            + "(SELECT COUNT(*) FROM free_seat f WHERE f.origin = s.origin AND f.destination = s.destination) "
-                            + "FROM segment_stock s");
-                 ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    int used = rows.getInt(4) - 1;
-                    int held = rows.getInt(5);
-                    int sold = rows.getInt(6);
-                    int givenBack = rows.getInt(7);
-                    if (held + sold + givenBack != used) {
-                        throw new IllegalStateException("segment " + rows.getString(1) + " → " + rows.getString(2) + ": " + used
-                                + " seat numbers handed out but " + held + " held + " + sold + " sold + " + givenBack + " given back");
-                    }
-                    tally.put(new Segment.Key(rows.getString(1), rows.getString(2)), new int[] {rows.getInt(3) - held - sold, held, sold});
-                }
-            }
-            Map<Segment.Key, Count> counts = new TreeMap<>();
-            tally.forEach((k, t) -> counts.put(k, new Count(t[0], t[1], t[2])));
-            return counts;
-        });
-    }
-
-    /** A sold seat, as the invariant checks and the per-airline ticket listing see it. */
-    public record SoldSeat(Segment.Key segment, int number, String reference, String cpf) {
-    }
-
-    /** Every sold seat, or only a CPF's when {@code cpf} is not null. */
-    public List<SoldSeat> soldSeats(String cpf) {
-        return store.read(connection -> {
-            List<SoldSeat> seats = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT origin, destination, number, reference, cpf FROM seat WHERE state = 'SOLD'"
-                            + (cpf == null ? "" : " AND cpf = ?") + " ORDER BY reference, origin, destination")) {
-                if (cpf != null) {
-                    select.setString(1, cpf);
-                }
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        seats.add(new SoldSeat(new Segment.Key(rows.getString(1), rows.getString(2)), rows.getInt(3),
-                                rows.getString(4), rows.getString(5)));
-                    }
-                }
-            }
-            return seats;
-        });
-    }
 }

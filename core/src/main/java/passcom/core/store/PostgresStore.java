@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import passcom.core.time.Sleeper;
+import passcom.core.time.Ticker;
 
 /**
  * An airline's store in PostgreSQL, which several instances of the airline may share. Each unit of work
@@ -24,13 +26,18 @@ final class PostgresStore implements Store {
     private volatile StoreListener listener = StoreListener.NONE;
     private final HikariDataSource pool;
     private final Duration deadline;
+    private final Ticker ticker;
+    private final Sleeper sleeper;
 
-    private PostgresStore(HikariDataSource pool, Duration deadline) {
+    private PostgresStore(HikariDataSource pool, Duration deadline, Ticker ticker, Sleeper sleeper) {
         this.pool = pool;
         this.deadline = deadline;
+        this.ticker = ticker;
+        this.sleeper = sleeper;
     }
 
-    static PostgresStore open(String jdbcUrl, Duration deadline) {
+    /** {@code ticker} and {@code sleeper} time the retries of a serialization failure or deadlock (tests move them). */
+    static PostgresStore open(String jdbcUrl, Duration deadline, Ticker ticker, Sleeper sleeper) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setPoolName("store");
@@ -54,7 +61,7 @@ final class PostgresStore implements Store {
             pool.close();
             throw new StoreFailure("could not migrate the store " + redacted(jdbcUrl) + ": " + e.getMessage(), e);
         }
-        return new PostgresStore(pool, deadline);
+        return new PostgresStore(pool, deadline, ticker, sleeper);
     }
 
     private static String redacted(String url) {
@@ -80,7 +87,7 @@ final class PostgresStore implements Store {
     }
 
     private <T> T transaction(Work<T> work, boolean write) {
-        long giveUp = System.nanoTime() + deadline.toNanos();
+        long giveUp = ticker.read() + deadline.toNanos();
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = pool.getConnection()) {
                 // (No setReadOnly: the pool's connections are handed out with a transaction already open by
@@ -97,7 +104,7 @@ final class PostgresStore implements Store {
                     throw e;
                 }
             } catch (SQLException e) {
-                if (e.getSQLState() == null || !RETRYABLE.contains(e.getSQLState()) || attempt == MAX_ATTEMPTS || System.nanoTime() > giveUp) {
+                if (e.getSQLState() == null || !RETRYABLE.contains(e.getSQLState()) || attempt == MAX_ATTEMPTS || ticker.read() - giveUp > 0) {
                     throw new StoreFailure("store operation failed: " + e.getMessage(), e);
                 }
                 pause(attempt);
@@ -105,9 +112,9 @@ final class PostgresStore implements Store {
         }
     }
 
-    private static void pause(int attempt) {
+    private void pause(int attempt) {
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextInt(1, 5 * attempt + 2));
+            sleeper.sleep(Duration.ofMillis(ThreadLocalRandom.current().nextInt(1, 5 * attempt + 2)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreFailure("interrupted while retrying a store operation", e);

@@ -14,12 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +42,7 @@ final class SqliteStore implements Store {
     static final int MAX_BATCH = 256;
     private static final int READERS = 4;
     /** Once a unit has started it is waited for this much longer: its batch is committing. */
-    private static final Duration COMMIT_GRACE = Duration.ofSeconds(10);
+    private static final Duration COMMIT_GRACE = WriteUnit.COMMIT_GRACE;
 
     private final Path file;
     private final Duration deadline;
@@ -54,7 +50,7 @@ final class SqliteStore implements Store {
     private final FileLock processLock;
     private final Connection writer;
     private final BlockingQueue<Connection> readers;
-    private final BlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<WriteUnit<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writerThread;
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong commits = new AtomicLong();
@@ -153,7 +149,7 @@ final class SqliteStore implements Store {
         if (closed) {
             throw new StoreFailure("the store " + file + " is closed", null);
         }
-        Unit<T> unit = new Unit<>(work);
+        WriteUnit<T> unit = new WriteUnit<>(work);
         queue.add(unit);
         return unit.await(deadline);
     }
@@ -185,10 +181,10 @@ final class SqliteStore implements Store {
     }
 
     private void writeLoop() {
-        List<Unit<?>> batch = new ArrayList<>(MAX_BATCH);
+        List<WriteUnit<?>> batch = new ArrayList<>(MAX_BATCH);
         while (!closed || !queue.isEmpty()) {
             try {
-                Unit<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                WriteUnit<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -209,12 +205,12 @@ final class SqliteStore implements Store {
         queue.forEach(u -> u.fail(new StoreFailure("the store " + file + " is closed", null)));
     }
 
-    private void runBatch(List<Unit<?>> batch) {
-        List<Unit<?>> done = new ArrayList<>(batch.size());
+    private void runBatch(List<WriteUnit<?>> batch) {
+        List<WriteUnit<?>> done = new ArrayList<>(batch.size());
         long began = System.nanoTime();
         try (Statement statement = writer.createStatement()) {
             statement.execute("BEGIN IMMEDIATE");
-            for (Unit<?> unit : batch) {
+            for (WriteUnit<?> unit : batch) {
                 if (!unit.start()) {
                     continue; // its caller gave up waiting
                 }
@@ -248,7 +244,7 @@ final class SqliteStore implements Store {
             batch.forEach(u -> u.fail(new StoreFailure("store commit failed: " + e.getMessage(), e)));
             return;
         }
-        done.forEach(Unit::complete);
+        done.forEach(WriteUnit::complete);
     }
 
     /** Units committed, and batches (fsyncs) they took: units / batches is how much group commit saves. */
@@ -309,67 +305,6 @@ final class SqliteStore implements Store {
             closeable.close();
         } catch (Exception e) {
             LOG.debug("close: {}", e.toString());
-        }
-    }
-
-    /** One caller's unit of work on its way through the writer thread. */
-    private static final class Unit<T> {
-        private static final int QUEUED = 0;
-        private static final int RUNNING = 1;
-        private static final int ABANDONED = 2;
-
-        private final Work<T> work;
-        private final CompletableFuture<T> result = new CompletableFuture<>();
-        private final AtomicInteger state = new AtomicInteger(QUEUED);
-        private T value;
-
-        Unit(Work<T> work) {
-            this.work = work;
-        }
-
-        boolean start() {
-            return state.compareAndSet(QUEUED, RUNNING);
-        }
-
-        void run(Connection connection) throws SQLException {
-            value = work.run(connection);
-        }
-
-        void complete() {
-            result.complete(value);
-        }
-
-        void fail(Throwable e) {
-            result.completeExceptionally(e);
-        }
-
-        T await(Duration deadline) {
-            try {
-                try {
-                    return result.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (TimeoutException e) {
-                    if (state.compareAndSet(QUEUED, ABANDONED)) {
-                        throw new StoreFailure("the store did not take the write within " + deadline.toMillis() + " ms", e);
-                    }
-                    // Started: its batch is committing. Its outcome must be known before answering anyone.
-                    return result.get(COMMIT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-                }
-            } catch (TimeoutException e) {
-                throw new StoreFailure("a store commit did not finish within " + (deadline.plus(COMMIT_GRACE)).toMillis() + " ms", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                state.compareAndSet(QUEUED, ABANDONED);
-                throw new StoreFailure("interrupted while waiting for the store", e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                if (cause instanceof Error error) {
-                    throw error;
-                }
-                throw new StoreFailure("store operation failed: " + cause.getMessage(), cause);
-            }
         }
     }
 }

@@ -3,6 +3,8 @@ package passcom.core.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import passcom.core.time.Sleeper;
+import passcom.core.time.Ticker;
 
 /**
  * An airline's transactional store, and the only way to touch it. {@link #write} runs one unit of work
@@ -58,11 +60,16 @@ public interface Store extends AutoCloseable {
      * migrates its schema to the current version.
      */
     static Store open(String jdbcUrl, Duration deadline) {
+        return open(jdbcUrl, deadline, Ticker.system(), Sleeper.system());
+    }
+
+    /** {@link #open(String, Duration)}, timing its retries with {@code ticker} and {@code sleeper} (tests move them). */
+    static Store open(String jdbcUrl, Duration deadline, Ticker ticker, Sleeper sleeper) {
         if (jdbcUrl.startsWith("jdbc:sqlite:")) {
             return SqliteStore.open(jdbcUrl, deadline);
         }
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
-            return PostgresStore.open(jdbcUrl, deadline);
+            return PostgresStore.open(jdbcUrl, deadline, ticker, sleeper);
         }
         throw new IllegalArgumentException("unsupported store URL (use jdbc:sqlite:FILE or jdbc:postgresql:...): " + jdbcUrl);
     }

@@ -9,8 +9,11 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import passcom.core.InvalidRequest;
+import passcom.core.NotFound;
 import passcom.core.booking.BookedLeg;
 import passcom.core.booking.Booking;
+import passcom.core.cpf.Cpf;
 import passcom.core.route.Segment;
 import passcom.core.store.Store;
 
@@ -27,21 +30,47 @@ final class CancellationCoordinator {
     private final String instance;
     private final Store store;
     private final TwoPhaseCommit twoPhaseCommit;
+    private final CancellationEffects effects;
+    private final TicketsHandler tickets;
     private final Clock clock;
 
-    CancellationCoordinator(String airline, String instance, Store store, TwoPhaseCommit twoPhaseCommit, Clock clock) {
+    CancellationCoordinator(String airline, String instance, Store store, TwoPhaseCommit twoPhaseCommit, CancellationEffects effects, TicketsHandler tickets,
+                            Clock clock) {
         this.airline = airline;
         this.instance = instance;
         this.store = store;
         this.twoPhaseCommit = twoPhaseCommit;
+        this.effects = effects;
+        this.tickets = tickets;
         this.clock = clock;
+    }
+
+    /**
+     * POST /cancelar_cliente: finds the booking among the CPF's tickets (any passenger's CPF finds it) and cancels it.
+     * @throws InvalidRequest no reference given
+     * @throws NotFound no such active booking for that CPF (and every airline answered)
+     */
+    CancelOutcome cancel(Cpf cpf, String reference) {
+        if (reference == null || reference.isBlank()) {
+            throw new InvalidRequest("informe o localizador da passagem");
+        }
+        String wanted = reference.strip().toUpperCase();
+        TicketSearch search = tickets.tickets(cpf);
+        return search.bookings().stream().filter(b -> b.reference().equals(wanted)).findFirst()
+                .map(this::cancel)
+                .orElseGet(() -> {
+                    if (!search.unavailable().isEmpty()) {
+                        return new CancelOutcome.Unreachable(String.join(", ", search.unavailable()));
+                    }
+                    throw new NotFound("o CPF " + cpf + " não tem passagem ativa com localizador " + wanted);
+                });
     }
 
     /**
      * Every airline with a leg takes part, and so does the airline that sold the booking (it keeps a copy
      * even without a leg), so that none of them lists the booking as active afterwards.
      */
-    CancelOutcome cancel(Booking booking) {
+    private CancelOutcome cancel(Booking booking) {
         String txnId = UUID.randomUUID().toString();
         MDC.put(TxnLog.KEY, txnId); // every line of this cancellation, here and (by header) at each participant
         Map<String, List<Segment.Key>> legsByAirline = new LinkedHashMap<>();
@@ -61,7 +90,7 @@ final class CancellationCoordinator {
         Map<String, Prepare> prepares = new LinkedHashMap<>();
         legsByAirline.forEach((a, keys) -> prepares.put(a,
                 new Prepare(txnId, airline, TxnKind.CANCELLATION, booking.reference(), keys, passengers)));
-        TwoPhaseCommit.Result result = twoPhaseCommit.run(txnId, TxnKind.CANCELLATION, prepares, held -> booking);
+        TwoPhaseCommit.Result result = twoPhaseCommit.run(txnId, effects, prepares, held -> booking);
         CancelOutcome outcome;
         if (result instanceof TwoPhaseCommit.Result.Committed) {
             outcome = new CancelOutcome.Cancelled(booking);

@@ -17,7 +17,19 @@ import java.util.Optional;
  */
 final class CoordinatorLog {
 
-    enum State { STARTED, COMMITTED, ABORTED }
+    /** A transaction's state here: STARTED until decided, once, either way (decisions are stored by name). */
+    enum State {
+        STARTED, COMMITTED, ABORTED;
+
+        /** Whether the transaction is decided: a decision never changes. */
+        boolean isTerminal() {
+            return this != STARTED;
+        }
+
+        boolean canMoveTo(State next) {
+            return this == STARTED && next != STARTED;
+        }
+    }
 
     enum Message { COMMIT, ABORT }
 
@@ -48,30 +60,14 @@ final class CoordinatorLog {
     }
 
     /**
-     * Whether a purchase of this store other than {@code txn} already uses {@code reference}: as its
-     * coordinator, as a participant, or in a booking copy.
-     */
-    static boolean referenceInUse(Connection c, String reference, String txn) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement(
-                "SELECT 1 FROM txn WHERE reference = ? AND kind = 'PURCHASE' AND id <> ? "
-                        + "UNION ALL SELECT 1 FROM booking WHERE reference = ? AND txn <> ? "
-                        + "UNION ALL SELECT 1 FROM participation WHERE reference = ? AND kind = 'PURCHASE' AND txn <> ?")) {
-            for (int i = 1; i <= 5; i += 2) {
-                select.setString(i, reference);
-                select.setString(i + 1, txn);
-            }
-            try (ResultSet r = select.executeQuery()) {
-                return r.next();
-            }
-        }
-    }
-
-    /**
      * STARTED → {@code to}, with a delivery of the matching message to every participant. Returns false
      * (and changes nothing) when the transaction is no longer STARTED: a presumed abort got there first.
      */
     static boolean decide(Connection c, String id, State to, AbortReason outcome, String detail, Collection<String> participants,
                           long now) throws SQLException {
+        if (!State.STARTED.canMoveTo(to)) {
+            throw new IllegalArgumentException("txn " + id + ": " + to + " is not a decision");
+        }
         try (PreparedStatement update = c.prepareStatement(
                 "UPDATE txn SET state = ?, outcome = ?, outcome_detail = ? WHERE id = ? AND state = 'STARTED'")) {
             update.setString(1, to.name());
@@ -233,7 +229,17 @@ final class CoordinatorLog {
         }
     }
 
-    static long count(Connection c, String sql) throws SQLException {
+    /** Transactions still undecided (health, backlog). */
+    static long countStarted(Connection c) throws SQLException {
+        return count(c, "SELECT COUNT(*) FROM txn WHERE state = 'STARTED'");
+    }
+
+    /** Decisions not yet acknowledged by a participant (health, backlog). */
+    static long countPendingDeliveries(Connection c) throws SQLException {
+        return count(c, "SELECT COUNT(*) FROM delivery");
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(sql); ResultSet r = select.executeQuery()) {
             r.next();
             return r.getLong(1);

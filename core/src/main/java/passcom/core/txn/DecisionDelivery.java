@@ -78,7 +78,7 @@ final class DecisionDelivery implements AutoCloseable {
 
     /** Deliveries not yet acknowledged (health). */
     long pending() {
-        return store.read(c -> CoordinatorLog.count(c, "SELECT COUNT(*) FROM delivery"));
+        return store.read(CoordinatorLog::countPendingDeliveries);
     }
 
     private void deliverDue() {

@@ -52,10 +52,10 @@ final class HoldResolver implements AutoCloseable {
      * waited for), then asks each one's coordinator; one bad row or one slow coordinator holds up nothing else.
      */
     private void resolveDue() {
-        List<Participant.StaleHold> claimed;
+        List<ParticipantLog.StaleHold> claimed;
         try {
-            List<Participant.StaleHold> askable = new ArrayList<>();
-            for (Participant.StaleHold hold : participant.dueForDecisionQuery(100)) {
+            List<ParticipantLog.StaleHold> askable = new ArrayList<>();
+            for (ParticipantLog.StaleHold hold : participant.dueForDecisionQuery(100)) {
                 if (ports.containsKey(hold.coordinator())) {
                     askable.add(hold);
                 } else {
@@ -67,7 +67,7 @@ final class HoldResolver implements AutoCloseable {
             LOG.warn("hold resolver pass failed, will retry: {}", e.toString());
             return;
         }
-        for (Participant.StaleHold hold : claimed) {
+        for (ParticipantLog.StaleHold hold : claimed) {
             try {
                 // Applied on an applier thread, not the HTTP client's: applying a decision writes to the store.
                 ports.get(hold.coordinator()).decision(hold.txnId())
@@ -78,7 +78,7 @@ final class HoldResolver implements AutoCloseable {
         }
     }
 
-    private void apply(Participant.StaleHold hold, Decision decision, Throwable failure) {
+    private void apply(ParticipantLog.StaleHold hold, Decision decision, Throwable failure) {
         try {
             if (decision instanceof Decision.Committed committed) {
                 participant.commit(committed.commit(), hold.coordinator());

@@ -53,13 +53,13 @@ public final class LocalAirlinePort implements AirlinePort {
 
     @Override
     public CompletableFuture<Vote> prepare(Prepare prepare) {
-        return call(() -> node.prepare(prepare));
+        return call(() -> node.participant().prepare(prepare));
     }
 
     @Override
     public CompletableFuture<Void> commit(Commit commit) {
         return call(() -> {
-            node.commit(commit, sender);
+            node.participant().commit(commit, sender);
             return null;
         });
     }
@@ -67,7 +67,7 @@ public final class LocalAirlinePort implements AirlinePort {
     @Override
     public CompletableFuture<Void> abort(String txnId) {
         return call(() -> {
-            node.abort(txnId, sender);
+            node.participant().abort(txnId, sender);
             return null;
         });
     }

@@ -14,22 +14,19 @@ import passcom.core.route.Segment;
 public record Prepare(String txnId, String coordinator, TxnKind kind, String reference, List<Segment.Key> legs,
                       List<Seating> passengers) {
 
-    /** Seat number that asks for the lowest free seat. */
-    public static final int ANY_SEAT = 0;
-
     /**
-     * One passenger of the prepare: the CPF the seats are held for, and the seat chosen on each leg of this
-     * airline, in the order of {@code legs}, {@link #ANY_SEAT} where none was chosen (an empty list: none anywhere).
+     * One passenger of the prepare: the CPF the seats are held for, and what they ask for on each leg of this
+     * airline, in the order of {@code legs} (an empty list: any seat everywhere).
      */
-    public record Seating(Cpf cpf, List<Integer> seats) {
+    public record Seating(Cpf cpf, List<SeatRequest> seats) {
         public Seating {
             Objects.requireNonNull(cpf, "cpf");
             seats = List.copyOf(seats);
         }
 
-        /** The seat chosen on leg {@code index} of the prepare, or {@link #ANY_SEAT}. */
-        public int seatOn(int index) {
-            return seats.isEmpty() ? ANY_SEAT : seats.get(index);
+        /** What this passenger asks for on leg {@code index} of the prepare. */
+        public SeatRequest seatOn(int index) {
+            return seats.isEmpty() ? SeatRequest.ANY : seats.get(index);
         }
     }
 

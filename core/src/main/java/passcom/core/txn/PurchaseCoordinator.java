@@ -2,7 +2,6 @@ package passcom.core.txn;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,8 @@ import passcom.core.booking.Passenger;
 import passcom.core.route.RouteNetwork;
 import passcom.core.route.Segment;
 import passcom.core.store.Store;
+import passcom.core.time.Sleeper;
+import passcom.core.time.Ticker;
 
 /**
  * Sells an itinerary whose legs may belong to several airlines: validates it against the network,
@@ -37,51 +38,53 @@ final class PurchaseCoordinator {
 
     /** Draws of a reference already in use here before giving up (30^6 values: a second collision in a row means a broken generator). */
     private static final int MAX_REFERENCE_DRAWS = 20;
-    /** Longest passenger name kept (a name is for the customer's eyes only; the CPF identifies). */
-    static final int MAX_NAME = 120;
 
     private final String airline;
     private final String instance;
     private final RouteNetwork network;
-    private final Set<String> federation;
+    private final OrderValidation validation;
     private final Store store;
     private final BookingStore bookings;
     private final TwoPhaseCommit twoPhaseCommit;
+    private final PurchaseEffects effects;
     private final Supplier<String> references;
     private final Clock clock;
     private final java.time.Duration retryWindow;
+    private final Ticker ticker;
+    private final Sleeper sleeper;
     private final java.util.concurrent.atomic.AtomicLong contendedRetries = new java.util.concurrent.atomic.AtomicLong();
 
     PurchaseCoordinator(String airline, String instance, RouteNetwork network, Set<String> federation, Store store, BookingStore bookings,
-                        TwoPhaseCommit twoPhaseCommit, Supplier<String> references, Clock clock, java.time.Duration retryWindow) {
+                        TwoPhaseCommit twoPhaseCommit, PurchaseEffects effects, Supplier<String> references, Clock clock, java.time.Duration retryWindow,
+                        Ticker ticker, Sleeper sleeper) {
         this.airline = airline;
         this.instance = instance;
         this.network = network;
-        this.federation = federation;
+        this.validation = new OrderValidation(network, federation);
         this.store = store;
         this.bookings = bookings;
         this.twoPhaseCommit = twoPhaseCommit;
+        this.effects = effects;
         this.references = references;
         this.clock = clock;
         this.retryWindow = retryWindow;
+        this.ticker = ticker;
+        this.sleeper = sleeper;
     }
 
     PurchaseOutcome purchase(PurchaseOrder order) {
-        List<Segment> legs = validate(order);
-        validatePassengers(order, legs);
-        String requestId = order.requestId() == null || order.requestId().isBlank() ? null : order.requestId().strip();
-        if (requestId != null && requestId.length() > 100) {
-            throw new InvalidRequest("id_pedido longo demais (máximo 100 caracteres)");
-        }
+        List<Segment> legs = validation.legs(order);
+        validation.passengers(order, legs);
+        String requestId = order.requestId() == null ? null : order.requestId().value();
         Map<String, List<Integer>> legsByAirline = new LinkedHashMap<>();
         for (int i = 0; i < legs.size(); i++) {
-            legsByAirline.computeIfAbsent(order.airlines().get(i), a -> new ArrayList<>()).add(i);
+            legsByAirline.computeIfAbsent(order.legs().get(i).airline().value(), a -> new ArrayList<>()).add(i);
         }
         String previousTxn = null;
         // How long to keep retrying contended seats: one prepare timeout. The customer's request holds one of the
         // server's customer slots meanwhile; seats held for a coordinator that died stay held until it is back
         // (or, with several instances, until its lease runs out), and retrying longer would only hold the slot.
-        long retryUntil = System.nanoTime() + retryWindow.toNanos();
+        long retryUntil = ticker.read() + retryWindow.toNanos();
         for (int attempt = 1; ; attempt++) {
             String txnId = UUID.randomUUID().toString();
             MDC.put(TxnLog.KEY, txnId); // every line of this attempt, here and (by header) at each participant
@@ -105,7 +108,7 @@ final class PurchaseCoordinator {
             }
             TwoPhaseCommit.Result result = attempt(txnId, started.reference(), order, legs, legsByAirline);
             if (result instanceof TwoPhaseCommit.Result.Aborted aborted && aborted.reason().retryable() && attempt < MAX_ATTEMPTS
-                    && System.nanoTime() < retryUntil) {
+                    && ticker.read() - retryUntil < 0) {
                 LOG.debug("txn {} purchase {} (attempt {}), retrying", txnId, aborted.reason(), attempt);
                 if (aborted.reason() == AbortReason.CONTENDED) {
                     contendedRetries.incrementAndGet();
@@ -133,7 +136,7 @@ final class PurchaseCoordinator {
     private String freeReference(java.sql.Connection c, String txnId) throws java.sql.SQLException {
         for (int draw = 1; draw <= MAX_REFERENCE_DRAWS; draw++) {
             String reference = references.get();
-            if (!CoordinatorLog.referenceInUse(c, reference, txnId)) {
+            if (!BookingReferences.inUse(c, reference, txnId)) {
                 return reference;
             }
             LOG.info("booking reference {} already in use here; drawing another", reference);
@@ -156,11 +159,11 @@ final class PurchaseCoordinator {
                     seating));
         });
         int passengers = order.passengers().size();
-        return twoPhaseCommit.run(txnId, TxnKind.PURCHASE, prepares, held -> {
+        return twoPhaseCommit.run(txnId, effects, prepares, held -> {
             Map<String, Integer> next = new LinkedHashMap<>();
             List<BookedLeg> booked = new ArrayList<>();
             for (int i = 0; i < legs.size(); i++) {
-                String legAirline = order.airlines().get(i);
+                String legAirline = order.legs().get(i).airline().value();
                 int index = next.merge(legAirline, 1, Integer::sum) - 1;
                 Vote.Held vote = held.get(legAirline);
                 List<Integer> seats = new ArrayList<>();
@@ -178,10 +181,10 @@ final class PurchaseCoordinator {
      * Randomised exponential backoff (as Ethernet's): buyers who blocked each other on different legs
      * retry at different times, so one of them gets every leg.
      */
-    private static void backOff(int attempt) {
+    private void backOff(int attempt) {
         long ceiling = Math.min(MAX_BACKOFF_MILLIS, 20L << Math.min(attempt, 6));
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(5, ceiling + 1));
+            sleeper.sleep(java.time.Duration.ofMillis(ThreadLocalRandom.current().nextLong(5, ceiling + 1)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -238,79 +241,5 @@ final class PurchaseCoordinator {
             return "ABORTED: " + n.reason();
         }
         return "in progress";
-    }
-
-    /**
-     * The passengers, or a 400 that says what is wrong: 1 to {@link Booking#MAX_PASSENGERS}, each CPF once (one
-     * person cannot sit in two seats of one flight, and a repeated CPF is nearly always a typo), a name of at
-     * most {@link #MAX_NAME} characters, and per passenger no seats or one per leg, each within the leg's
-     * capacity and chosen by no other passenger of the order.
-     */
-    private void validatePassengers(PurchaseOrder order, List<Segment> legs) {
-        List<PurchaseOrder.Traveller> passengers = order.passengers();
-        if (passengers.isEmpty()) {
-            throw new InvalidRequest("informe pelo menos um passageiro");
-        }
-        if (passengers.size() > Booking.MAX_PASSENGERS) {
-            throw new InvalidRequest("no máximo " + Booking.MAX_PASSENGERS + " passageiros por compra; o pedido tem " + passengers.size());
-        }
-        Set<String> cpfs = new HashSet<>();
-        Map<Integer, Set<Integer>> chosen = new LinkedHashMap<>();
-        for (int p = 0; p < passengers.size(); p++) {
-            PurchaseOrder.Traveller passenger = passengers.get(p);
-            String who = "passageiro " + (p + 1);
-            if (!cpfs.add(passenger.cpf().digits())) {
-                throw new InvalidRequest("o CPF " + passenger.cpf() + " aparece mais de uma vez entre os passageiros");
-            }
-            if (passenger.name() != null && passenger.name().length() > MAX_NAME) {
-                throw new InvalidRequest(who + ": nome longo demais (máximo " + MAX_NAME + " caracteres)");
-            }
-            if (passenger.seats().isEmpty()) {
-                continue;
-            }
-            if (passenger.seats().size() != legs.size()) {
-                throw new InvalidRequest(who + ": informe um assento por trecho (" + legs.size() + "), ou nenhum; o pedido tem "
-                        + passenger.seats().size());
-            }
-            for (int i = 0; i < legs.size(); i++) {
-                int seat = passenger.seatOn(i);
-                if (seat == Prepare.ANY_SEAT) {
-                    continue;
-                }
-                Segment leg = legs.get(i);
-                int capacity = network.airline(order.airlines().get(i)).orElseThrow().capacityOf(leg.key());
-                if (seat < 1 || seat > capacity) {
-                    throw new InvalidRequest(who + ": o assento " + seat + " não existe em " + leg.key() + " (companhia "
-                            + order.airlines().get(i) + ", assentos de 1 a " + capacity + ")");
-                }
-                if (!chosen.computeIfAbsent(i, k -> new HashSet<>()).add(seat)) {
-                    throw new InvalidRequest("o assento " + seat + " de " + leg.key() + " foi escolhido por dois passageiros");
-                }
-            }
-        }
-    }
-
-    /** The legs the order names, or a 400 that says which part of it is wrong. */
-    private List<Segment> validate(PurchaseOrder order) {
-        List<String> cities = order.cities();
-        List<String> airlines = order.airlines();
-        if (cities.size() < 2) {
-            throw new InvalidRequest("o caminho precisa de pelo menos duas cidades");
-        }
-        if (airlines.size() != cities.size() - 1) {
-            throw new InvalidRequest("o caminho tem " + (cities.size() - 1) + " trecho(s) mas " + airlines.size()
-                    + " companhia(s): informe uma companhia por trecho");
-        }
-        cities.forEach(network::city);
-        if (new HashSet<>(cities).size() != cities.size()) {
-            throw new InvalidRequest("o caminho passa duas vezes pela mesma cidade");
-        }
-        List<Segment> legs = new ArrayList<>();
-        for (int i = 0; i < airlines.size(); i++) {
-            String from = cities.get(i);
-            String to = cities.get(i + 1);
-            legs.add(FlownSegments.require(network, federation, from, to, airlines.get(i)));
-        }
-        return legs;
     }
 }

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import passcom.core.booking.Booking;
-import passcom.core.booking.BookingStore;
 import passcom.core.seat.SeatOnLeg;
 import passcom.core.store.Store;
 
@@ -49,18 +48,16 @@ final class TwoPhaseCommit {
     private final String self;
     private final Participant participant;
     private final Store store;
-    private final BookingStore bookings;
     private final Map<String, AirlinePort> ports;
     private final DecisionDelivery delivery;
     private final Clock clock;
     private final Duration peerTimeout;
 
-    TwoPhaseCommit(String self, Participant participant, Store store, BookingStore bookings, Map<String, AirlinePort> ports,
+    TwoPhaseCommit(String self, Participant participant, Store store, Map<String, AirlinePort> ports,
                    DecisionDelivery delivery, Clock clock, Duration peerTimeout) {
         this.self = self;
         this.participant = participant;
         this.store = store;
-        this.bookings = bookings;
         this.ports = ports;
         this.delivery = delivery;
         this.clock = clock;
@@ -72,10 +69,11 @@ final class TwoPhaseCommit {
      * commits) and hands the phase-two messages to {@link DecisionDelivery}. Returns once the decision
      * is durable: the caller may then tell the customer.
      *
+     * @param effects     what the transaction does (a purchase's or a cancellation's)
      * @param prepares    one message per participant airline
      * @param bookingOf   builds the final booking from the votes (purchase: seats and prices)
      */
-    Result run(String txnId, TxnKind kind, Map<String, Prepare> prepares, Function<Map<String, Vote.Held>, Booking> bookingOf) {
+    Result run(String txnId, TxnEffects effects, Map<String, Prepare> prepares, Function<Map<String, Vote.Held>, Booking> bookingOf) {
         Map<String, CompletableFuture<Vote>> votes = new LinkedHashMap<>();
         prepares.forEach((airline, prepare) -> votes.put(airline,
                 ports.get(airline).prepare(prepare).orTimeout(peerTimeout.toMillis(), TimeUnit.MILLISECONDS)));
@@ -86,7 +84,7 @@ final class TwoPhaseCommit {
         for (var entry : votes.entrySet()) {
             Vote vote = await(entry.getValue());
             Prepare prepare = prepares.get(entry.getKey());
-            if (vote instanceof Vote.Held h && (kind != TxnKind.PURCHASE || h.seats().size() == prepare.seatsWanted())) {
+            if (vote instanceof Vote.Held h && effects.isComplete(h, prepare)) {
                 held.put(entry.getKey(), h);
                 continue;
             }
@@ -103,26 +101,22 @@ final class TwoPhaseCommit {
             }
         }
         if (abort == null) {
-            CrashPoints.reach(kind == TxnKind.PURCHASE ? CrashPoints.Point.AFTER_HOLDS : CrashPoints.Point.DURING_CANCELLATION);
+            CrashPoints.reach(effects.afterVotes());
             Booking booking = bookingOf.apply(held);
-            Commit commit = new Commit(txnId, kind, booking);
+            Commit commit = new Commit(txnId, effects.kind(), booking);
             Set<String> remote = without(prepares.keySet(), Set.of(self));
             boolean committed = store.write(c -> {
                 if (!CoordinatorLog.decide(c, txnId, CoordinatorLog.State.COMMITTED, null, null, remote, clock.millis())) {
                     return false;
                 }
-                if (kind == TxnKind.PURCHASE) {
-                    bookings.save(c, booking, txnId);
-                } else {
-                    bookings.markCancelled(c, booking, txnId);
-                }
+                effects.recordBooking(c, booking, txnId);
                 if (prepares.containsKey(self)) {
                     participant.applyCommit(c, commit, self);
                 }
                 return true;
             });
             if (committed) {
-                CrashPoints.reach(kind == TxnKind.PURCHASE ? CrashPoints.Point.AFTER_DECISION : CrashPoints.Point.DURING_CANCELLATION);
+                CrashPoints.reach(effects.afterDecision());
                 delivery.wakeUp();
                 return new Result.Committed(booking);
             }

@@ -13,15 +13,19 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import passcom.core.money.Money;
 import passcom.core.route.Airline;
 import passcom.core.route.Segment;
+import passcom.core.seat.SeatAvailability;
 import passcom.core.seat.SeatInventory;
+import passcom.core.seat.SeatState;
 import passcom.core.store.TestStores.Engine;
 
 /** What every engine must do the same: durable units that fail alone, and seats handed out exactly once. */
@@ -51,11 +55,11 @@ class StoreContractTest {
     void a_committed_write_is_there_after_the_store_is_reopened(Engine engine) {
         String url = TestStores.newStoreUrl(engine, "reopen");
         try (Store store = open(url)) {
-            new SeatInventory(store).createSeats(airline(3));
-            store.write(c -> new SeatInventory(store).hold(c, LEG, "t1", "ABCDEF", "52998224725"));
+            createSeats(store, airline(3));
+            store.write(c -> new SeatInventory(store.dialect()).hold(c, LEG, "t1", "ABCDEF", "52998224725"));
         }
         try (Store store = open(url)) {
-            assertThat(new SeatInventory(store).counts().get(LEG)).isEqualTo(new SeatInventory.Count(2, 1, 0));
+            assertThat(new SeatAvailability(store).counts().get(LEG)).isEqualTo(new SeatInventory.Count(2, 1, 0));
         }
     }
 
@@ -63,8 +67,8 @@ class StoreContractTest {
     @MethodSource("engines")
     void a_unit_that_fails_changes_nothing_while_the_units_beside_it_commit(Engine engine) throws Exception {
         try (Store store = open(TestStores.newStoreUrl(engine, "fail-alone"))) {
-            SeatInventory seats = new SeatInventory(store);
-            seats.createSeats(airline(40));
+            SeatInventory seats = new SeatInventory(store.dialect());
+            createSeats(store, airline(40));
             ExecutorService pool = Executors.newFixedThreadPool(16);
             List<Future<Boolean>> results = new ArrayList<>();
             for (int i = 0; i < 32; i++) {
@@ -90,8 +94,8 @@ class StoreContractTest {
             }
             pool.shutdown();
             assertThat(committed).isEqualTo(16);
-            assertThat(seats.counts().get(LEG)).isEqualTo(new SeatInventory.Count(24, 16, 0));
-            assertThat(seats.recount().get(LEG)).isEqualTo(new SeatInventory.Count(24, 16, 0));
+            assertThat(new SeatAvailability(store).counts().get(LEG)).isEqualTo(new SeatInventory.Count(24, 16, 0));
+            assertThat(new SeatAvailability(store).recount().get(LEG)).isEqualTo(new SeatInventory.Count(24, 16, 0));
         }
     }
 
@@ -99,8 +103,8 @@ class StoreContractTest {
     @MethodSource("engines")
     void the_lowest_free_seat_is_taken_and_a_seat_given_back_is_taken_again_first(Engine engine) {
         try (Store store = open(TestStores.newStoreUrl(engine, "lowest"))) {
-            SeatInventory seats = new SeatInventory(store);
-            seats.createSeats(airline(4));
+            SeatInventory seats = new SeatInventory(store.dialect());
+            createSeats(store, airline(4));
             List<Integer> taken = new ArrayList<>();
             for (String txn : List.of("t1", "t2", "t3")) {
                 taken.add(store.write(c -> seats.hold(c, LEG, txn, txn, null)).getAsInt());
@@ -117,7 +121,7 @@ class StoreContractTest {
             assertThat(next).hasValue(2);
             assertThat(last).hasValue(4);
             assertThat(none).isEmpty();
-            assertThat(seats.recount().get(LEG)).isEqualTo(new SeatInventory.Count(0, 4, 0));
+            assertThat(new SeatAvailability(store).recount().get(LEG)).isEqualTo(new SeatInventory.Count(0, 4, 0));
         }
     }
 
@@ -125,8 +129,8 @@ class StoreContractTest {
     @MethodSource("engines")
     void a_chosen_seat_is_held_by_number_and_the_lowest_free_seat_is_still_the_lowest(Engine engine) {
         try (Store store = open(TestStores.newStoreUrl(engine, "chosen"))) {
-            SeatInventory seats = new SeatInventory(store);
-            seats.createSeats(airline(6));
+            SeatInventory seats = new SeatInventory(store.dialect());
+            createSeats(store, airline(6));
             store.write(c -> {
                 seats.holdChosen(c, LEG, 4, "t1", "t1", null);
                 return null;
@@ -146,12 +150,12 @@ class StoreContractTest {
             assertThat(lowest).as("seats skipped by a choice are free, lowest first").containsExactly(1, 2);
             assertThat(fifth).hasValue(5);
             assertThat(fourAgain).as("a chosen seat given back is free again").hasValue(4);
-            SeatInventory.SeatState six = store.read(c -> seats.stateOf(c, LEG, 6));
-            SeatInventory.SeatState three = store.read(c -> seats.stateOf(c, LEG, 3));
-            assertThat(six).isEqualTo(SeatInventory.SeatState.FREE);
-            assertThat(three).isEqualTo(SeatInventory.SeatState.HELD);
-            assertThat(seats.recount().get(LEG)).isEqualTo(new SeatInventory.Count(1, 5, 0));
-            assertThat(seats.seatMap("A", LEG).orElseThrow().taken()).containsExactly(1, 2, 3, 4, 5);
+            SeatState six = store.read(c -> seats.stateOf(c, LEG, 6));
+            SeatState three = store.read(c -> seats.stateOf(c, LEG, 3));
+            assertThat(six).isEqualTo(SeatState.FREE);
+            assertThat(three).isEqualTo(SeatState.HELD);
+            assertThat(new SeatAvailability(store).recount().get(LEG)).isEqualTo(new SeatInventory.Count(1, 5, 0));
+            assertThat(new SeatAvailability(store).seatMap("A", LEG).orElseThrow().taken()).containsExactly(1, 2, 3, 4, 5);
         }
     }
 
@@ -159,8 +163,8 @@ class StoreContractTest {
     @MethodSource("engines")
     void thirty_two_concurrent_buyers_half_choosing_their_seat_never_share_one(Engine engine) throws Exception {
         try (Store store = open(TestStores.newStoreUrl(engine, "chosen-race"))) {
-            SeatInventory seats = new SeatInventory(store);
-            seats.createSeats(airline(32));
+            SeatInventory seats = new SeatInventory(store.dialect());
+            createSeats(store, airline(32));
             ExecutorService pool = Executors.newFixedThreadPool(16);
             List<Future<Integer>> results = new ArrayList<>();
             for (int i = 0; i < 32; i++) {
@@ -170,7 +174,7 @@ class StoreContractTest {
                     seats.lock(c, Set.of(LEG));
                     if (buyer % 2 == 0) {
                         int chosen = 32 - buyer;
-                        if (seats.stateOf(c, LEG, chosen) != SeatInventory.SeatState.FREE) {
+                        if (seats.stateOf(c, LEG, chosen) != SeatState.FREE) {
                             return -chosen;
                         }
                         seats.holdChosen(c, LEG, chosen, "t" + buyer, "R" + buyer, null);
@@ -192,8 +196,8 @@ class StoreContractTest {
             pool.shutdown();
 
             assertThat(held.size() + refused).isEqualTo(32);
-            assertThat(seats.recount().get(LEG)).isEqualTo(new SeatInventory.Count(32 - held.size(), held.size(), 0));
-            assertThat(seats.counts().get(LEG)).isEqualTo(seats.recount().get(LEG));
+            assertThat(new SeatAvailability(store).recount().get(LEG)).isEqualTo(new SeatInventory.Count(32 - held.size(), held.size(), 0));
+            assertThat(new SeatAvailability(store).counts().get(LEG)).isEqualTo(new SeatAvailability(store).recount().get(LEG));
         }
     }
 
@@ -201,8 +205,8 @@ class StoreContractTest {
     @MethodSource("engines")
     void sixty_four_concurrent_buyers_of_a_hundred_seats_each_get_a_different_seat_at_the_first_try(Engine engine) throws Exception {
         try (Store store = open(TestStores.newStoreUrl(engine, "64-buyers"))) {
-            SeatInventory seats = new SeatInventory(store);
-            seats.createSeats(airline(100));
+            SeatInventory seats = new SeatInventory(store.dialect());
+            createSeats(store, airline(100));
             ExecutorService pool = Executors.newFixedThreadPool(64);
             List<Callable<OptionalInt>> buyers = new ArrayList<>();
             for (int i = 0; i < 64; i++) {
@@ -219,7 +223,7 @@ class StoreContractTest {
             }
             pool.shutdown();
             assertThat(numbers).hasSize(64).allMatch(n -> n >= 1 && n <= 64);
-            assertThat(seats.recount().get(LEG)).isEqualTo(new SeatInventory.Count(36, 64, 0));
+            assertThat(new SeatAvailability(store).recount().get(LEG)).isEqualTo(new SeatInventory.Count(36, 64, 0));
         }
     }
 
@@ -227,12 +231,12 @@ class StoreContractTest {
     @MethodSource("engines")
     void availability_is_read_from_one_row_per_segment_whatever_the_capacity(Engine engine) {
         try (Store store = open(TestStores.newStoreUrl(engine, "availability"))) {
-            SeatInventory seats = new SeatInventory(store);
-            seats.createSeats(airline(1));
+            SeatInventory seats = new SeatInventory(store.dialect());
+            createSeats(store, airline(1));
             store.write(c -> seats.hold(c, LEG, "t1", "t1", null));
-            assertThat(seats.segmentsWithFreeSeats()).containsExactly(new Segment.Key("Goiânia", "Brasília"));
+            assertThat(new SeatAvailability(store).segmentsWithFreeSeats()).containsExactly(new Segment.Key("Goiânia", "Brasília"));
             store.write(c -> seats.release(c, "t1"));
-            assertThat(seats.segmentsWithFreeSeats()).contains(LEG);
+            assertThat(new SeatAvailability(store).segmentsWithFreeSeats()).contains(LEG);
             int rows = store.read(c -> {
                 try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM seat"); ResultSet r = s.executeQuery()) {
                     r.next();
@@ -250,22 +254,26 @@ class StoreContractTest {
         // Migrated and seeded first under the generous deadline: on a loaded machine the migration alone can
         // outlast 300 ms, and what is under test is a write, not the schema's creation.
         try (Store setUp = open(url)) {
-            new SeatInventory(setUp).createSeats(airline(3));
+            createSeats(setUp, airline(3));
         }
         try (Store store = Store.open(url, Duration.ofMillis(300))) {
             ExecutorService pool = Executors.newFixedThreadPool(2);
+            CountDownLatch locked = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            // Holds the segment's row (PostgreSQL) or the single writer (SQLite) until the blocked write has failed.
             Future<Object> slow = pool.submit(() -> store.write(c -> {
                 try (PreparedStatement lock = c.prepareStatement("UPDATE segment_stock SET held = held WHERE origin = 'Cuiabá'")) {
                     lock.executeUpdate();
                 }
+                locked.countDown();
                 try {
-                    Thread.sleep(1_000);
+                    release.await(30, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
                 return null;
             }));
-            Thread.sleep(100);
+            assertThat(locked.await(30, TimeUnit.SECONDS)).as("the first write took its lock").isTrue();
             Future<Object> blocked = pool.submit(() -> store.write(c -> {
                 try (PreparedStatement update = c.prepareStatement("UPDATE segment_stock SET held = held WHERE origin = 'Cuiabá'")) {
                     update.executeUpdate();
@@ -273,6 +281,7 @@ class StoreContractTest {
                 return null;
             }));
             assertThatThrownBy(blocked::get).hasCauseInstanceOf(StoreFailure.class);
+            release.countDown();
             slow.get();
             pool.shutdown();
         }
@@ -282,8 +291,8 @@ class StoreContractTest {
     void an_embedded_store_that_cannot_write_fails_every_write_and_loses_nothing_it_had() {
         String url = TestStores.newStoreUrl(Engine.SQLITE, "read-only");
         try (Store store = open(url)) {
-            SeatInventory seats = new SeatInventory(store);
-            seats.createSeats(airline(3));
+            SeatInventory seats = new SeatInventory(store.dialect());
+            createSeats(store, airline(3));
             store.write(c -> seats.hold(c, LEG, "before", "BEFORE", null));
             // The file turns read-only under the writer (as a disk remounted read-only): SQLite's query_only.
             assertThatThrownBy(() -> store.write(c -> {
@@ -293,11 +302,11 @@ class StoreContractTest {
                 return seats.hold(c, LEG, "during", "DURING", null);
             })).as("the commit of the batch fails, and with it the unit").isInstanceOf(StoreFailure.class);
             assertThatThrownBy(() -> store.write(c -> seats.hold(c, LEG, "later", "LATER", null))).isInstanceOf(StoreFailure.class);
-            assertThat(seats.counts().get(LEG)).as("reads still work").isEqualTo(new SeatInventory.Count(2, 1, 0));
+            assertThat(new SeatAvailability(store).counts().get(LEG)).as("reads still work").isEqualTo(new SeatInventory.Count(2, 1, 0));
         }
         try (Store store = open(url)) {
-            SeatInventory seats = new SeatInventory(store);
-            assertThat(seats.recount().get(LEG)).as("only what was acknowledged").isEqualTo(new SeatInventory.Count(2, 1, 0));
+            SeatInventory seats = new SeatInventory(store.dialect());
+            assertThat(new SeatAvailability(store).recount().get(LEG)).as("only what was acknowledged").isEqualTo(new SeatInventory.Count(2, 1, 0));
             OptionalInt next = store.write(c -> seats.hold(c, LEG, "after", "AFTER", null));
             assertThat(next).hasValue(2);
         }
@@ -310,5 +319,12 @@ class StoreContractTest {
             assertThat(store.shared()).isFalse();
             assertThatThrownBy(() -> open(url)).isInstanceOf(StoreFailure.class).hasMessageContaining("in use by another process");
         }
+    }
+
+    private static void createSeats(Store store, passcom.core.route.Airline airline) {
+        store.write(c -> {
+            new SeatInventory(store.dialect()).createSeats(c, airline);
+            return null;
+        });
     }
 }

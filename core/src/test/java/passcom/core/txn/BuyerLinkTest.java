@@ -25,7 +25,7 @@ class BuyerLinkTest {
 
     @Test
     void when_an_account_buys_for_someone_else_then_the_buyer_sees_the_booking_at_every_airline() {
-        PurchaseOrder order = new PurchaseOrder(PASSENGER, List.of("A", "C"), List.of("Cuiabá", "Goiânia", "Belo Horizonte"), null)
+        PurchaseOrder order = new PurchaseOrder(PASSENGER, PurchaseOrder.legs(List.of("A", "C"), List.of("Cuiabá", "Goiânia", "Belo Horizonte")), null)
                 .boughtBy(BUYER);
 
         Booking booking = ((PurchaseOutcome.Bought) federation.node("B").purchase(order)).booking();
@@ -39,7 +39,7 @@ class BuyerLinkTest {
 
     @Test
     void when_a_guest_buys_then_no_other_cpf_sees_the_booking() {
-        PurchaseOrder order = new PurchaseOrder(PASSENGER, List.of("A"), List.of("Cuiabá", "Goiânia"), null);
+        PurchaseOrder order = new PurchaseOrder(PASSENGER, PurchaseOrder.legs(List.of("A"), List.of("Cuiabá", "Goiânia")), null);
 
         assertThat(federation.node("B").purchase(order)).isInstanceOf(PurchaseOutcome.Bought.class);
 

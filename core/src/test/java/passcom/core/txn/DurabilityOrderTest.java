@@ -41,8 +41,8 @@ class DurabilityOrderTest {
         log.clear();
 
         // A coordinates and flies the first leg; B and C fly the others.
-        PurchaseOutcome outcome = federation.node("A").purchase(new PurchaseOrder(CPF, List.of("A", "B", "C"),
-                List.of("Cuiabá", "Goiânia", "Belo Horizonte", "Rio de Janeiro"), null));
+        PurchaseOutcome outcome = federation.node("A").purchase(new PurchaseOrder(CPF, PurchaseOrder.legs(List.of("A", "B", "C"),
+                List.of("Cuiabá", "Goiânia", "Belo Horizonte", "Rio de Janeiro")), null));
         log.add("bought (answer to the customer)");
         assertThat(outcome).isInstanceOf(PurchaseOutcome.Bought.class);
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> log.stream().filter(e -> e.startsWith("ack")).count() == 2);

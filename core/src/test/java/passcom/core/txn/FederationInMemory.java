@@ -13,6 +13,8 @@ import passcom.core.cpf.Cpf;
 import passcom.core.route.RouteNetwork;
 import passcom.core.route.plan.AirlinePaths;
 import passcom.core.store.Store;
+import passcom.core.time.Sleeper;
+import passcom.core.time.Ticker;
 
 /**
  * Airline nodes in one JVM, each on its own SQLite store in a temporary folder, wired to each other directly (no HTTP), for testing the
@@ -57,6 +59,13 @@ final class FederationInMemory implements AutoCloseable {
     FederationInMemory(RouteNetwork network, List<String> airlines, Duration staleHold,
                        java.util.function.UnaryOperator<NodeConfig> configure,
                        StoreWrapper wrap) {
+        this(network, airlines, staleHold, configure, wrap, Ticker.system(), Sleeper.system());
+    }
+
+    /** ... with every node waiting and timing out on {@code ticker} and {@code sleeper} (tests move time instead of sleeping). */
+    FederationInMemory(RouteNetwork network, List<String> airlines, Duration staleHold,
+                       java.util.function.UnaryOperator<NodeConfig> configure,
+                       StoreWrapper wrap, Ticker ticker, Sleeper sleeper) {
         try {
             folder = java.nio.file.Files.createTempDirectory("passcom-federation-");
         } catch (java.io.IOException e) {
@@ -70,7 +79,7 @@ final class FederationInMemory implements AutoCloseable {
             NodeConfig config = configure.apply(new NodeConfig(airline, network, "jdbc:sqlite:" + folder.resolve(airline + ".db"),
                     Duration.ofSeconds(2), Duration.ofSeconds(1), staleHold, Duration.ofMillis(50), Clock.systemUTC()));
             Store store = wrap.wrap(airline, Store.open(config.jdbcUrl(), AirlineNode.storeDeadline(config)), events);
-            nodes.put(airline, AirlineNode.start(config, peers, store));
+            nodes.put(airline, AirlineNode.start(config, peers, store, ticker, sleeper));
         }
     }
 
@@ -81,7 +90,7 @@ final class FederationInMemory implements AutoCloseable {
 
     /** An airline's store, for setting up states no API call produces. */
     Store store(String airline) {
-        return nodes.get(airline).store();
+        return NodeInspection.of(nodes.get(airline)).store();
     }
 
     AirlineNode node(String airline) {

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import passcom.core.InvalidRequest;
@@ -89,9 +89,10 @@ class SeatsAndPassengersTest {
     void when_a_family_of_three_buys_an_interline_trip_then_one_booking_seats_each_on_every_leg_and_costs_three_fares() {
         start(withSeats(NetworkLoader.loadDefault(), "B", CWB, FLN, 5));
         PurchaseOrder order = new PurchaseOrder(List.of(
-                new PurchaseOrder.Traveller(cpf(1), "Ana", List.of(Prepare.ANY_SEAT, 5)),
+                new PurchaseOrder.Traveller(cpf(1), "Ana", List.of(SeatRequest.ANY, new SeatRequest.Chosen(5))),
                 new PurchaseOrder.Traveller(cpf(2), null, List.of()),
-                new PurchaseOrder.Traveller(cpf(3), "Caio", List.of(3, Prepare.ANY_SEAT))), List.of("A", "B"), List.of(SP, CWB, FLN), null);
+                new PurchaseOrder.Traveller(cpf(3), "Caio", List.of(new SeatRequest.Chosen(3), SeatRequest.ANY))),
+                PurchaseOrder.legs(List.of("A", "B"), List.of(SP, CWB, FLN)), null);
 
         Booking booking = bought(federation.node("C").purchase(order));
 
@@ -154,7 +155,7 @@ class SeatsAndPassengersTest {
     void when_a_family_retries_with_the_same_request_id_then_it_buys_once() {
         start(NetworkLoader.loadDefault());
         PurchaseOrder order = new PurchaseOrder(List.of(new PurchaseOrder.Traveller(cpf(1)), new PurchaseOrder.Traveller(cpf(2))),
-                List.of("B"), List.of(SP, CWB), "familia-1");
+                PurchaseOrder.legs(List.of("B"), List.of(SP, CWB)), new RequestId("familia-1"));
 
         PurchaseOutcome first = federation.node("A").purchase(order);
         PurchaseOutcome second = federation.node("A").purchase(order);
@@ -170,8 +171,8 @@ class SeatsAndPassengersTest {
     void when_a_chosen_seat_is_held_by_a_purchase_that_then_aborts_then_the_chooser_gets_it() {
         start(NetworkLoader.loadDefault());
         // Held for a transaction its coordinator never started: the hold resolver asks A, A presumes abort, the seat comes back.
-        Vote vote = federation.node("B").prepare(new Prepare("txn-lost", "A", TxnKind.PURCHASE, "ABCDEF", List.of(new Segment.Key(SP, CWB)),
-                List.of(new Prepare.Seating(cpf(7), List.of(2)))));
+        Vote vote = federation.node("B").participant().prepare(new Prepare("txn-lost", "A", TxnKind.PURCHASE, "ABCDEF", List.of(new Segment.Key(SP, CWB)),
+                List.of(new Prepare.Seating(cpf(7), List.of(new SeatRequest.Chosen(2))))));
         assertThat(vote).isInstanceOfSatisfying(Vote.Held.class, held -> assertThat(held.seats()).containsExactly(2));
         SeatMap map = federation.node("C").seatMap(SP, CWB, "B");
         assertThat(map.taken()).as("a held seat is shown taken").containsExactly(2);
@@ -190,15 +191,15 @@ class SeatsAndPassengersTest {
     void when_a_prepare_is_sent_twice_then_the_family_gets_the_same_seats() {
         start(NetworkLoader.loadDefault());
         Prepare prepare = new Prepare("txn-twice", "A", TxnKind.PURCHASE, "ABCDEF", List.of(new Segment.Key(SP, CWB), new Segment.Key(CWB, FLN)),
-                List.of(new Prepare.Seating(cpf(1), List.of()), new Prepare.Seating(cpf(2), List.of(3, 1))));
+                List.of(new Prepare.Seating(cpf(1), List.of()), new Prepare.Seating(cpf(2), List.of(new SeatRequest.Chosen(3), new SeatRequest.Chosen(1)))));
 
-        Vote first = federation.node("B").prepare(prepare);
-        Vote second = federation.node("B").prepare(prepare);
+        Vote first = federation.node("B").participant().prepare(prepare);
+        Vote second = federation.node("B").participant().prepare(prepare);
 
         assertThat(first).isInstanceOf(Vote.Held.class);
         assertThat(((Vote.Held) first).seats()).as("leg by leg, passenger by passenger").containsExactly(1, 3, 2, 1);
         assertThat(second).isEqualTo(first);
-        federation.node("B").abort("txn-twice", "A");
+        federation.node("B").participant().abort("txn-twice", "A");
         assertThat(count("B", SP, CWB)).isEqualTo(new SeatInventory.Count(3, 0, 0));
         assertInvariants();
     }
@@ -229,15 +230,15 @@ class SeatsAndPassengersTest {
             ten.add(new PurchaseOrder.Traveller(cpf(i)));
         }
 
-        assertRefused(() -> a.purchase(new PurchaseOrder(ten, List.of("A"), List.of(SP, CWB), null)), "9 passageiros");
-        assertRefused(() -> a.purchase(new PurchaseOrder(List.of(), List.of("A"), List.of(SP, CWB), null)), "passageiro");
+        assertRefused(() -> a.purchase(new PurchaseOrder(ten, PurchaseOrder.legs(List.of("A"), List.of(SP, CWB)), null)), "9 passageiros");
+        assertRefused(() -> a.purchase(new PurchaseOrder(List.of(), PurchaseOrder.legs(List.of("A"), List.of(SP, CWB)), null)), "passageiro");
         assertRefused(() -> a.purchase(order(List.of("A"), List.of(SP, CWB), anySeat(1), anySeat(1))), cpf(1).formatted());
         assertRefused(() -> a.purchase(order(List.of("A"), List.of(SP, CWB), seated(1, 4))), "assentos de 1 a 3");
         assertRefused(() -> a.purchase(order(List.of("A"), List.of(SP, CWB), seated(1, -1))), "-1");
         assertRefused(() -> a.purchase(order(List.of("A"), List.of(SP, CWB), seated(1, 2), seated(2, 2))), "dois passageiros");
         assertRefused(() -> a.purchase(order(List.of("A", "B"), List.of(SP, CWB, FLN), seated(1, 2))), "um assento por trecho");
         assertRefused(() -> a.purchase(new PurchaseOrder(List.of(new PurchaseOrder.Traveller(cpf(1), "x".repeat(121), List.of())),
-                List.of("A"), List.of(SP, CWB), null)), "nome");
+                PurchaseOrder.legs(List.of("A"), List.of(SP, CWB)), null)), "nome");
         assertThat(count("A", SP, CWB)).isEqualTo(new SeatInventory.Count(3, 0, 0));
         assertInvariants();
     }
@@ -247,7 +248,7 @@ class SeatsAndPassengersTest {
     }
 
     private static PurchaseOrder order(List<String> airlines, List<String> cities, PurchaseOrder.Traveller... passengers) {
-        return new PurchaseOrder(List.of(passengers), airlines, cities, null);
+        return new PurchaseOrder(List.of(passengers), PurchaseOrder.legs(airlines, cities), null);
     }
 
     private static PurchaseOrder.Traveller anySeat(int n) {
@@ -283,7 +284,7 @@ class SeatsAndPassengersTest {
     }
 
     private SeatInventory.Count count(String airline, String from, String to) {
-        return federation.node(airline).seatCounts().get(new Segment.Key(from, to));
+        return NodeInspection.of(federation.node(airline)).seatCounts().get(new Segment.Key(from, to));
     }
 
     private void awaitSettled() {
@@ -293,12 +294,12 @@ class SeatsAndPassengersTest {
     /** Counters agree with the seat rows, free + held + sold = capacity, and the sold seats are exactly the active bookings' seats. */
     private void assertInvariants() {
         Map<String, Booking> active = new TreeMap<>();
-        federation.nodes.values().forEach(n -> n.knownBookings().forEach(b -> active.putIfAbsent(b.reference(), b)));
+        federation.nodes.values().forEach(n -> NodeInspection.of(n).knownBookings().forEach(b -> active.putIfAbsent(b.reference(), b)));
         federation.nodes.forEach((id, node) -> {
-            assertThat(node.recountSeats()).as("%s: seat rows agree with the counters", id).isEqualTo(node.seatCounts());
-            node.seatCounts().forEach((segment, count) ->
+            assertThat(NodeInspection.of(node).recountSeats()).as("%s: seat rows agree with the counters", id).isEqualTo(NodeInspection.of(node).seatCounts());
+            NodeInspection.of(node).seatCounts().forEach((segment, count) ->
                     assertThat(count.total()).as(id + " " + segment).isEqualTo(node.network().airline(id).orElseThrow().capacityOf(segment)));
-            List<String> sold = node.soldSeats().stream().map(s -> s.reference() + " " + s.segment() + " #" + s.number()).toList();
+            List<String> sold = NodeInspection.of(node).soldSeats().stream().map(s -> s.reference() + " " + s.segment() + " #" + s.number()).toList();
             List<String> booked = new ArrayList<>();
             active.values().forEach(b -> b.legs().stream().filter(l -> l.airline().equals(id))
                     .forEach(l -> l.seats().forEach(seat -> booked.add(b.reference() + " " + l.segment().key() + " #" + seat))));
@@ -306,18 +307,8 @@ class SeatsAndPassengersTest {
         });
     }
 
+    /** Polls {@code condition} until it holds, for at most 10 s (a loaded machine settles slowly; nothing here is timed). */
     private static void await(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(condition::getAsBoolean);
     }
 }

@@ -24,6 +24,7 @@ import passcom.core.route.RouteNetwork;
 import passcom.core.route.Segment;
 import passcom.core.seat.SeatInventory;
 import passcom.core.store.TestStores;
+import passcom.core.txn.NodeInspection;
 import passcom.it.Buyers;
 import passcom.it.Fault;
 import passcom.it.FaultProxy;
@@ -125,8 +126,8 @@ class TwoInstancesIT {
         }
         assertThat(seatsOfA).containsExactlyElementsOf(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10));
         awaitQuiet();
-        assertThat(servers.get("A1").node().seatCounts().get(LEG)).isEqualTo(new SeatInventory.Count(0, 0, 10));
-        assertThat(servers.get("A2").node().recountSeats().get(LEG)).isEqualTo(new SeatInventory.Count(0, 0, 10));
+        assertThat(NodeInspection.of(servers.get("A1").node()).seatCounts().get(LEG)).isEqualTo(new SeatInventory.Count(0, 0, 10));
+        assertThat(NodeInspection.of(servers.get("A2").node()).recountSeats().get(LEG)).isEqualTo(new SeatInventory.Count(0, 0, 10));
     }
 
     @Test
@@ -142,8 +143,8 @@ class TwoInstancesIT {
             int n = i;
             pending.add(buyers.submit(() -> Buyers.buy(servers.get("A1").uri(), Buyers.cpf(100 + n), List.of("B", "A"), MIXED_CITIES)));
         }
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> servers.get("B").node().seatCounts().get(FEEDER).held() == 4
-                && servers.get("A2").node().seatCounts().get(LEG).held() == 4);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> NodeInspection.of(servers.get("B").node()).seatCounts().get(FEEDER).held() == 4
+                && NodeInspection.of(servers.get("A2").node()).seatCounts().get(LEG).held() == 4);
 
         PasscomServer a1 = servers.remove("A1");
         a1.node().close(); // as kill -9: nothing more is written, its lease is no longer renewed
@@ -153,15 +154,15 @@ class TwoInstancesIT {
         buyers.shutdownNow();
 
         Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() ->
-                servers.get("B").node().seatCounts().get(FEEDER).held() == 0
-                        && servers.get("A2").node().seatCounts().values().stream().allMatch(c -> c.held() == 0)
+                NodeInspection.of(servers.get("B").node()).seatCounts().get(FEEDER).held() == 0
+                        && NodeInspection.of(servers.get("A2").node()).seatCounts().values().stream().allMatch(c -> c.held() == 0)
                         && servers.get("A2").node().health().pendingTransactions() == 0);
         long settledMillis = (System.nanoTime() - died) / 1_000_000;
         System.out.printf("two instances: A1's transactions finished by A2 %d ms after A1 died%n", settledMillis);
 
         // The seats were never sold, and the federation sells them normally without A1.
-        assertThat(servers.get("B").node().seatCounts().get(FEEDER)).isEqualTo(new SeatInventory.Count(100, 0, 0));
-        assertThat(servers.get("A2").node().seatCounts().get(LEG)).isEqualTo(new SeatInventory.Count(10, 0, 0));
+        assertThat(NodeInspection.of(servers.get("B").node()).seatCounts().get(FEEDER)).isEqualTo(new SeatInventory.Count(100, 0, 0));
+        assertThat(NodeInspection.of(servers.get("A2").node()).seatCounts().get(LEG)).isEqualTo(new SeatInventory.Count(10, 0, 0));
         Http.Reply after = Buyers.buy(servers.get("B").uri(), Buyers.cpf(200), List.of("B", "A"), MIXED_CITIES);
         assertThat(after.status()).as(after.erro()).isEqualTo(200);
     }

@@ -1,7 +1,7 @@
 package passcom.server.account;
 
 import java.time.Instant;
-import java.util.List;
+import passcom.server.peer.FederationPaths;
 
 /**
  * The accounts messages between airlines (signed like every peer call; their own records, not the customer
@@ -10,13 +10,12 @@ import java.util.List;
  */
 final class AccountPeerWire {
 
-    static final String CLAIM = "/conta_servidor/reservar";
-    static final String LOGIN = "/conta_servidor/login";
-    static final String DATA = "/conta_servidor/dados";
-    static final String DELETE = "/conta_servidor/excluir";
-    static final String RENEW = "/conta_servidor/renovar";
-    static final String LOGOUT = "/conta_servidor/logout";
-    static final List<String> ALL = List.of(CLAIM, LOGIN, DATA, DELETE, RENEW, LOGOUT);
+    static final String CLAIM = FederationPaths.ACCOUNT_CLAIM;
+    static final String LOGIN = FederationPaths.ACCOUNT_LOGIN;
+    static final String DATA = FederationPaths.ACCOUNT_DATA;
+    static final String DELETE = FederationPaths.ACCOUNT_DELETE;
+    static final String RENEW = FederationPaths.ACCOUNT_RENEW;
+    static final String LOGOUT = FederationPaths.ACCOUNT_LOGOUT;
 
     /** What a password check, a deletion, a renewal or an account query came to at the asked airline. */
     enum Result {

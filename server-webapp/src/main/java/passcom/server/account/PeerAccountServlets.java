@@ -27,11 +27,6 @@ public final class PeerAccountServlets {
                 AccountPeerWire.LOGOUT, new Logout(accounts));
     }
 
-    /** Every peer path (the signature filter guards them). */
-    public static java.util.List<String> paths() {
-        return AccountPeerWire.ALL;
-    }
-
     /** A peer's cadastro claims a CPF; only the claimant itself may sign it. */
     static final class Claim extends Endpoint {
         private final FederatedAccounts accounts;

@@ -10,6 +10,7 @@ import passcom.api.CaminhosResposta;
 import passcom.api.CidadeRede;
 import passcom.api.CompanhiaRede;
 import passcom.api.MapaAssentos;
+import passcom.api.OrderCheck;
 import passcom.api.Rede;
 import passcom.api.TrechoRede;
 import passcom.api.Passagem;
@@ -34,9 +35,10 @@ import passcom.core.route.plan.AirlinePaths;
 import passcom.core.seat.SeatMap;
 import passcom.core.txn.AirlineTickets;
 import passcom.core.txn.Health;
-import passcom.core.txn.Prepare;
 import passcom.core.txn.PurchaseOrder;
+import passcom.core.txn.RequestId;
 import passcom.core.txn.RouteSearch;
+import passcom.core.txn.SeatRequest;
 import passcom.core.txn.TicketSearch;
 import passcom.server.http.MalformedRequest;
 
@@ -203,24 +205,22 @@ public final class ApiMapper {
     }
 
     /**
-     * A purchase request as the core takes it; {@code caminho} must be [[one airline per leg], [cities]]. The
-     * body names either {@code cpf} (the original one-passenger body) or {@code passageiros}, never both; the
-     * core checks the passengers' count, CPFs and seats against the itinerary.
+     * A purchase request as the core takes it, typed: {@code caminho} ([[one airline per leg], [cities]]) becomes
+     * the legs, each seat a {@link SeatRequest}. The shape and limits are {@link OrderCheck}'s (shared with the
+     * clients). The body names either {@code cpf} (the original one-passenger body) or {@code passageiros}, never
+     * both; the core checks the passengers' count, CPFs and seats against the itinerary.
      */
     public static PurchaseOrder order(PedidoCompra pedido) {
         List<PurchaseOrder.Traveller> passengers = travellers(pedido);
         List<List<String>> caminho = MalformedRequest.require(pedido.caminho(), "caminho");
-        if (caminho.size() != 2 || caminho.get(0) == null || caminho.get(1) == null
-                || caminho.get(1).size() < 2 || caminho.get(0).size() != caminho.get(1).size() - 1
-                || caminho.stream().flatMap(List::stream).anyMatch(s -> s == null || s.isBlank())) {
-            throw new MalformedRequest("O campo 'caminho' deve ser [[companhia de cada trecho], [cidades]], "
-                    + "com uma companhia a menos que cidades, como [[\"A\"], [\"Cuiabá\", \"Goiânia\"]]");
+        String problem = OrderCheck.caminhoProblem(caminho);
+        if (problem == null) {
+            problem = OrderCheck.requestIdProblem(pedido.idPedido());
         }
-        String requestId = pedido.idPedido() == null || pedido.idPedido().isBlank() ? null : pedido.idPedido();
-        if (requestId != null && requestId.length() > 100) {
-            throw new MalformedRequest("O campo 'id_pedido' passa de 100 caracteres");
+        if (problem != null) {
+            throw new MalformedRequest(problem);
         }
-        return new PurchaseOrder(passengers, caminho.get(0), caminho.get(1), requestId);
+        return new PurchaseOrder(passengers, PurchaseOrder.legs(caminho.get(0), caminho.get(1)), RequestId.orNull(pedido.idPedido()));
     }
 
     private static List<PurchaseOrder.Traveller> travellers(PedidoCompra pedido) {
@@ -231,7 +231,7 @@ public final class ApiMapper {
             throw new MalformedRequest("Informe 'cpf' (um passageiro) ou 'passageiros', não os dois");
         }
         if (pedido.passageiros().isEmpty()) {
-            throw new MalformedRequest("O campo 'passageiros' está vazio: informe de 1 a " + Booking.MAX_PASSENGERS + " passageiros");
+            throw new MalformedRequest("O campo 'passageiros' está vazio: informe de 1 a " + OrderCheck.MAX_PASSENGERS + " passageiros");
         }
         List<PurchaseOrder.Traveller> travellers = new ArrayList<>();
         for (int p = 0; p < pedido.passageiros().size(); p++) {
@@ -247,11 +247,11 @@ public final class ApiMapper {
                 throw new MalformedRequest(field + ".cpf: " + e.getMessage());
             }
             String name = passageiro.nome() == null || passageiro.nome().isBlank() ? null : passageiro.nome().strip();
-            List<Integer> seats = passageiro.assentos() == null ? List.of()
-                    : passageiro.assentos().stream().map(seat -> seat == null ? Prepare.ANY_SEAT : seat).toList();
-            if (seats.contains(Prepare.ANY_SEAT) && passageiro.assentos().contains(Prepare.ANY_SEAT)) {
+            if (passageiro.assentos() != null && passageiro.assentos().contains(0)) {
                 throw new MalformedRequest(field + ".assentos: o assento 0 não existe; use null para o primeiro assento livre");
             }
+            List<SeatRequest> seats = passageiro.assentos() == null ? List.of()
+                    : passageiro.assentos().stream().map(SeatRequest::of).toList();
             travellers.add(new PurchaseOrder.Traveller(cpf, name, seats));
         }
         return travellers;

@@ -21,6 +21,11 @@ public abstract class Endpoint extends HttpServlet {
         this.methods = java.util.List.copyOf(all);
     }
 
+    /** The HTTP methods this endpoint takes, e.g. {@code [GET]}. */
+    public java.util.List<String> methods() {
+        return methods;
+    }
+
     /** Called with a request whose method is one of this endpoint's; {@link IncomingRequest#method} says which. */
     protected abstract Reply handle(IncomingRequest request);
 

@@ -6,11 +6,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import passcom.server.http.ServedOperations;
 
 /**
  * The admin listener: {@code GET /metrics} in Prometheus text format, on its own port and its own few
@@ -48,6 +50,11 @@ public final class MetricsEndpoint implements AutoCloseable {
         server.setStopTimeout(1000);
         server.start();
         return new MetricsEndpoint(server);
+    }
+
+    /** What this listener answers, read from its servlet registrations ({@code GET /metrics}). */
+    public Set<ServedOperations.Operation> operations() {
+        return ServedOperations.of(server);
     }
 
     /** e.g. http://127.0.0.1:9433/metrics */

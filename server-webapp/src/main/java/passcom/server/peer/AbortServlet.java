@@ -20,7 +20,7 @@ public final class AbortServlet extends Endpoint {
 
     @Override
     protected Reply handle(IncomingRequest request) {
-        node.abort(request.body(AbortMessage.class).txnId(), request.signer());
+        node.participant().abort(request.body(AbortMessage.class).txnId(), request.signer());
         return Reply.ok(Ack.OK);
     }
 }

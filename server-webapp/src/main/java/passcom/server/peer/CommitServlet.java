@@ -17,7 +17,7 @@ public final class CommitServlet extends Endpoint {
 
     @Override
     protected Reply handle(IncomingRequest request) {
-        node.commit(request.body(CommitMessage.class).toCommit(), request.signer());
+        node.participant().commit(request.body(CommitMessage.class).toCommit(), request.signer());
         return Reply.ok(Ack.OK);
     }
 }

@@ -22,9 +22,10 @@ public record PathsMessage(String companhia, BigDecimal precoPor100Km, List<List
         return new PathsMessage(paths.airline(), paths.pricePer100Km().toBigDecimal(), paths.paths(), versioned.version());
     }
 
+    /** The price field is {@code preco_por100_km} on the wire (Jackson's snake case of {@code precoPor100Km}); older peers send it so. */
     public AirlinePaths toPaths() {
         return new AirlinePaths(MalformedRequest.require(companhia, "companhia"),
-                Money.of(MalformedRequest.require(precoPor100Km, "preco_por_100_km")),
+                Money.of(MalformedRequest.require(precoPor100Km, "preco_por100_km")),
                 MalformedRequest.require(caminhos, "caminhos"));
     }
 }

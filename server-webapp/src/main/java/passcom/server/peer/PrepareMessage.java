@@ -2,9 +2,10 @@ package passcom.server.peer;
 
 import java.util.ArrayList;
 import java.util.List;
-import passcom.core.booking.Booking;
+import passcom.api.OrderCheck;
 import passcom.core.cpf.Cpf;
 import passcom.core.txn.Prepare;
+import passcom.core.txn.SeatRequest;
 import passcom.core.txn.TxnKind;
 import passcom.server.http.MalformedRequest;
 
@@ -24,7 +25,7 @@ public record PrepareMessage(String idTransacao, String coordenador, TxnKind tip
     public static PrepareMessage of(Prepare prepare) {
         List<PassengerSeats> passengers = prepare.passengers().stream()
                 .map(p -> new PassengerSeats(p.cpf().digits(), p.seats().isEmpty() ? null
-                        : p.seats().stream().map(seat -> seat == Prepare.ANY_SEAT ? null : seat).toList()))
+                        : p.seats().stream().map(SeatRequest::toWire).toList()))
                 .toList();
         return new PrepareMessage(prepare.txnId(), prepare.coordinator(), prepare.kind(), prepare.cpf().digits(),
                 prepare.reference(), prepare.legs().stream().map(LegKey::of).toList(), passengers);
@@ -43,15 +44,15 @@ public record PrepareMessage(String idTransacao, String coordenador, TxnKind tip
                 if (passenger == null) {
                     throw new MalformedRequest("O campo 'passageiros' tem um passageiro nulo");
                 }
-                List<Integer> seats = passenger.assentos() == null ? List.of()
-                        : passenger.assentos().stream().map(seat -> seat == null ? Prepare.ANY_SEAT : seat).toList();
+                List<SeatRequest> seats = passenger.assentos() == null ? List.of()
+                        : passenger.assentos().stream().map(SeatRequest::of).toList();
                 if (!seats.isEmpty() && seats.size() != legs.size()) {
                     throw new MalformedRequest("Cada passageiro informa um assento por trecho, ou nenhum");
                 }
                 seating.add(new Prepare.Seating(Cpf.parse(passenger.cpf()), seats));
             }
-            if (seating.size() > Booking.MAX_PASSENGERS || seating.stream().map(Prepare.Seating::cpf).distinct().count() != seating.size()) {
-                throw new MalformedRequest("O campo 'passageiros' tem de 1 a " + Booking.MAX_PASSENGERS + " passageiros, cada CPF uma vez");
+            if (seating.size() > OrderCheck.MAX_PASSENGERS || seating.stream().map(Prepare.Seating::cpf).distinct().count() != seating.size()) {
+                throw new MalformedRequest("O campo 'passageiros' tem de 1 a " + OrderCheck.MAX_PASSENGERS + " passageiros, cada CPF uma vez");
             }
         }
         return new Prepare(transactionId(MalformedRequest.require(idTransacao, "id_transacao")),

@@ -19,6 +19,6 @@ public final class PrepareServlet extends Endpoint {
     protected Reply handle(IncomingRequest request) {
         passcom.core.txn.Prepare prepare = request.body(PrepareMessage.class).toPrepare();
         request.requireSignedBy(prepare.coordinator());
-        return Reply.ok(VoteMessage.of(node.prepare(prepare)));
+        return Reply.ok(VoteMessage.of(node.participant().prepare(prepare)));
     }
 }

@@ -27,6 +27,7 @@ import passcom.core.route.plan.AirlinePaths;
 import passcom.core.txn.AirlineTickets;
 import passcom.core.txn.Health;
 import passcom.core.txn.PurchaseOrder;
+import passcom.core.txn.SeatRequest;
 import passcom.server.http.MalformedRequest;
 
 class ApiMapperTest {
@@ -97,7 +98,8 @@ class ApiMapperTest {
         PurchaseOrder order = ApiMapper.order(new PedidoCompra("52998224725",
                 List.of(List.of("A", "B"), List.of("Cuiabá", "Goiânia", "Belo Horizonte")), "p-1"));
 
-        assertThat(order).isEqualTo(new PurchaseOrder(CPF, List.of("A", "B"), List.of("Cuiabá", "Goiânia", "Belo Horizonte"), "p-1"));
+        assertThat(order).isEqualTo(new PurchaseOrder(CPF, PurchaseOrder.legs(List.of("A", "B"), List.of("Cuiabá", "Goiânia", "Belo Horizonte")),
+                new passcom.core.txn.RequestId("p-1")));
     }
 
     @Test
@@ -107,7 +109,7 @@ class ApiMapperTest {
                 "p-2", List.of(new Passageiro("529.982.247-25", "  Ana  ", java.util.Arrays.asList(3, null)), new Passageiro("11144477735", " ", null))));
 
         assertThat(order.passengers()).containsExactly(
-                new PurchaseOrder.Traveller(CPF, "Ana", List.of(3, passcom.core.txn.Prepare.ANY_SEAT)),
+                new PurchaseOrder.Traveller(CPF, "Ana", List.of(new SeatRequest.Chosen(3), SeatRequest.ANY)),
                 new PurchaseOrder.Traveller(second, null, List.of()));
     }
 

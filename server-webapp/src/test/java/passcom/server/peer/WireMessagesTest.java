@@ -23,6 +23,7 @@ import passcom.core.txn.AbortReason;
 import passcom.core.txn.AirlineTickets;
 import passcom.core.txn.Decision;
 import passcom.core.txn.Prepare;
+import passcom.core.txn.SeatRequest;
 import passcom.core.txn.TxnKind;
 import passcom.core.txn.Vote;
 import passcom.server.http.MalformedRequest;
@@ -66,7 +67,7 @@ class WireMessagesTest {
     void when_a_family_purchase_crosses_the_wire_then_passengers_seats_and_the_taken_seat_come_back_equal() throws Exception {
         Prepare prepare = new Prepare("t2", "C", TxnKind.PURCHASE, "F4M1LY",
                 List.of(new Segment.Key("Cuiabá", "Goiânia"), new Segment.Key("Goiânia", "Belo Horizonte")),
-                List.of(new Prepare.Seating(CPF, List.of(3, Prepare.ANY_SEAT)), new Prepare.Seating(SECOND, List.of())));
+                List.of(new Prepare.Seating(CPF, List.of(new SeatRequest.Chosen(3), SeatRequest.ANY)), new Prepare.Seating(SECOND, List.of())));
         PrepareMessage message = PrepareMessage.of(prepare);
         assertThat(message.cpf()).as("the original field keeps the first passenger").isEqualTo(CPF.digits());
         assertThat(Json.mapper().writeValueAsString(message)).contains("\"assentos\":[3,null]");
@@ -108,6 +109,15 @@ class WireMessagesTest {
                 + "\"trechos\":[],\"passageiros\":[{\"cpf\":\"52998224725\"},{\"cpf\":\"529.982.247-25\"}]}", PrepareMessage.class);
         assertThatThrownBy(twice::toPrepare).isInstanceOf(MalformedRequest.class).hasMessageContaining("cada CPF uma vez");
         assertThatThrownBy(() -> new AbortMessage(null).txnId()).isInstanceOf(MalformedRequest.class);
+    }
+
+    @Test
+    void when_a_peer_sends_paths_without_a_price_then_the_error_names_the_field_as_it_is_on_the_wire() throws Exception {
+        PathsMessage noPrice = Json.mapper().readValue("{\"companhia\":\"A\",\"caminhos\":[]}", PathsMessage.class);
+        String wireName = Json.mapper().valueToTree(PathsMessage.of(new AirlinePaths("A", Money.of("115"), List.of())))
+                .propertyStream().map(java.util.Map.Entry::getKey).filter(name -> name.startsWith("preco")).findFirst().orElseThrow();
+
+        assertThatThrownBy(noPrice::toPaths).isInstanceOf(MalformedRequest.class).hasMessageContaining("'" + wireName + "'");
     }
 
     private static <T> T roundTrip(T message, Class<T> type) throws Exception {

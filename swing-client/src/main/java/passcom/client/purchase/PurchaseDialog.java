@@ -29,6 +29,7 @@ import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
 import passcom.api.CpfCheck;
 import passcom.api.MapaAssentos;
+import passcom.api.OrderCheck;
 import passcom.api.Passageiro;
 import passcom.api.Rota;
 import passcom.api.TrechoRota;
@@ -49,7 +50,7 @@ import passcom.client.i18n.Reais;
  */
 public final class PurchaseDialog extends JDialog {
 
-    public static final int MAX_PASSENGERS = 9;
+    public static final int MAX_PASSENGERS = OrderCheck.MAX_PASSENGERS;
 
     /** Loads one leg's seat map; blocks, so it runs off the event thread. */
     @FunctionalInterface

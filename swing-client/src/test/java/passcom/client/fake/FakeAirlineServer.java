@@ -31,6 +31,7 @@ import passcom.api.CpfCheck;
 import passcom.api.Erro;
 import passcom.api.Json;
 import passcom.api.MapaAssentos;
+import passcom.api.OrderCheck;
 import passcom.api.Passageiro;
 import passcom.api.Passagem;
 import passcom.api.PassagensResposta;
@@ -57,7 +58,7 @@ public final class FakeAirlineServer implements AutoCloseable {
 
     /** Enough seats for a seat map that looks like one; the real default network has 3 per leg and airline. */
     public static final int DEFAULT_CAPACITY = 24;
-    private static final int MAX_PASSENGERS = 9;
+    private static final int MAX_PASSENGERS = OrderCheck.MAX_PASSENGERS;
 
     private final String airline;
     private final HttpServer server;

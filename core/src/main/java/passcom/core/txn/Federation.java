@@ -1,0 +1,80 @@
+package passcom.core.txn;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import passcom.core.InvalidRequest;
+
+/**
+ * The airlines this one can reach, itself included (through {@link LocalAirlinePort}), and the fan-out every
+ * federated read uses: ask all in parallel, keep the answers that came within the search timeout.
+ * Immutable; thread-safe.
+ */
+final class Federation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Federation.class);
+
+    private final String self;
+    private final Map<String, AirlinePort> ports;
+    private final Duration searchTimeout;
+
+    Federation(String self, Map<String, AirlinePort> ports, Duration searchTimeout) {
+        this.self = self;
+        this.ports = Map.copyOf(ports);
+        this.searchTimeout = searchTimeout;
+    }
+
+    String self() {
+        return self;
+    }
+
+    Map<String, AirlinePort> ports() {
+        return ports;
+    }
+
+    AirlinePort port(String airline) {
+        return ports.get(airline);
+    }
+
+    /** This airline and its peers, sorted. */
+    Set<String> airlines() {
+        return new TreeSet<>(ports.keySet());
+    }
+
+    /** The airlines missing from {@code answers}, sorted (they are shown to the customer as unavailable). */
+    List<String> missingFrom(Map<String, ?> answers) {
+        return ports.keySet().stream().filter(a -> !answers.containsKey(a)).sorted().toList();
+    }
+
+    /**
+     * Asks every airline in parallel; the answers of those that answered within the search timeout. This
+     * airline's own refusal of the request itself (an {@link InvalidRequest}) is the customer's error, so it is thrown.
+     */
+    <T> Map<String, T> gather(Function<AirlinePort, CompletableFuture<T>> ask) {
+        long timeout = searchTimeout.toMillis();
+        Map<String, CompletableFuture<T>> futures = new TreeMap<>();
+        ports.forEach((id, port) -> futures.put(id, ask.apply(port).orTimeout(timeout, TimeUnit.MILLISECONDS)));
+        Map<String, T> answers = new TreeMap<>();
+        futures.forEach((id, future) -> {
+            try {
+                answers.put(id, future.get(timeout + 500, TimeUnit.MILLISECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                if (e.getCause() instanceof InvalidRequest invalid && id.equals(self)) {
+                    throw invalid;
+                }
+                LOG.debug("{} did not answer: {}", id, e.toString());
+            }
+        });
+        return answers;
+    }
+}
