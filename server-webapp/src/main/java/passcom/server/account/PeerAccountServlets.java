@@ -5,6 +5,7 @@ import passcom.core.account.ClaimAnswer;
 import passcom.core.cpf.Cpf;
 import passcom.server.http.Endpoint;
 import passcom.server.http.IncomingRequest;
+import passcom.server.http.MalformedRequest;
 import passcom.server.http.Reply;
 
 /**
@@ -39,8 +40,10 @@ public final class PeerAccountServlets {
         @Override
         protected Reply handle(IncomingRequest request) {
             AccountPeerWire.Claim claim = request.body(AccountPeerWire.Claim.class);
-            request.requireSignedBy(claim.companhia());
-            ClaimAnswer answer = accounts.claimHere(Cpf.parse(claim.cpf()), claim.companhia());
+            String claimant = MalformedRequest.require(claim.companhia(), "companhia");
+            Cpf cpf = Cpf.parse(claim.cpf());
+            request.requireSignedBy(claimant);
+            ClaimAnswer answer = accounts.claimHere(cpf, claimant);
             return Reply.ok(new AccountPeerWire.ClaimReply(answer.name()));
         }
     }
