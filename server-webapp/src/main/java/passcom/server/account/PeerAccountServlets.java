@@ -1,6 +1,7 @@
 package passcom.server.account;
 
 import java.util.Map;
+import java.util.function.BiFunction;
 import passcom.core.account.ClaimAnswer;
 import passcom.core.cpf.Cpf;
 import passcom.server.http.Endpoint;
@@ -9,8 +10,9 @@ import passcom.server.http.MalformedRequest;
 import passcom.server.http.Reply;
 
 /**
- * The signed peer endpoints of the accounts (paths in {@link AccountPeerWire}), one small servlet per
- * message, each answering with what {@link FederatedAccounts} decides here.
+ * The signed peer endpoints of the accounts (paths in {@link passcom.server.peer.FederationPaths}): one
+ * {@link PeerMessage} servlet per message, each reading its record and answering with what
+ * {@link FederatedAccounts} decides here. The signature filter has checked the signer before any runs.
  */
 public final class PeerAccountServlets {
 
@@ -20,111 +22,42 @@ public final class PeerAccountServlets {
     /** Every peer path with its servlet. */
     public static Map<String, Endpoint> all(FederatedAccounts accounts) {
         return Map.of(
-                AccountPeerWire.CLAIM, new Claim(accounts),
-                AccountPeerWire.LOGIN, new Login(accounts),
-                AccountPeerWire.DATA, new Data(accounts),
-                AccountPeerWire.DELETE, new Delete(accounts),
-                AccountPeerWire.RENEW, new Renew(accounts),
-                AccountPeerWire.LOGOUT, new Logout(accounts));
+                AccountPeerWire.CLAIM, new PeerMessage<>(AccountPeerWire.Claim.class, (request, claim) -> {
+                    String claimant = MalformedRequest.require(claim.companhia(), "companhia");
+                    Cpf cpf = Cpf.parse(claim.cpf());
+                    request.requireSignedBy(claimant); // only the claimant may claim in its own name
+                    ClaimAnswer answer = accounts.claimHere(cpf, claimant);
+                    return new AccountPeerWire.ClaimReply(answer.name());
+                }),
+                AccountPeerWire.LOGIN, new PeerMessage<>(AccountPeerWire.Password.class,
+                        (request, message) -> accounts.loginHere(Cpf.parse(message.cpf()), message.senha())),
+                AccountPeerWire.DATA, new PeerMessage<>(AccountPeerWire.Query.class,
+                        (request, message) -> accounts.accountHere(Cpf.parse(message.cpf()))),
+                AccountPeerWire.DELETE, new PeerMessage<>(AccountPeerWire.Password.class,
+                        (request, message) -> new AccountPeerWire.ResultReply(accounts.deleteHere(Cpf.parse(message.cpf()), message.senha()))),
+                AccountPeerWire.RENEW, new PeerMessage<>(AccountPeerWire.Refresh.class,
+                        (request, message) -> accounts.renewHere(message.renovacao())),
+                AccountPeerWire.LOGOUT, new PeerMessage<>(AccountPeerWire.Refresh.class, (request, message) -> {
+                    accounts.logoutHere(message.renovacao());
+                    return new AccountPeerWire.ResultReply(AccountPeerWire.Result.ACEITO);
+                }));
     }
 
-    /** A peer's cadastro claims a CPF; only the claimant itself may sign it. */
-    static final class Claim extends Endpoint {
-        private final FederatedAccounts accounts;
+    /** POST of one peer message: its record in, the answer out (200), only from a signed call. */
+    static final class PeerMessage<M> extends Endpoint {
+        private final transient Class<M> type;
+        private final transient BiFunction<IncomingRequest, M, Object> answer;
 
-        Claim(FederatedAccounts accounts) {
+        PeerMessage(Class<M> type, BiFunction<IncomingRequest, M, Object> answer) {
             super("POST");
-            this.accounts = accounts;
-        }
-
-        @Override
-        protected Reply handle(IncomingRequest request) {
-            AccountPeerWire.Claim claim = request.body(AccountPeerWire.Claim.class);
-            String claimant = MalformedRequest.require(claim.companhia(), "companhia");
-            Cpf cpf = Cpf.parse(claim.cpf());
-            request.requireSignedBy(claimant);
-            ClaimAnswer answer = accounts.claimHere(cpf, claimant);
-            return Reply.ok(new AccountPeerWire.ClaimReply(answer.name()));
-        }
-    }
-
-    /** A login at a peer: the password is checked here, the home, and the session signed here. */
-    static final class Login extends Endpoint {
-        private final FederatedAccounts accounts;
-
-        Login(FederatedAccounts accounts) {
-            super("POST");
-            this.accounts = accounts;
+            this.type = type;
+            this.answer = answer;
         }
 
         @Override
         protected Reply handle(IncomingRequest request) {
             request.signer();
-            AccountPeerWire.Password message = request.body(AccountPeerWire.Password.class);
-            return Reply.ok(accounts.loginHere(Cpf.parse(message.cpf()), message.senha()));
-        }
-    }
-
-    /** A peer serving GET /conta asks the home for the account's data (the peer verified the token). */
-    static final class Data extends Endpoint {
-        private final FederatedAccounts accounts;
-
-        Data(FederatedAccounts accounts) {
-            super("POST");
-            this.accounts = accounts;
-        }
-
-        @Override
-        protected Reply handle(IncomingRequest request) {
-            request.signer();
-            return Reply.ok(accounts.accountHere(Cpf.parse(request.body(AccountPeerWire.Query.class).cpf())));
-        }
-    }
-
-    static final class Delete extends Endpoint {
-        private final FederatedAccounts accounts;
-
-        Delete(FederatedAccounts accounts) {
-            super("POST");
-            this.accounts = accounts;
-        }
-
-        @Override
-        protected Reply handle(IncomingRequest request) {
-            request.signer();
-            AccountPeerWire.Password message = request.body(AccountPeerWire.Password.class);
-            return Reply.ok(new AccountPeerWire.ResultReply(accounts.deleteHere(Cpf.parse(message.cpf()), message.senha())));
-        }
-    }
-
-    static final class Renew extends Endpoint {
-        private final FederatedAccounts accounts;
-
-        Renew(FederatedAccounts accounts) {
-            super("POST");
-            this.accounts = accounts;
-        }
-
-        @Override
-        protected Reply handle(IncomingRequest request) {
-            request.signer();
-            return Reply.ok(accounts.renewHere(request.body(AccountPeerWire.Refresh.class).renovacao()));
-        }
-    }
-
-    static final class Logout extends Endpoint {
-        private final FederatedAccounts accounts;
-
-        Logout(FederatedAccounts accounts) {
-            super("POST");
-            this.accounts = accounts;
-        }
-
-        @Override
-        protected Reply handle(IncomingRequest request) {
-            request.signer();
-            accounts.logoutHere(request.body(AccountPeerWire.Refresh.class).renovacao());
-            return Reply.ok(new AccountPeerWire.ResultReply(AccountPeerWire.Result.ACEITO));
+            return Reply.ok(answer.apply(request, request.body(type)));
         }
     }
 }
