@@ -3,7 +3,6 @@ package passcom.core.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,29 +11,33 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import passcom.core.InvalidRequest;
 import passcom.core.cpf.Cpf;
 import passcom.core.store.Store;
 import passcom.core.txn.AirlineUnreachable;
 
-class AccountsTest {
+/**
+ * The accounts' behaviour on one store engine: each engine's subclass says which ({@link AccountsOnSqliteTest},
+ * {@link AccountsOnPostgresTest}), the same assertions for both (Guava's AbstractGraphTest idea).
+ */
+abstract class AccountsContractTest {
 
     private static final Cpf ANA = Cpf.parse("529.982.247-25");
     private static final String PASSWORD = "cavalo-bateria-grampo";
     private static final AccountPeers NOBODY_ELSE = (cpf, claimant) -> ClaimAnswer.FREE;
 
-    @TempDir
-    Path dir;
     private Store store;
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-06T12:00:00Z"));
     private Accounts accounts;
 
     @BeforeEach
     void open() {
-        store = Store.open("jdbc:sqlite:" + dir.resolve("a.db"), Duration.ofSeconds(5));
+        store = Store.open(newStoreUrl(), Duration.ofSeconds(5));
         accounts = new Accounts("A", store, new PasswordHasher(), new MovableClock(now));
     }
+
+    /** A JDBC URL of a new, empty store. */
+    abstract String newStoreUrl();
 
     @AfterEach
     void close() {
