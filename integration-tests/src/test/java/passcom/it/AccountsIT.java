@@ -416,8 +416,10 @@ class AccountsIT {
                 assertThat(refused.body()).isEqualTo("{\"erro\":\"Reserva não encontrada\"}");
             });
 
-            Caller.Answer byBuyer = caller.post(at("B"), "/cancelar_cliente", Map.of("localizador", reference), token(caller, "C", buyer));
+            String buyerToken = token(caller, "C", buyer);
+            Caller.Answer byBuyer = caller.post(at("B"), "/cancelar_cliente", Map.of("localizador", reference), buyerToken);
             assertThat(byBuyer.status()).as(byBuyer.body()).isEqualTo(200);
+            assertThat(caller.get(at("A"), "/passagens_cliente", buyerToken).json().get("passagens")).as("cancelled").isEmpty();
             String second = buy(caller, "C", passenger, null);
             Caller.Answer byPassenger = caller.post(at("A"), "/cancelar_cliente", Map.of("localizador", second, "cpf", passenger), null);
             assertThat(byPassenger.status()).as(byPassenger.body()).isEqualTo(200);
@@ -463,6 +465,22 @@ class AccountsIT {
                 statuses.add(register(caller, "C", newCpf()).status());
             }
             assertThat(statuses).contains(201, 429).doesNotContain(500, 503);
+        }
+    }
+
+    @Test
+    void when_one_address_sends_many_bad_tokens_then_its_token_requests_get_429_while_another_address_is_served() {
+        try (Caller forger = newCaller(); Caller owner = newCaller()) {
+            String cpf = newCpf();
+            register(owner, "B", cpf);
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i < 25; i++) {
+                statuses.add(forger.get(at("C"), "/passagens_cliente", "eyJhbGciOiJFUzI1NiJ9.e30.forjado" + i).status());
+            }
+
+            assertThat(statuses).containsOnly(401, 429).endsWith(429);
+            assertThat(owner.get(at("C"), "/passagens_cliente", token(owner, "C", cpf)).status()).isEqualTo(200);
+            assertThat(metrics("C")).contains("passcom_refusals_total{airline=\"C\",reason=\"rate_token\"}");
         }
     }
 

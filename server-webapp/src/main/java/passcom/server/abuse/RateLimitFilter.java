@@ -22,7 +22,9 @@ import passcom.server.metrics.ServerMetrics.Refusal;
  * Automated Attacks"), as token buckets (Bucket4j, greedy refill): tight on what guessing would use (login,
  * cadastro, and localizador look-ups: {@code /passagens_cliente} and {@code /cancelar_cliente} without a
  * token), generous on the rest (only a flood meets it). Past a limit the request is answered 429 with
- * {@code Retry-After} before anything runs. Also counts the refusals of the accounts' rules in
+ * {@code Retry-After} before anything runs. Refused tokens are limited too: each 401 of a request that carried
+ * one spends a {@link Rule#BAD_TOKEN} token, and an address with none left has its requests that carry a token
+ * refused until it refills, since a token never seen costs an ECDSA verification. Also counts the refusals of the accounts' rules in
  * {@link ServerMetrics} (429 here; 401 from the servlets, seen on the way out).
  *
  * <p>One bucket per (address, rule), kept in a bounded cache ({@link #ADDRESSES} entries, forgotten after an
@@ -40,7 +42,8 @@ public final class RateLimitFilter extends HttpFilter {
         LOGIN(10, Duration.ofMinutes(1), Refusal.RATE_LOGIN),
         CADASTRO(5, Duration.ofMinutes(10), Refusal.RATE_CADASTRO),
         LOOKUP(30, Duration.ofMinutes(1), Refusal.RATE_LOOKUP),
-        GENERAL(20_000, Duration.ofSeconds(10), Refusal.RATE_GENERAL);
+        GENERAL(20_000, Duration.ofSeconds(10), Refusal.RATE_GENERAL),
+        BAD_TOKEN(20, Duration.ofMinutes(1), Refusal.RATE_TOKEN);
 
         final int capacity;
         final Duration period;
@@ -77,16 +80,34 @@ public final class RateLimitFilter extends HttpFilter {
             ConsumptionProbe probe = buckets.get(new Key(request.getRemoteAddr(), rule), key -> key.rule().bucket())
                     .tryConsumeAndReturnRemaining(1);
             if (!probe.isConsumed()) {
-                metrics.refused(rule.refusal);
-                long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
-                ErrorMapper.reply(new TooManyRequests(seconds)).writeTo(request, response);
+                refuse(rule, probe.getNanosToWaitForRefill(), request, response);
                 return;
+            }
+            if (request.getHeader("Authorization") != null) {
+                Bucket badTokens = badTokens(request);
+                if (badTokens.getAvailableTokens() < 1) {
+                    refuse(Rule.BAD_TOKEN, badTokens.estimateAbilityToConsume(1).getNanosToWaitForRefill(), request, response);
+                    return;
+                }
             }
         }
         chain.doFilter(request, response);
         if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
             metrics.refused(isLogin(request) ? Refusal.LOGIN : Refusal.TOKEN);
+            if (enforced && request.getHeader("Authorization") != null) {
+                badTokens(request).tryConsume(1);
+            }
         }
+    }
+
+    private Bucket badTokens(HttpServletRequest request) {
+        return buckets.get(new Key(request.getRemoteAddr(), Rule.BAD_TOKEN), key -> key.rule().bucket());
+    }
+
+    private void refuse(Rule rule, long nanosToWait, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        metrics.refused(rule.refusal);
+        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanosToWait + 999_999_999L));
+        ErrorMapper.reply(new TooManyRequests(seconds)).writeTo(request, response);
     }
 
     static Rule ruleOf(HttpServletRequest request) {

@@ -41,8 +41,8 @@ import passcom.core.txn.PurchaseOutcome;
  *   <li>{@code passcom_store_commit_seconds} and {@code passcom_store_batch_writes}: each durable commit's
  *       latency and how many writes its one fsync carried;</li>
  *   <li>{@code passcom_refusals_total{reason}}: customer requests refused by the accounts' rules (issue 16):
- *       {@code rate_login}, {@code rate_cadastro}, {@code rate_lookup}, {@code rate_general} (429, per client
- *       address), {@code login} (401 at /login), {@code token} (401 elsewhere); and {@code passcom_accounts_locked},
+ *       {@code rate_login}, {@code rate_cadastro}, {@code rate_lookup}, {@code rate_general}, {@code rate_token} (429, per
+ *       client address), {@code login} (401 at /login), {@code token} (401 elsewhere); and {@code passcom_accounts_locked},
  *       accounts whose home is here locked right now after too many wrong passwords;</li>
  *   <li>JVM (memory, GC, threads, classes) and process (CPU, uptime, open files) metrics.</li>
  * </ul>
@@ -96,6 +96,7 @@ public final class ServerMetrics implements NodeListener {
     /** Why a customer request was refused (the reason label of passcom_refusals_total). */
     public enum Refusal {
         RATE_LOGIN("rate_login"), RATE_CADASTRO("rate_cadastro"), RATE_LOOKUP("rate_lookup"), RATE_GENERAL("rate_general"),
+        RATE_TOKEN("rate_token"),
         LOGIN("login"), TOKEN("token");
 
         final String label;
