@@ -11,6 +11,7 @@ import passcom.core.cpf.Cpf;
 import passcom.core.cpf.InvalidCpf;
 import passcom.server.auth.token.AccessTokens;
 import passcom.server.auth.token.VerifiedToken;
+import passcom.server.http.InvalidToken;
 
 /**
  * Accounts across the federation, as each airline serves them: the account lives at its home
@@ -93,14 +94,14 @@ public final class FederatedAccounts {
         }
     }
 
-    /** GET /conta: the token's account, read at its home. @throws passcom.server.http.InvalidToken the account no longer exists */
+    /** GET /conta: the token's account, read at its home. @throws InvalidToken the account no longer exists */
     public Conta account(VerifiedToken token) {
         if (token.issuer().equals(airline())) {
-            return accounts.find(token.cpf()).map(FederatedAccounts::conta).orElseThrow(passcom.server.http.InvalidToken::refused);
+            return accounts.find(token.cpf()).map(FederatedAccounts::conta).orElseThrow(InvalidToken::refused);
         }
         AccountPeerWire.AccountReply reply = peers.account(token.issuer(), token.cpf());
         if (reply.resultado() != AccountPeerWire.Result.ACEITO) {
-            throw passcom.server.http.InvalidToken.refused();
+            throw InvalidToken.refused();
         }
         return new Conta(token.cpf().digits(), reply.nome(), reply.email(), token.issuer(), reply.criadaEm());
     }

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Base of every PASSCOM servlet: one HTTP method (or a few, for a resource such as /conta), one {@link #handle}
@@ -12,17 +14,17 @@ import java.io.IOException;
  */
 public abstract class Endpoint extends HttpServlet {
 
-    private final java.util.List<String> methods;
+    private final List<String> methods;
 
     protected Endpoint(String method, String... more) {
-        java.util.List<String> all = new java.util.ArrayList<>();
+        List<String> all = new ArrayList<>();
         all.add(method);
-        all.addAll(java.util.List.of(more));
-        this.methods = java.util.List.copyOf(all);
+        all.addAll(List.of(more));
+        this.methods = List.copyOf(all);
     }
 
     /** The HTTP methods this endpoint takes, e.g. {@code [GET]}. */
-    public java.util.List<String> methods() {
+    public List<String> methods() {
         return methods;
     }
 

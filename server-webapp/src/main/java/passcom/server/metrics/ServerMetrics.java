@@ -14,10 +14,12 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import passcom.core.txn.AirlineNode;
 import passcom.core.txn.Backlog;
 import passcom.core.txn.CancelOutcome;
@@ -106,15 +108,15 @@ public final class ServerMetrics implements NodeListener {
         }
     }
 
-    private final Map<Refusal, Counter> refusals = new java.util.EnumMap<>(Refusal.class);
-    private volatile java.util.function.LongSupplier lockedAccounts = () -> 0;
+    private final Map<Refusal, Counter> refusals = new EnumMap<>(Refusal.class);
+    private volatile LongSupplier lockedAccounts = () -> 0;
 
     public void refused(Refusal refusal) {
         refusals.get(refusal).increment();
     }
 
     /** From now on {@code passcom_accounts_locked} reads {@code locked} at each scrape. */
-    public void watchLockedAccounts(java.util.function.LongSupplier locked) {
+    public void watchLockedAccounts(LongSupplier locked) {
         this.lockedAccounts = locked;
     }
 
