@@ -25,7 +25,7 @@ while (($# > 0)); do
         *) driver_flags+=("$1"); shift ;;
     esac
 done
-((${#driver_flags[@]} > 0)) || driver_flags=(--scenario route-default,purchase-3airline --clients 32 --duration 10)
+((${#driver_flags[@]} > 0)) || driver_flags=(--scenario "route-default,purchase-3airline" --clients 32 --duration 10)
 
 for checkout in "$old" "$new"; do
     [[ -x "$checkout/passcom" && -f "$checkout/server-webapp/target/passcom-server.jar" ]] \

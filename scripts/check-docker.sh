@@ -10,6 +10,8 @@
 # Installs what is missing when root (apt-get for docker-compose and npm, npm for the linter, as
 # scripts/with-postgres.sh does for PostgreSQL); tools go under ~/.cache/passcom-tools.
 set -euo pipefail
+# shellcheck source=lib/apt.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/apt.sh"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DOCKERFILE="$ROOT/docker/Dockerfile"
@@ -19,11 +21,6 @@ TOOLS="${PASSCOM_TOOLS_DIR:-$HOME/.cache/passcom-tools}"
 LINTER_VERSION=0.16.3
 passed=0 failed=0
 
-die() {
-    echo "check-docker: $*" >&2
-    exit 1
-}
-
 ok() {
     passed=$((passed + 1))
     echo "check-docker: ok   $*"
@@ -32,16 +29,6 @@ ok() {
 bad() {
     failed=$((failed + 1))
     echo "check-docker: FAIL $*" >&2
-}
-
-apt_install() {
-    [[ "$(id -u)" == 0 ]] || die "$1 is missing; install it (e.g. sudo apt-get install $1) or run as root to have it installed"
-    command -v apt-get >/dev/null 2>&1 || die "$1 is missing and there is no apt-get to install it"
-    echo "check-docker: installing $1 (apt-get install $1)..." >&2
-    if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$1" >&2; then
-        apt-get update -q >&2
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$1" >&2
-    fi
 }
 
 command -v docker-compose >/dev/null 2>&1 || apt_install docker-compose

@@ -15,6 +15,8 @@
 set -euo pipefail
 # shellcheck source=lib/child.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/child.sh"
+# shellcheck source=lib/apt.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/apt.sh"
 
 PG_USER=passcom-pg      # PostgreSQL refuses to run as root; as root, the cluster runs as this system user
 PG_ROLE=passcom
@@ -35,23 +37,9 @@ find_pg_bin() {
     fi
 }
 
-install_postgres() {
-    if [[ "$(id -u)" != 0 ]]; then
-        die "no PostgreSQL server found (no initdb in /usr/lib/postgresql/*/bin or on PATH); install it, e.g. sudo apt-get install postgresql, or run this as root to have it installed"
-    fi
-    command -v apt-get >/dev/null 2>&1 || die "no PostgreSQL server found and no apt-get to install one; install PostgreSQL (initdb, pg_ctl) and try again"
-    echo "with-postgres: installing PostgreSQL (apt-get install postgresql)..." >&2
-    export DEBIAN_FRONTEND=noninteractive
-    # A fresh machine may have no package lists yet; an old list may name versions no longer served.
-    if ! apt-get install -y -q --no-install-recommends postgresql >&2; then
-        apt-get update -q >&2
-        apt-get install -y -q --no-install-recommends postgresql >&2
-    fi
-}
-
 PG_BIN="$(find_pg_bin)"
 if [[ -z "$PG_BIN" ]]; then
-    install_postgres
+    apt_install postgresql "a PostgreSQL server (initdb in /usr/lib/postgresql/*/bin or on PATH)"
     PG_BIN="$(find_pg_bin)"
     [[ -n "$PG_BIN" ]] || die "PostgreSQL was installed but no initdb was found in /usr/lib/postgresql/*/bin"
 fi
@@ -74,6 +62,7 @@ WORK="$(mktemp -d "${TMPDIR:-/tmp}/passcom-pg.XXXXXX")"
 DATA="$WORK/data"
 STARTED=false
 
+# shellcheck disable=SC2317 # called by name, on exit (child_cleanup_with)
 stop_cluster() {
     if [[ "$STARTED" == true ]]; then
         as_owner "$PG_BIN/pg_ctl" -D "$DATA" -m fast -w stop >/dev/null 2>&1 \
@@ -114,7 +103,7 @@ port_is_free() {
     ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 PORT=""
-for attempt in 1 2 3 4 5; do
+for _ in 1 2 3 4 5; do
     candidate=$((20000 + RANDOM % 12000))
     port_is_free "$candidate" || continue
     if as_owner "$PG_BIN/pg_ctl" -D "$DATA" -l "$WORK/postgres.log" -o "-p $candidate" -w -t 60 start >/dev/null 2>&1; then

@@ -13,28 +13,20 @@
 set -euo pipefail
 # shellcheck source=lib/child.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/child.sh"
+# shellcheck source=lib/apt.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/apt.sh"
 
 die() {
     echo "with-xvfb: $*" >&2
     exit 1
 }
 
-if ! command -v Xvfb >/dev/null 2>&1; then
-    if [[ "$(id -u)" != 0 ]]; then
-        die "Xvfb is not installed; install it, e.g. sudo apt-get install xvfb, or run this as root to have it installed"
-    fi
-    command -v apt-get >/dev/null 2>&1 || die "Xvfb is not installed and there is no apt-get to install it"
-    echo "with-xvfb: installing Xvfb (apt-get install xvfb)..." >&2
-    export DEBIAN_FRONTEND=noninteractive
-    if ! apt-get install -y -q --no-install-recommends xvfb >&2; then
-        apt-get update -q >&2
-        apt-get install -y -q --no-install-recommends xvfb >&2
-    fi
-fi
+command -v Xvfb >/dev/null 2>&1 || apt_install xvfb Xvfb
 
 XVFB_PID=""
 LOG="$(mktemp "${TMPDIR:-/tmp}/passcom-xvfb.XXXXXX")"
 
+# shellcheck disable=SC2317 # called by name, on exit (child_cleanup_with)
 stop_xvfb() {
     if [[ -n "$XVFB_PID" ]] && kill -0 "$XVFB_PID" 2>/dev/null; then
         kill -TERM "$XVFB_PID" 2>/dev/null || true

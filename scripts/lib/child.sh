@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the scripts/with-*.sh wrappers: runs the wrapped command as a child, passes Ctrl-C or SIGTERM on
 # to it, and runs the wrapper's own clean-up on every exit.
 #

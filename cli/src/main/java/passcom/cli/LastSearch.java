@@ -31,8 +31,12 @@ record LastSearch(String origem, String destino, Instant consultadaEm, List<List
         return base.resolve("passcom").resolve("ultima-consulta.json");
     }
 
-    void save(Path file) throws IOException {
+    void save(Path file) throws IOException, BadInput {
         Path dir = file.toAbsolutePath().getParent();
+        if (dir == null) {
+            throw new BadInput("o arquivo da última consulta de rotas (" + file + ") não é um arquivo:"
+                    + " defina PASSCOM_CLI_STATE com o caminho de um arquivo, p. ex. ~/.local/state/passcom/ultima-consulta.json");
+        }
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "ultima-consulta", ".tmp");
         try {

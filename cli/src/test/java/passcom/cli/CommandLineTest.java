@@ -56,4 +56,13 @@ class CommandLineTest {
         assertThatThrownBy(() -> loaded.route(3)).hasMessageContaining("rotas 1 a 2");
         assertThatThrownBy(() -> LastSearch.load(dir.resolve("none.json"))).hasMessageContaining("rode 'passcom cli rotas' antes");
     }
+
+    @Test
+    void when_the_state_file_names_no_file_then_saving_the_search_is_bad_input_naming_the_variable() {
+        LastSearch search = new LastSearch("São Paulo", "Curitiba", Instant.now(), List.of());
+
+        assertThatThrownBy(() -> search.save(Path.of("/")))
+                .isInstanceOf(BadInput.class)
+                .hasMessageContaining("PASSCOM_CLI_STATE");
+    }
 }

@@ -2,6 +2,7 @@ package passcom.server;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
+import java.net.BindException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.HashSet;
 import java.util.function.Function;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -140,10 +142,12 @@ public final class PasscomServer implements AutoCloseable {
     private final ServerConfig config;
     private final RouteNetwork network;
     private final Clock clock;
-    private Server jetty;
-    private AirlineNode node;
+    // Written only under this object's lock (start, close); volatile so that uri(), node() and metricsUri() read a
+    // published value without taking the lock, which close() holds for up to STOP_TIMEOUT.
+    private volatile Server jetty;
+    private volatile AirlineNode node;
     private ServerMetrics metrics;
-    private MetricsEndpoint metricsEndpoint;
+    private volatile MetricsEndpoint metricsEndpoint;
     private final List<PeerHttpClient> peerClients = new ArrayList<>();
     /** Each peer airline's client, shared by its protocol port and the accounts' calls to it. */
     private final Map<String, PeerHttpClient> clientOf = new LinkedHashMap<>();
@@ -197,12 +201,24 @@ public final class PasscomServer implements AutoCloseable {
                     new ReplayGuard(ReplayGuard.DEFAULT_CAPACITY));
             node = AirlineNode.start(nodeConfig(), peers(signer));
             nodeReady = System.nanoTime();
-            metrics = metrics(node);
-            jetty = jetty(node, signer, accounts(node, signer));
-            jetty.start();
+            ServerMetrics serverMetrics = metrics(node);
+            metrics = serverMetrics;
+            Server server = jetty(node, signer, accounts(node, signer));
+            jetty = server;
+            listen(() -> {
+                server.start();
+                return server;
+            }, "port " + config.port() + " on " + config.host() + " (customers and peers)", "; choose another with --port N");
             if (config.metrics().port().isPresent()) {
-                metricsEndpoint = MetricsEndpoint.start(config.airline(), config.metrics().host(), config.metrics().port().get(), metrics);
+                int metricsPort = config.metrics().port().get();
+                metricsEndpoint = listen(() -> MetricsEndpoint.start(config.airline(), config.metrics().host(), metricsPort, serverMetrics),
+                        "the metrics port " + metricsPort + " on " + config.metrics().host() + " (GET /metrics)",
+                        ", perhaps by another instance of airline " + config.airline() + ": give this one its own with --metrics-port N,"
+                                + " or --metrics-port 0 for any free one ('off' serves none)");
             }
+        } catch (PortTaken e) {
+            close();
+            throw new IllegalStateException("airline " + config.airline() + " could not start: " + e.getMessage(), e.getCause());
         } catch (Exception e) {
             close();
             throw new IllegalStateException("airline " + config.airline() + " could not start on port " + config.port()
@@ -217,10 +233,11 @@ public final class PasscomServer implements AutoCloseable {
 
     /** Where this server answers, e.g. http://127.0.0.1:65433 (with the real port when configured as 0). */
     public URI uri() {
-        if (jetty == null || !jetty.isStarted()) {
+        Server server = jetty;
+        if (server == null || !server.isStarted()) {
             throw new IllegalStateException("not started");
         }
-        ServerConnector connector = (ServerConnector) jetty.getConnectors()[0];
+        ServerConnector connector = (ServerConnector) server.getConnectors()[0];
         String host = "0.0.0.0".equals(config.host()) || "::".equals(config.host()) ? "127.0.0.1" : config.host();
         return URI.create("http://" + host + ":" + connector.getLocalPort());
     }
@@ -251,10 +268,11 @@ public final class PasscomServer implements AutoCloseable {
 
     /** The running node, for tests that check invariants behind the HTTP surface. */
     public AirlineNode node() {
-        if (node == null) {
+        AirlineNode running = node;
+        if (running == null) {
             throw new IllegalStateException("not started");
         }
-        return node;
+        return running;
     }
 
     /** Stops accepting, finishes running requests, then stops the node and the peer client. Idempotent. */
@@ -407,6 +425,33 @@ public final class PasscomServer implements AutoCloseable {
         server.setStopTimeout(STOP_TIMEOUT.toMillis());
         server.setStopAtShutdown(false);
         return server;
+    }
+
+    /** Starts a listener; a port already bound by another process becomes a {@link PortTaken} naming it and the way out. */
+    private static <T> T listen(Callable<T> listener, String port, String howToMove) throws Exception {
+        try {
+            return listener.call();
+        } catch (Exception e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof BindException) {
+                    throw new PortTaken(port + " is already in use" + howToMove, e);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * A port this server must listen on is bound by another process. Named by what the port is for, since the
+     * operator sees only the message: a second instance of an airline on one host once failed with "could not
+     * start on port 65436: Failed to bind to /127.0.0.1:9433", blaming the free customer port for the metrics one.
+     */
+    private static final class PortTaken extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        PortTaken(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     private static QoSHandler limit(Handler next, int maxRequests, String... paths) {

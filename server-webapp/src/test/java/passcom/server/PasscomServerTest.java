@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -180,6 +181,41 @@ class PasscomServerTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(file.toAbsolutePath().normalize().toString())
                 .hasMessageContaining("not a directory");
+    }
+
+    @Test
+    void when_a_second_instance_of_an_airline_finds_its_metrics_port_taken_then_the_failure_names_that_port_and_how_to_move_it(
+            @TempDir Path root) {
+        int taken = server.metricsUri().orElseThrow().getPort();
+        ServerConfig second = ServerConfig.forTest("A", root.resolve("A2"))
+                .withMetrics(new ServerConfig.Metrics(ServerConfig.DEFAULT_HOST, Optional.of(taken)));
+
+        assertThatThrownBy(() -> PasscomServer.create(second).start())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("metrics port " + taken)
+                .hasMessageContaining("GET /metrics")
+                .hasMessageContaining("already in use")
+                .hasMessageContaining("--metrics-port N")
+                .hasMessageContaining("--metrics-port 0")
+                .hasMessageNotContaining("Failed to bind");
+
+        try (PasscomServer moved = PasscomServer.create(second.withMetrics(ServerConfig.Metrics.ANY_PORT)).start()) {
+            assertThat(moved.metricsUri()).hasValueSatisfying(uri -> assertThat(uri.getPort()).isPositive().isNotEqualTo(taken));
+        }
+    }
+
+    @Test
+    void when_the_customer_port_is_taken_then_the_failure_names_it_and_how_to_choose_another(@TempDir Path root) {
+        int taken = server.uri().getPort();
+        ServerConfig second = ServerConfig.forTest("B", root.resolve("B")).withPort(taken);
+
+        assertThatThrownBy(() -> PasscomServer.create(second).start())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("port " + taken)
+                .hasMessageContaining("customers and peers")
+                .hasMessageContaining("already in use")
+                .hasMessageContaining("--port N")
+                .hasMessageNotContaining("metrics");
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A federation of A, B and C started with the launcher ({@code ./passcom --network FILE}) on three free
+ * A federation of A, B and C started with the launcher ({@code PASSCOM_RESTART=0 ./passcom --network FILE}) on three free
  * consecutive ports, with fresh stores in a temporary folder, as separate processes with the launcher's
  * own JVM options: what the driver measures when it is given no {@code --servers}. {@link #close} stops
  * it as Ctrl-C would (SIGTERM to the launcher, which stops the servers), then kills what is left.
@@ -32,11 +32,15 @@ final class LaunchedFederation implements AutoCloseable {
         }
         Files.createDirectories(workDir);
         log = workDir.resolve("federation.log");
+        // No restarts: a server that dies mid-run must stop the measurement, not come back unseen inside its figures.
         ProcessBuilder builder = new ProcessBuilder(launcherScript.toString(), "--network", network.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("PASSCOM_BASE_PORT", Integer.toString(base));
         builder.environment().put("PASSCOM_DATA_ROOT", workDir.resolve("var").toString());
         builder.environment().put("PASSCOM_CLIENT", "0");
+        // PASSCOM_RESTART=0, not --no-restart: an older build's launcher (scripts/bench-compare.sh) ignores the variable
+        // but would refuse the flag.
+        builder.environment().put("PASSCOM_RESTART", "0");
         builder.environment().put("PASSCOM_NO_BUILD", "1");
         builder.environment().put("PASSCOM_START_TIMEOUT", Long.toString(START_TIMEOUT_SECONDS));
         long t0 = System.nanoTime();

@@ -71,10 +71,9 @@ public final class NetworkLoader {
     private static List<City> readCities(JsonNode array) {
         List<City> cities = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
-            String at = "cities[" + i + "]";
             JsonNode node = array.get(i);
-            String name = text(node, "name", at);
-            at += " '" + name + "'";
+            String name = text(node, "name", "cities[" + i + "]");
+            String at = "cities[" + i + "] '" + name + "'";
             try {
                 cities.add(new City(name, number(node, "lat", at), number(node, "lon", at)));
             } catch (IllegalArgumentException e) {

@@ -72,10 +72,15 @@ final class SqliteStore implements Store {
 
     static SqliteStore open(String jdbcUrl, Duration deadline) {
         Path file = Path.of(jdbcUrl.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", "")).toAbsolutePath();
+        Path dir = file.getParent();
+        Path name = file.getFileName();
+        if (dir == null || name == null) {
+            throw new StoreFailure("the store URL " + jdbcUrl + " names no file; give one, e.g. jdbc:sqlite:/var/passcom/A/passcom.db", null);
+        }
         FileChannel lockChannel = null;
         try {
-            createDirectories(file.getParent());
-            lockChannel = FileChannel.open(file.resolveSibling(file.getFileName() + ".lock"),
+            createDirectories(dir);
+            lockChannel = FileChannel.open(file.resolveSibling(name + ".lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock;
             try {
@@ -121,7 +126,8 @@ final class SqliteStore implements Store {
                 Files.createDirectories(dir);
                 return;
             } catch (IOException e) {
-                if (attempt == 3 || !Files.isDirectory(dir.getParent() == null ? dir : dir.getParent())) {
+                Path parent = dir.getParent();
+                if (attempt == 3 || !Files.isDirectory(parent == null ? dir : parent)) {
                     throw e;
                 }
             }

@@ -142,6 +142,26 @@ record StoreState(String airline, List<Stock> stock, List<Seat> seats, Map<Strin
         }
     }
 
+    /** How much is still open in a store, by kind: held seats, prepared participations, undecided transactions, undelivered decisions. */
+    record OpenCounts(long held, long prepared, long undecided, long undelivered) {
+        @Override
+        public String toString() {
+            return "held " + held + " prepared " + prepared + " undecided " + undecided + " undelivered " + undelivered;
+        }
+    }
+
+    /** {@link OpenCounts} of a running server's store, SQLite or PostgreSQL, read live and read-only in one snapshot. */
+    static OpenCounts openCounts(String jdbcUrl) {
+        try (Connection c = connect(jdbcUrl, true, 2_000); Statement s = c.createStatement()) {
+            return new OpenCounts(count(s, "SELECT COUNT(*) FROM seat WHERE state = 'HELD'"),
+                    count(s, "SELECT COUNT(*) FROM participation WHERE state = 'PREPARED'"),
+                    count(s, "SELECT COUNT(*) FROM txn WHERE state = 'STARTED'"),
+                    count(s, "SELECT COUNT(*) FROM delivery"));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the store " + jdbcUrl + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The coordinator transactions not decided yet ({@code STARTED}) in a running server's store. */
     static Set<String> undecided(String jdbcUrl) {
         try (Connection c = connect(jdbcUrl, true, 2_000); Statement s = c.createStatement()) {
@@ -171,6 +191,13 @@ record StoreState(String airline, List<Stock> stock, List<Seat> seats, Map<Strin
         Connection c = DriverManager.getConnection(jdbcUrl, config.toProperties());
         c.setAutoCommit(false);
         return c;
+    }
+
+    private static long count(Statement s, String sql) throws SQLException {
+        try (ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
     }
 
     private static List<String> strings(Statement s, String sql) throws SQLException {

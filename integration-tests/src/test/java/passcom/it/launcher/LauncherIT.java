@@ -13,19 +13,39 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import passcom.it.Buyers;
 import passcom.it.FreePorts;
+import passcom.it.process.AirlineEndpoints;
+import passcom.it.process.Attempt;
+import passcom.it.process.Attempt.Itinerary;
+import passcom.it.process.Attempt.Outcome;
+import passcom.it.process.Books;
+import passcom.it.process.Customer;
+import passcom.it.process.NetworkFile;
 
 /**
  * The launcher {@code ./passcom} as a user runs it: the real script, the real server jar, three real JVMs. It runs
@@ -34,11 +54,25 @@ import passcom.it.FreePorts;
  * {@code PASSCOM_NO_BUILD=1}: inside {@code mvn verify} the jar was just packaged by the reactor, and a launcher
  * that ran Maven itself would write into the build's own target folders. Every wait has a generous deadline; none
  * asserts on speed. The launcher's output goes to {@code launcher.log} in the temporary folder, kept on failure.
+ *
+ * <p>Once the federation is up, the launcher restarts a server that dies (issue 20, "the launcher heals instead of
+ * giving up"): the tests kill one airline with SIGKILL, as a user trying PASSCOM's fault tolerance would, and check
+ * it comes back by itself while the other two answer throughout; that one dying again right after every restart is
+ * given up on; and that {@code --no-restart} or {@code PASSCOM_RESTART=0} bring back the old stop-everything.
  */
 class LauncherIT {
 
     private static final Duration READY_DEADLINE = Duration.ofSeconds(120);
     private static final Duration EXIT_DEADLINE = Duration.ofSeconds(60);
+    private static final Duration QUIET_DEADLINE = Duration.ofSeconds(60);
+    /** Across every airline on the default network, so a purchase holds a seat on the one that is killed. */
+    private static final Itinerary ACROSS_ALL = new Itinerary(List.of("A", "B", "C"),
+            List.of("Cuiabá", "Goiânia", "Belo Horizonte", "Vitória"));
+    private static final int SEATS = 100;
+    private static final int BUYERS = 2;
+    private static final int MAX_PURCHASES = 60;
+    /** The launcher gives up after three quick deaths in a row; a first death more than 10 s after start is not quick. */
+    private static final int MAX_KILLS = 6;
     private static final List<String> AIRLINES = List.of("A", "B", "C");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -83,8 +117,131 @@ class LauncherIT {
     }
 
     @Test
-    void when_one_server_is_killed_then_the_launcher_stops_the_others_and_exits_with_its_status() throws Exception {
+    void when_an_airline_is_killed_after_start_then_it_comes_back_by_itself_its_purchases_resolve_and_the_others_never_stop_answering()
+            throws Exception {
+        startLauncher(Map.of(), "--network", NetworkFile.withDefaultSeats(dir, SEATS).toString());
+        awaitReady();
+        ProcessHandle killed = servers().get("B");
+        List<Attempt> attempts = Collections.synchronizedList(new ArrayList<>());
+        Attempt before = Attempt.make(server(0), "A", Buyers.cpf(0), ACROSS_ALL);
+        assertThat(before.outcome()).as("a booking across A, B and C before the kill: %s", before).isEqualTo(Outcome.ACKNOWLEDGED);
+        attempts.add(before);
+
+        List<String> outage;
+        int beforeKill;
+        int answeredA;
+        int answeredC;
+        AtomicBoolean enough = new AtomicBoolean();
+        AtomicInteger issued = new AtomicInteger(1);
+        ExecutorService buyers = Executors.newFixedThreadPool(BUYERS);
+        try (UptimeProbe others = UptimeProbe.start(Map.of("A", server(0), "C", server(2)))) {
+            for (int b = 0; b < BUYERS; b++) {
+                buyers.submit(() -> buyAcrossAllUntil(enough, issued, attempts));
+            }
+            Awaitility.await("purchases under way").atMost(READY_DEADLINE).until(() -> attempts.size() > BUYERS);
+            enough.set(true); // the buyers start no new purchase: those running now are the ones the kill hits
+            beforeKill = attempts.size();
+            killed.destroyForcibly(); // SIGKILL, with purchases back to back holding seats on B
+            buyers.shutdown();
+            assertThat(buyers.awaitTermination(60, TimeUnit.SECONDS)).as("purchases in flight at the kill answered").isTrue();
+
+            awaitRestarted("B", List.of(killed.pid()));
+            Awaitility.await("a purchase across A, B and C sells again").atMost(READY_DEADLINE).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        Attempt after = Attempt.make(server(0), "A", Buyers.cpf(issued.getAndIncrement()), ACROSS_ALL);
+                        attempts.add(after);
+                        return after.outcome() == Outcome.ACKNOWLEDGED;
+                    });
+            outage = others.failures();
+            answeredA = others.answered("A");
+            answeredC = others.answered("C");
+        } finally {
+            buyers.shutdownNow();
+        }
+
+        assertThat(outage).as("A and C never stop answering while B is killed and restarted").isEmpty();
+        assertThat(answeredA).as("answers of A while B was down").isPositive();
+        assertThat(answeredC).as("answers of C while B was down").isPositive();
+        assertThat(launcher.isAlive()).as("the launcher runs on; log:\n" + log()).isTrue();
+        assertThat(log()).as("the launcher says what it did").contains("airline B (pid " + killed.pid()
+                + ") exited with status 137 (killed by signal 9, SIGKILL); restarting it in ");
+        awaitQuiet();
+        Map<Outcome, Long> outcomes = attempts.stream()
+                .collect(Collectors.groupingBy(Attempt::outcome, () -> new EnumMap<>(Outcome.class), Collectors.counting()));
+        Books books = Books.read(endpoints(), attempts);
+        System.out.printf("B killed after %d purchases were answered, %d in all: %s; bookings listed %d; A and C answered %d and %d times%n",
+                beforeKill, attempts.size(), outcomes, books.listedBookings(), answeredA, answeredC);
+        books.assertConsistent(endpoints(), attempts);
+        assertThat(books.listedBookings()).as("bookings listed: the one made before the kill and the one after, at least")
+                .isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void when_an_airline_keeps_dying_right_after_each_restart_then_the_launcher_gives_up_on_it_the_others_keep_running_and_ctrl_c_stops_them()
+            throws Exception {
         startLauncher();
+        awaitReady();
+        List<Long> killed = new CopyOnWriteArrayList<>(); // read by Awaitility's polling thread
+        String givenUp = "it died within 10 s of starting 3 times in a row, so it is given up on (still running: A C)";
+        List<String> outage;
+        try (UptimeProbe others = UptimeProbe.start(Map.of("A", server(0), "C", server(2)))) {
+            while (!log().contains(givenUp)) {
+                assertThat(killed).as("B killed, and restarted each time; log:\n" + log()).hasSizeLessThan(MAX_KILLS);
+                AtomicReference<ProcessHandle> next = new AtomicReference<>();
+                Awaitility.await("B started again, or given up on").atMost(READY_DEADLINE).pollInterval(Duration.ofMillis(50))
+                        .until(() -> {
+                            assertLauncherRuns();
+                            serverProcess("B").filter(p -> !killed.contains(p.pid())).ifPresent(next::set);
+                            return next.get() != null || log().contains(givenUp);
+                        });
+                if (next.get() != null) {
+                    next.get().destroyForcibly(); // as soon as it appears: well within 10 s of its start
+                    killed.add(next.get().pid());
+                }
+            }
+            assertThat(log()).contains("airline B (pid " + killed.get(killed.size() - 1)
+                    + ") exited with status 137 (killed by signal 9, SIGKILL): " + givenUp);
+            // Longer than the longest backoff (4 s): a restart still planned would have happened.
+            Awaitility.await("B stays down, the launcher runs on").during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(30))
+                    .until(() -> launcher.isAlive() && serverProcess("B").isEmpty());
+            outage = others.failures();
+            assertThat(others.answered("A")).isPositive();
+            assertThat(others.answered("C")).isPositive();
+        }
+        assertThat(outage).as("A and C never stop answering").isEmpty();
+
+        Map<String, ProcessHandle> running = Map.of("A", serverProcess("A").orElseThrow(), "C", serverProcess("C").orElseThrow());
+        Process interrupt = new ProcessBuilder("kill", "-INT", String.valueOf(launcher.pid())).inheritIO().start(); // Ctrl-C
+        assertThat(interrupt.waitFor(10, TimeUnit.SECONDS) && interrupt.exitValue() == 0).as("kill -INT ran").isTrue();
+        assertThat(awaitExit()).as("exit status after Ctrl-C; log:\n" + log()).isEqualTo(130);
+        assertThat(running.values()).as("servers still running after the launcher exited").noneMatch(ProcessHandle::isAlive);
+    }
+
+    @Test
+    void when_a_server_cannot_start_then_the_launch_ends_with_its_status_even_with_restarts_on() throws Exception {
+        int metricsBase = consecutiveFreePorts(AIRLINES.size());
+        // B's metrics port (the base + 1) taken: B exits at start, A and C would start fine.
+        try (ServerSocket taken = new ServerSocket(metricsBase + 1, 1, InetAddress.getLoopbackAddress())) {
+            startLauncher(Map.of("PASSCOM_METRICS_BASE_PORT", String.valueOf(taken.getLocalPort() - 1)));
+
+            int status = awaitExit();
+
+            assertThat(status).as("exit status; log:\n" + log()).isNotZero();
+            assertThat(log()).contains(") exited with status " + status + "; stopping the others")
+                    .contains("airline B (pid ").doesNotContain("restarting it");
+            assertThat(freeRange(basePort, AIRLINES.size())).as("A, B and C's ports free again: the others were stopped").isTrue();
+        }
+    }
+
+    @ParameterizedTest(name = "restarts off by {0}")
+    @ValueSource(strings = {"--no-restart", "PASSCOM_RESTART=0"})
+    void when_restarts_are_off_and_one_server_is_killed_then_the_launcher_stops_the_others_and_exits_with_its_status(String off)
+            throws Exception {
+        if (off.startsWith("--")) {
+            startLauncher(Map.of(), off);
+        } else {
+            startLauncher(Map.of(off.substring(0, off.indexOf('=')), off.substring(off.indexOf('=') + 1)));
+        }
         awaitReady();
         Map<String, ProcessHandle> servers = servers();
 
@@ -112,7 +269,14 @@ class LauncherIT {
     }
 
     private void startLauncher() throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(root.resolve("passcom").toString())
+        startLauncher(Map.of());
+    }
+
+    /** The launcher with these variables set besides the tests' own, and these arguments. */
+    private void startLauncher(Map<String, String> moreEnv, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(root.resolve("passcom").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(root.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("launcher.log").toFile());
@@ -125,17 +289,74 @@ class LauncherIT {
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.remove("PASSCOM_DB_URL");
         env.remove("PASSCOM_SERVERS");
+        env.remove("PASSCOM_RESTART");
+        env.putAll(moreEnv);
         launcher = builder.start();
     }
 
     /** Until the launcher says the federation is running; it says so only once all three answer /saude. */
     private void awaitReady() {
-        await("the launcher reports the federation running", READY_DEADLINE, () -> {
-            if (!launcher.isAlive()) {
-                throw new AssertionError("the launcher exited with " + launcher.exitValue() + " while starting; log:\n" + log());
-            }
+        Awaitility.await("the launcher reports the federation running").atMost(READY_DEADLINE).until(() -> {
+            assertLauncherRuns();
             return log().contains("PASSCOM federation running");
         });
+    }
+
+    /** Fails at once, with the log, when the launcher has exited: a wait for anything else would only time out. */
+    private void assertLauncherRuns() {
+        if (!launcher.isAlive()) {
+            throw new AssertionError("the launcher exited with " + launcher.exitValue() + "; log:\n" + log());
+        }
+    }
+
+    /** Until the launcher has started this airline's server again: a live one that is none of {@code killed}. */
+    private void awaitRestarted(String airline, List<Long> killed) {
+        Awaitility.await("airline " + airline + " restarted by the launcher").atMost(READY_DEADLINE).until(() -> {
+            assertLauncherRuns();
+            return serverProcess(airline).filter(p -> !killed.contains(p.pid())).isPresent();
+        });
+    }
+
+    /** Until every airline has no seat held and no transaction left to decide or deliver, as the crash tests wait. */
+    private void awaitQuiet() {
+        Awaitility.await("every hold decided and every decision delivered").atMost(QUIET_DEADLINE).ignoreExceptions()
+                .until(() -> {
+                    for (int i = 0; i < AIRLINES.size(); i++) {
+                        Customer.Reply health = Customer.health(server(i));
+                        if (health.status() != 200 || health.json().path("reservas_abertas").asLong(-1) != 0
+                                || health.json().path("transacoes_pendentes").asLong(-1) != 0) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
+    }
+
+    /** Purchases across all three airlines, alternately through A and C, back to back until told to stop (bounded). */
+    private void buyAcrossAllUntil(AtomicBoolean enough, AtomicInteger issued, List<Attempt> attempts) {
+        int n;
+        while (!enough.get() && (n = issued.getAndIncrement()) < MAX_PURCHASES) {
+            int via = n % 2 == 0 ? 0 : 2;
+            attempts.add(Attempt.make(server(via), AIRLINES.get(via), Buyers.cpf(n), ACROSS_ALL));
+        }
+    }
+
+    private AirlineEndpoints endpoints() {
+        Map<String, URI> uris = new HashMap<>();
+        for (int i = 0; i < AIRLINES.size(); i++) {
+            uris.put(AIRLINES.get(i), server(i));
+        }
+        return new AirlineEndpoints() {
+            @Override
+            public List<String> airlines() {
+                return AIRLINES;
+            }
+
+            @Override
+            public URI uri(String airline) {
+                return uris.get(airline);
+            }
+        };
     }
 
     private int awaitExit() throws InterruptedException {
@@ -145,17 +366,22 @@ class LauncherIT {
         return launcher.exitValue();
     }
 
-    /** The launcher's server JVMs by airline, found among its descendants by their {@code --airline} flag. */
+    /** The launcher's server JVMs by airline. */
     private Map<String, ProcessHandle> servers() {
         Map<String, ProcessHandle> servers = new TreeMap<>();
         for (String airline : AIRLINES) {
-            Optional<ProcessHandle> server = launcher.descendants()
-                    .filter(p -> p.info().commandLine().map(c -> c.contains(" --airline " + airline + " ")).orElse(false))
-                    .findFirst();
+            Optional<ProcessHandle> server = serverProcess(airline);
             assertThat(server).as("java process of airline " + airline + " under the launcher").isPresent();
             servers.put(airline, server.get());
         }
         return servers;
+    }
+
+    /** This airline's live server JVM among the launcher's descendants, found by its {@code --airline} flag. */
+    private Optional<ProcessHandle> serverProcess(String airline) {
+        return launcher.descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().map(c -> c.contains(" --airline " + airline + " ")).orElse(false))
+                .findFirst();
     }
 
     private URI server(int index) {
@@ -216,20 +442,5 @@ class LauncherIT {
             }
         }
         return true;
-    }
-
-    private static void await(String what, Duration limit, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(limit);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not true within " + limit + ": " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

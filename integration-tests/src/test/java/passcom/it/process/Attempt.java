@@ -42,7 +42,7 @@ public record Attempt(String cpf, Itinerary itinerary, String via, String reques
     }
 
     /** A purchase with {@code id_pedido} "p-" + cpf: one order per customer, so a repeat is the same order. */
-    static Attempt make(URI server, String via, String cpf, Itinerary itinerary) {
+    public static Attempt make(URI server, String via, String cpf, Itinerary itinerary) {
         return make(server, via, cpf, itinerary, "p-" + cpf);
     }
 

@@ -21,7 +21,7 @@ import passcom.it.process.Attempt.Outcome;
  * bookings, no seat sold twice, and no airline having refused a contradicting COMMIT or ABORT
  * ({@code decisoes_conflitantes} 0). Every violation is collected, so one failure shows them all.
  */
-final class Books {
+public final class Books {
 
     private final Map<String, List<JsonNode>> listedByCpf = new LinkedHashMap<>();
     private final List<String> violations = new ArrayList<>();
@@ -30,7 +30,7 @@ final class Books {
     }
 
     /** Reads every attempt's customer's bookings; call only once the cluster is quiet and every airline is up. */
-    static Books read(ProcessCluster cluster, List<Attempt> attempts) {
+    public static Books read(AirlineEndpoints cluster, List<Attempt> attempts) {
         Books books = new Books();
         List<String> airlines = cluster.airlines();
         for (int i = 0; i < attempts.size(); i++) {
@@ -45,7 +45,7 @@ final class Books {
         return books;
     }
 
-    int listedBookings() {
+    public int listedBookings() {
         return listedByCpf.values().stream().mapToInt(List::size).sum();
     }
 
@@ -59,7 +59,7 @@ final class Books {
     }
 
     /** Asserts every check of the class doc; the message lists each violation with the attempt behind it. */
-    void assertConsistent(ProcessCluster cluster, List<Attempt> attempts) {
+    public void assertConsistent(AirlineEndpoints cluster, List<Attempt> attempts) {
         for (Attempt attempt : attempts) {
             checkAttempt(attempt, listedByCpf.getOrDefault(attempt.cpf(), List.of()));
         }
@@ -141,7 +141,7 @@ final class Books {
         })));
     }
 
-    private void checkSoldCounts(ProcessCluster cluster) {
+    private void checkSoldCounts(AirlineEndpoints cluster) {
         Map<String, Long> listedLegs = new TreeMap<>();
         cluster.airlines().forEach(a -> listedLegs.put(a, 0L));
         listedByCpf.values().forEach(bookings -> bookings.forEach(booking -> booking.path("trechos")

@@ -34,7 +34,7 @@ import passcom.it.FreePorts;
  * link proxies); {@link #signal} sends SIGSTOP / SIGCONT; {@link Options#airlineOf} runs several servers (by
  * name, e.g. {@code A1}, {@code A2}) as instances of one airline. Every method's {@code airline} is a server's name.
  */
-public final class ProcessCluster implements AutoCloseable {
+public final class ProcessCluster implements AirlineEndpoints, AutoCloseable {
 
     /**
      * How the servers are launched beyond the defaults.
@@ -114,10 +114,12 @@ public final class ProcessCluster implements AutoCloseable {
         return cluster;
     }
 
+    @Override
     public URI uri(String airline) {
         return URI.create("http://127.0.0.1:" + ports.get(airline));
     }
 
+    @Override
     public List<String> airlines() {
         return List.copyOf(ports.keySet());
     }

@@ -3,6 +3,7 @@ package passcom.server.http;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -13,6 +14,12 @@ import passcom.api.Json;
 /**
  * Errors Jetty produces itself, before any servlet runs (an unparseable URI, headers too large, a client
  * request rejected by the overload limit): answered in the same {"erro": ...} JSON as ours, never HTML.
+ *
+ * <p>An answer after which the connection closes says {@code Connection: close} (RFC 9112 section 9.6), so a
+ * keep-alive client never sends its next request, perhaps a purchase, on a socket already closed. Jetty adds
+ * it itself for an HTTP/1.1 request it will not keep, but a request refused while its request line is parsed
+ * (bad method, bad URI encoding, NUL, a URI past the header limit) has no version yet: Jetty answers it as
+ * HTTP/1.0, where closing is the default and no header is added, under an {@code HTTP/1.1} status line.
  */
 public final class JsonErrorHandler extends ErrorHandler {
 
@@ -36,6 +43,9 @@ public final class JsonErrorHandler extends ErrorHandler {
             return;
         }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
+        if (!request.getConnectionMetaData().isPersistent()) {
+            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+        }
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 }

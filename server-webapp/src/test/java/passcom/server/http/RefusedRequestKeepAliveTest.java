@@ -28,7 +28,8 @@ import passcom.server.ServerConfig;
  * arrived and then closed the connection because that body was never read, the client's next request on it
  * failed with "header parser received no bytes" (CI, PeerCallRulesTest, about once in 3,000 refused calls).
  * Here the late body is made certain: the headers go first, the body a moment later, then a second request
- * on the same socket, which must get its answer.
+ * on the same socket, which must get its answer. And a refusal after which the server does close the
+ * connection (a request Jetty cannot parse) must say so, so that the client does not reuse it.
  */
 class RefusedRequestKeepAliveTest {
 
@@ -75,6 +76,44 @@ class RefusedRequestKeepAliveTest {
             List<Integer> statuses = readResponses(in, 2);
 
             assertThat(statuses).containsExactly(refusal, 200);
+        }
+    }
+
+    /**
+     * Requests Jetty refuses while parsing, before any servlet runs, after which it closes the connection
+     * (the parser cannot tell where the next request would begin). RFC 9112 section 9.6: a server that closes
+     * after a response says so with {@code Connection: close}; without it a keep-alive client sends its next
+     * request, perhaps a purchase, on a dead socket and gets an unknown outcome for nothing.
+     */
+    @ParameterizedTest(name = "{0}: {1} with Connection: close, then the server closes")
+    @CsvSource({
+            "bad URI encoding, 400, GET /%zz HTTP/1.1",
+            "NUL in the path, 400, GET /%00 HTTP/1.1",
+            "over-long URI, 414, GET /LONG HTTP/1.1",
+            "over-long header, 431, GET /saude HTTP/1.1|X-Long: LONG",
+            "bad method, 400, G(T /saude HTTP/1.1"})
+    void when_jetty_refuses_a_request_and_closes_then_the_answer_says_connection_close(String kind, int refusal,
+            String requestHead) throws Exception {
+        // "|" separates header lines, LONG stands for 20,000 characters (past Jetty's 8 KB limit)
+        String request = requestHead.replace("|", "\r\n").replace("LONG", "x".repeat(20_000))
+                + "\r\nHost: 127.0.0.1\r\n\r\n";
+        try (Socket socket = new Socket("127.0.0.1", server.uri().getPort())) {
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            String head = readHead(in);
+            assertThat(head).as(kind).isNotNull();
+            Matcher status = STATUS.matcher(head);
+            assertThat(status.find()).as(head).isTrue();
+            assertThat(Integer.parseInt(status.group(1))).as(head).isEqualTo(refusal);
+            assertThat(head).as(kind).containsIgnoringCase("\r\nConnection: close\r\n");
+            Matcher length = LENGTH.matcher(head);
+            assertThat(length.find()).as(head).isTrue();
+            assertThat(new String(in.readNBytes(Integer.parseInt(length.group(1))), StandardCharsets.UTF_8)).contains("\"erro\"");
+            assertThat(readOrEnd(in)).as("the server closes after " + kind).isEqualTo(-1);
         }
     }
 

@@ -181,7 +181,7 @@ public final class PurchaseDialog extends JDialog {
         PurchaseDialog dialog = new PurchaseDialog(SwingUtilities.getWindowAncestor(parent), route, initial, notice);
         dialog.loadSeatMaps(seatMaps, busy);
         dialog.setVisible(true);
-        return dialog.chosen;
+        return dialog.chosen == null ? null : List.copyOf(dialog.chosen);
     }
 
     private void loadSeatMaps(SeatMaps seatMaps, BusyIndicator busy) {
