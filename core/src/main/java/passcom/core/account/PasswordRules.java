@@ -54,11 +54,11 @@ public final class PasswordRules {
 
     private static Set<String> load() {
         Set<String> words = new HashSet<>();
-        try (InputStream in = PasswordRules.class.getResourceAsStream("common-passwords.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("common-passwords.txt is missing from the classpath");
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        InputStream in = PasswordRules.class.getResourceAsStream("common-passwords.txt");
+        if (in == null) {
+            throw new IllegalStateException("common-passwords.txt is missing from the classpath");
+        }
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (!line.isBlank()) {
                     words.add(line.strip().toLowerCase(Locale.ROOT));

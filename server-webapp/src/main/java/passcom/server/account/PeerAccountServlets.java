@@ -45,8 +45,8 @@ public final class PeerAccountServlets {
 
     /** POST of one peer message: its record in, the answer out (200), only from a signed call. */
     static final class PeerMessage<M> extends Endpoint {
-        private final transient Class<M> type;
-        private final transient BiFunction<IncomingRequest, M, Object> answer;
+        private final Class<M> type;
+        private final BiFunction<IncomingRequest, M, Object> answer;
 
         PeerMessage(Class<M> type, BiFunction<IncomingRequest, M, Object> answer) {
             super("POST");

@@ -123,9 +123,13 @@ public final class TokenVerifier {
         if (expiresAt.isAfter(clock.instant().plus(AccessTokens.LIFETIME).plusSeconds(60))) {
             throw refuse("lifetime longer than " + AccessTokens.LIFETIME);
         }
+        String subject = claims.getSubject();
+        if (subject == null) {
+            throw refuse("no sub");
+        }
         try {
-            return new VerifiedToken(new Cpf(claims.getSubject()), issuer, expiresAt);
-        } catch (InvalidCpf | NullPointerException e) {
+            return new VerifiedToken(new Cpf(subject), issuer, expiresAt);
+        } catch (InvalidCpf e) {
             throw refuse("subject is not a CPF");
         }
     }
