@@ -147,6 +147,8 @@ class OpenApiIT {
             check(post(a, "/login/renovar", "{\"renovacao\":\"" + session.get("renovacao").asText() + "\"}"), "POST", "/login/renovar", 401);
             check(post(b, "/logout", "{\"renovacao\":\"" + renewed.get("renovacao").asText() + "\"}"), "POST", "/logout", 204);
             check(get(b, "/.well-known/jwks.json"), "GET", "/.well-known/jwks.json", 200);
+            check(post(b, "/.well-known/jwks.json", "{}"), "GET", "/.well-known/jwks.json", 405);
+            check(post(b, "/logout", "[1]"), "POST", "/logout", 400);
 
             String path = "{\"cpf\":\"" + CPF + "\",\"caminho\":[[\"A\"],[\"Cuiabá\",\"Goiânia\"]]}";
             String localizador = check(send(a, "POST", "/comprar_cliente", path, token), "POST", "/comprar_cliente", 200)
