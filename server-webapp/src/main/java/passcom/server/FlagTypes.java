@@ -109,10 +109,11 @@ final class FlagTypes {
         return d;
     };
 
-    static final ITypeConverter<Boolean> TRUE_FALSE = text -> switch (text.strip().toLowerCase(Locale.ROOT)) {
-        case "true", "1", "yes" -> true;
-        case "false", "0", "no" -> false;
-        default -> throw new TypeConversionException("must be true or false, got '" + text + "'");
+    /** A switch's value from a variable or a file (the bare flag means on). */
+    static final ITypeConverter<Boolean> ON_OFF = text -> switch (text.strip().toLowerCase(Locale.ROOT)) {
+        case "true", "1", "yes", "sim", "on" -> true;
+        case "false", "0", "no", "não", "nao", "off" -> false;
+        default -> throw new TypeConversionException("must be on or off (true or false), got '" + text + "'");
     };
 
     /** "SECRET@2026-12-02T03:00:00Z": the secret being rotated out and the instant it stops being accepted. */

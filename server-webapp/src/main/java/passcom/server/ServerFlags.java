@@ -79,8 +79,12 @@ final class ServerFlags {
             "HTTPS: the certificate's private key, PEM, unencrypted; reloaded when it changes");
     static final Setting<Path> TLS_CA = ruled("tls-ca", "FILE", "PASSCOM_TLS_CA", FlagTypes.EXISTING_FILE, "none",
             "HTTPS: the federation CA, PEM; peers' certificates must be signed by it");
-    static final Setting<Boolean> INSEGURO = toggle("inseguro", "PASSCOM_INSEGURO", FlagTypes.TRUE_FALSE,
+    static final Setting<Boolean> INSEGURO = toggle("inseguro", "PASSCOM_INSEGURO", FlagTypes.ON_OFF,
             "plain HTTP beyond loopback, e.g. behind a TLS proxy; logs a warning");
+    static final Setting<Boolean> OPEN_ACCESS = toggle("acesso-aberto", "PASSCOM_OPEN_ACCESS", FlagTypes.ON_OFF,
+            "the original contract, for a lab: bookings listed by CPF alone, without a token (logged as a warning)");
+    static final Setting<Boolean> RATE_LIMITS = value("rate-limits", "on|off", "PASSCOM_RATE_LIMITS", FlagTypes.ON_OFF, "on",
+            "per client address limits on login, cadastro and localizador look-ups (429); off only for load and fault tests");
     static final Setting<LogFormat> LOG_FORMAT = value("log-format", "text|json", "PASSCOM_LOG_FORMAT", FlagTypes.LOG_FORMAT, "text",
             "log lines as text, or one JSON object per line");
     static final Setting<Path> CONFIG = ruled("config", "FILE", "PASSCOM_CONFIG", FlagTypes.EXISTING_FILE, "none",
@@ -207,7 +211,8 @@ final class ServerFlags {
         ServerConfig.Transport transport = new ServerConfig.Transport(tls(values), values.value(INSEGURO));
         return new Parsed(new ServerConfig(airline, values.value(HOST), port, values.given(PRICE), peers(values, airline),
                 values.given(DATA_DIR).orElse(Path.of("var/" + airline)), values.given(NETWORK), values.given(SECRET).orElse(ServerConfig.DEV_SECRET),
-                timing, values.given(DB_URL), values.given(PREVIOUS_SECRET), metrics, transport), values.value(LOG_FORMAT));
+                timing, values.given(DB_URL), values.given(PREVIOUS_SECRET), metrics, transport,
+                new ServerConfig.Access(values.value(OPEN_ACCESS), values.value(RATE_LIMITS))), values.value(LOG_FORMAT));
     }
 
     /** All three TLS files, or none: a certificate without the federation CA could not check its peers. */
