@@ -164,7 +164,9 @@ final class WindowRobot {
     /** Polls {@code condition} on the event thread until it holds; fails naming {@code what} after the patience. */
     void waitFor(String what, Supplier<Boolean> condition) throws Exception {
         try {
-            Awaitility.await(what).atMost(PATIENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).until(() -> onEdt(condition));
+            // polled from this thread, as the clicks that follow are: the met condition and the idle wait below see the same screen
+            Awaitility.await(what).atMost(PATIENCE).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                    .until(() -> onEdt(condition));
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("gave up after " + PATIENCE.toSeconds() + " s waiting for " + what + "; the screen: " + saveScreen(), e);
         }
