@@ -25,10 +25,7 @@ record LastSearch(String origem, String destino, Instant consultadaEm, List<List
         if (explicit != null && !explicit.isBlank()) {
             return Path.of(explicit);
         }
-        String xdg = env.get("XDG_STATE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
-                : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".local", "state");
-        return base.resolve("passcom").resolve("ultima-consulta.json");
+        return StateDir.of(env).resolve("ultima-consulta.json");
     }
 
     void save(Path file) throws IOException {
