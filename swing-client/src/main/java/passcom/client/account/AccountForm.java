@@ -1,0 +1,85 @@
+package passcom.client.account;
+
+import java.awt.Font;
+import java.awt.GridBagConstraints;
+import java.awt.GridBagLayout;
+import java.awt.Insets;
+import javax.swing.BorderFactory;
+import javax.swing.JComponent;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.UIManager;
+
+/**
+ * The layout the two account dialogs share: an intro line, then labels over their fields in one column, then
+ * a status line that shows guidance in the ordinary text colour and mistakes in the error colour.
+ * Event-thread only.
+ */
+final class AccountForm extends JPanel {
+
+    private final GridBagConstraints c = new GridBagConstraints();
+    private final JLabel status = new JLabel(" ");
+
+    AccountForm(String intro) {
+        super(new GridBagLayout());
+        setBorder(BorderFactory.createEmptyBorder(16, 18, 6, 18));
+        c.gridx = 0;
+        c.gridy = 0;
+        c.weightx = 1;
+        c.fill = GridBagConstraints.HORIZONTAL;
+        c.anchor = GridBagConstraints.WEST;
+        c.insets = new Insets(0, 0, 10, 0);
+        add(new JLabel("<html><p width='320'>" + escape(intro) + "</p></html>"), c);
+        c.gridy++;
+        status.setName("account-status");
+    }
+
+    /** A label above its field; the label is wired to the field for screen readers and Alt+key. */
+    void field(String label, JComponent field) {
+        JLabel caption = new JLabel(label);
+        caption.setLabelFor(field);
+        caption.setFont(caption.getFont().deriveFont(Font.BOLD));
+        c.insets = new Insets(4, 0, 2, 0);
+        add(caption, c);
+        c.gridy++;
+        c.insets = new Insets(0, 0, 6, 0);
+        add(field, c);
+        c.gridy++;
+    }
+
+    /** Anything else in the column (a link, a note). */
+    void row(JComponent component) {
+        c.insets = new Insets(4, 0, 4, 0);
+        add(component, c);
+        c.gridy++;
+    }
+
+    /** Adds the status line; call last. */
+    void finish() {
+        c.insets = new Insets(8, 0, 0, 0);
+        add(status, c);
+        c.gridy++;
+    }
+
+    void guide(String text) {
+        status.setForeground(UIManager.getColor("Label.disabledForeground"));
+        status.setText(html(text));
+    }
+
+    void problem(String text) {
+        status.setForeground(UIManager.getColor("Component.error.focusedBorderColor"));
+        status.setText(html(text));
+    }
+
+    String statusText() {
+        return status.getText();
+    }
+
+    private static String html(String text) {
+        return text == null || text.isEmpty() ? " " : "<html><p width='320'>" + escape(text) + "</p></html>";
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}
