@@ -246,7 +246,7 @@ public final class ScreenshotTool {
     }
 
     /** The component named {@code name} inside {@code root}, or null. */
-    private static Component named(Container root, String name) {
+    static Component named(Container root, String name) {
         for (Component child : root.getComponents()) {
             if (name.equals(child.getName())) {
                 return child;
@@ -290,7 +290,7 @@ public final class ScreenshotTool {
         onEdt(unknown::dispose);
     }
 
-    private static JDialog showingDialog(String title) throws Exception {
+    static JDialog showingDialog(String title) throws Exception {
         AtomicReference<JDialog> dialog = new AtomicReference<>();
         waitFor("dialog '" + title + "'", () -> {
             for (Window window : Window.getWindows()) {
@@ -315,7 +315,7 @@ public final class ScreenshotTool {
         return fakes.stream().map(FakeAirlineServer::endpoint).toList();
     }
 
-    private static void capture(JRootPane root, Path file) throws Exception {
+    static void capture(JRootPane root, Path file) throws Exception {
         BufferedImage image = onEdt(() -> {
             root.getTopLevelAncestor().validate();
             BufferedImage img = new BufferedImage(root.getWidth(), root.getHeight(), BufferedImage.TYPE_INT_RGB);
@@ -329,7 +329,7 @@ public final class ScreenshotTool {
     }
 
     /** Polls {@code condition} on the event thread until it holds; fails after {@link #PATIENCE}. */
-    private static void waitFor(String what, BooleanSupplier condition) throws Exception {
+    static void waitFor(String what, BooleanSupplier condition) throws Exception {
         Instant deadline = Instant.now().plus(PATIENCE);
         AtomicBoolean met = new AtomicBoolean();
         while (Instant.now().isBefore(deadline)) {
@@ -344,13 +344,13 @@ public final class ScreenshotTool {
         throw new IllegalStateException("gave up waiting for " + what);
     }
 
-    private static <T> T onEdt(Supplier<T> work) throws InterruptedException, InvocationTargetException {
+    static <T> T onEdt(Supplier<T> work) throws InterruptedException, InvocationTargetException {
         AtomicReference<T> result = new AtomicReference<>();
         SwingUtilities.invokeAndWait(() -> result.set(work.get()));
         return result.get();
     }
 
-    private static void onEdt(Runnable work) throws InterruptedException, InvocationTargetException {
+    static void onEdt(Runnable work) throws InterruptedException, InvocationTargetException {
         SwingUtilities.invokeAndWait(work);
     }
 }

@@ -1,13 +1,16 @@
 package passcom.client.account;
 
+import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
+import java.awt.Window;
 import javax.swing.BorderFactory;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
+import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
 
 /**
@@ -64,11 +67,30 @@ final class AccountForm extends JPanel {
     void guide(String text) {
         status.setForeground(UIManager.getColor("Label.disabledForeground"));
         status.setText(html(text));
+        growToFit();
     }
 
     void problem(String text) {
         status.setForeground(UIManager.getColor("Component.error.focusedBorderColor"));
         status.setText(html(text));
+        growToFit();
+    }
+
+    /**
+     * Grows the dialog when a longer status line wants more room: a GridBagLayout given less height than it
+     * prefers centres its column and cuts off the first and last lines. Never shrinks, so the buttons stay put.
+     */
+    private void growToFit() {
+        Window window = SwingUtilities.getWindowAncestor(this);
+        if (window == null || !window.isDisplayable()) {
+            return;
+        }
+        Dimension wanted = window.getPreferredSize();
+        Dimension now = window.getSize();
+        if (wanted.width > now.width || wanted.height > now.height) {
+            window.setSize(Math.max(wanted.width, now.width), Math.max(wanted.height, now.height));
+            window.validate();
+        }
     }
 
     String statusText() {
