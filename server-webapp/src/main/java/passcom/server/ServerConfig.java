@@ -27,6 +27,8 @@ import passcom.server.auth.FederationSigner;
  * @param dbUrl   the store's JDBC URL (PostgreSQL or SQLite); empty means SQLite in {@code dataDir}
  * @param previousSecret a rotated-out secret still accepted on incoming calls until its expiry
  * @param metrics where {@code GET /metrics} answers: its own admin port, never the customers' and peers' one
+ * @param openAccess the original contract: {@code GET /passagens_cliente?cpf=} lists a CPF's bookings without a
+ *                token ({@code --acesso-aberto}; off by default, a lab setting: docs/security.md)
  */
 public record ServerConfig(
         String airline,
@@ -40,7 +42,8 @@ public record ServerConfig(
         Timing timing,
         Optional<String> dbUrl,
         Optional<FederationSigner.PreviousSecret> previousSecret,
-        Metrics metrics) {
+        Metrics metrics,
+        boolean openAccess) {
 
     /** Used when no secret is given; fine on a laptop, never in production (the server warns). */
     public static final String DEV_SECRET = "passcom-dev-secret-change-me";
@@ -94,7 +97,7 @@ public record ServerConfig(
     /** A config for tests and embedding: default network, port 0 (any free port), no peers. */
     public static ServerConfig forTest(String airline, Path dataDir) {
         return new ServerConfig(airline, DEFAULT_HOST, 0, Optional.empty(), Map.of(), dataDir, Optional.empty(),
-                DEV_SECRET, Timing.DEFAULT, Optional.empty(), Optional.empty(), Metrics.ANY_PORT);
+                DEV_SECRET, Timing.DEFAULT, Optional.empty(), Optional.empty(), Metrics.ANY_PORT, false);
     }
 
     /** One instance per peer airline. */
@@ -106,23 +109,28 @@ public record ServerConfig(
 
     /** Several instances (sharing one store) per peer airline, tried in the order given. */
     public ServerConfig withPeerInstances(Map<String, List<URI>> newPeers) {
-        return new ServerConfig(airline, host, port, price, newPeers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics);
+        return new ServerConfig(airline, host, port, price, newPeers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics, openAccess);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(airline, host, newPort, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics);
+        return new ServerConfig(airline, host, newPort, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics, openAccess);
     }
 
     public ServerConfig withTiming(Timing newTiming) {
-        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, newTiming, dbUrl, previousSecret, metrics);
+        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, newTiming, dbUrl, previousSecret, metrics, openAccess);
     }
 
     public ServerConfig withDbUrl(String newDbUrl) {
-        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, Optional.of(newDbUrl), previousSecret, metrics);
+        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, Optional.of(newDbUrl), previousSecret, metrics, openAccess);
     }
 
     public ServerConfig withMetrics(Metrics newMetrics) {
-        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, newMetrics);
+        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, newMetrics, openAccess);
+    }
+
+    /** With the original contract's listing by CPF alone on or off ({@code --acesso-aberto}). */
+    public ServerConfig withOpenAccess(boolean open) {
+        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics, open);
     }
 
     /** The store: {@code --db-url} when given, else the SQLite file {@code passcom.db} in the data directory. */

@@ -71,6 +71,8 @@ final class ServerFlags {
                 "admin port of GET /metrics (Prometheus); 0 picks a free one, 'off' serves none"),
         METRICS_HOST("metrics-host", "ADDR", "PASSCOM_METRICS_HOST", ServerConfig.DEFAULT_HOST,
                 "address of the metrics port (keep it off the customers' network)"),
+        OPEN_ACCESS("acesso-aberto", "", "PASSCOM_OPEN_ACCESS", "off (PASSCOM_OPEN_ACCESS=true turns it on)",
+                "the original contract, for a lab: bookings listed by CPF alone, without a token (logged as a warning)"),
         LOG_FORMAT("log-format", "text|json", "PASSCOM_LOG_FORMAT", "text", "log lines as text, or one JSON object per line"),
         CONFIG("config", "FILE", "PASSCOM_CONFIG", "none",
                 "a .properties or .yaml file of these settings, keys as the flags' names; flags and variables win over it"),
@@ -124,6 +126,9 @@ final class ServerFlags {
             OptionSpec.Builder option = OptionSpec.builder(flag == Flag.HELP ? new String[] {"-h", "--help"} : new String[] {flag.option()});
             if (flag == Flag.HELP) {
                 option.usageHelp(true).description(flag.description);
+            } else if (flag == Flag.OPEN_ACCESS) {
+                option.arity("0").type(boolean.class)
+                        .description(flag.description, "env " + flag.env + "; default: " + flag.defaultValue);
             } else {
                 option.paramLabel(flag.valueName)
                         .description(flag.description, "env " + flag.env + "; default: " + flag.defaultValue.replace("%", "%%"));
@@ -228,7 +233,25 @@ final class ServerFlags {
         Optional<FederationSigner.PreviousSecret> previousSecret = values.get(Flag.PREVIOUS_SECRET)
                 .map(v -> previousSecret(values.source(Flag.PREVIOUS_SECRET), v));
         LogFormat logFormat = values.get(Flag.LOG_FORMAT).map(f -> logFormat(values.source(Flag.LOG_FORMAT), f)).orElse(LogFormat.TEXT);
-        return new Parsed(new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics), logFormat);
+        boolean openAccess = openAccess(values);
+        return new Parsed(new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics,
+                openAccess), logFormat);
+    }
+
+    /** The bare flag turns it on; the variable or file setting takes true/false (also 1/0, yes/no, sim/não). */
+    private static boolean openAccess(Values values) {
+        if (values.flags().containsKey(Flag.OPEN_ACCESS.name)) {
+            return true;
+        }
+        Optional<String> value = values.get(Flag.OPEN_ACCESS);
+        if (value.isEmpty()) {
+            return false;
+        }
+        return switch (value.get().strip().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "sim", "on" -> true;
+            case "false", "0", "no", "não", "nao", "off" -> false;
+            default -> throw new BadFlag(values.source(Flag.OPEN_ACCESS) + ": must be true or false, got '" + value.get() + "'");
+        };
     }
 
     /** "SECRET@2026-12-02T03:00:00Z": the secret being rotated out and the instant it stops being accepted. */

@@ -161,6 +161,16 @@ class ServerConfigTest {
     }
 
     @Test
+    void when_open_access_is_asked_by_flag_or_variable_then_it_is_on_and_otherwise_off() {
+        assertThat(ServerConfig.parse(List.of("--airline", "B"), Map.of()).openAccess()).isFalse();
+        assertThat(ServerConfig.parse(List.of("--airline", "B", "--acesso-aberto"), Map.of()).openAccess()).isTrue();
+        assertThat(ServerConfig.parse(List.of("--airline", "B"), Map.of("PASSCOM_OPEN_ACCESS", "true")).openAccess()).isTrue();
+        assertThat(ServerConfig.parse(List.of("--airline", "B"), Map.of("PASSCOM_OPEN_ACCESS", "false")).openAccess()).isFalse();
+        assertThatThrownBy(() -> ServerConfig.parse(List.of("--airline", "B"), Map.of("PASSCOM_OPEN_ACCESS", "talvez")))
+                .isInstanceOf(BadFlag.class).hasMessageContaining("PASSCOM_OPEN_ACCESS");
+    }
+
+    @Test
     void when_help_is_asked_then_every_flag_and_variable_is_listed_and_exit_is_0() {
         Run run = run(List.of("--help"));
 

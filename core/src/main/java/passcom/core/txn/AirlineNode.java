@@ -22,6 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import passcom.core.InvalidRequest;
 import passcom.core.NotFound;
+import passcom.core.account.Accounts;
+import passcom.core.account.PasswordHasher;
 import passcom.core.booking.BookedLeg;
 import passcom.core.booking.Booking;
 import passcom.core.booking.BookingStore;
@@ -76,6 +78,8 @@ public final class AirlineNode implements AutoCloseable {
     private final PurchaseCoordinator purchases;
     private final CancellationCoordinator cancellations;
     private final LocalPathsCache localPaths;
+    /** The accounts whose home is this airline (issue 16), in the same store. */
+    private final Accounts accounts;
     /**
      * The merge of a trip's answers, kept while every answer is the same cached instance (same versions). 256
      * trips: every trip of a small network, and on a 1,000-city one (where trips rarely repeat) a few MB of
@@ -105,6 +109,7 @@ public final class AirlineNode implements AutoCloseable {
         this.purchases = new PurchaseCoordinator(airline, instance, network, ports.keySet(), store, bookings, twoPhaseCommit,
                 config.references(), config.clock(), config.peerTimeout());
         this.cancellations = new CancellationCoordinator(airline, instance, store, twoPhaseCommit, config.clock());
+        this.accounts = new Accounts(airline, store, new PasswordHasher(), config.clock());
         this.localPaths = new LocalPathsCache(airline, me().pricePer100Km(), network.segmentsFlownBy(airline), seats::segmentsWithFreeSeats,
                 System::nanoTime, PATHS_PER_AIRLINE, config.clock().millis());
     }
@@ -235,6 +240,11 @@ public final class AirlineNode implements AutoCloseable {
             delivery.wakeUp();
         }
         return aborted;
+    }
+
+    /** The accounts whose home is this airline. */
+    public Accounts accounts() {
+        return accounts;
     }
 
     public String airline() {

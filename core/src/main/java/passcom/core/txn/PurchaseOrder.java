@@ -7,10 +7,11 @@ import passcom.core.cpf.Cpf;
 
 /**
  * A customer's purchase request: its passengers (1 to 9, checked by the coordinator), the airline of each leg
- * and the cities, as the route search offered them, and an optional idempotency key ({@code requestId}) under
- * which a retry returns the first outcome.
+ * and the cities, as the route search offered them, an optional idempotency key ({@code requestId}) under
+ * which a retry returns the first outcome, and the buying account's CPF ({@code buyer}: null for a guest),
+ * recorded with the selling airline's copy of the booking.
  */
-public record PurchaseOrder(List<Traveller> passengers, List<String> airlines, List<String> cities, String requestId) {
+public record PurchaseOrder(List<Traveller> passengers, List<String> airlines, List<String> cities, String requestId, Cpf buyer) {
 
     /**
      * One passenger: CPF, name (optional, may be null) and the seat chosen on each leg in order, where
@@ -41,6 +42,16 @@ public record PurchaseOrder(List<Traveller> passengers, List<String> airlines, L
         passengers = List.copyOf(passengers);
         airlines = List.copyOf(airlines);
         cities = List.copyOf(cities);
+    }
+
+    /** A guest's order. */
+    public PurchaseOrder(List<Traveller> passengers, List<String> airlines, List<String> cities, String requestId) {
+        this(passengers, airlines, cities, requestId, null);
+    }
+
+    /** The same order, bought by the account of {@code account}. */
+    public PurchaseOrder boughtBy(Cpf account) {
+        return new PurchaseOrder(passengers, airlines, cities, requestId, account);
     }
 
     /** The original order: one passenger, the airlines pick the seats. */

@@ -324,7 +324,9 @@ public final class ProcessCluster implements AutoCloseable {
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "passcom.server.ServerMain",
                 "--airline", options.airlineOf().apply(airline), "--port", String.valueOf(ports.get(airline)),
-                "--data-dir", root.resolve(airline).toString(), "--network", network.toString(), "--secret", secret));
+                "--data-dir", root.resolve(airline).toString(), "--network", network.toString(), "--secret", secret,
+                // the crash campaigns and the fault harness list bookings by CPF, the original contract (docs/security.md)
+                "--acesso-aberto"));
         command.addAll(options.extraFlags().apply(airline));
         String self = options.airlineOf().apply(airline);
         String peers = ports.keySet().stream().filter(id -> !options.airlineOf().apply(id).equals(self))

@@ -6,27 +6,31 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Base of every PASSCOM servlet: one HTTP method, one {@link #handle} that parses, calls the core once and
- * returns a {@link Reply}; every failure goes through {@link ErrorMapper}. HEAD is not offered: every
- * endpoint computes something.
+ * Base of every PASSCOM servlet: one HTTP method (or a few, for a resource such as /conta), one {@link #handle}
+ * that parses, calls the core once and returns a {@link Reply}; every failure goes through
+ * {@link ErrorMapper}. HEAD is not offered: every endpoint computes something.
  */
 public abstract class Endpoint extends HttpServlet {
 
-    private final String method;
+    private final java.util.List<String> methods;
 
-    protected Endpoint(String method) {
-        this.method = method;
+    protected Endpoint(String method, String... more) {
+        java.util.List<String> all = new java.util.ArrayList<>();
+        all.add(method);
+        all.addAll(java.util.List.of(more));
+        this.methods = java.util.List.copyOf(all);
     }
 
+    /** Called with a request whose method is one of this endpoint's; {@link IncomingRequest#method} says which. */
     protected abstract Reply handle(IncomingRequest request);
 
     @Override
     protected final void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Reply reply;
         try {
-            if (!method.equals(request.getMethod())) {
-                response.setHeader("Allow", method);
-                throw new MethodNotAllowed(request.getMethod(), method);
+            if (!methods.contains(request.getMethod())) {
+                response.setHeader("Allow", String.join(", ", methods));
+                throw new MethodNotAllowed(request.getMethod(), String.join(", ", methods));
             }
             reply = handle(new IncomingRequest(request));
         } catch (RuntimeException e) {
