@@ -43,7 +43,7 @@ class CliIT {
 
     @BeforeEach
     void start() {
-        cluster = Cluster.start(Networks.withSeats(Networks.defaultNetwork(), "A", "São Paulo", "Curitiba", 1), dir.resolve("cluster"), "A", "B", "C");
+        cluster = Cluster.startWithAccounts(Networks.withSeats(Networks.defaultNetwork(), "A", "São Paulo", "Curitiba", 1), dir.resolve("cluster"), "A", "B", "C");
         env.put("PASSCOM_SERVERS", "A=" + cluster.uri("A") + ",B=" + cluster.uri("B") + ",C=" + cluster.uri("C"));
         env.put("PASSCOM_CLI_STATE", dir.resolve("state/ultima-consulta.json").toString());
         env.put("XDG_STATE_HOME", dir.resolve("xdg-state").toString());

@@ -29,8 +29,9 @@ public final class ErrorText {
         if (failure instanceof RateLimited e) {
             return e.retryAfter().map(wait -> Messages.get("error.rateLimited", waitText(wait))).orElse(Messages.get("error.rateLimitedNoTime"));
         }
-        if (failure instanceof AccountExists) {
-            return Messages.get("account.exists");
+        if (failure instanceof AccountExists e) {
+            // the server's words: "já existe", or a cadastro of this CPF still "em andamento" elsewhere
+            return e.serverMessage() == null || e.serverMessage().isBlank() ? Messages.get("account.exists") : e.serverMessage();
         }
         if (failure instanceof SeatsUnavailable e) {
             return Messages.get("error.soldOut", e.serverMessage());

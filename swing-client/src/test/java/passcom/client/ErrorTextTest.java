@@ -43,7 +43,8 @@ class ErrorTextTest {
     }
 
     @Test
-    void when_the_cpf_already_has_an_account_then_the_customer_is_sent_to_sign_in() {
-        assertThat(ErrorText.of(new AccountExists("Já existe uma conta para este CPF."))).isEqualTo(Messages.get("account.exists"));
+    void when_the_cpf_already_has_an_account_then_the_servers_words_are_shown_or_ours_when_it_gave_none() {
+        assertThat(ErrorText.of(new AccountExists("Já existe uma conta para este CPF."))).isEqualTo("Já existe uma conta para este CPF.");
+        assertThat(ErrorText.of(new AccountExists(null))).isEqualTo(Messages.get("account.exists"));
     }
 }

@@ -9,7 +9,6 @@ import java.awt.Container;
 import java.awt.GraphicsEnvironment;
 import java.awt.geom.Point2D;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +45,6 @@ import passcom.client.i18n.Messages;
 import passcom.client.tickets.TicketTableModel;
 import passcom.core.route.NetworkLoader;
 import passcom.it.Cluster;
-import passcom.server.ServerConfig;
 
 /**
  * The desktop client's real window, driven by {@link WindowRobot} (pointer and keyboard through the X
@@ -69,8 +67,6 @@ class DesktopWindowIT {
     /** Lower-case letters and spaces: what the robot types. */
     private static final String PASSWORD = "cavalo correto bateria grampo";
     private static final String[] AIRLINES = {"A", "B", "C"};
-    private static final ServerConfig.Timing TIMING = new ServerConfig.Timing(
-            Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMillis(100));
 
     @TempDir
     Path dir;
@@ -86,7 +82,7 @@ class DesktopWindowIT {
             assertThat(headless).as("a display (DISPLAY=%s) for the GUI test", System.getenv("DISPLAY")).isFalse();
         }
         Assumptions.assumeFalse(headless, "no display: run under scripts/with-xvfb.sh, as ./passcom test does");
-        federation = Cluster.start(NetworkLoader.loadDefault(), dir, TIMING, AIRLINES);
+        federation = Cluster.startWithAccounts(NetworkLoader.loadDefault(), dir, AIRLINES);
         for (String airline : AIRLINES) {
             endpoints.add(new ServerEndpoint(airline, federation.uri(airline)));
         }

@@ -162,7 +162,7 @@ public final class SignUpDialog extends JDialog {
             sending = false;
             recheck();
             if (failure instanceof AccountExists) {
-                form.problem(Messages.get("account.exists"));
+                form.problem(ErrorText.of(failure));
                 signInInstead.setVisible(true);
                 getRootPane().setDefaultButton(signInInstead);
             } else {
