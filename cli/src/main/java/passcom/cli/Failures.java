@@ -41,9 +41,11 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
             message = "A sessão terminou (expirou ou foi encerrada): entre de novo com 'passcom cli login --cpf CPF'. Nada foi feito.";
         } else if (e instanceof NotAuthenticated refused) {
             code = Exit.NOT_AUTHENTICATED;
-            message = "Não autenticado: " + refused.serverMessage() + ". Nada foi feito."
-                    + (parsed.subcommand() != null && "login".equals(parsed.subcommand().commandSpec().name()) ? ""
-                    : " Entre com 'passcom cli login --cpf CPF', ou use --localizador L --cpf CPF.");
+            boolean loggingIn = parsed.subcommand() != null && "login".equals(parsed.subcommand().commandSpec().name());
+            // a refused login is the server's uniform sentence alone; elsewhere the token or its absence was refused
+            message = loggingIn ? refused.serverMessage() + "."
+                    : "Não autenticado: " + refused.serverMessage() + ". Nada foi feito."
+                        + " Entre com 'passcom cli login --cpf CPF', ou use --localizador L --cpf CPF.";
         } else if (e instanceof RateLimited limited) {
             code = Exit.RATE_LIMITED;
             message = "Muitas tentativas: " + limited.serverMessage() + "."

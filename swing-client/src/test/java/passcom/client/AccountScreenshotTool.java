@@ -39,9 +39,10 @@ import passcom.client.i18n.Messages;
  * customer, "Entrar" after a wrong password, and a guest's "Buscar por localizador". Needs a display (run under
  * {@code xvfb-run}, see {@code swing-client/screenshots.sh}).
  *
- * <p>Against a real federation when {@code PASSCOM_SERVERS} names one (use a fresh one: it creates an account
- * for {@link #CPF} and buys a ticket), else against three fake airline servers told what to answer to the
- * account endpoints, which they do not implement: the window is the same either way.
+ * <p>Against a real federation when {@code PASSCOM_SERVERS} names one, as the screenshots in docs/screenshots
+ * were taken (use a fresh one: it creates an account for {@link #CPF} and buys two tickets); else against three
+ * fake airline servers told what to answer to the account endpoints, which they do not implement: the window
+ * is the same either way. Run it like screenshots.sh runs ScreenshotTool.
  *
  * <p>Argument: output directory (default {@code docs/screenshots}).
  */
