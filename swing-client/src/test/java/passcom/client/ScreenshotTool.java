@@ -39,7 +39,8 @@ import passcom.client.i18n.Messages;
 
 /**
  * Renders the client's screenshots to PNG files: a mixed-airline itinerary on the map in the light and dark
- * themes and in English, the purchase confirmation and its result, and "Minhas passagens". Needs a display
+ * themes and in English, the purchase confirmation and its result, and a booking found by its localizador in
+ * "Minhas passagens". Needs a display
  * (run under {@code xvfb-run}); see {@code swing-client/screenshots.sh}.
  *
  * <p>Against a real federation when {@code PASSCOM_SERVERS} or {@code -Dpasscom.servers} is set, else
@@ -112,8 +113,12 @@ public final class ScreenshotTool {
             fakes.forEach(fake -> fake.answerNormally("/comprar_cliente"));
         }
         Rota second = mostAirlinesRoute(session.client().search("Cuiabá", "Curitiba").maisCurtos());
-        session.client().buy(new PedidoCompra(CPF, second.caminho(), UUID.randomUUID().toString()));
-        onEdt(frame::showTicketsTab);
+        String reference = session.client().buy(new PedidoCompra(CPF, second.caminho(), UUID.randomUUID().toString())).passagem().localizador();
+        // a guest's way back to a booking: its localizador and a passenger's CPF (the account's list: AccountScreenshotTool)
+        onEdt(() -> {
+            frame.showTicketsTab();
+            frame.ticketsPanel().showLookup(reference, CPF);
+        });
         waitFor("tickets", () -> !frame.busyIndicator().busy());
         capture(frame.getRootPane(), out.resolve("minhas-passagens.png"));
 

@@ -116,7 +116,8 @@ public final class TicketsPanel extends JPanel {
         JLabel lookupTitle = new JLabel(Messages.get("tickets.byLocalizador"));
         lookupTitle.setFont(lookupTitle.getFont().deriveFont(Font.BOLD));
         JLabel lookupIntro = new JLabel(Messages.get("tickets.byLocalizadorIntro"));
-        lookupIntro.setForeground(UIManager.getColor("Label.disabledForeground"));
+        // a style, not a colour: it follows a switch between the light and dark themes
+        lookupIntro.putClientProperty("FlatLaf.style", "foreground: $Label.disabledForeground");
         localizador.putClientProperty("JTextField.placeholderText", Messages.get("tickets.localizadorHint"));
         localizador.addActionListener(e -> lookUp());
         cpf.addActionListener(e -> lookUp());
