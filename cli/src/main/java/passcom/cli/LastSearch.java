@@ -1,10 +1,8 @@
 package passcom.cli;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +10,9 @@ import passcom.api.Json;
 
 /**
  * The routes of the last {@code rotas} answer, numbered as printed, so that {@code comprar N} buys the route
- * the customer saw. A small JSON file, replaced whole on each search (written beside and moved over, so a
- * reader never sees half a file): {@code PASSCOM_CLI_STATE}, else {@code $XDG_STATE_HOME/passcom/ultima-consulta.json},
- * else {@code ~/.local/state/passcom/ultima-consulta.json}.
+ * the customer saw. A small JSON file, replaced whole on each search ({@link StateDir#replace}):
+ * {@code PASSCOM_CLI_STATE}, else {@code $XDG_STATE_HOME/passcom/ultima-consulta.json}, else
+ * {@code ~/.local/state/passcom/ultima-consulta.json}.
  *
  * @param caminhos each route's {@code caminho} (the exact value a purchase sends), route N at index N-1
  */
@@ -29,19 +27,7 @@ record LastSearch(String origem, String destino, Instant consultadaEm, List<List
     }
 
     void save(Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "ultima-consulta", ".tmp");
-        try {
-            Files.write(temp, Json.mapper().writeValueAsBytes(this));
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        StateDir.replace(file, Json.mapper().writeValueAsBytes(this));
     }
 
     static LastSearch load(Path file) throws BadInput {

@@ -1,11 +1,8 @@
 package passcom.cli;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -46,21 +43,7 @@ record SavedSession(String cpf, Sessao sessao) {
     }
 
     void save(Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        StateDir.ensurePrivate(dir);
-        Path temp = StateDir.posix()
-                ? Files.createTempFile(dir, "sessao", ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                : Files.createTempFile(dir, "sessao", ".tmp");
-        try {
-            Files.write(temp, Json.mapper().writeValueAsBytes(this));
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        StateDir.replace(file, Json.mapper().writeValueAsBytes(this));
     }
 
     /**

@@ -1,9 +1,11 @@
 package passcom.cli;
 
 import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
@@ -30,6 +32,30 @@ final class StateDir {
         Files.createDirectories(dir);
         if (posix()) {
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    /**
+     * Replaces {@code file} with {@code content} whole: written to a new file beside it, created owner-only
+     * (0600) where the file system has POSIX permissions, then moved over it, so a reader sees the old file or
+     * the new one, never half of one, and never a readable one. The directory is made private first.
+     */
+    static void replace(Path file, byte[] content) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        ensurePrivate(dir);
+        Path temp = posix()
+                ? Files.createTempFile(dir, file.getFileName().toString(), ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        try {
+            Files.write(temp, content);
+            try {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
         }
     }
 

@@ -1,6 +1,7 @@
 package passcom.client;
 
 import static passcom.client.ScreenshotTool.capture;
+import static passcom.client.ScreenshotTool.configuredOrFakes;
 import static passcom.client.ScreenshotTool.named;
 import static passcom.client.ScreenshotTool.onEdt;
 import static passcom.client.ScreenshotTool.showingDialog;
@@ -144,16 +145,5 @@ public final class AccountScreenshotTool {
     private static void answerEverywhere(List<FakeAirlineServer> fakes, String path, int status, Object body) throws Exception {
         String text = body == null ? "" : Json.mapper().writeValueAsString(body);
         fakes.forEach(fake -> fake.respond(path, status, text));
-    }
-
-    private static List<ServerEndpoint> configuredOrFakes(List<FakeAirlineServer> fakes) throws Exception {
-        String spec = System.getProperty("passcom.servers", System.getenv("PASSCOM_SERVERS"));
-        if (spec != null && !spec.isBlank()) {
-            return ServerEndpoint.parseList(spec);
-        }
-        for (String id : List.of("A", "B", "C")) {
-            fakes.add(FakeAirlineServer.start(id));
-        }
-        return fakes.stream().map(FakeAirlineServer::endpoint).toList();
     }
 }

@@ -309,7 +309,8 @@ public final class ScreenshotTool {
         return dialog.get();
     }
 
-    private static List<ServerEndpoint> configuredOrFakes(List<FakeAirlineServer> fakes) throws IOException {
+    /** The federation {@code PASSCOM_SERVERS} names, else three fake airlines (added to {@code fakes}). */
+    static List<ServerEndpoint> configuredOrFakes(List<FakeAirlineServer> fakes) throws IOException {
         String spec = System.getProperty("passcom.servers", System.getenv("PASSCOM_SERVERS"));
         if (spec != null && !spec.isBlank()) {
             return ServerEndpoint.parseList(spec);

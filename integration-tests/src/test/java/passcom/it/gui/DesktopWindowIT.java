@@ -170,19 +170,9 @@ class DesktopWindowIT {
         JTabbedPane tabs = robot.named("tabs", JTabbedPane.class);
         robot.click(tabs, onEdt(() -> tabs.getBoundsAt(1)));
         JTextComponent reference = robot.named("lookup-localizador", JTextComponent.class);
-        onEdt(() -> {
-            reference.setText("");
-            return null;
-        });
-        robot.click(reference);
-        robot.type(localizador.toLowerCase(java.util.Locale.ROOT));
+        retype(robot, reference, localizador.toLowerCase(java.util.Locale.ROOT));
         JTextComponent lookupCpf = robot.named("lookup-cpf", JTextComponent.class);
-        onEdt(() -> {
-            lookupCpf.setText("");
-            return null;
-        });
-        robot.click(lookupCpf);
-        robot.type(CPF_2);
+        retype(robot, lookupCpf, CPF_2);
         robot.click(robot.named("lookup-find", JButton.class));
         JTable tickets = robot.named("tickets", JTable.class);
         robot.waitFor("the booking in Minhas passagens", () -> tickets.getRowCount() == 1);
@@ -221,12 +211,7 @@ class DesktopWindowIT {
         robot.click(robot.named("account-sign-in", JButton.class));
         JDialog login = robot.dialog(Messages.get("account.signInTitle"));
         JTextComponent cpf = robot.named("login-cpf", JTextComponent.class);
-        onEdt(() -> {
-            cpf.setText("");
-            return null;
-        });
-        robot.click(cpf);
-        robot.type(CPF_1);
+        retype(robot, cpf, CPF_1);
         robot.click(robot.named("login-password", JTextComponent.class));
         robot.type(PASSWORD);
         robot.click(robot.named("login-submit", JButton.class));
@@ -249,12 +234,7 @@ class DesktopWindowIT {
         robot.dialog(Messages.get("purchase.title"));
         JTextComponent passenger = robot.named("cpf-0", JTextComponent.class);
         assertThat(CpfCheck.digits(onEdt(passenger::getText))).as("the account's CPF to start with").isEqualTo(CPF_1);
-        onEdt(() -> {
-            passenger.setText("");
-            return null;
-        });
-        robot.click(passenger);
-        robot.type(CPF_2);
+        retype(robot, passenger, CPF_2);
         JButton confirm = robot.named("confirm", JButton.class);
         robot.waitFor("Confirmar compra enabled", confirm::isEnabled);
         robot.click(confirm);
@@ -289,6 +269,16 @@ class DesktopWindowIT {
         ClientSession session = new ClientSession(endpoints, prefs);
         frame = onEdt(session::open);
         return session;
+    }
+
+    /** Empties {@code field}, clicks into it and types {@code text}, as a customer correcting it would. */
+    private static void retype(WindowRobot robot, JTextComponent field, String text) throws Exception {
+        onEdt(() -> {
+            field.setText("");
+            return null;
+        });
+        robot.click(field);
+        robot.type(text);
     }
 
     private static boolean stillListed(PasscomClient api, String localizador, String cpf) throws Exception {

@@ -1,17 +1,21 @@
 package passcom.client.account;
 
 import java.awt.Dimension;
+import java.awt.FlowLayout;
 import java.awt.Font;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
 import java.awt.Window;
 import javax.swing.BorderFactory;
+import javax.swing.JButton;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
+import javax.swing.JRootPane;
 import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
+import passcom.client.BusyIndicator;
 
 /**
  * The layout the two account dialogs share: an intro line, then labels over their fields in one column, then
@@ -62,6 +66,19 @@ final class AccountForm extends JPanel {
         c.insets = new Insets(8, 0, 0, 0);
         add(status, c);
         c.gridy++;
+    }
+
+    /** The row of buttons under the form, right-aligned after the busy indicator; {@code main} is the default. */
+    static JPanel buttons(JRootPane root, BusyIndicator busy, JButton main, JButton... others) {
+        JPanel row = new JPanel(new FlowLayout(FlowLayout.RIGHT, 8, 0));
+        row.setBorder(BorderFactory.createEmptyBorder(6, 18, 14, 12));
+        row.add(busy);
+        for (JButton other : others) {
+            row.add(other);
+        }
+        row.add(main);
+        root.setDefaultButton(main);
+        return row;
     }
 
     void guide(String text) {
