@@ -24,8 +24,9 @@ import passcom.api.Sessao;
  * log in again. A renewal that fails for another reason (no server answers) keeps the session, and the
  * current token is still used while it has not expired.
  *
- * <p>Thread-safe: renewals are serialised, so two callers that find the token due renew it once. Listeners
- * run on the thread that renewed or ended the session.
+ * <p>Thread-safe: renewals are serialised, so two callers that find the token due renew it once.
+ * {@link #current()}, {@link #ended()} and {@link #untilRenewal()} never wait for a renewal in flight, so an
+ * event thread may ask them. Listeners run on the thread that renewed or ended the session.
  */
 public final class AccountSession {
 
@@ -43,10 +44,10 @@ public final class AccountSession {
     private final Clock clock;
     private final List<Consumer<Sessao>> renewalListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> endListeners = new CopyOnWriteArrayList<>();
-    // guarded by this
-    private Sessao current;
-    private Instant renewAt;
-    private boolean ended;
+    // written under this; volatile so that the questions below never wait for a renewal in flight
+    private volatile Sessao current;
+    private volatile Instant renewAt;
+    private volatile boolean ended;
 
     private AccountSession(Accounts accounts, String cpf, Sessao sessao, Clock clock) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
@@ -76,11 +77,11 @@ public final class AccountSession {
     }
 
     /** The current pair, e.g. to keep it for the next run. */
-    public synchronized Sessao current() {
+    public Sessao current() {
         return current;
     }
 
-    public synchronized boolean ended() {
+    public boolean ended() {
         return ended;
     }
 
@@ -95,7 +96,7 @@ public final class AccountSession {
     }
 
     /** How long until a renewal is due (zero when it is due now); for a timer that renews ahead of any call. */
-    public synchronized Duration untilRenewal() {
+    public Duration untilRenewal() {
         Duration left = Duration.between(clock.instant(), renewAt);
         return left.isNegative() ? Duration.ZERO : left;
     }

@@ -1,5 +1,6 @@
 package passcom.client.account;
 
+import java.awt.Component;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.Font;
@@ -79,6 +80,11 @@ final class AccountForm extends JPanel {
         row.add(main);
         root.setDefaultButton(main);
         return row;
+    }
+
+    /** The window a dialog belongs to: {@code parent} itself when it is one (the main frame), else the one holding it. */
+    static Window owner(Component parent) {
+        return parent == null ? null : parent instanceof Window window ? window : SwingUtilities.getWindowAncestor(parent);
     }
 
     void guide(String text) {

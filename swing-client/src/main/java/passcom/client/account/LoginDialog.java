@@ -80,7 +80,7 @@ public final class LoginDialog extends JDialog {
      * start with (may be empty); {@code notice}: why the dialog opened (a session that ended), or null.
      */
     public static AccountChoice ask(Component parent, PasscomClient client, Clock clock, String cpfHint, String notice) {
-        LoginDialog dialog = new LoginDialog(parent == null ? null : SwingUtilities.getWindowAncestor(parent), client, clock, cpfHint, notice);
+        LoginDialog dialog = new LoginDialog(AccountForm.owner(parent), client, clock, cpfHint, notice);
         dialog.setVisible(true);
         return dialog.outcome;
     }

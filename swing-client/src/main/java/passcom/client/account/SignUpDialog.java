@@ -104,7 +104,7 @@ public final class SignUpDialog extends JDialog {
      * to sign in instead (the CPF already has an account), or null when they gave up.
      */
     public static AccountChoice ask(Component parent, PasscomClient client, Clock clock, String cpfHint) {
-        SignUpDialog dialog = new SignUpDialog(parent == null ? null : SwingUtilities.getWindowAncestor(parent), client, clock, cpfHint);
+        SignUpDialog dialog = new SignUpDialog(AccountForm.owner(parent), client, clock, cpfHint);
         dialog.setVisible(true);
         return dialog.outcome;
     }
