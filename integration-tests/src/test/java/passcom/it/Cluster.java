@@ -52,8 +52,9 @@ public final class Cluster implements AutoCloseable {
     private final Path root;
     private final ServerConfig.Timing timing;
     /**
-     * The scenario tests list bookings by CPF alone, the original contract, so the cluster runs with
-     * {@code --acesso-aberto} unless a test asks for the accounts' rules ({@link #startWithAccounts}).
+     * The scenario tests list bookings by CPF alone, the original contract, and send every customer's requests
+     * from one address, so the cluster runs with {@code --acesso-aberto} and without rate limits unless a test
+     * asks for the accounts' rules ({@link #startWithAccounts}: no open access, rate limits on).
      */
     private final boolean openAccess;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
@@ -104,7 +105,7 @@ public final class Cluster implements AutoCloseable {
         // Port 0: the server binds whatever port is free, with no window for another socket to take it
         // first; peers reach it only through its proxy, so the proxy is pointed at wherever it landed.
         ServerConfig config = ServerConfig.forTest(airline, root.resolve(airline))
-                .withPort(0).withPeers(peers).withTiming(timing).withOpenAccess(openAccess);
+                .withPort(0).withPeers(peers).withTiming(timing).withAccess(new ServerConfig.Access(openAccess, !openAccess));
         if (ON_POSTGRESQL) {
             config = config.withDbUrl(databases.computeIfAbsent(airline, a -> TestStores.newPostgresDatabase("it_" + a)));
         }

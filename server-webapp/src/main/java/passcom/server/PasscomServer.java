@@ -35,6 +35,7 @@ import passcom.core.txn.NodeConfig;
 import passcom.server.auth.FederationSigner;
 import passcom.server.auth.ReplayGuard;
 import passcom.server.auth.SignatureFilter;
+import passcom.server.abuse.RateLimitFilter;
 import passcom.server.account.AccountServlet;
 import passcom.server.account.CadastroServlet;
 import passcom.server.account.FederatedAccounts;
@@ -283,6 +284,7 @@ public final class PasscomServer implements AutoCloseable {
         ServerMetrics serverMetrics = new ServerMetrics(config.airline(), endpoints);
         serverMetrics.watch(node, new PeerProbe(node, List.copyOf(config.peers().keySet())));
         node.observe(serverMetrics);
+        serverMetrics.watchLockedAccounts(() -> node.accounts().lockedAccounts());
         return serverMetrics;
     }
 
@@ -368,6 +370,8 @@ public final class PasscomServer implements AutoCloseable {
                 FederationPaths.SEATS, LocalSeatMapServlet::new);
         context.addFilter(new FilterHolder(new LogContextFilter(config.airline())), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new RequestMetricsFilter(metrics)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        FilterHolder rateLimits = new FilterHolder(new RateLimitFilter(metrics, config.access().rateLimits()));
+        customer.keySet().forEach(path -> context.addFilter(rateLimits, path, EnumSet.of(DispatcherType.REQUEST)));
         customer.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet.apply(node)), path));
         federation.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet.apply(node)), path));
         FilterHolder signatures = new FilterHolder(new SignatureFilter(signer));

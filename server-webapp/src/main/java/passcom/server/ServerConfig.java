@@ -27,8 +27,7 @@ import passcom.server.auth.FederationSigner;
  * @param dbUrl   the store's JDBC URL (PostgreSQL or SQLite); empty means SQLite in {@code dataDir}
  * @param previousSecret a rotated-out secret still accepted on incoming calls until its expiry
  * @param metrics where {@code GET /metrics} answers: its own admin port, never the customers' and peers' one
- * @param openAccess the original contract: {@code GET /passagens_cliente?cpf=} lists a CPF's bookings without a
- *                token ({@code --acesso-aberto}; off by default, a lab setting: docs/security.md)
+ * @param access  who may list bookings (open access: the original contract) and whether per-address rate limits apply
  */
 public record ServerConfig(
         String airline,
@@ -43,7 +42,7 @@ public record ServerConfig(
         Optional<String> dbUrl,
         Optional<FederationSigner.PreviousSecret> previousSecret,
         Metrics metrics,
-        boolean openAccess) {
+        Access access) {
 
     /** Used when no secret is given; fine on a laptop, never in production (the server warns). */
     public static final String DEV_SECRET = "passcom-dev-secret-change-me";
@@ -70,6 +69,7 @@ public record ServerConfig(
         Objects.requireNonNull(dbUrl, "dbUrl");
         Objects.requireNonNull(previousSecret, "previousSecret");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(access, "access");
     }
 
     /**
@@ -88,6 +88,16 @@ public record ServerConfig(
         }
     }
 
+    /**
+     * The customers' access rules (docs/security.md). {@code open}: the original contract, bookings listed by CPF
+     * alone ({@code --acesso-aberto}, off by default: a lab setting). {@code rateLimits}: per client address limits
+     * on login, cadastro and localizador look-ups ({@code --rate-limits}, on by default; the fault campaigns, which
+     * test recovery rather than abuse, turn them off).
+     */
+    public record Access(boolean open, boolean rateLimits) {
+        public static final Access DEFAULT = new Access(false, true);
+    }
+
     /** The protocol's time limits (see {@link passcom.core.txn.NodeConfig}). */
     public record Timing(Duration peerTimeout, Duration searchTimeout, Duration staleHold, Duration retryBackoff) {
         public static final Timing DEFAULT = new Timing(Duration.ofSeconds(3), Duration.ofSeconds(2),
@@ -97,7 +107,7 @@ public record ServerConfig(
     /** A config for tests and embedding: default network, port 0 (any free port), no peers. */
     public static ServerConfig forTest(String airline, Path dataDir) {
         return new ServerConfig(airline, DEFAULT_HOST, 0, Optional.empty(), Map.of(), dataDir, Optional.empty(),
-                DEV_SECRET, Timing.DEFAULT, Optional.empty(), Optional.empty(), Metrics.ANY_PORT, false);
+                DEV_SECRET, Timing.DEFAULT, Optional.empty(), Optional.empty(), Metrics.ANY_PORT, Access.DEFAULT);
     }
 
     /** One instance per peer airline. */
@@ -109,28 +119,37 @@ public record ServerConfig(
 
     /** Several instances (sharing one store) per peer airline, tried in the order given. */
     public ServerConfig withPeerInstances(Map<String, List<URI>> newPeers) {
-        return new ServerConfig(airline, host, port, price, newPeers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics, openAccess);
+        return new ServerConfig(airline, host, port, price, newPeers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics, access);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(airline, host, newPort, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics, openAccess);
+        return new ServerConfig(airline, host, newPort, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics, access);
     }
 
     public ServerConfig withTiming(Timing newTiming) {
-        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, newTiming, dbUrl, previousSecret, metrics, openAccess);
+        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, newTiming, dbUrl, previousSecret, metrics, access);
     }
 
     public ServerConfig withDbUrl(String newDbUrl) {
-        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, Optional.of(newDbUrl), previousSecret, metrics, openAccess);
+        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, Optional.of(newDbUrl), previousSecret, metrics, access);
     }
 
     public ServerConfig withMetrics(Metrics newMetrics) {
-        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, newMetrics, openAccess);
+        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, newMetrics, access);
     }
 
     /** With the original contract's listing by CPF alone on or off ({@code --acesso-aberto}). */
     public ServerConfig withOpenAccess(boolean open) {
-        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics, open);
+        return withAccess(new Access(open, access.rateLimits()));
+    }
+
+    public ServerConfig withAccess(Access newAccess) {
+        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics, newAccess);
+    }
+
+    /** Whether bookings can be listed by CPF alone, without a token ({@code --acesso-aberto}). */
+    public boolean openAccess() {
+        return access.open();
     }
 
     /** The store: {@code --db-url} when given, else the SQLite file {@code passcom.db} in the data directory. */

@@ -73,6 +73,8 @@ final class ServerFlags {
                 "address of the metrics port (keep it off the customers' network)"),
         OPEN_ACCESS("acesso-aberto", "", "PASSCOM_OPEN_ACCESS", "off (PASSCOM_OPEN_ACCESS=true turns it on)",
                 "the original contract, for a lab: bookings listed by CPF alone, without a token (logged as a warning)"),
+        RATE_LIMITS("rate-limits", "on|off", "PASSCOM_RATE_LIMITS", "on",
+                "per client address limits on login, cadastro and localizador look-ups (429); off only for load and fault tests"),
         LOG_FORMAT("log-format", "text|json", "PASSCOM_LOG_FORMAT", "text", "log lines as text, or one JSON object per line"),
         CONFIG("config", "FILE", "PASSCOM_CONFIG", "none",
                 "a .properties or .yaml file of these settings, keys as the flags' names; flags and variables win over it"),
@@ -233,9 +235,9 @@ final class ServerFlags {
         Optional<FederationSigner.PreviousSecret> previousSecret = values.get(Flag.PREVIOUS_SECRET)
                 .map(v -> previousSecret(values.source(Flag.PREVIOUS_SECRET), v));
         LogFormat logFormat = values.get(Flag.LOG_FORMAT).map(f -> logFormat(values.source(Flag.LOG_FORMAT), f)).orElse(LogFormat.TEXT);
-        boolean openAccess = openAccess(values);
+        boolean rateLimits = values.get(Flag.RATE_LIMITS).map(v -> onOff(values.source(Flag.RATE_LIMITS), v)).orElse(true);
         return new Parsed(new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics,
-                openAccess), logFormat);
+                new ServerConfig.Access(openAccess(values), rateLimits)), logFormat);
     }
 
     /** The bare flag turns it on; the variable or file setting takes true/false (also 1/0, yes/no, sim/não). */
@@ -243,14 +245,14 @@ final class ServerFlags {
         if (values.flags().containsKey(Flag.OPEN_ACCESS.name)) {
             return true;
         }
-        Optional<String> value = values.get(Flag.OPEN_ACCESS);
-        if (value.isEmpty()) {
-            return false;
-        }
-        return switch (value.get().strip().toLowerCase(Locale.ROOT)) {
+        return values.get(Flag.OPEN_ACCESS).map(v -> onOff(values.source(Flag.OPEN_ACCESS), v)).orElse(false);
+    }
+
+    private static boolean onOff(String source, String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes", "sim", "on" -> true;
             case "false", "0", "no", "não", "nao", "off" -> false;
-            default -> throw new BadFlag(values.source(Flag.OPEN_ACCESS) + ": must be true or false, got '" + value.get() + "'");
+            default -> throw new BadFlag(source + ": must be on or off (true or false), got '" + value + "'");
         };
     }
 

@@ -164,9 +164,9 @@ final class AccountLog {
         }
     }
 
-    static void deleteKeysBefore(Connection c, long createdBefore) throws SQLException {
-        try (PreparedStatement delete = c.prepareStatement("DELETE FROM signing_key WHERE created_at < ?")) {
-            delete.setLong(1, createdBefore);
+    static void deleteKey(Connection c, String kid) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM signing_key WHERE kid = ?")) {
+            delete.setString(1, kid);
             delete.executeUpdate();
         }
     }

@@ -79,17 +79,18 @@ public final class Accounts {
         }
         PasswordRules.check(password);
         long expires = clock.millis() + CLAIM_TTL.toMillis();
-        store.write(c -> {
+        // Another airline's live claim here blocks this cadastro, but the peers are still asked: if that airline
+        // has created the account meanwhile, the customer hears the definite "already exists".
+        boolean claimedElsewhere = store.write(c -> {
             if (AccountLog.find(c, cpf, airline).isPresent()) {
                 throw new AccountExists();
             }
             Optional<AccountLog.Claim> other = AccountLog.claim(c, cpf)
                     .filter(claim -> !claim.airline().equals(airline) && claim.expiresAt() > clock.millis());
-            if (other.isPresent()) {
-                throw AccountExists.concurrent();
+            if (other.isEmpty()) {
+                AccountLog.putClaim(c, cpf, airline, expires);
             }
-            AccountLog.putClaim(c, cpf, airline, expires);
-            return null;
+            return other.isPresent();
         });
         String hash;
         try {
@@ -97,7 +98,7 @@ public final class Accounts {
             if (answer == ClaimAnswer.TAKEN) {
                 throw new AccountExists();
             }
-            if (answer == ClaimAnswer.CONTENDED) {
+            if (answer == ClaimAnswer.CONTENDED || claimedElsewhere) {
                 throw AccountExists.concurrent();
             }
             hash = hasher.hash(password);
@@ -258,10 +259,12 @@ public final class Accounts {
         });
     }
 
-    /** Forgets keys created before {@code createdBefore} (past the rotation overlap, no live token uses them). */
-    public void dropSigningKeysBefore(long createdBefore) {
+    /** Forgets retired signing keys (past the rotation overlap, no live token uses them). */
+    public void dropSigningKeys(List<String> kids) {
         store.write(c -> {
-            AccountLog.deleteKeysBefore(c, createdBefore);
+            for (String kid : kids) {
+                AccountLog.deleteKey(c, kid);
+            }
             return null;
         });
     }

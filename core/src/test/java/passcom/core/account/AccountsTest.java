@@ -86,6 +86,15 @@ class AccountsTest {
     }
 
     @Test
+    void when_a_peer_that_claimed_the_cpf_has_created_the_account_then_the_cadastro_here_hears_it_exists() {
+        assertThat(accounts.claimFor(ANA, "B")).isEqualTo(ClaimAnswer.FREE);
+
+        assertThatThrownBy(() -> accounts.register(ANA, "Ana", "ana@example.com", PASSWORD, (cpf, claimant) -> ClaimAnswer.TAKEN))
+                .isInstanceOf(AccountExists.class).hasMessage("Já existe uma conta para este CPF.");
+        assertThat(accounts.claimFor(ANA, "C")).as("B's claim still stands").isEqualTo(ClaimAnswer.CONTENDED);
+    }
+
+    @Test
     void when_the_password_is_short_or_common_or_the_email_bad_then_the_cadastro_says_which() {
         assertThatThrownBy(() -> accounts.register(ANA, "Ana", "ana@example.com", "curta", NOBODY_ELSE))
                 .isInstanceOf(WeakPassword.class).hasMessageContaining("10 caracteres");

@@ -326,7 +326,8 @@ public final class ProcessCluster implements AutoCloseable {
                 "--airline", options.airlineOf().apply(airline), "--port", String.valueOf(ports.get(airline)),
                 "--data-dir", root.resolve(airline).toString(), "--network", network.toString(), "--secret", secret,
                 // the crash campaigns and the fault harness list bookings by CPF, the original contract (docs/security.md)
-                "--acesso-aberto"));
+                // they test recovery, not abuse: one address sends every customer's requests
+                "--acesso-aberto", "--rate-limits", "off"));
         command.addAll(options.extraFlags().apply(airline));
         String self = options.airlineOf().apply(airline);
         String peers = ports.keySet().stream().filter(id -> !options.airlineOf().apply(id).equals(self))

@@ -78,12 +78,16 @@ public final class SigningKeys {
         }
         store.addSigningKey(key.getKeyID(), key.toJSONString());
         List<ECKey> all = load(store);
+        // A key retires when its successor appears; past the overlap no live token can name it.
         Instant cutoff = clock.instant().minus(OVERLAP);
-        for (int i = all.size() - 2; i >= 0; i--) {
+        List<String> retired = new ArrayList<>();
+        for (int i = 0; i + 1 < all.size(); i++) {
             if (!createdAt(all.get(i + 1)).isAfter(cutoff)) {
-                store.dropSigningKeysBefore(createdAt(all.get(i + 1)).toEpochMilli());
-                break;
+                retired.add(all.get(i).getKeyID());
             }
+        }
+        if (!retired.isEmpty()) {
+            store.dropSigningKeys(retired);
         }
         keys = load(store);
     }
