@@ -58,7 +58,7 @@ final class PassagensCommand extends ClientCommand {
         return client.tickets(cpfDigits);
     }
 
-    private static String readable(PassagensResposta answer) {
+    static String readable(PassagensResposta answer) {
         StringBuilder text = new StringBuilder(answer.cpf() == null || CpfCheck.digits(answer.cpf()).isEmpty() ? "Passagem"
                 : "Passagens de " + CpfCheck.formatted(CpfCheck.digits(answer.cpf()))).append(System.lineSeparator());
         if (answer.companhiasIndisponiveis() != null && !answer.companhiasIndisponiveis().isEmpty()) {

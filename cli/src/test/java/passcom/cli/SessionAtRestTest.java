@@ -76,10 +76,11 @@ class SessionAtRestTest {
     }
 
     @Test
-    void when_nothing_identifies_the_customer_then_passagens_and_cancelar_say_what_to_do_and_exit_2() {
+    void when_nothing_identifies_the_customer_then_passagens_cancelar_and_conta_say_what_to_do_and_exit_2() {
         Run passagens = cli("", "passagens");
         Run cancelar = cli("", "cancelar", "ABC123");
         Run byLocalizador = cli("", "passagens", "--localizador", "ABC123");
+        Run conta = cli("", "conta");
 
         assertThat(passagens.code).isEqualTo(Exit.BAD_INPUT);
         assertThat(passagens.err).contains("passcom cli login").contains("--localizador");
@@ -87,6 +88,8 @@ class SessionAtRestTest {
         assertThat(cancelar.err).contains("passcom cli login").contains("--cpf");
         assertThat(byLocalizador.code).isEqualTo(Exit.BAD_INPUT);
         assertThat(byLocalizador.err).contains("--cpf");
+        assertThat(conta.code).isEqualTo(Exit.BAD_INPUT);
+        assertThat(conta.err).contains("passcom cli login");
     }
 
     @Test

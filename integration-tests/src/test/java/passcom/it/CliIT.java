@@ -214,6 +214,11 @@ class CliIT {
         assertThat(passagens.code).as(passagens.err).isZero();
         assertThat(passagens.out).contains("Passagens de 529.982.247-25").contains(localizador);
 
+        Run conta = cli("conta");
+        assertThat(conta.code).as(conta.err).isZero();
+        assertThat(conta.out).contains("Conta de Ana Souza (CPF 529.982.247-25, ana@example.com)").contains("companhia").contains(localizador);
+        assertThat(Json.mapper().readTree(cli("conta", "--json").out).get("passagens").get(0).get("localizador").asText()).isEqualTo(localizador);
+
         Run cancelar = cli("cancelar", localizador);
         assertThat(cancelar.code).as(cancelar.err).isZero();
         assertThat(cancelar.out).contains("Passagem cancelada").contains(localizador);
@@ -311,7 +316,7 @@ class CliIT {
         assertThat(help.out).contains("rotas").contains("comprar").contains("passagens").contains("cancelar").contains("saude")
                 .contains("Códigos de saída");
         assertThat(help.out).contains("cadastro").contains("login").contains("logout").contains("não autenticado");
-        for (String command : List.of("rotas", "assentos", "comprar", "passagens", "cancelar", "cadastro", "login", "logout", "saude")) {
+        for (String command : List.of("rotas", "assentos", "comprar", "passagens", "cancelar", "cadastro", "login", "logout", "conta", "saude")) {
             assertThat(cli(command, "--help").code).isZero();
         }
         Run completion = cli("generate-completion");
