@@ -45,6 +45,11 @@ import passcom.api.TrechoAssento;
  * would not know the first one's {@code id_pedido}. When another server answers, it becomes the connected one
  * and {@link Failover} listeners hear it.
  *
+ * <p>Accounts (issue 16): calls that act for a logged-in customer take its access token, sent as
+ * {@code Authorization: Bearer}; {@link AccountSession} supplies one renewed ahead of expiry, and
+ * {@link #accounts()} holds the sign-up, login and logout calls. A 401 is {@link NotAuthenticated}, a 429
+ * {@link RateLimited}.
+ *
  * <p>Thread-safe. Every call blocks the calling thread (never the event thread) and is interruptible:
  * interrupting it abandons the request.
  */
