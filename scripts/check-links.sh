@@ -2,9 +2,13 @@
 # Every relative link in README.md and docs/**/*.md must resolve: the file (or folder) exists, and a
 # #fragment names a heading of that Markdown file (GitHub's anchor rules: lower case, punctuation
 # dropped, spaces to hyphens). External links (http:, https:, mailto:) are not fetched.
-# Run by ./passcom test; prints each broken link as FILE: TARGET and exits 1 when there is one.
+# Run by ./passcom test; prints each broken link as FILE:LINE: TARGET and exits 1 when there is one.
+# Installs python3 when missing and root (scripts/lib/apt.sh).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+# shellcheck source=lib/apt.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/apt.sh"
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+command -v python3 >/dev/null 2>&1 || apt_install python3-minimal python3
 exec python3 - <<'EOF'
 import glob, os, re, sys
 
