@@ -12,6 +12,8 @@ import passcom.api.Erro;
 import passcom.api.TrechoAssento;
 import passcom.core.InvalidRequest;
 import passcom.core.NotFound;
+import passcom.core.account.AccountExists;
+import passcom.core.account.LoginRefused;
 import passcom.core.seat.SeatOnLeg;
 import passcom.core.store.StoreFailure;
 import passcom.core.txn.AirlineUnreachable;
@@ -43,12 +45,18 @@ public final class ErrorMapper {
         on(InvalidRequest.class, HttpServletResponse.SC_BAD_REQUEST);
         on(Unauthenticated.class, HttpServletResponse.SC_UNAUTHORIZED);
         on(Forbidden.class, HttpServletResponse.SC_FORBIDDEN);
+        on(NotYours.class, HttpServletResponse.SC_FORBIDDEN);
         on(NotFound.class, HttpServletResponse.SC_NOT_FOUND);
         on(UnknownPath.class, HttpServletResponse.SC_NOT_FOUND);
         on(MethodNotAllowed.class, HttpServletResponse.SC_METHOD_NOT_ALLOWED);
         on(PayloadTooLarge.class, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
         on(AirlineUnreachable.class, HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         on(ConflictingDecision.class, HttpServletResponse.SC_CONFLICT);
+        on(AccountExists.class, HttpServletResponse.SC_CONFLICT);
+        BY_CLASS.put(LoginRefused.class, ErrorMapper::bearerChallenge);
+        BY_CLASS.put(InvalidToken.class, ErrorMapper::bearerChallenge);
+        BY_CLASS.put(TooManyRequests.class, e -> new Reply(429, Erro.of(e.getMessage()),
+                Map.of("Retry-After", String.valueOf(((TooManyRequests) e).retryAfterSeconds()))));
         BY_CLASS.put(NotTheCoordinator.class, e -> reply(new Forbidden(e.getMessage())));
         BY_CLASS.put(StoreFailure.class, ErrorMapper::storeFailure);
         BY_CLASS.put(CompletionException.class, e -> e.getCause() == null ? unexpected(e) : reply(e.getCause()));
@@ -110,6 +118,11 @@ public final class ErrorMapper {
                     "A companhia " + unreachable.airline() + " não respondeu; nada foi cancelado. Tente novamente em instantes."));
         }
         throw new IllegalArgumentException("not an error outcome: " + outcome);
+    }
+
+    /** 401 for a customer: sign in (again). RFC 6750 §3 asks for the challenge. */
+    private static Reply bearerChallenge(Throwable failure) {
+        return new Reply(HttpServletResponse.SC_UNAUTHORIZED, Erro.of(failure.getMessage()), Map.of("WWW-Authenticate", "Bearer"));
     }
 
     /** Nothing was committed (StoreFailure's contract), so a retry is safe; the cause stays in the log. */
