@@ -1,6 +1,6 @@
 package passcom.client.api;
 
-/** The server answered 4xx (other than 409) or 5xx (other than 503): it refused the request as sent. */
+/** The server answered 4xx (other than 401, 409 and 429) or 5xx (other than 503): it refused the request as sent. */
 public final class RequestRejected extends PasscomException {
 
     private final int status;
