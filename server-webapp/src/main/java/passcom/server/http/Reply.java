@@ -3,10 +3,21 @@ package passcom.server.http;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import passcom.api.Codigo;
+import passcom.api.Erro;
 import passcom.api.Json;
 
-/** An HTTP status and the body to write as JSON with {@link Json#mapper()}, or JSON already written ({@link Serialized}). */
+/**
+ * An HTTP status and the body to write as JSON with {@link Json#mapper()}, or JSON already written ({@link Serialized}).
+ * An {@link Erro} without a {@code codigo} gets its status's ({@link Codigo#forStatus}), so every error body names one.
+ */
 public record Reply(int status, Object body) {
+
+    public Reply {
+        if (body instanceof Erro erro) {
+            body = erro.withCodigo(Codigo.forStatus(status));
+        }
+    }
 
     /** A body already serialised by {@link #serialize}: written as it is. */
     public record Serialized(byte[] json) {

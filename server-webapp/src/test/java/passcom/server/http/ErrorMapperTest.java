@@ -86,7 +86,7 @@ class ErrorMapperTest {
     @Test
     void when_a_purchase_does_not_buy_then_409_sold_out_503_unreachable_409_in_progress_with_the_id() {
         assertThat(ErrorMapper.reply(new PurchaseOutcome.SoldOut("sem assento em A → B (C)")))
-                .isEqualTo(new Reply(409, new Erro("Caminho indisponível", "sem assento em A → B (C)", null)));
+                .isEqualTo(new Reply(409, new Erro("ESGOTADO", "Caminho indisponível", "sem assento em A → B (C)", null, null)));
         Reply unreachable = ErrorMapper.reply(new PurchaseOutcome.Unreachable("B"));
         Reply inProgress = ErrorMapper.reply(new PurchaseOutcome.InProgress("pedido-7"));
 
