@@ -10,6 +10,12 @@ package passcom.api;
 public record Erro(String codigo, String resultado, String erro, String idPedido, TrechoAssento assentoOcupado) {
     public static final String CAMINHO_INDISPONIVEL = "Caminho indisponível";
     public static final String ASSENTO_INDISPONIVEL = "Assento indisponível";
+    /** Every failed login and every refused password says this, whether the CPF has an account or not. */
+    public static final String CPF_OU_SENHA_INVALIDOS = "CPF ou senha inválidos";
+    /** A second account for a CPF anywhere in the federation (409). */
+    public static final String CONTA_JA_EXISTE = "Já existe uma conta para este CPF.";
+    /** An unknown localizador and a localizador with a CPF that is not its passenger's or buyer's (404). */
+    public static final String RESERVA_NAO_ENCONTRADA = "Reserva não encontrada";
 
     /** An error with only words; the server fills in the code of its status when it writes it. */
     public static Erro of(String erro) {

@@ -52,14 +52,21 @@ public final class Cluster implements AutoCloseable {
     private final RouteNetwork network;
     private final Path root;
     private final ServerConfig.Timing timing;
+    /**
+     * The scenario tests list bookings by CPF alone, the original contract, and send every customer's requests
+     * from one address, so the cluster runs with {@code --acesso-aberto} and without rate limits unless a test
+     * asks for the accounts' rules ({@link #startWithAccounts}: no open access, rate limits on).
+     */
+    private final boolean openAccess;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, FaultProxy> proxies = new LinkedHashMap<>();
     private final Map<String, PasscomServer> servers = new LinkedHashMap<>();
 
-    private Cluster(RouteNetwork network, Path root, ServerConfig.Timing timing) {
+    private Cluster(RouteNetwork network, Path root, ServerConfig.Timing timing, boolean openAccess) {
         this.network = network;
         this.root = root;
         this.timing = timing;
+        this.openAccess = openAccess;
     }
 
     public static Cluster start(RouteNetwork network, Path root, String... airlines) {
@@ -67,7 +74,15 @@ public final class Cluster implements AutoCloseable {
     }
 
     public static Cluster start(RouteNetwork network, Path root, ServerConfig.Timing timing, String... airlines) {
-        Cluster cluster = new Cluster(network, root, timing);
+        return start(new Cluster(network, root, timing, true), airlines);
+    }
+
+    /** A cluster with the accounts' access rules (no --acesso-aberto): listing bookings needs a token. */
+    public static Cluster startWithAccounts(RouteNetwork network, Path root, String... airlines) {
+        return start(new Cluster(network, root, SCENARIO_TIMING, false), airlines);
+    }
+
+    private static Cluster start(Cluster cluster, String... airlines) {
         try {
             for (String airline : airlines) {
                 cluster.proxies.put(airline, new FaultProxy());
@@ -91,7 +106,7 @@ public final class Cluster implements AutoCloseable {
         // Port 0: the server binds whatever port is free, with no window for another socket to take it
         // first; peers reach it only through its proxy, so the proxy is pointed at wherever it landed.
         ServerConfig config = ServerConfig.forTest(airline, root.resolve(airline))
-                .withPort(0).withPeers(peers).withTiming(timing);
+                .withPort(0).withPeers(peers).withTiming(timing).withAccess(new ServerConfig.Access(openAccess, !openAccess));
         if (ON_POSTGRESQL) {
             config = config.withDbUrl(databases.computeIfAbsent(airline, a -> TestStores.newPostgresDatabase("it_" + a)));
         }

@@ -51,6 +51,7 @@ class OpenApiIT {
     @AfterAll
     static void stop() {
         cluster.close();
+        assertThat(api.checked()).as("every documented answer is provoked, or named in NOT_PROVOKED").containsAll(undocumentedLess());
     }
 
     @Test
@@ -110,6 +111,8 @@ class OpenApiIT {
 
         check(get(a, "/passagens_cliente?cpf=" + q(CPF)), "GET", "/passagens_cliente", 200);
         check(get(a, "/passagens_cliente?cpf=123"), "GET", "/passagens_cliente", 400);
+        check(get(a, "/passagens_cliente?localizador=" + bought.get("passagem").get("localizador").asText() + "&cpf=" + q(CPF)),
+                "GET", "/passagens_cliente", 200);
 
         String localizador = bought.get("passagem").get("localizador").asText();
         check(post(a, "/cancelar_cliente", "{\"cpf\":\"" + CPF + "\"}"), "POST", "/cancelar_cliente", 400);
@@ -125,9 +128,79 @@ class OpenApiIT {
         check(post(a, "/comprar_cliente", "{\"cpf\":\"" + CPF + "\",\"caminho\":" + withC + "}"), "POST", "/comprar_cliente", 503);
         check(post(a, "/cancelar_cliente", "{\"cpf\":\"" + CPF + "\",\"localizador\":\"" + onC.get("passagem").get("localizador").asText() + "\"}"),
                 "POST", "/cancelar_cliente", 503);
-
-        assertThat(api.checked()).as("every documented answer is provoked, or named in NOT_PROVOKED").containsAll(undocumentedLess());
     }
+    /** The accounts' endpoints and statuses (issue 16), on a federation with the accounts' rules (no open access). */
+    @Test
+    void every_documented_answer_of_the_accounts_matches_its_schema(@TempDir Path accountsDir) throws Exception {
+        try (Cluster closed = Cluster.startWithAccounts(Networks.defaultNetwork(), accountsDir, "A", "B", "C")) {
+            URI a = closed.uri("A");
+            URI b = closed.uri("B");
+            String cadastro = "{\"cpf\":\"" + CPF + "\",\"nome\":\"Ana\",\"email\":\"ana@example.com\",\"senha\":\"cavalo-bateria-grampo\"}";
+            check(post(a, "/cadastro", cadastro), "POST", "/cadastro", 201);
+            check(post(b, "/cadastro", cadastro), "POST", "/cadastro", 409);
+            check(post(b, "/cadastro", cadastro.replace("cavalo-bateria-grampo", "curta")), "POST", "/cadastro", 400);
+            JsonNode session = check(post(b, "/login", "{\"cpf\":\"" + CPF + "\",\"senha\":\"cavalo-bateria-grampo\"}"), "POST", "/login", 200);
+            String token = session.get("token").asText();
+            assertThat(check(post(b, "/login", "{\"cpf\":\"" + CPF + "\",\"senha\":\"errada-errada\"}"), "POST", "/login", 401)).isNotNull();
+            JsonNode renewed = check(post(a, "/login/renovar", "{\"renovacao\":\"" + session.get("renovacao").asText() + "\"}"),
+                    "POST", "/login/renovar", 200);
+            check(post(a, "/login/renovar", "{\"renovacao\":\"" + session.get("renovacao").asText() + "\"}"), "POST", "/login/renovar", 401);
+            check(post(b, "/logout", "{\"renovacao\":\"" + renewed.get("renovacao").asText() + "\"}"), "POST", "/logout", 204);
+            check(get(b, "/.well-known/jwks.json"), "GET", "/.well-known/jwks.json", 200);
+            check(post(b, "/.well-known/jwks.json", "{}"), "GET", "/.well-known/jwks.json", 405);
+            check(post(b, "/logout", "[1]"), "POST", "/logout", 400);
+
+            String path = "{\"cpf\":\"" + CPF + "\",\"caminho\":[[\"A\"],[\"Cuiabá\",\"Goiânia\"]]}";
+            String localizador = check(send(a, "POST", "/comprar_cliente", path, token), "POST", "/comprar_cliente", 200)
+                    .get("passagem").get("localizador").asText();
+            check(send(a, "POST", "/comprar_cliente", path, "x.y.z"), "POST", "/comprar_cliente", 401);
+            check(send(b, "GET", "/conta", null, token), "GET", "/conta", 200);
+            check(get(b, "/conta"), "GET", "/conta", 401);
+            check(send(a, "GET", "/passagens_cliente", null, token), "GET", "/passagens_cliente", 200);
+            check(get(a, "/passagens_cliente?cpf=" + q(CPF)), "GET", "/passagens_cliente", 401);
+            check(send(a, "GET", "/passagens_cliente?cpf=111.444.777-35", null, token), "GET", "/passagens_cliente", 403);
+            check(get(a, "/passagens_cliente?localizador=ZZZZZZ&cpf=" + q(CPF)), "GET", "/passagens_cliente", 404);
+            check(send(a, "POST", "/cancelar_cliente", "{\"localizador\":\"" + localizador + "\"}", "x.y.z"), "POST", "/cancelar_cliente", 401);
+            check(send(a, "POST", "/cancelar_cliente", "{\"localizador\":\"" + localizador + "\",\"cpf\":\"111.444.777-35\"}", token),
+                    "POST", "/cancelar_cliente", 403);
+            check(send(b, "DELETE", "/conta", "{\"senha\":\"errada-errada\"}", token), "DELETE", "/conta", 401);
+            check(send(b, "DELETE", "/conta", "{\"senha\":\"cavalo-bateria-grampo\"}", token), "DELETE", "/conta", 204);
+
+            // the per-address limits, last: they hold for a minute and more
+            HttpResponse<String> limited = null;
+            for (int i = 0; i < 12 && (limited == null || limited.statusCode() != 429); i++) {
+                limited = post(a, "/login", "{\"cpf\":\"" + CPF + "\",\"senha\":\"errada-errada\"}");
+            }
+            check(limited, "POST", "/login", 429);
+            assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+            // /login/renovar shares the login limit, spent above
+            check(post(a, "/login/renovar", "{\"renovacao\":\"A.x\"}"), "POST", "/login/renovar", 429);
+            limited = null;
+            for (int i = 0; i < 8 && (limited == null || limited.statusCode() != 429); i++) {
+                limited = post(a, "/cadastro", cadastro.replace(CPF, Buyers.cpf(9_000 + i)));
+            }
+            check(limited, "POST", "/cadastro", 429);
+            limited = null;
+            for (int i = 0; i < 40 && (limited == null || limited.statusCode() != 429); i++) {
+                limited = get(a, "/passagens_cliente?localizador=ZZZZZZ&cpf=" + q(CPF));
+            }
+            check(limited, "GET", "/passagens_cliente", 429);
+            check(post(a, "/cancelar_cliente", "{\"localizador\":\"ZZZZZZ\",\"cpf\":\"" + CPF + "\"}"), "POST", "/cancelar_cliente", 429);
+
+            closed.stop("C");
+            check(post(b, "/cadastro", cadastro.replace(CPF, Buyers.cpf(9_100))), "POST", "/cadastro", 503);
+        }
+    }
+
+    private static HttpResponse<String> send(URI base, String method, String pathAndQuery, String body, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).header("Authorization", "Bearer " + token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
 
     /** Every documented (method, path, status) less those named as not provoked. */
     private static Set<String> undocumentedLess() {

@@ -111,6 +111,22 @@ class OpenApiPeersIT {
         check(signed("B", "POST", "/confirmar_servidor", commit(released, held.path("assentos").get(0).asInt())), "POST", "/confirmar_servidor", 409);
         check(signed("C", "POST", "/comprar_servidor", prepare(UUID.randomUUID().toString())), "POST", "/comprar_servidor", 403);
 
+        // accounts (issue 16): A is asked as a home that has no account for the CPF
+        String digits = Cpf.parse(CPF).digits();
+        check(signed("B", "POST", "/conta_servidor/reservar", "{\"cpf\":\"" + digits + "\",\"companhia\":\"B\"}"),
+                "POST", "/conta_servidor/reservar", 200);
+        check(signed("C", "POST", "/conta_servidor/reservar", "{\"cpf\":\"" + digits + "\",\"companhia\":\"B\"}"),
+                "POST", "/conta_servidor/reservar", 403);
+        check(signed("B", "POST", "/conta_servidor/login", "{\"cpf\":\"" + digits + "\",\"senha\":\"qualquer-coisa\"}"),
+                "POST", "/conta_servidor/login", 200);
+        check(signed("B", "POST", "/conta_servidor/dados", "{\"cpf\":\"" + digits + "\"}"), "POST", "/conta_servidor/dados", 200);
+        check(signed("B", "POST", "/conta_servidor/excluir", "{\"cpf\":\"" + digits + "\",\"senha\":\"qualquer-coisa\"}"),
+                "POST", "/conta_servidor/excluir", 200);
+        check(signed("B", "POST", "/conta_servidor/renovar", "{\"renovacao\":\"A.nada\"}"), "POST", "/conta_servidor/renovar", 200);
+        check(signed("B", "POST", "/conta_servidor/logout", "{\"renovacao\":\"A.nada\"}"), "POST", "/conta_servidor/logout", 200);
+        for (String path : List.of("/conta_servidor/reservar", "/conta_servidor/login", "/conta_servidor/dados", "/conta_servidor/excluir")) {
+            check(signed("B", "POST", path, "{}"), "POST", path, 400);
+        }
         for (String path : List.of("/comprar_servidor", "/confirmar_servidor", "/rollback")) {
             check(signed("B", "POST", path, "{}"), "POST", path, 400);
             check(signed("B", "POST", path, "{\"id_transacao\":\"" + "9".repeat(70_000) + "\"}"), "POST", path, 413);

@@ -44,6 +44,20 @@ import passcom.server.auth.FederationSigner;
 import passcom.server.auth.PeerCertificateFilter;
 import passcom.server.auth.ReplayGuard;
 import passcom.server.auth.SignatureFilter;
+import passcom.server.abuse.RateLimitFilter;
+import passcom.server.account.AccountServlet;
+import passcom.server.account.CadastroServlet;
+import passcom.server.account.FederatedAccounts;
+import passcom.server.account.JwksServlet;
+import passcom.server.account.LoginServlet;
+import passcom.server.account.LogoutServlet;
+import passcom.server.account.PeerAccountServlets;
+import passcom.server.account.PeerAccounts;
+import passcom.server.account.RenewalServlet;
+import passcom.server.auth.token.AccessTokens;
+import passcom.server.auth.token.BearerToken;
+import passcom.server.auth.token.SigningKeys;
+import passcom.server.auth.token.TokenVerifier;
 import passcom.server.client.CancellationServlet;
 import passcom.server.client.HealthServlet;
 import passcom.server.client.NetworkServlet;
@@ -125,7 +139,8 @@ public final class PasscomServer implements AutoCloseable {
     static final int HTTP_THREADS_PER_PEER = 4;
     static final int ACCEPT_QUEUE = 1024;
     /** The customer endpoints (metrics label them by path). */
-    static final List<String> CUSTOMER_PATHS = List.of("/caminhos_cliente", "/comprar_cliente", "/passagens_cliente", "/cancelar_cliente", "/saude");
+    static final List<String> CUSTOMER_PATHS = List.of("/caminhos_cliente", "/comprar_cliente", "/passagens_cliente", "/cancelar_cliente", "/saude",
+            "/cadastro", "/login", "/login/renovar", "/logout", "/conta", JwksServlet.PATH);
     private static final Duration SIGNATURE_WINDOW = Duration.ofSeconds(30);
     /** How often the certificate and key files are looked at for a rotation (Jetty's KeyStoreScanner default). */
     static final int CERTIFICATE_SCAN_SECONDS = 1;
@@ -142,7 +157,7 @@ public final class PasscomServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final RouteNetwork network;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     // Written only under this object's lock (start, close); volatile so that uri(), node() and metricsUri() read a
     // published value without taking the lock, which close() holds for up to STOP_TIMEOUT.
     private volatile Server jetty;
@@ -152,10 +167,13 @@ public final class PasscomServer implements AutoCloseable {
     private final List<PeerHttpClient> peerClients = new ArrayList<>();
     private volatile FederationTls tls;
     private CertificateReloader certificateReloader;
+    /** Each peer airline's client, shared by its protocol port and the accounts' calls to it. */
+    private final Map<String, PeerHttpClient> clientOf = new LinkedHashMap<>();
 
-    private PasscomServer(ServerConfig config, RouteNetwork network) {
+    private PasscomServer(ServerConfig config, RouteNetwork network, Clock clock) {
         this.config = config;
         this.network = network;
+        this.clock = clock;
     }
 
     /** Reads the network (the config's file or the built-in one) and applies the price override. */
@@ -166,14 +184,20 @@ public final class PasscomServer implements AutoCloseable {
 
     /** With a network built in code (tests use their own capacities); the config's price still applies. */
     public static PasscomServer create(ServerConfig config, RouteNetwork network) {
+        return create(config, network, Clock.systemUTC());
+    }
+
+    /** With a clock of the test's choosing (token expiry, lockout, the protocol's timers all read it). */
+    public static PasscomServer create(ServerConfig config, RouteNetwork network, Clock clock) {
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(clock, "clock");
         Airline airline = network.airline(config.airline()).orElseThrow(() -> new BadFlag("airline '" + config.airline()
                 + "' is not in the network; it has " + network.airlines().stream().map(Airline::id).toList()));
         CleartextRule.check(config).forEach(LOG::warn);
         RouteNetwork priced = config.price().map(p -> network.withAirline(airline.withPrice(p))).orElse(network);
         config.peers().keySet().stream().filter(id -> priced.airline(id).isEmpty()).forEach(id ->
                 LOG.warn("peer {} is not an airline of the network; its answers will not match any segment", id));
-        return new PasscomServer(config, priced);
+        return new PasscomServer(config, priced, clock);
     }
 
     /** Opens the store (recovering unfinished transactions), then starts serving. Returns once listening. */
@@ -183,6 +207,10 @@ public final class PasscomServer implements AutoCloseable {
         }
         long started = System.nanoTime();
         long nodeReady = started;
+        if (config.openAccess()) {
+            LOG.warn("OPEN ACCESS (--acesso-aberto): anyone who knows a CPF can list its bookings and their localizadores. "
+                    + "A lab setting for the original clients; never on a network customers reach (docs/security.md)");
+        }
         if (config.usesDevSecret()) {
             LOG.warn("using the built-in development federation secret; set PASSCOM_SECRET for anything but a demo");
         }
@@ -195,7 +223,7 @@ public final class PasscomServer implements AutoCloseable {
             nodeReady = System.nanoTime();
             ServerMetrics serverMetrics = metrics(node);
             metrics = serverMetrics;
-            Server server = jetty(node, signer);
+            Server server = jetty(node, signer, accounts(node, signer));
             jetty = server;
             listen(() -> {
                 server.start();
@@ -322,6 +350,7 @@ public final class PasscomServer implements AutoCloseable {
         ServerMetrics serverMetrics = new ServerMetrics(config.airline(), endpoints);
         serverMetrics.watch(node, new PeerProbe(node, List.copyOf(config.peers().keySet())));
         node.observe(serverMetrics);
+        serverMetrics.watchLockedAccounts(() -> node.accounts().lockedAccounts());
         return serverMetrics;
     }
 
@@ -343,10 +372,29 @@ public final class PasscomServer implements AutoCloseable {
         PeerHttpClient client = new PeerHttpClient("peer-http-" + config.airline() + "-" + peer, config.timing().searchTimeout(),
                 HTTP_THREADS_PER_PEER, Optional.ofNullable(tls).map(t -> t.clientFor(peer)));
         peerClients.add(client);
+        clientOf.put(peer, client);
         return client;
     }
 
-    private Server jetty(AirlineNode node, FederationSigner signer) {
+    /** The accounts' wiring (issue 16): keys, tokens, peers, and the verifier of every federation airline's tokens. */
+    private Accounting accounts(AirlineNode node, FederationSigner signer) {
+        SigningKeys keys = SigningKeys.open(node.accounts(), clock);
+        Map<String, PeerAccounts.Peer> peers = new LinkedHashMap<>();
+        config.peers().forEach((id, urls) -> peers.put(id, new PeerAccounts.Peer(urls, clientOf.get(id))));
+        PeerAccounts peerAccounts = new PeerAccounts(config.airline(), peers, signer, config.timing().peerTimeout());
+        Set<String> federation = new HashSet<>(config.peers().keySet());
+        federation.add(config.airline());
+        TokenVerifier verifier = new TokenVerifier(federation,
+                issuer -> issuer.equals(config.airline()) ? Optional.of(keys.publicKeys()) : peerAccounts.jwks(issuer), clock);
+        FederatedAccounts accounts = new FederatedAccounts(node.accounts(), new AccessTokens(config.airline(), keys, clock), peerAccounts);
+        return new Accounting(keys, accounts, new BearerToken(verifier));
+    }
+
+    /** What the account endpoints share. */
+    private record Accounting(SigningKeys keys, FederatedAccounts accounts, BearerToken bearer) {
+    }
+
+    private Server jetty(AirlineNode node, FederationSigner signer, Accounting accounting) {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
         threads.setName("jetty-" + config.airline());
         Server server = new Server(threads);
@@ -360,14 +408,22 @@ public final class PasscomServer implements AutoCloseable {
         server.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler("/");
-        Map<String, Function<AirlineNode, HttpServlet>> customer = Map.of(
-                "/caminhos_cliente", RouteSearchServlet::new,
-                "/comprar_cliente", PurchaseServlet::new,
-                "/passagens_cliente", TicketListServlet::new,
-                "/cancelar_cliente", CancellationServlet::new,
-                "/saude", HealthServlet::new,
-                "/assentos_cliente", SeatMapServlet::new,
-                "/rede", NetworkServlet::new);
+        BearerToken bearer = accounting.bearer();
+        FederatedAccounts accounts = accounting.accounts();
+        Map<String, Function<AirlineNode, HttpServlet>> customer = Map.ofEntries(
+                Map.entry("/caminhos_cliente", RouteSearchServlet::new),
+                Map.entry("/comprar_cliente", n -> new PurchaseServlet(n, bearer)),
+                Map.entry("/passagens_cliente", n -> new TicketListServlet(n, bearer, config.openAccess())),
+                Map.entry("/cancelar_cliente", n -> new CancellationServlet(n, bearer)),
+                Map.entry("/saude", HealthServlet::new),
+                Map.entry("/assentos_cliente", SeatMapServlet::new),
+                Map.entry("/rede", NetworkServlet::new),
+                Map.entry("/cadastro", n -> new CadastroServlet(accounts)),
+                Map.entry("/login", n -> new LoginServlet(accounts)),
+                Map.entry("/login/renovar", n -> new RenewalServlet(accounts)),
+                Map.entry("/logout", n -> new LogoutServlet(accounts)),
+                Map.entry("/conta", n -> new AccountServlet(accounts, bearer, n)),
+                Map.entry(JwksServlet.PATH, n -> new JwksServlet(accounting.keys())));
         Map<String, Function<AirlineNode, HttpServlet>> federation = Map.of(
                 FederationPaths.PATHS, LocalPathsServlet::new,
                 FederationPaths.VERSION, PathsVersionServlet::new,
@@ -380,6 +436,8 @@ public final class PasscomServer implements AutoCloseable {
                 FederationPaths.SEATS, LocalSeatMapServlet::new);
         context.addFilter(new FilterHolder(new LogContextFilter(config.airline())), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new RequestMetricsFilter(metrics)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        FilterHolder rateLimits = new FilterHolder(new RateLimitFilter(metrics, config.access().rateLimits()));
+        customer.keySet().forEach(path -> context.addFilter(rateLimits, path, EnumSet.of(DispatcherType.REQUEST)));
         customer.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet.apply(node)), path));
         federation.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet.apply(node)), path));
         FilterHolder signatures = new FilterHolder(new SignatureFilter(signer));
@@ -389,6 +447,7 @@ public final class PasscomServer implements AutoCloseable {
             FilterHolder certificates = new FilterHolder(new PeerCertificateFilter());
             FederationPaths.ALL.forEach(path -> context.addFilter(certificates, path, EnumSet.of(DispatcherType.REQUEST)));
         }
+        PeerAccountServlets.all(accounts).forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
         context.addServlet(new ServletHolder(new UnknownPathServlet()), "/");
 
         // Nested limits, each counting only its own paths: a request passes through the others untouched.

@@ -28,6 +28,7 @@ import passcom.server.auth.FederationSigner;
  * @param previousSecret a rotated-out secret still accepted on incoming calls until its expiry
  * @param metrics where {@code GET /metrics} answers: its own admin port, never the customers' and peers' one
  * @param transport HTTPS with mutual TLS between airlines, or plain HTTP (loopback only unless insecure)
+ * @param access  who may list bookings (open access: the original contract) and whether per-address rate limits apply
  */
 public record ServerConfig(
         String airline,
@@ -42,7 +43,8 @@ public record ServerConfig(
         Optional<String> dbUrl,
         Optional<FederationSigner.PreviousSecret> previousSecret,
         Metrics metrics,
-        Transport transport) {
+        Transport transport,
+        Access access) {
 
     /** Used when no secret is given; fine on a laptop, never in production (the server warns). */
     public static final String DEV_SECRET = "passcom-dev-secret-change-me";
@@ -70,6 +72,7 @@ public record ServerConfig(
         Objects.requireNonNull(previousSecret, "previousSecret");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(access, "access");
     }
 
     /**
@@ -116,6 +119,16 @@ public record ServerConfig(
         }
     }
 
+    /**
+     * The customers' access rules (docs/security.md). {@code open}: the original contract, bookings listed by CPF
+     * alone ({@code --acesso-aberto}, off by default: a lab setting). {@code rateLimits}: per client address limits
+     * on login, cadastro and localizador look-ups ({@code --rate-limits}, on by default; the fault campaigns, which
+     * test recovery rather than abuse, turn them off).
+     */
+    public record Access(boolean open, boolean rateLimits) {
+        public static final Access DEFAULT = new Access(false, true);
+    }
+
     /** The protocol's time limits (see {@link passcom.core.txn.NodeConfig}). */
     public record Timing(Duration peerTimeout, Duration searchTimeout, Duration staleHold, Duration retryBackoff) {
         public static final Timing DEFAULT = new Timing(Duration.ofSeconds(3), Duration.ofSeconds(2),
@@ -126,7 +139,7 @@ public record ServerConfig(
     public static ServerConfig forTest(String airline, Path dataDir) {
         return new ServerConfig(airline, DEFAULT_HOST, 0, Optional.empty(), Map.of(), dataDir, Optional.empty(),
                 DEV_SECRET, Timing.DEFAULT, Optional.empty(), Optional.empty(), Metrics.ANY_PORT,
-                Transport.PLAIN);
+                Transport.PLAIN, Access.DEFAULT);
     }
 
     /** One instance per peer airline. */
@@ -138,31 +151,45 @@ public record ServerConfig(
 
     /** Several instances (sharing one store) per peer airline, tried in the order given. */
     public ServerConfig withPeerInstances(Map<String, List<URI>> newPeers) {
-        return new ServerConfig(airline, host, port, price, newPeers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics, transport);
+        return new ServerConfig(airline, host, port, price, newPeers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics, transport, access);
     }
 
     public ServerConfig withHost(String newHost) {
-        return new ServerConfig(airline, newHost, port, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics, transport);
+        return new ServerConfig(airline, newHost, port, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics, transport, access);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(airline, host, newPort, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics, transport);
+        return new ServerConfig(airline, host, newPort, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics, transport, access);
     }
 
     public ServerConfig withTiming(Timing newTiming) {
-        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, newTiming, dbUrl, previousSecret, metrics, transport);
+        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, newTiming, dbUrl, previousSecret, metrics, transport, access);
     }
 
     public ServerConfig withDbUrl(String newDbUrl) {
-        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, Optional.of(newDbUrl), previousSecret, metrics, transport);
+        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, Optional.of(newDbUrl), previousSecret, metrics, transport, access);
     }
 
     public ServerConfig withMetrics(Metrics newMetrics) {
-        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, newMetrics, transport);
+        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, newMetrics, transport, access);
     }
 
     public ServerConfig withTransport(Transport newTransport) {
-        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics, newTransport);
+        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics, newTransport, access);
+    }
+
+    /** With the original contract's listing by CPF alone on or off ({@code --acesso-aberto}). */
+    public ServerConfig withOpenAccess(boolean open) {
+        return withAccess(new Access(open, access.rateLimits()));
+    }
+
+    public ServerConfig withAccess(Access newAccess) {
+        return new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics, transport, newAccess);
+    }
+
+    /** Whether bookings can be listed by CPF alone, without a token ({@code --acesso-aberto}). */
+    public boolean openAccess() {
+        return access.open();
     }
 
     /** The store: {@code --db-url} when given, else the SQLite file {@code passcom.db} in the data directory. */

@@ -77,6 +77,10 @@ final class ServerFlags {
         TLS_CA("tls-ca", "FILE", "PASSCOM_TLS_CA", "none", "HTTPS: the federation CA, PEM; peers' certificates must be signed by it"),
         INSEGURO("inseguro", "", "PASSCOM_INSEGURO", "false",
                 "plain HTTP beyond loopback, e.g. behind a TLS proxy; logs a warning"),
+        OPEN_ACCESS("acesso-aberto", "", "PASSCOM_OPEN_ACCESS", "off (PASSCOM_OPEN_ACCESS=true turns it on)",
+                "the original contract, for a lab: bookings listed by CPF alone, without a token (logged as a warning)"),
+        RATE_LIMITS("rate-limits", "on|off", "PASSCOM_RATE_LIMITS", "on",
+                "per client address limits on login, cadastro and localizador look-ups (429); off only for load and fault tests"),
         LOG_FORMAT("log-format", "text|json", "PASSCOM_LOG_FORMAT", "text", "log lines as text, or one JSON object per line"),
         CONFIG("config", "FILE", "PASSCOM_CONFIG", "none",
                 "a .properties or .yaml file of these settings, keys as the flags' names; flags and variables win over it"),
@@ -133,6 +137,9 @@ final class ServerFlags {
             } else if (flag == Flag.INSEGURO) {
                 option.arity("0").type(boolean.class)
                         .description(flag.description, "env " + flag.env + "=true; default: " + flag.defaultValue);
+            } else if (flag == Flag.OPEN_ACCESS) {
+                option.arity("0").type(boolean.class)
+                        .description(flag.description, "env " + flag.env + "; default: " + flag.defaultValue);
             } else {
                 option.paramLabel(flag.valueName)
                         .description(flag.description, "env " + flag.env + "; default: " + flag.defaultValue.replace("%", "%%"));
@@ -238,10 +245,11 @@ final class ServerFlags {
         Optional<FederationSigner.PreviousSecret> previousSecret = values.get(Flag.PREVIOUS_SECRET)
                 .map(v -> previousSecret(values.source(Flag.PREVIOUS_SECRET), v));
         ServerConfig.Transport transport = new ServerConfig.Transport(tls(values),
-                values.get(Flag.INSEGURO).map(v -> bool(values.source(Flag.INSEGURO), v)).orElse(false));
+                values.get(Flag.INSEGURO).map(v -> onOff(values.source(Flag.INSEGURO), v)).orElse(false));
         LogFormat logFormat = values.get(Flag.LOG_FORMAT).map(f -> logFormat(values.source(Flag.LOG_FORMAT), f)).orElse(LogFormat.TEXT);
+        boolean rateLimits = values.get(Flag.RATE_LIMITS).map(v -> onOff(values.source(Flag.RATE_LIMITS), v)).orElse(true);
         return new Parsed(new ServerConfig(airline, host, port, price, peers, dataDir, network, secret, timing, dbUrl, previousSecret, metrics,
-                transport), logFormat);
+                transport, new ServerConfig.Access(openAccess(values), rateLimits)), logFormat);
     }
 
     /** All three TLS files, or none: a certificate without the federation CA could not check its peers. */
@@ -266,11 +274,19 @@ final class ServerFlags {
         return Optional.of(new ServerConfig.Tls(paths.get(0), paths.get(1), paths.get(2)));
     }
 
-    private static boolean bool(String source, String text) {
-        return switch (text.strip().toLowerCase(Locale.ROOT)) {
-            case "true", "1", "yes" -> true;
-            case "false", "0", "no" -> false;
-            default -> throw new BadFlag(source + ": must be true or false, got '" + text + "'");
+    /** The bare flag turns it on; the variable or file setting takes true/false (also 1/0, yes/no, sim/não). */
+    private static boolean openAccess(Values values) {
+        if (values.flags().containsKey(Flag.OPEN_ACCESS.name)) {
+            return true;
+        }
+        return values.get(Flag.OPEN_ACCESS).map(v -> onOff(values.source(Flag.OPEN_ACCESS), v)).orElse(false);
+    }
+
+    private static boolean onOff(String source, String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "sim", "on" -> true;
+            case "false", "0", "no", "não", "nao", "off" -> false;
+            default -> throw new BadFlag(source + ": must be on or off (true or false), got '" + value + "'");
         };
     }
 

@@ -43,7 +43,8 @@ class PasscomServerTest {
 
     @BeforeAll
     static void start() {
-        server = PasscomServer.create(ServerConfig.forTest("A", dataDir)).start();
+        // the original contract, listing by CPF alone (--acesso-aberto); the accounts' rules: integration-tests AccountsIT
+        server = PasscomServer.create(ServerConfig.forTest("A", dataDir).withOpenAccess(true)).start();
     }
 
     @AfterAll

@@ -161,6 +161,26 @@ class ServerConfigTest {
     }
 
     @Test
+    void when_open_access_is_asked_by_flag_or_variable_then_it_is_on_and_otherwise_off() {
+        assertThat(ServerConfig.parse(List.of("--airline", "B"), Map.of()).openAccess()).isFalse();
+        assertThat(ServerConfig.parse(List.of("--airline", "B", "--acesso-aberto"), Map.of()).openAccess()).isTrue();
+        assertThat(ServerConfig.parse(List.of("--airline", "B"), Map.of("PASSCOM_OPEN_ACCESS", "true")).openAccess()).isTrue();
+        assertThat(ServerConfig.parse(List.of("--airline", "B"), Map.of("PASSCOM_OPEN_ACCESS", "false")).openAccess()).isFalse();
+        assertThatThrownBy(() -> ServerConfig.parse(List.of("--airline", "B"), Map.of("PASSCOM_OPEN_ACCESS", "talvez")))
+                .isInstanceOf(BadFlag.class).hasMessageContaining("PASSCOM_OPEN_ACCESS");
+    }
+
+    @Test
+    void when_rate_limits_are_turned_off_as_the_fault_campaigns_do_then_the_config_says_so() {
+        ServerConfig campaign = ServerConfig.parse(List.of("--airline", "B", "--acesso-aberto", "--rate-limits", "off"), Map.of());
+
+        assertThat(campaign.access()).isEqualTo(new ServerConfig.Access(true, false));
+        assertThat(ServerConfig.parse(List.of("--airline", "B"), Map.of()).access()).isEqualTo(ServerConfig.Access.DEFAULT);
+        assertThatThrownBy(() -> ServerConfig.parse(List.of("--airline", "B", "--rate-limits", "meio"), Map.of()))
+                .isInstanceOf(BadFlag.class).hasMessageContaining("--rate-limits");
+    }
+
+    @Test
     void when_help_is_asked_then_every_flag_and_variable_is_listed_and_exit_is_0() {
         Run run = run(List.of("--help"));
 

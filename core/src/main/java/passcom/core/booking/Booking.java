@@ -11,9 +11,11 @@ import passcom.core.money.Money;
  * A committed purchase: its 6-character reference (localizador), its passengers (1 to
  * {@link OrderCheck#MAX_PASSENGERS}, distinct CPFs; the first is the one the original one-passenger API shows), every
  * leg with a seat per passenger, and the airline that sold it (the purchase's coordinator, which keeps a
- * copy even when it flies no leg).
+ * copy even when it flies no leg). {@code buyer} is the account that bought it with a token (issue 16), or null
+ * for a guest; only the selling airline's copy records it (peer messages do not carry it).
  */
-public record Booking(String reference, List<Passenger> passengers, List<BookedLeg> legs, Instant purchasedAt, String soldBy) {
+public record Booking(String reference, List<Passenger> passengers, List<BookedLeg> legs, Instant purchasedAt, String soldBy,
+                      Cpf buyer) {
 
     /** Passengers one purchase may carry. */
 
@@ -34,6 +36,11 @@ public record Booking(String reference, List<Passenger> passengers, List<BookedL
                         + " seat(s) for " + passengers.size() + " passenger(s)");
             }
         }
+    }
+
+    /** A booking bought as a guest (no buyer account). */
+    public Booking(String reference, List<Passenger> passengers, List<BookedLeg> legs, Instant purchasedAt, String soldBy) {
+        this(reference, passengers, legs, purchasedAt, soldBy, null);
     }
 
     /** A one-passenger booking without a name (the original shape). */

@@ -75,6 +75,13 @@ public final class BookingStore {
             insert.executeBatch();
         }
         savePassengers(connection, booking);
+        if (booking.buyer() != null) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO booking_buyer (reference, cpf) VALUES (?, ?)")) {
+                insert.setString(1, booking.reference());
+                insert.setString(2, booking.buyer().digits());
+                insert.executeUpdate();
+            }
+        }
     }
 
     /** Every passenger (with the name), and the seats of all but the first, whose seats are booking_leg's. */
@@ -149,14 +156,18 @@ public final class BookingStore {
         return load(connection, "b.reference = ?", reference).stream().findFirst();
     }
 
-    /** The ACTIVE bookings on which the CPF travels (as any of the passengers), oldest first. */
+    /** The ACTIVE bookings on which the CPF travels (as any of the passengers) or that it bought, oldest first. */
     public List<Booking> activeFor(Cpf cpf) {
-        return store.read(connection -> load(connection, CARRIES + " AND b.state = 'ACTIVE'", cpf.digits(), cpf.digits()));
+        return store.read(connection -> load(connection, CARRIES + " AND b.state = 'ACTIVE'", cpf.digits(), cpf.digits(), cpf.digits()));
     }
 
-    /** A booking carries a CPF as its first passenger (every booking) or as any other (booking_passenger). */
+    /**
+     * A booking concerns a CPF as its first passenger (every booking), as any other (booking_passenger), or as
+     * the account that bought it (booking_buyer, at the selling airline).
+     */
     private static final String CARRIES =
-            "(b.cpf = ? OR EXISTS (SELECT 1 FROM booking_passenger p WHERE p.reference = b.reference AND p.cpf = ?))";
+            "(b.cpf = ? OR EXISTS (SELECT 1 FROM booking_passenger p WHERE p.reference = b.reference AND p.cpf = ?)"
+                    + " OR EXISTS (SELECT 1 FROM booking_buyer bb WHERE bb.reference = b.reference AND bb.cpf = ?))";
 
     /** Every ACTIVE booking (invariant checks). */
     public List<Booking> allActive() {
@@ -171,6 +182,7 @@ public final class BookingStore {
                     "SELECT reference FROM booking b WHERE " + CARRIES + " AND state = 'CANCELLED'")) {
                 select.setString(1, cpf.digits());
                 select.setString(2, cpf.digits());
+                select.setString(3, cpf.digits());
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         references.add(rows.getString(1));
@@ -184,8 +196,9 @@ public final class BookingStore {
     private static List<Booking> load(Connection connection, String where, String... args) throws SQLException {
         Map<String, BookingRow> rows = new LinkedHashMap<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT b.reference, b.cpf, b.purchased_at, l.origin, l.destination, l.km, l.airline, l.seat, l.price_cents, b.sold_by "
-                        + "FROM booking b JOIN booking_leg l ON l.reference = b.reference WHERE " + where
+                "SELECT b.reference, b.cpf, b.purchased_at, l.origin, l.destination, l.km, l.airline, l.seat, l.price_cents, b.sold_by, bb.cpf "
+                        + "FROM booking b JOIN booking_leg l ON l.reference = b.reference "
+                        + "LEFT JOIN booking_buyer bb ON bb.reference = b.reference WHERE " + where
                         + " ORDER BY b.purchased_at, b.reference, l.position")) {
             for (int i = 0; i < args.length; i++) {
                 select.setString(i + 1, args[i]);
@@ -196,6 +209,7 @@ public final class BookingStore {
                     row.cpf = r.getString(2);
                     row.purchasedAt = r.getLong(3);
                     row.soldBy = r.getString(10);
+                    row.buyer = r.getString(11);
                     row.legs.add(new BookedLeg(new Segment(r.getString(4), r.getString(5), r.getInt(6)),
                             r.getString(7), r.getInt(8), Money.ofCents(r.getLong(9))));
                 }
@@ -207,7 +221,7 @@ public final class BookingStore {
             List<Passenger> passengers = passengers(connection, entry.getKey());
             List<BookedLeg> legs = passengers.size() <= 1 ? row.legs : withOthersSeats(connection, entry.getKey(), row.legs, passengers.size());
             bookings.add(new Booking(entry.getKey(), passengers.isEmpty() ? List.of(new Passenger(new Cpf(row.cpf), null)) : passengers,
-                    legs, Instant.ofEpochMilli(row.purchasedAt), row.soldBy));
+                    legs, Instant.ofEpochMilli(row.purchasedAt), row.soldBy, row.buyer == null ? null : new Cpf(row.buyer)));
         }
         return bookings;
     }
@@ -257,6 +271,7 @@ public final class BookingStore {
         String cpf;
         long purchasedAt;
         String soldBy;
+        String buyer;
         final List<BookedLeg> legs = new ArrayList<>();
     }
 }

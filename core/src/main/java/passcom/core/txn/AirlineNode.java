@@ -9,6 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import passcom.core.InvalidRequest;
 import passcom.core.NotFound;
+import passcom.core.account.Accounts;
+import passcom.core.account.PasswordHasher;
 import passcom.core.cpf.Cpf;
 import passcom.core.route.Airline;
 import passcom.core.route.RouteNetwork;
@@ -38,10 +40,13 @@ public final class AirlineNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AirlineNode.class);
 
     private final NodeParts parts;
+    /** The accounts whose home is this airline (issue 16), in the same store. */
+    private final Accounts accounts;
     private volatile NodeListener listener = NodeListener.NONE;
 
     private AirlineNode(NodeConfig config, Map<String, AirlinePort> peers, Store store, Ticker ticker, Sleeper sleeper) {
         this.parts = NodeParts.assemble(this, config, peers, store, ticker, sleeper);
+        this.accounts = new Accounts(config.airline(), store, new PasswordHasher(), config.clock());
     }
 
     /**
@@ -99,6 +104,11 @@ public final class AirlineNode implements AutoCloseable {
         LOG.info("airline {} ready: {} peers {} (store opened in {} ms, seats {} ms, recovery {} ms)", config.airline(),
                 peerIds.size(), peerIds, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
         return node;
+    }
+
+    /** The accounts whose home is this airline. */
+    public Accounts accounts() {
+        return accounts;
     }
 
     public String airline() {

@@ -173,7 +173,7 @@ final class PurchaseCoordinator {
                 booked.add(new BookedLeg(legs.get(i), legAirline, seats, vote.prices().get(index)));
             }
             List<Passenger> travellers = order.passengers().stream().map(p -> new Passenger(p.cpf(), p.name())).toList();
-            return new Booking(reference, travellers, booked, clock.instant(), airline);
+            return new Booking(reference, travellers, booked, clock.instant(), airline, order.buyer());
         });
     }
 

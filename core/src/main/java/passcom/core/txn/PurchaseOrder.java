@@ -12,9 +12,10 @@ import passcom.core.route.Segment;
  * A customer's purchase request, typed at the edge: its passengers (1 to {@link passcom.api.OrderCheck#MAX_PASSENGERS},
  * checked by the coordinator), its legs in order (each a segment and the airline that flies it, as the route search
  * offered them), and an optional idempotency key ({@code requestId}, null when none) under which a retry returns the
- * first outcome. Whether the legs exist and chain is checked by the coordinator against the network.
+ * first outcome. Whether the legs exist and chain is checked by the coordinator against the network. {@code buyer}
+ * is the buying account's CPF (issue 16; null for a guest), recorded with the selling airline's copy of the booking.
  */
-public record PurchaseOrder(List<Traveller> passengers, List<Leg> legs, RequestId requestId) {
+public record PurchaseOrder(List<Traveller> passengers, List<Leg> legs, RequestId requestId, Cpf buyer) {
 
     /** One leg of the itinerary: a segment and the airline it is bought from. */
     public record Leg(Segment.Key segment, AirlineId airline) {
@@ -52,6 +53,16 @@ public record PurchaseOrder(List<Traveller> passengers, List<Leg> legs, RequestI
     public PurchaseOrder {
         passengers = List.copyOf(passengers);
         legs = List.copyOf(legs);
+    }
+
+    /** A guest's order. */
+    public PurchaseOrder(List<Traveller> passengers, List<Leg> legs, RequestId requestId) {
+        this(passengers, legs, requestId, null);
+    }
+
+    /** The same order, bought by the account of {@code account}. */
+    public PurchaseOrder boughtBy(Cpf account) {
+        return new PurchaseOrder(passengers, legs, requestId, account);
     }
 
     /** The original order: one passenger, the airlines pick the seats. */

@@ -72,7 +72,8 @@ class TwoInstancesIT {
         for (String instance : List.of("A1", "A2", "B", "C")) {
             String airline = instance.substring(0, 1);
             ServerConfig config = ServerConfig.forTest(airline, root.resolve(instance)).withPort(ports.get(instance))
-                    .withPeerInstances(peers).withTiming(TIMING).withDbUrl(db.get(instance));
+                    .withPeerInstances(peers).withTiming(TIMING).withDbUrl(db.get(instance))
+                    .withAccess(new ServerConfig.Access(true, false)); // lists bookings by CPF, the original contract
             servers.put(instance, PasscomServer.create(config, network).start());
         }
         if (proxyOfB != null) {

@@ -4,34 +4,40 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Base of every PASSCOM servlet: one HTTP method, one {@link #handle} that parses, calls the core once and
- * returns a {@link Reply}; every failure goes through {@link ErrorMapper}. HEAD is not offered: every
- * endpoint computes something.
+ * Base of every PASSCOM servlet: one HTTP method (or a few, for a resource such as /conta), one {@link #handle}
+ * that parses, calls the core once and returns a {@link Reply}; every failure goes through
+ * {@link ErrorMapper}. HEAD is not offered: every endpoint computes something.
  */
 public abstract class Endpoint extends HttpServlet {
 
-    private final String method;
+    private final List<String> methods;
 
-    protected Endpoint(String method) {
-        this.method = method;
+    protected Endpoint(String method, String... more) {
+        List<String> all = new ArrayList<>();
+        all.add(method);
+        all.addAll(List.of(more));
+        this.methods = List.copyOf(all);
     }
 
-    /** The one HTTP method this endpoint takes, e.g. {@code GET}. */
-    public String method() {
-        return method;
+    /** The HTTP methods this endpoint takes, e.g. {@code [GET]}. */
+    public List<String> methods() {
+        return methods;
     }
 
+    /** Called with a request whose method is one of this endpoint's; {@link IncomingRequest#method} says which. */
     protected abstract Reply handle(IncomingRequest request);
 
     @Override
     protected final void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Reply reply;
         try {
-            if (!method.equals(request.getMethod())) {
-                response.setHeader("Allow", method);
-                throw new MethodNotAllowed(request.getMethod(), method);
+            if (!methods.contains(request.getMethod())) {
+                response.setHeader("Allow", String.join(", ", methods));
+                throw new MethodNotAllowed(request.getMethod(), String.join(", ", methods));
             }
             reply = handle(new IncomingRequest(request));
         } catch (RuntimeException e) {

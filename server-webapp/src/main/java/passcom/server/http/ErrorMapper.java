@@ -12,6 +12,8 @@ import passcom.api.Erro;
 import passcom.api.TrechoAssento;
 import passcom.core.InvalidRequest;
 import passcom.core.NotFound;
+import passcom.core.account.AccountExists;
+import passcom.core.account.LoginRefused;
 import passcom.core.seat.SeatOnLeg;
 import passcom.core.store.StoreFailure;
 import passcom.core.txn.AirlineUnreachable;
@@ -45,12 +47,18 @@ public final class ErrorMapper {
         on(InvalidRequest.class, Codigo.REQUISICAO_INVALIDA);
         on(Unauthenticated.class, Codigo.NAO_AUTENTICADO);
         on(Forbidden.class, Codigo.PROIBIDO);
+        on(NotYours.class, Codigo.PROIBIDO);
         on(NotFound.class, Codigo.NAO_ENCONTRADO);
         on(UnknownPath.class, Codigo.NAO_ENCONTRADO);
         on(MethodNotAllowed.class, Codigo.METODO_NAO_PERMITIDO);
         on(PayloadTooLarge.class, Codigo.CORPO_GRANDE_DEMAIS);
         on(AirlineUnreachable.class, Codigo.COMPANHIA_INDISPONIVEL);
         on(ConflictingDecision.class, Codigo.DECISAO_CONFLITANTE);
+        on(AccountExists.class, Codigo.CONTA_EXISTENTE);
+        BY_CLASS.put(LoginRefused.class, ErrorMapper::bearerChallenge);
+        BY_CLASS.put(InvalidToken.class, ErrorMapper::bearerChallenge);
+        BY_CLASS.put(TooManyRequests.class, e -> new Reply(Codigo.MUITAS_TENTATIVAS.status(), Erro.of(Codigo.MUITAS_TENTATIVAS, e.getMessage()),
+                Map.of("Retry-After", String.valueOf(((TooManyRequests) e).retryAfterSeconds()))));
         BY_CLASS.put(NotTheCoordinator.class, e -> reply(new Forbidden(e.getMessage())));
         BY_CLASS.put(StoreFailure.class, ErrorMapper::storeFailure);
         BY_CLASS.put(CompletionException.class, e -> e.getCause() == null ? unexpected(e) : reply(e.getCause()));
@@ -121,6 +129,11 @@ public final class ErrorMapper {
                     "A companhia " + unreachable.airline() + " não respondeu; nada foi cancelado. Tente novamente em instantes."));
         }
         throw new IllegalArgumentException("not an error outcome: " + outcome);
+    }
+
+    /** 401 for a customer: sign in (again). RFC 6750 §3 asks for the challenge. */
+    private static Reply bearerChallenge(Throwable failure) {
+        return new Reply(Codigo.NAO_AUTENTICADO.status(), Erro.of(Codigo.NAO_AUTENTICADO, failure.getMessage()), Map.of("WWW-Authenticate", "Bearer"));
     }
 
     /** Nothing was committed (StoreFailure's contract), so a retry is safe; the cause stays in the log. */

@@ -51,6 +51,21 @@ public final class IncomingRequest {
         return signer;
     }
 
+    /** GET, POST, DELETE... */
+    public String method() {
+        return request.getMethod();
+    }
+
+    /** A request header, if present and not blank. */
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(request.getHeader(name)).filter(value -> !value.isBlank());
+    }
+
+    /** The client's address as the connection shows it (rate limits count by it). */
+    public String remoteAddress() {
+        return request.getRemoteAddr();
+    }
+
     /** A required parameter: the query string wins, then a text field of the JSON body. */
     public String parameter(String name) {
         return optionalParameter(name).orElseThrow(() -> new MalformedRequest("Falta o parâmetro '" + name + "'"));

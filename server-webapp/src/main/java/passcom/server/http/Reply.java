@@ -3,20 +3,33 @@ package passcom.server.http;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import passcom.api.Codigo;
 import passcom.api.Erro;
 import passcom.api.Json;
 
 /**
- * An HTTP status and the body to write as JSON with {@link Json#mapper()}, or JSON already written ({@link Serialized}).
- * An {@link Erro} without a {@code codigo} gets its status's ({@link Codigo#forStatus}), so every error body names one.
+ * An HTTP status, the body to write as JSON with {@link Json#mapper()} (or JSON already written,
+ * {@link Serialized}; or nothing for 204), and headers beyond the content type ({@code WWW-Authenticate},
+ * {@code Retry-After}). An {@link Erro} without a {@code codigo} gets its status's ({@link Codigo#forStatus}),
+ * so every error body names one.
  */
-public record Reply(int status, Object body) {
+public record Reply(int status, Object body, Map<String, String> headers) {
 
     public Reply {
+        headers = Map.copyOf(headers);
         if (body instanceof Erro erro) {
             body = erro.withCodigo(Codigo.forStatus(status));
         }
+    }
+
+    public Reply(int status, Object body) {
+        this(status, body, Map.of());
+    }
+
+    /** 204: done, nothing to say. */
+    public static Reply noContent() {
+        return new Reply(HttpServletResponse.SC_NO_CONTENT, null);
     }
 
     /** A body already serialised by {@link #serialize}: written as it is. */
@@ -39,6 +52,11 @@ public record Reply(int status, Object body) {
     /** Answers {@code request}; a body it carried that nobody read is read first ({@link RequestBody#discardUnread}). */
     public void writeTo(HttpServletRequest request, HttpServletResponse response) throws IOException {
         RequestBody.discardUnread(request);
+        headers.forEach(response::setHeader);
+        if (body == null) {
+            response.setStatus(status);
+            return;
+        }
         byte[] json = body instanceof Serialized serialized ? serialized.json() : Json.mapper().writeValueAsBytes(body);
         response.setStatus(status);
         response.setContentType("application/json");

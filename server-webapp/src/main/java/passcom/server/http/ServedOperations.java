@@ -18,7 +18,7 @@ import org.eclipse.jetty.server.Server;
  * by hand: every exact path a servlet is mapped to, with the HTTP methods that servlet takes. So a test can
  * hold the API descriptions (docs/openapi*.yaml) against what really runs.
  *
- * <p>Methods: an {@link Endpoint} takes exactly its one method. Any other {@link HttpServlet} takes each
+ * <p>Methods: an {@link Endpoint} takes exactly its own methods (one, or a few for a resource such as /conta). Any other {@link HttpServlet} takes each
  * method whose {@code doXxx} its class (or a superclass below {@code HttpServlet}) overrides; HEAD, OPTIONS and
  * TRACE, which {@code HttpServlet} answers by default, are left out, as the descriptions leave them out.
  * The default mapping {@code "/"} is not an endpoint: it answers every path nobody else takes (404). A
@@ -79,7 +79,7 @@ public final class ServedOperations {
 
     private static List<String> methods(Servlet servlet) {
         if (servlet instanceof Endpoint endpoint) {
-            return List.of(endpoint.method());
+            return endpoint.methods();
         }
         Set<String> methods = new TreeSet<>();
         for (Class<?> c = servlet.getClass(); c != HttpServlet.class && c != null; c = c.getSuperclass()) {

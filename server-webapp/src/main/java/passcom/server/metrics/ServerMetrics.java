@@ -14,10 +14,12 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import passcom.core.txn.AirlineNode;
 import passcom.core.txn.Backlog;
 import passcom.core.txn.CancelOutcome;
@@ -40,6 +42,10 @@ import passcom.core.txn.PurchaseOutcome;
  *   <li>{@code passcom_peer_up{peer}}: 1 when the peer answered a ping at the last scrape (see {@link PeerProbe});</li>
  *   <li>{@code passcom_store_commit_seconds} and {@code passcom_store_batch_writes}: each durable commit's
  *       latency and how many writes its one fsync carried;</li>
+ *   <li>{@code passcom_refusals_total{reason}}: customer requests refused by the accounts' rules (issue 16):
+ *       {@code rate_login}, {@code rate_cadastro}, {@code rate_lookup}, {@code rate_general}, {@code rate_token} (429, per
+ *       client address), {@code login} (401 at /login), {@code token} (401 elsewhere); and {@code passcom_accounts_locked},
+ *       accounts whose home is here locked right now after too many wrong passwords;</li>
  *   <li>JVM (memory, GC, threads, classes) and process (CPU, uptime, open files) metrics.</li>
  * </ul>
  *
@@ -80,6 +86,38 @@ public final class ServerMetrics implements NodeListener {
         for (String outcome : new String[] {"committed", "refused", "unreachable"}) {
             cancellations(outcome);
         }
+        for (Refusal refusal : Refusal.values()) {
+            refusals.put(refusal, Counter.builder("passcom.refusals").description("Customer requests refused by the access rules, by reason")
+                    .tag("reason", refusal.label).register(registry));
+        }
+        Gauge.builder("passcom.accounts.locked", this, m -> m.lockedAccounts.getAsLong())
+                .description("Accounts whose home is this airline, locked now after too many wrong passwords in a row")
+                .strongReference(true).register(registry);
+    }
+
+    /** Why a customer request was refused (the reason label of passcom_refusals_total). */
+    public enum Refusal {
+        RATE_LOGIN("rate_login"), RATE_CADASTRO("rate_cadastro"), RATE_LOOKUP("rate_lookup"), RATE_GENERAL("rate_general"),
+        RATE_TOKEN("rate_token"),
+        LOGIN("login"), TOKEN("token");
+
+        final String label;
+
+        Refusal(String label) {
+            this.label = label;
+        }
+    }
+
+    private final Map<Refusal, Counter> refusals = new EnumMap<>(Refusal.class);
+    private volatile LongSupplier lockedAccounts = () -> 0;
+
+    public void refused(Refusal refusal) {
+        refusals.get(refusal).increment();
+    }
+
+    /** From now on {@code passcom_accounts_locked} reads {@code locked} at each scrape. */
+    public void watchLockedAccounts(LongSupplier locked) {
+        this.lockedAccounts = locked;
     }
 
     /** The gauges that read the running node: its backlog at each scrape, and its peers through {@code probe}. */

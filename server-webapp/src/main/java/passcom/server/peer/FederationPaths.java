@@ -24,7 +24,21 @@ public final class FederationPaths {
     /** Liveness, signed, so that a peer with another secret shows as not answering. */
     public static final String PING = "/ping_servidor";
 
-    public static final List<String> ALL = List.of(PATHS, VERSION, TICKETS, PREPARE, COMMIT, ABORT, DECISION, PING, SEATS);
+    /** Accounts (issue 16): a cadastro's claim on a CPF, asked of every other airline. */
+    public static final String ACCOUNT_CLAIM = "/conta_servidor/reservar";
+    /** Accounts: a login at another airline, whose password the home checks (and signs the session). */
+    public static final String ACCOUNT_LOGIN = "/conta_servidor/login";
+    /** Accounts: the account's data, from its home, for GET /conta at another airline. */
+    public static final String ACCOUNT_DATA = "/conta_servidor/dados";
+    /** Accounts: DELETE /conta at another airline, done by the home after it checked the password. */
+    public static final String ACCOUNT_DELETE = "/conta_servidor/excluir";
+    /** Accounts: a refresh token traded in at its home. */
+    public static final String ACCOUNT_RENEW = "/conta_servidor/renovar";
+    /** Accounts: a refresh token revoked at its home. */
+    public static final String ACCOUNT_LOGOUT = "/conta_servidor/logout";
+
+    public static final List<String> ALL = List.of(PATHS, VERSION, TICKETS, PREPARE, COMMIT, ABORT, DECISION, PING, SEATS,
+            ACCOUNT_CLAIM, ACCOUNT_LOGIN, ACCOUNT_DATA, ACCOUNT_DELETE, ACCOUNT_RENEW, ACCOUNT_LOGOUT);
 
     private FederationPaths() {
     }

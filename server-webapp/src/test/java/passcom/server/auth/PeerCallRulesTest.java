@@ -197,14 +197,18 @@ class PeerCallRulesTest {
     }
 
     @Test
-    void when_bookings_are_asked_for_without_a_cpf_then_nothing_is_listed() throws Exception {
+    void when_bookings_are_asked_for_without_a_token_then_nothing_is_listed() throws Exception {
         HttpResponse<String> noCpf = send("GET", "/passagens_cliente", "", Map.of());
         HttpResponse<String> emptyCpf = send("GET", "/passagens_cliente?cpf=", "", Map.of());
+        HttpResponse<String> cpfAlone = send("GET", "/passagens_cliente?cpf=" + CPF, "", Map.of());
         HttpResponse<String> peerUnsigned = send("GET", "/passagens_servidor?cpf=" + CPF, "", Map.of());
 
-        assertThat(noCpf.statusCode()).as(noCpf.body()).isEqualTo(400);
-        assertThat(noCpf.body()).contains("cpf").doesNotContain("localizador");
-        assertThat(emptyCpf.statusCode()).isEqualTo(400);
+        // issue 16: without --acesso-aberto a CPF alone lists nothing; the answer asks for a token
+        for (HttpResponse<String> refused : List.of(noCpf, emptyCpf, cpfAlone)) {
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
+            assertThat(refused.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+            assertThat(refused.body()).doesNotContain("localizador").doesNotContain("passagens\"");
+        }
         assertRefused(peerUnsigned, "não autenticada");
     }
 
