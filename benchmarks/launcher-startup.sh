@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start-up of one server as the launcher starts it (its JVM options and AppCDS archive): from launch until
 # GET /saude answers 200, on a fresh data directory ("first") and again on the same one ("reopen").
-# Usage: benchmarks/launcher-startup.sh [NETWORK_FILE] [RUNS]   (docs/PERFORMANCE.md, "Start-up")
+# Usage: benchmarks/launcher-startup.sh [NETWORK_FILE] [RUNS]   (docs/PERFORMANCE.md; past runs: docs/history/performance-issue-8.md, "Start-up")
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 network="${1:-}" runs="${2:-3}"

@@ -25,7 +25,7 @@ import passcom.core.route.plan.RouteOptions;
 /**
  * The route planner on generated networks of 100, 1,000 and 5,000 cities with average degree 5 (about
  * 5 directed segments per city) and 3 airlines. One origin/destination pair per size, drawn from a
- * fixed seed. Command and results: docs/benchmarks.md.
+ * fixed seed. Command: docs/PERFORMANCE.md; past results: docs/history/benchmarks.md.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -31,7 +31,7 @@ import passcom.core.txn.NodeConfig;
 /**
  * How long one airline takes to start on a large network: first start (empty data directory: schema,
  * then one {@code segment_stock} row per segment) and reopen (the same directory after a clean stop).
- * Prints tables; asserts nothing. Results and the command: docs/startup.md.
+ * Prints tables; asserts nothing. Results and the command: docs/history/startup.md.
  *
  * <p>Two measurements, each {@code --runs} times:
  * <ol>

@@ -33,7 +33,7 @@ import passcom.server.auth.token.VerifiedToken;
  * again, as a client sends it on every request for its 15 minutes (the verifier's bounded cache, expiry
  * still checked). {@code fresh}: a token never seen, cycling through more distinct tokens than the cache
  * keeps, so every call parses and verifies an ES256 signature. Single-threaded, so time is CPU time.
- * Command and results: docs/benchmarks.md.
+ * Command and target: docs/PERFORMANCE.md; past results: docs/history/benchmarks.md.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

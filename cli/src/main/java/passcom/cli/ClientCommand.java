@@ -1,10 +1,14 @@
 package passcom.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import passcom.api.CpfCheck;
 import passcom.api.Json;
+import passcom.client.api.AccountSession;
 import passcom.client.api.PasscomClient;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,6 +48,16 @@ abstract class ClientCommand implements Callable<Integer> {
             throw new BadInput("CPF inválido: '" + cpf + "'");
         }
         return cpf;
+    }
+
+    /** Where {@code login} keeps the session ({@link SavedSession}). */
+    Path sessionFile() {
+        return SavedSession.file(cli.env());
+    }
+
+    /** The session of the last {@code login} on {@code client}, renewed (and saved again) when due; empty when none. */
+    Optional<AccountSession> session(PasscomClient client) throws BadInput {
+        return SavedSession.open(sessionFile(), client, Clock.systemUTC());
     }
 
     PrintWriter out() {

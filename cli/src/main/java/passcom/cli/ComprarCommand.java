@@ -2,6 +2,7 @@ package passcom.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import passcom.api.CompraResposta;
 import passcom.api.CpfCheck;
@@ -10,6 +11,7 @@ import passcom.api.OrderCheck;
 import passcom.api.Passageiro;
 import passcom.api.Passagem;
 import passcom.api.PedidoCompra;
+import passcom.client.api.AccountSession;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code comprar}: buys route N of the last {@code rotas} answer, or the {@code --caminho} given. Every
  * purchase carries an {@code id_pedido} (a new UUID unless {@code --id-pedido} repeats one), so that
- * repeating a purchase whose outcome is unknown returns the first outcome and never buys twice.
+ * repeating a purchase whose outcome is unknown returns the first outcome and never buys twice. After
+ * {@code login} the purchase carries the session's token, so the booking is also linked to the account.
  */
 @Command(name = "comprar", mixinStandardHelpOptions = true, usageHelpWidth = 110,
         description = "Compra a rota N da última consulta (passcom cli rotas), ou a dada em --caminho.")
@@ -65,7 +68,12 @@ final class ComprarCommand extends ClientCommand {
             throw new BadInput("--id-pedido: " + OrderCheck.requestIdProblem(idPedido));
         }
         String id = idPedido != null ? idPedido : UUID.randomUUID().toString();
-        return answer(client -> client.buy(new PedidoCompra(who.cpf, caminho, id, passengers)), ComprarCommand::readable);
+        PedidoCompra pedido = new PedidoCompra(who.cpf, caminho, id, passengers);
+        // logged in: the booking is also the account's (its buyer); else a guest purchase, as always
+        return answer(client -> {
+            Optional<AccountSession> session = session(client);
+            return session.isPresent() ? session.get().call(token -> client.buy(pedido, token)) : client.buy(pedido);
+        }, ComprarCommand::readable);
     }
 
     /** {@code CPF} or {@code CPF=3,-,5}: a passenger and, optionally, the seat chosen on each leg ({@code -}: any). */

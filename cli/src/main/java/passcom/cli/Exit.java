@@ -9,6 +9,10 @@ final class Exit {
     static final int SOLD_OUT = 3;
     static final int UNREACHABLE = 4;
     static final int OUTCOME_UNKNOWN = 5;
+    /** A refused login, a refused or missing token, a session that ended. */
+    static final int NOT_AUTHENTICATED = 6;
+    /** 429: too many logins, sign-ups or look-ups from this address; nothing done. */
+    static final int RATE_LIMITED = 7;
 
     private Exit() {
     }

@@ -4,12 +4,16 @@ import java.io.PrintWriter;
 import passcom.api.Codigo;
 import passcom.api.Erro;
 import passcom.api.Json;
+import passcom.client.api.AccountExists;
 import passcom.client.api.AirlineUnreachable;
 import passcom.client.api.NoServerAnswers;
+import passcom.client.api.NotAuthenticated;
 import passcom.client.api.OutcomeUnknown;
 import passcom.client.api.PasscomException;
+import passcom.client.api.RateLimited;
 import passcom.client.api.RequestRejected;
 import passcom.client.api.SeatsUnavailable;
+import passcom.client.api.SessionEnded;
 import passcom.client.api.UntrustedServer;
 import picocli.CommandLine;
 
@@ -35,10 +39,31 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
             idPedido = unknown.idPedido();
             message = idPedido == null
                     ? "Resultado desconhecido: o pedido chegou a " + unknown.server() + ", mas não houve resposta definitiva; "
-                        + "o cancelamento pode ter acontecido. Consulte: passcom cli passagens --cpf CPF"
+                        + "o cancelamento pode ter acontecido. Consulte: passcom cli passagens (com login) ou --localizador L --cpf CPF"
                     : "Resultado desconhecido: o pedido " + idPedido + " chegou a " + unknown.server()
-                        + ", mas não houve resposta definitiva; a compra pode ter acontecido. Consulte: passcom cli passagens --cpf CPF"
+                        + ", mas não houve resposta definitiva; a compra pode ter acontecido. Consulte: passcom cli passagens (com login)"
                         + ", ou repita o mesmo pedido com --id-pedido " + idPedido + " (nunca compra duas vezes).";
+        } else if (e instanceof SessionEnded) {
+            code = Exit.NOT_AUTHENTICATED;
+            message = "A sessão terminou (expirou ou foi encerrada): entre de novo com 'passcom cli login --cpf CPF'. Nada foi feito.";
+        } else if (e instanceof NotAuthenticated refused) {
+            code = Exit.NOT_AUTHENTICATED;
+            boolean loggingIn = parsed.subcommand() != null && "login".equals(parsed.subcommand().commandSpec().name());
+            // a refused login is the server's uniform sentence alone; elsewhere the token or its absence was refused
+            message = loggingIn ? refused.serverMessage() + "."
+                    : "Não autenticado: " + refused.serverMessage() + ". Nada foi feito."
+                        + " Entre com 'passcom cli login --cpf CPF', ou use --localizador L --cpf CPF.";
+        } else if (e instanceof RateLimited limited) {
+            code = Exit.RATE_LIMITED;
+            message = "Muitas tentativas: " + limited.serverMessage() + "."
+                    + limited.retryAfter().map(wait -> " Tente de novo em " + Math.max(1, wait.toSeconds()) + " s.").orElse(" Espere e tente de novo.")
+                    + " Nada foi feito.";
+        } else if (e instanceof AccountExists exists) {
+            code = Exit.BAD_INPUT;
+            message = exists.serverMessage() + " Entre com 'passcom cli login --cpf CPF'.";
+        } else if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+            code = Exit.SERVER_ERROR;
+            message = "Não foi possível gravar o estado local: " + e.getMessage();
         } else if (e instanceof SeatsUnavailable) {
             code = Exit.SOLD_OUT;
             message = "Recusado: " + ((SeatsUnavailable) e).serverMessage() + ". Nada foi alterado.";

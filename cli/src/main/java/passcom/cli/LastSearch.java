@@ -1,10 +1,8 @@
 package passcom.cli;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +10,9 @@ import passcom.api.Json;
 
 /**
  * The routes of the last {@code rotas} answer, numbered as printed, so that {@code comprar N} buys the route
- * the customer saw. A small JSON file, replaced whole on each search (written beside and moved over, so a
- * reader never sees half a file): {@code PASSCOM_CLI_STATE}, else {@code $XDG_STATE_HOME/passcom/ultima-consulta.json},
- * else {@code ~/.local/state/passcom/ultima-consulta.json}.
+ * the customer saw. A small JSON file, replaced whole on each search ({@link StateDir#replace}):
+ * {@code PASSCOM_CLI_STATE}, else {@code $XDG_STATE_HOME/passcom/ultima-consulta.json}, else
+ * {@code ~/.local/state/passcom/ultima-consulta.json}.
  *
  * @param caminhos each route's {@code caminho} (the exact value a purchase sends), route N at index N-1
  */
@@ -25,30 +23,15 @@ record LastSearch(String origem, String destino, Instant consultadaEm, List<List
         if (explicit != null && !explicit.isBlank()) {
             return Path.of(explicit);
         }
-        String xdg = env.get("XDG_STATE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
-                : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".local", "state");
-        return base.resolve("passcom").resolve("ultima-consulta.json");
+        return StateDir.of(env).resolve("ultima-consulta.json");
     }
 
     void save(Path file) throws IOException, BadInput {
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir == null) {
+        if (file.toAbsolutePath().getParent() == null) {
             throw new BadInput("o arquivo da última consulta de rotas (" + file + ") não é um arquivo:"
                     + " defina PASSCOM_CLI_STATE com o caminho de um arquivo, p. ex. ~/.local/state/passcom/ultima-consulta.json");
         }
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "ultima-consulta", ".tmp");
-        try {
-            Files.write(temp, Json.mapper().writeValueAsBytes(this));
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        StateDir.replace(file, Json.mapper().writeValueAsBytes(this));
     }
 
     static LastSearch load(Path file) throws BadInput {

@@ -133,6 +133,30 @@ class AccountsIT {
     }
 
     @Test
+    void when_an_account_logs_in_away_from_home_then_only_its_home_is_sent_the_password() throws Exception {
+        try (Caller caller = newCaller()) {
+            String cpf = newCpf();
+            assertThat(register(caller, "A", cpf).status()).isEqualTo(201);
+            double homeChecksBefore = passwordChecksAsPeer("A");
+            double othersChecksBefore = passwordChecksAsPeer("C");
+
+            Caller.Answer session = login(caller, "B", cpf, PASSWORD);
+
+            assertThat(session.status()).as(session.body()).isEqualTo(200);
+            assertThat(passwordChecksAsPeer("A")).as("the home checked it").isEqualTo(homeChecksBefore + 1);
+            assertThat(passwordChecksAsPeer("C")).as("C, not the home, never saw the password").isEqualTo(othersChecksBefore);
+        }
+    }
+
+    /** How many signed password checks (POST /conta_servidor/login) this airline has answered, from its /metrics. */
+    private static double passwordChecksAsPeer(String airline) {
+        return metrics(airline).lines()
+                .filter(line -> line.startsWith("passcom_http_requests_seconds_count{") && line.contains("endpoint=\"/conta_servidor/login\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    @Test
     void when_a_cpf_already_has_an_account_then_a_second_cadastro_anywhere_gets_409() {
         try (Caller caller = newCaller()) {
             String cpf = newCpf();

@@ -3,9 +3,12 @@ package passcom.client;
 import com.formdev.flatlaf.FlatDarkLaf;
 import com.formdev.flatlaf.FlatLaf;
 import com.formdev.flatlaf.FlatLightLaf;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import javax.swing.SwingUtilities;
+import passcom.client.account.AccountFlow;
+import passcom.client.account.AccountState;
 import passcom.client.api.HealthMonitor;
 import passcom.client.api.PasscomClient;
 import passcom.client.api.ServerEndpoint;
@@ -21,6 +24,9 @@ import passcom.client.map.NetworkMap;
  * <p>The network comes from the connected server ({@link FederationNetwork}): asked for when the window
  * opens and again after a failover (the new server may run another network); until it arrives the map
  * shows land only. {@link #network()} is read and written on the event thread only.
+ *
+ * <p>The account ({@link AccountFlow}, {@link AccountState}) lives here too, so a logged-in customer stays
+ * logged in when the window is rebuilt; its tokens are in memory only and end with the program.
  */
 public final class ClientSession {
 
@@ -30,6 +36,7 @@ public final class ClientSession {
     private final HealthMonitor monitor;
     private final ClientPrefs prefs;
     private final LandOutline outline = LandOutline.loadDefault();
+    private final AccountFlow accounts;
     private FederationNetwork network = new FederationNetwork(NetworkMap.EMPTY, true, null);
     private MainFrame frame;
 
@@ -38,6 +45,11 @@ public final class ClientSession {
         this.client = new PasscomClient(servers);
         prefs.lastServer().flatMap(id -> servers.stream().filter(s -> s.id().equals(id)).findFirst()).ifPresent(client::connectTo);
         this.monitor = new HealthMonitor(client);
+        this.accounts = new AccountFlow(() -> frame, client, new AccountState(), prefs, Clock.systemUTC(), text -> {
+            if (frame != null) {
+                frame.showAccountNotice(text);
+            }
+        });
         client.addFailoverListener(failover -> SwingUtilities.invokeLater(() -> {
             if (frame != null) {
                 frame.failedOver(failover);
@@ -83,6 +95,11 @@ public final class ClientSession {
         return client;
     }
 
+    /** Signing in and out; the logged-in session. Event thread. */
+    public AccountFlow accounts() {
+        return accounts;
+    }
+
     public ClientPrefs prefs() {
         return prefs;
     }
@@ -112,6 +129,7 @@ public final class ClientSession {
         frame = new MainFrame(this);
         if (old != null) {
             frame.setBounds(old.getBounds());
+            old.stopFollowing();
             old.dispose();
         }
         frame.setVisible(true);

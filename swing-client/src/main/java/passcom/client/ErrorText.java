@@ -1,10 +1,15 @@
 package passcom.client;
 
+import java.time.Duration;
+import passcom.client.api.AccountExists;
 import passcom.client.api.AirlineUnreachable;
 import passcom.client.api.NoServerAnswers;
+import passcom.client.api.NotAuthenticated;
 import passcom.client.api.OutcomeUnknown;
+import passcom.client.api.RateLimited;
 import passcom.client.api.RequestRejected;
 import passcom.client.api.SeatsUnavailable;
+import passcom.client.api.SessionEnded;
 import passcom.client.api.UntrustedServer;
 import passcom.client.i18n.Messages;
 
@@ -15,6 +20,20 @@ public final class ErrorText {
     }
 
     public static String of(Throwable failure) {
+        if (failure instanceof SessionEnded) {
+            return Messages.get("error.sessionEnded");
+        }
+        if (failure instanceof NotAuthenticated e) {
+            return e.serverMessage() == null || e.serverMessage().isBlank() ? Messages.get("error.sessionEnded")
+                    : Messages.get("error.notAuthenticated", e.serverMessage());
+        }
+        if (failure instanceof RateLimited e) {
+            return e.retryAfter().map(wait -> Messages.get("error.rateLimited", waitText(wait))).orElse(Messages.get("error.rateLimitedNoTime"));
+        }
+        if (failure instanceof AccountExists e) {
+            // the server's words: "já existe", or a cadastro of this CPF still "em andamento" elsewhere
+            return e.serverMessage() == null || e.serverMessage().isBlank() ? Messages.get("account.exists") : e.serverMessage();
+        }
         if (failure instanceof SeatsUnavailable e) {
             return Messages.get("error.soldOut", e.serverMessage());
         }
@@ -35,5 +54,11 @@ public final class ErrorText {
         }
         String detail = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         return Messages.get("error.unexpected", detail);
+    }
+
+    /** "2 minutos", "40 segundos": whole minutes from a minute on, rounded up, so the customer never retries too early. */
+    static String waitText(Duration wait) {
+        long seconds = Math.max(1, wait.toSeconds());
+        return seconds >= 60 ? Messages.get("error.minutes", (seconds + 59) / 60) : Messages.get("error.seconds", seconds);
     }
 }

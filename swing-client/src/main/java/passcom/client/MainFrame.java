@@ -20,6 +20,7 @@ import javax.swing.JSplitPane;
 import javax.swing.JTabbedPane;
 import javax.swing.KeyStroke;
 import javax.swing.WindowConstants;
+import passcom.client.account.AccountBar;
 import passcom.client.api.Failover;
 import passcom.client.api.ServerEndpoint;
 import passcom.client.api.ServerStatus;
@@ -34,8 +35,9 @@ import passcom.client.tickets.TicketsPanel;
 
 /**
  * The main window: server bar and notices on top; a "Buscar voos" tab with the search beside the map and a
- * "Minhas passagens" tab; the busy indicator at the bottom. Built on the event thread; rebuilt whole when
- * the language changes ({@link ClientSession} keeps what must survive).
+ * "Minhas passagens" tab; the busy indicator at the bottom; "Entrar" / "Criar conta" (or the logged-in
+ * customer and "Sair") at the right of the top bar. Built on the event thread; rebuilt whole when the language
+ * changes ({@link ClientSession} keeps what must survive, the account included).
  */
 public final class MainFrame extends JFrame {
 
@@ -47,6 +49,7 @@ public final class MainFrame extends JFrame {
     private final MapPanel map;
     private final SearchPanel search;
     private final TicketsPanel tickets;
+    private final AccountBar accountBar;
     private final JTabbedPane tabs = new JTabbedPane();
 
     MainFrame(ClientSession session) {
@@ -55,8 +58,10 @@ public final class MainFrame extends JFrame {
         this.serverBar = new ServerBar(session.client(), session.prefs(), this::showNotice);
         this.map = new MapPanel(session.network().map(), session.outline());
         this.search = new SearchPanel(session.network().map().cityNames(), session.client(), busy);
-        this.tickets = new TicketsPanel(session.client(), busy, session.prefs());
-        PurchaseFlow purchases = new PurchaseFlow(this, session.client(), busy, session.prefs(), search::refresh, this::showTicketsOf);
+        this.tickets = new TicketsPanel(session.client(), busy, session.prefs(), session.accounts());
+        this.accountBar = new AccountBar(session.accounts(), busy);
+        PurchaseFlow purchases = new PurchaseFlow(this, session.client(), busy, session.prefs(), session.accounts().state(),
+                search::refresh, this::showTicketsOf);
 
         map.setLabels(new MapLabels(Messages.get("map.airline"), Messages.get("map.origin"), Messages.get("map.destination"), Messages.get("map.credit")));
         map.setLegDescription(leg -> Messages.get("map.leg", leg.origem(), leg.destino(), leg.companhia(),
@@ -80,8 +85,11 @@ public final class MainFrame extends JFrame {
             }
         });
 
+        JPanel bar = new JPanel(new BorderLayout());
+        bar.add(serverBar, BorderLayout.CENTER);
+        bar.add(accountBar, BorderLayout.EAST);
         JPanel top = new JPanel(new BorderLayout());
-        top.add(serverBar, BorderLayout.NORTH);
+        top.add(bar, BorderLayout.NORTH);
         top.add(notice, BorderLayout.SOUTH);
         JPanel bottom = new JPanel(new BorderLayout());
         bottom.setBorder(BorderFactory.createEmptyBorder(3, 10, 3, 10));
@@ -135,6 +143,22 @@ public final class MainFrame extends JFrame {
 
     public void showTicketsTab() {
         tabs.setSelectedIndex(1);
+    }
+
+    /** "Minhas passagens", for tools that use it as a customer would. */
+    public TicketsPanel ticketsPanel() {
+        return tickets;
+    }
+
+    /** A sentence about the account (a session that ended, a logout); null clears the notice. */
+    void showAccountNotice(String text) {
+        showNotice(text);
+    }
+
+    /** This window is being replaced: its parts stop following the account, which outlives it. */
+    void stopFollowing() {
+        accountBar.dispose();
+        tickets.dispose();
     }
 
     /** Whether every server's dot shows a polled status; for tools that wait before a screenshot. */

@@ -39,7 +39,8 @@ import passcom.client.i18n.Messages;
 
 /**
  * Renders the client's screenshots to PNG files: a mixed-airline itinerary on the map in the light and dark
- * themes and in English, the purchase confirmation and its result, and "Minhas passagens". Needs a display
+ * themes and in English, the purchase confirmation and its result, and a booking found by its localizador in
+ * "Minhas passagens". Needs a display
  * (run under {@code xvfb-run}); see {@code swing-client/screenshots.sh}.
  *
  * <p>Against a real federation when {@code PASSCOM_SERVERS} or {@code -Dpasscom.servers} is set, else
@@ -112,8 +113,12 @@ public final class ScreenshotTool {
             fakes.forEach(fake -> fake.answerNormally("/comprar_cliente"));
         }
         Rota second = mostAirlinesRoute(session.client().search("Cuiabá", "Curitiba").maisCurtos());
-        session.client().buy(new PedidoCompra(CPF, second.caminho(), UUID.randomUUID().toString()));
-        onEdt(frame::showTicketsTab);
+        String reference = session.client().buy(new PedidoCompra(CPF, second.caminho(), UUID.randomUUID().toString())).passagem().localizador();
+        // a guest's way back to a booking: its localizador and a passenger's CPF (the account's list: AccountScreenshotTool)
+        onEdt(() -> {
+            frame.showTicketsTab();
+            frame.ticketsPanel().showLookup(reference, CPF);
+        });
         waitFor("tickets", () -> !frame.busyIndicator().busy());
         capture(frame.getRootPane(), out.resolve("minhas-passagens.png"));
 
@@ -246,7 +251,7 @@ public final class ScreenshotTool {
     }
 
     /** The component named {@code name} inside {@code root}, or null. */
-    private static Component named(Container root, String name) {
+    static Component named(Container root, String name) {
         for (Component child : root.getComponents()) {
             if (name.equals(child.getName())) {
                 return child;
@@ -290,7 +295,7 @@ public final class ScreenshotTool {
         onEdt(unknown::dispose);
     }
 
-    private static JDialog showingDialog(String title) throws Exception {
+    static JDialog showingDialog(String title) throws Exception {
         AtomicReference<JDialog> dialog = new AtomicReference<>();
         waitFor("dialog '" + title + "'", () -> {
             for (Window window : Window.getWindows()) {
@@ -304,7 +309,8 @@ public final class ScreenshotTool {
         return dialog.get();
     }
 
-    private static List<ServerEndpoint> configuredOrFakes(List<FakeAirlineServer> fakes) throws IOException {
+    /** The federation {@code PASSCOM_SERVERS} names, else three fake airlines (added to {@code fakes}). */
+    static List<ServerEndpoint> configuredOrFakes(List<FakeAirlineServer> fakes) throws IOException {
         String spec = System.getProperty("passcom.servers", System.getenv("PASSCOM_SERVERS"));
         if (spec != null && !spec.isBlank()) {
             return ServerEndpoint.parseList(spec);
@@ -315,7 +321,7 @@ public final class ScreenshotTool {
         return fakes.stream().map(FakeAirlineServer::endpoint).toList();
     }
 
-    private static void capture(JRootPane root, Path file) throws Exception {
+    static void capture(JRootPane root, Path file) throws Exception {
         BufferedImage image = onEdt(() -> {
             root.getTopLevelAncestor().validate();
             BufferedImage img = new BufferedImage(root.getWidth(), root.getHeight(), BufferedImage.TYPE_INT_RGB);
@@ -329,7 +335,7 @@ public final class ScreenshotTool {
     }
 
     /** Polls {@code condition} on the event thread until it holds; fails after {@link #PATIENCE}. */
-    private static void waitFor(String what, BooleanSupplier condition) throws Exception {
+    static void waitFor(String what, BooleanSupplier condition) throws Exception {
         Instant deadline = Instant.now().plus(PATIENCE);
         AtomicBoolean met = new AtomicBoolean();
         while (Instant.now().isBefore(deadline)) {
@@ -344,13 +350,13 @@ public final class ScreenshotTool {
         throw new IllegalStateException("gave up waiting for " + what);
     }
 
-    private static <T> T onEdt(Supplier<T> work) throws InterruptedException, InvocationTargetException {
+    static <T> T onEdt(Supplier<T> work) throws InterruptedException, InvocationTargetException {
         AtomicReference<T> result = new AtomicReference<>();
         SwingUtilities.invokeAndWait(() -> result.set(work.get()));
         return result.get();
     }
 
-    private static void onEdt(Runnable work) throws InterruptedException, InvocationTargetException {
+    static void onEdt(Runnable work) throws InterruptedException, InvocationTargetException {
         SwingUtilities.invokeAndWait(work);
     }
 }

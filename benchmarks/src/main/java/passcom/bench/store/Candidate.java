@@ -5,7 +5,7 @@ package passcom.bench.store;
  *
  * <p>{@link #writer()} is called once per writer thread; each {@link Writer} is used by that thread only.
  * {@link Writer#commit} returns once the engine has acknowledged the transaction: durable on disk for
- * every candidate except H2, which writes to the OS without fsync (docs/storage-candidates.md).
+ * every candidate except H2, which writes to the OS without fsync (docs/history/storage-candidates.md).
  */
 interface Candidate extends AutoCloseable {
 

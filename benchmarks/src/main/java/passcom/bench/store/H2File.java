@@ -10,7 +10,7 @@ import java.sql.SQLException;
  * and {@code LOCK_TIMEOUT=2000}, each writer on its own connection. H2 2.x is always MVCC (MVStore; the
  * old {@code MVCC} URL setting is gone). {@code WRITE_DELAY=0} writes each commit to the file before
  * returning, but the MVStore does not fsync on commit, so an acknowledged commit survives a killed process
- * (the OS still has it) and not a lost machine; the strace counts in docs/storage-candidates.md show it.
+ * (the OS still has it) and not a lost machine; the strace counts in docs/history/storage-candidates.md show it.
  */
 final class H2File implements Candidate {
 

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * </pre>
  *
  * A process kill leaves the OS page cache intact, so this does not test power loss; fsyncs per commit
- * (docs/storage-candidates.md) speak to that.
+ * (docs/history/storage-candidates.md) speak to that.
  */
 public final class KillMidWrite {
 

@@ -55,6 +55,11 @@ import passcom.api.Saude;
  * <p>TLS: an {@code https://} server is believed as {@link ServerTrust} says; a failed handshake sent nothing, so
  * the next server is tried even for a purchase, and if none answers the call fails with {@link UntrustedServer}.
  *
+ * <p>Accounts (issue 16): calls that act for a logged-in customer take its access token, sent as
+ * {@code Authorization: Bearer}; {@link AccountSession} supplies one renewed ahead of expiry, and
+ * {@link #accounts()} holds the sign-up, login and logout calls. A 401 is {@link NotAuthenticated}, a 429
+ * {@link RateLimited}.
+ *
  * <p>Thread-safe. Every call blocks the calling thread (never the event thread) and is interruptible:
  * interrupting it abandons the request.
  */
@@ -73,6 +78,7 @@ public final class PasscomClient {
     private final ObjectMapper json = Json.mapper();
     private final AtomicReference<ServerEndpoint> connected;
     private final List<Consumer<Failover>> failoverListeners = new CopyOnWriteArrayList<>();
+    private final Accounts accounts = new Accounts(this);
 
     public PasscomClient(List<ServerEndpoint> servers) {
         this(servers, Timeouts.DEFAULT);
@@ -121,7 +127,7 @@ public final class PasscomClient {
     /** {@code GET /caminhos_cliente}: merged itineraries from every answering airline. */
     public CaminhosResposta search(String origem, String destino) throws PasscomException, InterruptedException {
         String path = "/caminhos_cliente?origem=" + encode(origem) + "&destino=" + encode(destino);
-        return exchange(rotation(), server -> get(server, path, timeouts.read()), CaminhosResposta.class, true, null);
+        return exchange(rotation(), server -> get(server, path, timeouts.read(), null), CaminhosResposta.class, true, null, this::soldOut);
     }
 
     /**
@@ -131,7 +137,7 @@ public final class PasscomClient {
      */
     public Optional<Rede> rede() throws PasscomException, InterruptedException {
         try {
-            return Optional.of(exchange(rotation(), server -> get(server, "/rede", timeouts.read()), Rede.class, true, null));
+            return Optional.of(exchange(rotation(), server -> get(server, "/rede", timeouts.read(), null), Rede.class, true, null, this::soldOut));
         } catch (RequestRejected e) {
             if (e.status() == 404) {
                 return Optional.empty();
@@ -146,7 +152,7 @@ public final class PasscomClient {
      */
     public MapaAssentos assentos(String origem, String destino, String companhia) throws PasscomException, InterruptedException {
         String path = "/assentos_cliente?origem=" + encode(origem) + "&destino=" + encode(destino) + "&companhia=" + encode(companhia);
-        return exchange(rotation(), server -> get(server, path, timeouts.read()), MapaAssentos.class, true, null);
+        return exchange(rotation(), server -> get(server, path, timeouts.read(), null), MapaAssentos.class, true, null, this::soldOut);
     }
 
     /**
@@ -164,32 +170,92 @@ public final class PasscomClient {
      * @throws NoServerAnswers no server received it; nothing bought
      */
     public CompraResposta buy(PedidoCompra pedido) throws PasscomException, InterruptedException {
-        return exchange(rotation(), server -> post(server, "/comprar_cliente", pedido, timeouts.write()),
-                CompraResposta.class, false, pedido.idPedido());
+        return buy(pedido, null);
+    }
+
+    /**
+     * {@link #buy(PedidoCompra)} by a logged-in customer: with {@code token} (an access token, or null for a guest)
+     * the booking is also linked to the account as its buyer.
+     *
+     * @throws NotAuthenticated the token was refused; nothing bought
+     */
+    public CompraResposta buy(PedidoCompra pedido, String token) throws PasscomException, InterruptedException {
+        return exchange(rotation(), server -> post(server, "/comprar_cliente", pedido, timeouts.write(), token),
+                CompraResposta.class, false, pedido.idPedido(), this::soldOut);
     }
 
     /** Sends the same purchase again to the server that may already have done it: same outcome, never twice. */
     public CompraResposta retryPurchase(ServerEndpoint server, PedidoCompra pedido) throws PasscomException, InterruptedException {
-        return exchange(List.of(server), s -> post(s, "/comprar_cliente", pedido, timeouts.write()),
-                CompraResposta.class, false, pedido.idPedido());
+        return retryPurchase(server, pedido, null);
     }
 
-    /** {@code GET /passagens_cliente}: the CPF's bookings from every airline. */
+    /** {@link #retryPurchase(ServerEndpoint, PedidoCompra)} with the buyer's access token (null for a guest). */
+    public CompraResposta retryPurchase(ServerEndpoint server, PedidoCompra pedido, String token) throws PasscomException, InterruptedException {
+        return exchange(List.of(server), s -> post(s, "/comprar_cliente", pedido, timeouts.write(), token),
+                CompraResposta.class, false, pedido.idPedido(), this::soldOut);
+    }
+
+    /**
+     * {@code GET /passagens_cliente?cpf=}: the CPF's bookings from every airline, by CPF alone. Only a federation
+     * running with {@code --acesso-aberto} answers it; others refuse with {@link NotAuthenticated}: use
+     * {@link #myTickets} or {@link #ticket}.
+     */
     public PassagensResposta tickets(String cpf) throws PasscomException, InterruptedException {
         String path = "/passagens_cliente?cpf=" + encode(cpf);
-        return exchange(rotation(), server -> get(server, path, timeouts.read()), PassagensResposta.class, true, null);
+        return exchange(rotation(), server -> get(server, path, timeouts.read(), null), PassagensResposta.class, true, null, this::soldOut);
     }
 
-    /** {@code POST /cancelar_cliente}: every leg released on every airline, or nothing changes. */
+    /**
+     * {@code GET /passagens_cliente} with an access token: every booking where the token's CPF is a passenger
+     * or the buyer, from every airline.
+     *
+     * @throws NotAuthenticated the token was refused (expired, revoked, not of this federation)
+     */
+    public PassagensResposta myTickets(String token) throws PasscomException, InterruptedException {
+        Objects.requireNonNull(token, "token");
+        return exchange(rotation(), server -> get(server, "/passagens_cliente", timeouts.read(), token), PassagensResposta.class,
+                true, null, this::soldOut);
+    }
+
+    /**
+     * {@code GET /passagens_cliente?localizador=&cpf=}, no account needed: the one booking when {@code cpf} is
+     * one of its passengers or its buyer.
+     *
+     * @throws RequestRejected 404 both for an unknown localizador and for a CPF that is not the booking's
+     * @throws RateLimited too many look-ups from this address
+     */
+    public PassagensResposta ticket(String localizador, String cpf) throws PasscomException, InterruptedException {
+        String path = "/passagens_cliente?localizador=" + encode(localizador) + "&cpf=" + encode(cpf);
+        return exchange(rotation(), server -> get(server, path, timeouts.read(), null), PassagensResposta.class, true, null, this::soldOut);
+    }
+
+    /** {@code POST /cancelar_cliente} by localizador and a passenger's CPF: every leg released on every airline, or nothing changes. */
     public CancelamentoResposta cancel(String cpf, String localizador) throws PasscomException, InterruptedException {
-        PedidoCancelamento body = new PedidoCancelamento(cpf, localizador);
-        return exchange(rotation(), server -> post(server, "/cancelar_cliente", body, timeouts.write()),
-                CancelamentoResposta.class, false, null);
+        return cancel(new PedidoCancelamento(cpf, localizador), null);
+    }
+
+    /**
+     * {@code POST /cancelar_cliente} by a logged-in passenger or buyer: the localizador and the access token.
+     *
+     * @throws NotAuthenticated the token was refused; nothing changed
+     */
+    public CancelamentoResposta cancelAsHolder(String token, String localizador) throws PasscomException, InterruptedException {
+        return cancel(new PedidoCancelamento(null, localizador), Objects.requireNonNull(token, "token"));
+    }
+
+    private CancelamentoResposta cancel(PedidoCancelamento body, String token) throws PasscomException, InterruptedException {
+        return exchange(rotation(), server -> post(server, "/cancelar_cliente", body, timeouts.write(), token),
+                CancelamentoResposta.class, false, null, this::soldOut);
+    }
+
+    /** The account calls: sign-up, login, renewal, logout, the account's data. */
+    public Accounts accounts() {
+        return accounts;
     }
 
     /** {@code GET /saude} of one server, without failover. */
     public Saude health(ServerEndpoint server) throws PasscomException, InterruptedException {
-        return exchange(List.of(server), s -> get(s, "/saude", timeouts.health()), Saude.class, true, null);
+        return exchange(List.of(server), s -> get(s, "/saude", timeouts.health(), null), Saude.class, true, null, this::soldOut);
     }
 
     /**
@@ -197,7 +263,7 @@ public final class PasscomClient {
      * counts: a server that answers is up even if it adds or leaves out fields of the body.
      */
     public CompletableFuture<Boolean> answersHealth(ServerEndpoint server) {
-        return http.sendAsync(get(server, "/saude", timeouts.health()), HttpResponse.BodyHandlers.discarding())
+        return http.sendAsync(get(server, "/saude", timeouts.health(), null), HttpResponse.BodyHandlers.discarding())
                 .handle((response, failure) -> failure == null && response.statusCode() == 200);
     }
 
@@ -214,8 +280,13 @@ public final class PasscomClient {
         return true;
     }
 
-    private <T> T exchange(List<ServerEndpoint> order, Function<ServerEndpoint, HttpRequest> request, Class<T> type,
-                           boolean safeToRepeat, String idPedido) throws PasscomException, InterruptedException {
+    /**
+     * Sends to each server of {@code order} until one answers; see the class comment for when it moves on.
+     * {@code conflict} says what a 409 means for this call; {@code type} {@link Void} for an answer without a body.
+     */
+    <T> T exchange(List<ServerEndpoint> order, Function<ServerEndpoint, HttpRequest> request, Class<T> type,
+                   boolean safeToRepeat, String idPedido, Function<String, PasscomException> conflict)
+            throws PasscomException, InterruptedException {
         IOException last = null;
         UntrustedServer untrusted = null;
         for (ServerEndpoint server : order) {
@@ -237,7 +308,7 @@ public final class PasscomClient {
                 continue;
             }
             failOver(order.get(0), server);
-            return decode(response, type, server, idPedido);
+            return decode(response, type, server, idPedido, conflict);
         }
         if (untrusted != null) {
             throw untrusted;
@@ -245,7 +316,7 @@ public final class PasscomClient {
         throw new NoServerAnswers(order.stream().map(ServerEndpoint::id).toList().toString(), last);
     }
 
-    private List<ServerEndpoint> rotation() {
+    List<ServerEndpoint> rotation() {
         ServerEndpoint first = connected.get();
         List<ServerEndpoint> order = new ArrayList<>(servers.size());
         order.add(first);
@@ -288,10 +359,14 @@ public final class PasscomClient {
      * A 200's body, or the failure its {@link Codigo} stands for. The code decides, not the status nor which fields
      * are set; an answer without a code this client knows is read by {@link #codeWithout}.
      */
-    private <T> T decode(HttpResponse<String> response, Class<T> type, ServerEndpoint server, String idPedido) throws PasscomException {
+    private <T> T decode(HttpResponse<String> response, Class<T> type, ServerEndpoint server, String idPedido,
+                         Function<String, PasscomException> conflict) throws PasscomException {
         int status = response.statusCode();
         String body = response.body();
-        if (status == 200) {
+        if (status >= 200 && status < 300) {
+            if (type == Void.class) {
+                return null;
+            }
             try {
                 return json.readValue(body, type);
             } catch (JsonProcessingException e) {
@@ -309,6 +384,10 @@ public final class PasscomClient {
             case EM_ANDAMENTO, DESCONHECIDO -> idPedido != null
                     ? new OutcomeUnknown(server, idPedido, codigo, new RequestRejected(status, codigo, message))
                     : new RequestRejected(status, codigo, message);
+            case NAO_AUTENTICADO -> new NotAuthenticated(message);
+            case MUITAS_TENTATIVAS -> new RateLimited(message, retryAfter(response));
+            // what any other conflict means is the call's to say (an account that exists, ...)
+            case CONTA_EXISTENTE, CONFLITO, DECISAO_CONFLITANTE -> conflict.apply(body);
             default -> new RequestRejected(status, codigo, message);
         };
     }
@@ -320,16 +399,32 @@ public final class PasscomClient {
      * say whether the server behind it committed).
      */
     private static Codigo codeWithout(int status, Erro erro, boolean purchase) {
-        if (status == 409 && erro != null) {
-            if (erro.assentoOcupado() != null) {
+        if (status == 409) {
+            if (erro != null && erro.assentoOcupado() != null) {
                 return Codigo.ASSENTO_OCUPADO;
             }
-            return purchase && erro.idPedido() != null ? Codigo.EM_ANDAMENTO : Codigo.ESGOTADO;
+            return purchase && erro != null && erro.idPedido() != null ? Codigo.EM_ANDAMENTO : Codigo.CONFLITO;
         }
         if (status >= 500) {
             return purchase || status != 503 ? Codigo.DESCONHECIDO : Codigo.COMPANHIA_INDISPONIVEL;
         }
         return Codigo.forStatus(status);
+    }
+
+    /** A 409 on a purchase, cancellation or read with no code saying more: refused, nothing bought or changed. */
+    private PasscomException soldOut(String body) {
+        return new SeatsUnavailable(errorText(body, 409));
+    }
+
+    /** {@code Retry-After} in seconds (the form the servers send), or null when absent or an HTTP date. */
+    private static Duration retryAfter(HttpResponse<String> response) {
+        return response.headers().firstValue("Retry-After").flatMap(value -> {
+            try {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(value.strip())));
+            } catch (NumberFormatException httpDate) {
+                return Optional.empty();
+            }
+        }).orElse(null);
     }
 
     /** The error body, or null when the body is not one (a proxy's page, an empty body). */
@@ -345,6 +440,10 @@ public final class PasscomClient {
     }
 
     /** The server's {@code erro}; failing that, a short plain body; failing that, the status. */
+    String errorText(String body, int status) {
+        return errorText(erro(body), body, status);
+    }
+
     private static String errorText(Erro erro, String body, int status) {
         if (erro != null && erro.erro() != null && !erro.erro().isBlank()) {
             return erro.erro();
@@ -358,27 +457,41 @@ public final class PasscomClient {
         return "HTTP " + status;
     }
 
-    private static HttpRequest get(ServerEndpoint server, String pathAndQuery, Duration timeout) {
-        return HttpRequest.newBuilder(URI.create(server.uri() + pathAndQuery))
-                .timeout(timeout)
-                .header("Accept", "application/json")
-                .GET()
-                .build();
+    /** A GET, with {@code Authorization: Bearer token} when {@code token} is not null. */
+    static HttpRequest get(ServerEndpoint server, String pathAndQuery, Duration timeout, String token) {
+        return request(server, pathAndQuery, timeout, token).GET().build();
     }
 
-    private HttpRequest post(ServerEndpoint server, String path, Object body, Duration timeout) {
+    /** A POST of {@code body} as JSON, with the token when not null. */
+    HttpRequest post(ServerEndpoint server, String path, Object body, Duration timeout, String token) {
+        return withBody(server, "POST", path, body, timeout, token);
+    }
+
+    HttpRequest withBody(ServerEndpoint server, String method, String path, Object body, Duration timeout, String token) {
         String text;
         try {
             text = json.writeValueAsString(body);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write " + body, e);
+            throw new IllegalArgumentException("cannot write " + body.getClass().getSimpleName(), e);
         }
-        return HttpRequest.newBuilder(URI.create(server.uri() + path))
-                .timeout(timeout)
-                .header("Accept", "application/json")
+        return request(server, path, timeout, token)
                 .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8))
+                .method(method, HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8))
                 .build();
+    }
+
+    private static HttpRequest.Builder request(ServerEndpoint server, String pathAndQuery, Duration timeout, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(server.uri() + pathAndQuery))
+                .timeout(timeout)
+                .header("Accept", "application/json");
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    Timeouts timeouts() {
+        return timeouts;
     }
 
     private static String encode(String value) {

@@ -1,6 +1,7 @@
 package passcom.it.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import passcom.api.PedidoCompra;
 import passcom.api.Rota;
 import passcom.client.api.Failover;
 import passcom.client.api.PasscomClient;
+import passcom.client.api.RequestRejected;
 import passcom.client.api.ServerEndpoint;
 import passcom.core.route.NetworkLoader;
 import passcom.it.Cluster;
@@ -85,7 +87,7 @@ class ClientEndToEndIT {
         assertThat(passagem.trechos()).extracting(leg -> leg.companhia())
                 .containsExactlyElementsOf(cheapest.caminho().get(0));
 
-        PassagensResposta listed = client.tickets(CPF);
+        PassagensResposta listed = client.ticket(passagem.localizador(), CPF);
         assertThat(listed.companhiasIndisponiveis()).isEmpty();
         assertThat(listed.passagens()).singleElement().satisfies(found -> {
             assertThat(found.localizador()).isEqualTo(passagem.localizador());
@@ -98,7 +100,7 @@ class ClientEndToEndIT {
         assertThat(cancelled.resultado()).isEqualTo(CancelamentoResposta.SUCESSO);
         assertThat(cancelled.passagem().localizador()).isEqualTo(passagem.localizador());
         awaitQuiet();
-        assertThat(client.tickets(CPF).passagens()).isEmpty();
+        assertThat(catchThrowableOfType(RequestRejected.class, () -> client.ticket(passagem.localizador(), CPF)).status()).isEqualTo(404);
     }
 
     @Test

@@ -299,7 +299,10 @@ class LauncherIT {
 
     /** The launcher with these variables set besides the tests' own, and these arguments. */
     private void startLauncher(Map<String, String> moreEnv, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(root.resolve("passcom").toString()));
+        // As from a terminal, where Ctrl-C's SIGINT has its default handling: a JVM started in the background by a
+        // non-interactive shell (a CI script) passes SIGINT on ignored, and bash cannot trap a signal ignored at
+        // entry. env execs the launcher, so launcher.pid() is the launcher's.
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT", root.resolve("passcom").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(root.toFile())

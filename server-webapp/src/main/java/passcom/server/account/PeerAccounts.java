@@ -62,25 +62,39 @@ public final class PeerAccounts implements AccountPeers {
     }
 
     /**
-     * Asks every peer to check the password; the home answers with a session it signed. Empty when no peer
-     * holds the account or none that answered did. @throws passcom.core.account.LoginRefused the home refused it
+     * Finds the account's home among the peers, asking with the CPF alone, then sends the password to that
+     * airline only: a peer that is not the home never sees it (docs/security.md). The home checks it and answers
+     * with a session it signed. Empty when no peer holds the account, or its home did not answer.
+     * @throws passcom.core.account.LoginRefused the home refused it
      */
     public Optional<AccountPeerWire.SessionReply> login(Cpf cpf, String password) {
-        Map<String, CompletableFuture<AccountPeerWire.SessionReply>> asked = new LinkedHashMap<>();
-        peers.keySet().forEach(id -> asked.put(id, post(id, AccountPeerWire.LOGIN, new AccountPeerWire.Password(cpf.digits(), password),
-                AccountPeerWire.SessionReply.class)));
-        Optional<AccountPeerWire.SessionReply> found = Optional.empty();
+        Optional<String> home = homeOf(cpf);
+        if (home.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(await(home.get(), post(home.get(), AccountPeerWire.LOGIN,
+                    new AccountPeerWire.Password(cpf.digits(), password), AccountPeerWire.SessionReply.class)));
+        } catch (AirlineUnreachable e) {
+            return Optional.empty(); // the login fails like any other
+        }
+    }
+
+    /** The peer that holds the account of {@code cpf}: every peer is asked at once, with the CPF alone. */
+    private Optional<String> homeOf(Cpf cpf) {
+        Map<String, CompletableFuture<AccountPeerWire.AccountReply>> asked = new LinkedHashMap<>();
+        peers.keySet().forEach(id -> asked.put(id, post(id, AccountPeerWire.DATA, new AccountPeerWire.Query(cpf.digits()),
+                AccountPeerWire.AccountReply.class)));
         for (var entry : asked.entrySet()) {
             try {
-                AccountPeerWire.SessionReply reply = await(entry.getKey(), entry.getValue());
-                if (reply.resultado() != AccountPeerWire.Result.SEM_CONTA) {
-                    found = Optional.of(reply);
+                if (await(entry.getKey(), entry.getValue()).resultado() == AccountPeerWire.Result.ACEITO) {
+                    return Optional.of(entry.getKey());
                 }
             } catch (AirlineUnreachable e) {
-                // the home may be the one that did not answer: the login fails like any other
+                // the home may be the one that did not answer: then no peer holds it, as far as this login can tell
             }
         }
-        return found;
+        return Optional.empty();
     }
 
     /** The account's data at its home. */

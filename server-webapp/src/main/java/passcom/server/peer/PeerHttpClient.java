@@ -21,7 +21,7 @@ import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
  * pool of its own threads, so nothing a call to one peer holds is shared with another.
  *
  * <p>Why Jetty's client and not the JDK's: measured in one JVM against a real server, a signed call cost
- * about half the CPU with it ({@code docs/benchmarks.md}, "Peer calls"). The JDK client starts every
+ * about half the CPU with it ({@code docs/history/benchmarks.md}, "Peer calls"). The JDK client starts every
  * exchange through its selector thread and executor, then hands each response to the common pool before
  * the caller's callbacks run; Jetty's reads the answer on one pool thread and completes it there.
  *

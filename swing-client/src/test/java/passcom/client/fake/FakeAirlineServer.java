@@ -48,8 +48,10 @@ import passcom.client.api.ServerEndpoint;
  * maps, several passengers, {@code /rede}) on 127.0.0.1 and an ephemeral port. By default it plays a small
  * federation by itself over the real network file ({@link FakeNetwork}): routes, purchases with chosen or
  * lowest-free seats per passenger and leg (all or nothing; a chosen seat already taken is a 409 naming it),
- * bookings found from any passenger's CPF, cancellations, all in memory and idempotent by id_pedido. That is
- * enough for the screenshots and the client's tests. Tests can replace any path's answer with
+ * bookings found from any passenger's CPF or by localizador and CPF, cancellations, all in memory and
+ * idempotent by id_pedido. No accounts: a test that needs them answers them with {@link #respond}, or uses
+ * the real servers (integration-tests). That is enough for the screenshots and the client's tests. Tests can
+ * replace any path's answer with
  * {@link #respond} and slow it down with a delay, and read the {@link #requests()} it received.
  */
 public final class FakeAirlineServer implements AutoCloseable {
@@ -179,7 +181,7 @@ public final class FakeAirlineServer implements AutoCloseable {
             case "/caminhos_cliente" -> searchRoutes(query.get("origem"), query.get("destino"));
             case "/assentos_cliente" -> seatMap(query.get("origem"), query.get("destino"), query.get("companhia"));
             case "/comprar_cliente" -> buy(json.readValue(body, PedidoCompra.class));
-            case "/passagens_cliente" -> ok(new PassagensResposta(query.get("cpf"), bookingsOf(query.get("cpf")), List.of(), List.of()));
+            case "/passagens_cliente" -> tickets(query.get("cpf"), query.get("localizador"));
             case "/cancelar_cliente" -> cancel(json.readValue(body, PedidoCancelamento.class));
             default -> error(404, "caminho desconhecido: " + path);
         };
@@ -297,6 +299,16 @@ public final class FakeAirlineServer implements AutoCloseable {
             byOrder.put(pedido.idPedido(), ticket);
         }
         return ok(new CompraResposta(CompraResposta.SUCESSO, ticket));
+    }
+
+    /** By CPF, or (issue 16) the one booking of a localizador that the CPF is a passenger of, else 404. */
+    private Canned tickets(String cpf, String localizador) throws IOException {
+        List<Passagem> found = bookingsOf(cpf);
+        if (localizador == null) {
+            return ok(new PassagensResposta(cpf, found, List.of(), List.of()));
+        }
+        List<Passagem> one = found.stream().filter(b -> b.localizador().equalsIgnoreCase(localizador.strip())).toList();
+        return one.isEmpty() ? error(404, Erro.RESERVA_NAO_ENCONTRADA) : ok(new PassagensResposta(null, one, List.of(), null));
     }
 
     private List<Passagem> bookingsOf(String cpf) {
