@@ -1,6 +1,7 @@
 package passcom.cli;
 
 import java.io.PrintWriter;
+import passcom.api.Codigo;
 import passcom.api.Erro;
 import passcom.api.Json;
 import passcom.client.api.AccountExists;
@@ -8,6 +9,7 @@ import passcom.client.api.AirlineUnreachable;
 import passcom.client.api.NoServerAnswers;
 import passcom.client.api.NotAuthenticated;
 import passcom.client.api.OutcomeUnknown;
+import passcom.client.api.PasscomException;
 import passcom.client.api.RateLimited;
 import passcom.client.api.RequestRejected;
 import passcom.client.api.SeatsUnavailable;
@@ -18,7 +20,8 @@ import picocli.CommandLine;
 /**
  * What a failed call means to the customer, in words and as an {@link Exit} code. An outcome that is not known
  * is never reported as a failure: the message says it may have happened and how to find out. With
- * {@code --json} the same message is also written to standard output as an {@code Erro} object.
+ * {@code --json} the same message is also written to standard output as an {@code Erro} object, with the server's
+ * {@code codigo} ({@code DESCONHECIDO} for an outcome not known).
  */
 final class Failures implements CommandLine.IExecutionExceptionHandler {
 
@@ -28,7 +31,10 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         int code;
         String message;
         String idPedido = null;
+        // The server's code, for --json: a script switches on it as the clients do (null when no server answered).
+        Codigo codigo = e instanceof PasscomException failure ? failure.codigo() : null;
         if (e instanceof OutcomeUnknown unknown) {
+            codigo = codigo != null ? codigo : Codigo.DESCONHECIDO;
             code = Exit.OUTCOME_UNKNOWN;
             idPedido = unknown.idPedido();
             message = idPedido == null
@@ -88,7 +94,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         err.println("passcom-cli: " + message);
         Object command = parsed.subcommand() == null ? null : parsed.subcommand().commandSpec().userObject();
         if (command instanceof ClientCommand client && client.connection.json) {
-            commandLine.getOut().println(Json.mapper().writeValueAsString(new Erro(null, message, idPedido)));
+            commandLine.getOut().println(Json.mapper().writeValueAsString(new Erro(codigo == null ? null : codigo.name(), null, message, idPedido, null)));
         }
         return code;
     }

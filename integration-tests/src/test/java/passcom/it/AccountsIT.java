@@ -234,7 +234,7 @@ class AccountsIT {
 
             for (Caller.Answer failure : failures) {
                 assertThat(failure.status()).isEqualTo(401);
-                assertThat(failure.body()).isEqualTo("{\"erro\":\"CPF ou senha inválidos\"}");
+                assertThat(failure.body()).isEqualTo("{\"codigo\":\"NAO_AUTENTICADO\",\"erro\":\"CPF ou senha inválidos\"}");
                 assertThat(failure.wwwAuthenticate()).isEqualTo("Bearer");
             }
         }
@@ -417,7 +417,7 @@ class AccountsIT {
             Caller.Answer wrongPair = caller.get(at("B"), "/passagens_cliente?localizador=" + reference + "&cpf=" + newCpf(), null);
             Caller.Answer unknown = caller.get(at("B"), "/passagens_cliente?localizador=ZZZZZZ&cpf=" + passenger, null);
             assertThat(wrongPair.status()).isEqualTo(404);
-            assertThat(wrongPair.body()).isEqualTo(unknown.body()).isEqualTo("{\"erro\":\"Reserva não encontrada\"}");
+            assertThat(wrongPair.body()).isEqualTo(unknown.body()).isEqualTo("{\"codigo\":\"NAO_ENCONTRADO\",\"erro\":\"Reserva não encontrada\"}");
             assertThat(unknown.status()).isEqualTo(404);
         }
     }
@@ -437,7 +437,7 @@ class AccountsIT {
             Caller.Answer unknown = caller.post(at("B"), "/cancelar_cliente", Map.of("localizador", "ZZZZZZ", "cpf", passenger), null);
             assertThat(List.of(byStranger, wrongPair, unknown)).allSatisfy(refused -> {
                 assertThat(refused.status()).isEqualTo(404);
-                assertThat(refused.body()).isEqualTo("{\"erro\":\"Reserva não encontrada\"}");
+                assertThat(refused.body()).isEqualTo("{\"codigo\":\"NAO_ENCONTRADO\",\"erro\":\"Reserva não encontrada\"}");
             });
 
             String buyerToken = token(caller, "C", buyer);

@@ -97,13 +97,17 @@ class CliIT {
     }
 
     @Test
-    void when_the_last_seat_is_taken_then_the_second_buyer_gets_exit_3_and_nothing_is_bought() {
+    void when_the_last_seat_is_taken_then_the_second_buyer_gets_exit_3_with_codigo_esgotado_and_nothing_is_bought() {
         assertThat(cli("comprar", "--caminho", "São Paulo,A,Curitiba", "--cpf", CPF).code).isZero();
 
         Run second = cli("comprar", "--caminho", "São Paulo,A,Curitiba", "--cpf", OTHER_CPF);
 
+        Run scripted = cli("comprar", "--caminho", "São Paulo,A,Curitiba", "--cpf", OTHER_CPF, "--json");
+
         assertThat(second.code).isEqualTo(3);
         assertThat(second.err).contains("Nada foi alterado");
+        assertThat(scripted.code).isEqualTo(3);
+        assertThat(scripted.out).as("the server's codigo, for scripts").contains("\"codigo\":\"ESGOTADO\"");
         assertThat(cli("assentos", "--origem", "São Paulo", "--destino", "Curitiba", "--companhia", "A").out).contains("0 de 1 livres");
     }
 

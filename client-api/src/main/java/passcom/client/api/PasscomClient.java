@@ -29,6 +29,7 @@ import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import passcom.api.CaminhosResposta;
+import passcom.api.Codigo;
 import passcom.api.CancelamentoResposta;
 import passcom.api.CompraResposta;
 import passcom.api.Erro;
@@ -39,7 +40,6 @@ import passcom.api.PedidoCancelamento;
 import passcom.api.PedidoCompra;
 import passcom.api.Rede;
 import passcom.api.Saude;
-import passcom.api.TrechoAssento;
 
 /**
  * The client side of the PASSCOM client endpoints (issue 3, section 2) over {@code java.net.http}, with
@@ -160,9 +160,12 @@ public final class PasscomClient {
      * with a seat per leg or none for "the lowest free"): every seat of every passenger, or nothing.
      * {@code pedido.idPedido()} should be set (a UUID) so that a retry after {@link OutcomeUnknown} never buys twice.
      *
-     * @throws SeatTaken a seat the customer chose was taken meanwhile; nothing bought; it names leg and seat
-     * @throws SeatsUnavailable a leg sold out (or has fewer free seats than passengers); nothing bought
-     * @throws OutcomeUnknown sent, and no definite answer (no answer, a 5xx, or "still being decided"):
+     * @throws SeatTaken a seat the customer chose was taken meanwhile ({@code ASSENTO_OCUPADO}); nothing bought
+     * @throws SeatsUnavailable a leg sold out ({@code ESGOTADO}), or the purchase was interrupted or refused by an
+     *                          airline ({@code NADA_COMPRADO}); nothing bought
+     * @throws AirlineUnreachable an airline did not answer ({@code INDISPONIVEL_NADA_COMPRADO}); nothing bought, and a
+     *                            {@link #retryPurchase retry} of the same order is told the same: buy anew
+     * @throws OutcomeUnknown sent, and no definite answer (no answer, {@code EM_ANDAMENTO}, {@code DESCONHECIDO}):
      *                        look the tickets up or {@link #retryPurchase retry}
      * @throws NoServerAnswers no server received it; nothing bought
      */
@@ -305,10 +308,7 @@ public final class PasscomClient {
                 continue;
             }
             failOver(order.get(0), server);
-            if (idPedido != null) {
-                throwIfOutcomeUnknown(response, server, idPedido);
-            }
-            return decode(response, type, conflict);
+            return decode(response, type, server, idPedido, conflict);
         }
         if (untrusted != null) {
             throw untrusted;
@@ -356,30 +356,11 @@ public final class PasscomClient {
     }
 
     /**
-     * A purchase answer that is not a definite outcome: a 409 that names the {@code id_pedido} (the order is
-     * still being decided: it may yet commit), or any 5xx (a server that failed in the middle, or a proxy in
-     * front of it, cannot say whether the store committed). Only a definite refusal may say "nothing bought".
+     * A 200's body, or the failure its {@link Codigo} stands for. The code decides, not the status nor which fields
+     * are set; an answer without a code this client knows is read by {@link #codeWithout}.
      */
-    private void throwIfOutcomeUnknown(HttpResponse<String> response, ServerEndpoint server, String idPedido) throws OutcomeUnknown {
-        int status = response.statusCode();
-        boolean stillDeciding = status == 409 && namesOrder(response.body());
-        if (stillDeciding || status >= 500) {
-            throw new OutcomeUnknown(server, idPedido, new RequestRejected(status, errorText(response.body(), status)));
-        }
-    }
-
-    private boolean namesOrder(String body) {
-        try {
-            Erro erro = json.readValue(body, Erro.class);
-            // a taken seat is a definite refusal even if the body also echoes the order's id
-            return erro != null && erro.idPedido() != null && erro.assentoOcupado() == null;
-        } catch (JsonProcessingException notJson) {
-            return false;
-        }
-    }
-
-    private <T> T decode(HttpResponse<String> response, Class<T> type, Function<String, PasscomException> conflict)
-            throws PasscomException {
+    private <T> T decode(HttpResponse<String> response, Class<T> type, ServerEndpoint server, String idPedido,
+                         Function<String, PasscomException> conflict) throws PasscomException {
         int status = response.statusCode();
         String body = response.body();
         if (status >= 200 && status < 300) {
@@ -392,26 +373,47 @@ public final class PasscomClient {
                 throw new RequestRejected(status, "resposta ilegível do servidor: " + e.getOriginalMessage());
             }
         }
-        String message = errorText(body, status);
-        switch (status) {
-            case 401:
-                throw new NotAuthenticated(message);
-            case 409:
-                throw conflict.apply(body);
-            case 429:
-                throw new RateLimited(message, retryAfter(response));
-            case 503:
-                throw new AirlineUnreachable(message);
-            default:
-                throw new RequestRejected(status, message);
-        }
+        Erro erro = erro(body);
+        String message = errorText(erro, body, status);
+        Codigo codigo = erro != null && erro.knownCode() != null ? erro.knownCode() : codeWithout(status, erro, idPedido != null);
+        throw switch (codigo) {
+            case ASSENTO_OCUPADO -> erro != null && erro.assentoOcupado() != null
+                    ? new SeatTaken(message, erro.assentoOcupado()) : new SeatsUnavailable(codigo, message);
+            case ESGOTADO, NADA_COMPRADO, CANCELAMENTO_RECUSADO -> new SeatsUnavailable(codigo, message);
+            case INDISPONIVEL_NADA_COMPRADO, INDISPONIVEL_NADA_CANCELADO, COMPANHIA_INDISPONIVEL -> new AirlineUnreachable(codigo, message);
+            case EM_ANDAMENTO, DESCONHECIDO -> idPedido != null
+                    ? new OutcomeUnknown(server, idPedido, codigo, new RequestRejected(status, codigo, message))
+                    : new RequestRejected(status, codigo, message);
+            case NAO_AUTENTICADO -> new NotAuthenticated(message);
+            case MUITAS_TENTATIVAS -> new RateLimited(message, retryAfter(response));
+            // what any other conflict means is the call's to say (an account that exists, ...)
+            case CONTA_EXISTENTE, CONFLITO, DECISAO_CONFLITANTE -> conflict.apply(body);
+            default -> new RequestRejected(status, codigo, message);
+        };
     }
 
-    /** A 409 on a purchase or cancellation: a seat or a leg was not available; nothing bought. */
+    /**
+     * The code of an answer that names none this client knows: a server from before codes, a proxy in front of one,
+     * or a code newer than this client. Read as those servers meant their statuses, erring towards "unknown": on a
+     * purchase, a 409 naming the order is still being decided and any 5xx is unknown (a proxy's 502 or 503 cannot
+     * say whether the server behind it committed).
+     */
+    private static Codigo codeWithout(int status, Erro erro, boolean purchase) {
+        if (status == 409) {
+            if (erro != null && erro.assentoOcupado() != null) {
+                return Codigo.ASSENTO_OCUPADO;
+            }
+            return purchase && erro != null && erro.idPedido() != null ? Codigo.EM_ANDAMENTO : Codigo.CONFLITO;
+        }
+        if (status >= 500) {
+            return purchase || status != 503 ? Codigo.DESCONHECIDO : Codigo.COMPANHIA_INDISPONIVEL;
+        }
+        return Codigo.forStatus(status);
+    }
+
+    /** A 409 on a purchase, cancellation or read with no code saying more: refused, nothing bought or changed. */
     private PasscomException soldOut(String body) {
-        String message = errorText(body, 409);
-        TrechoAssento taken = takenSeat(body);
-        return taken != null ? new SeatTaken(message, taken) : new SeatsUnavailable(message);
+        return new SeatsUnavailable(errorText(body, 409));
     }
 
     /** {@code Retry-After} in seconds (the form the servers send), or null when absent or an HTTP date. */
@@ -425,11 +427,13 @@ public final class PasscomClient {
         }).orElse(null);
     }
 
-    /** The seat a 409 names as taken meanwhile ({@code assento_ocupado}), or null when it names none. */
-    private TrechoAssento takenSeat(String body) {
+    /** The error body, or null when the body is not one (a proxy's page, an empty body). */
+    private Erro erro(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
         try {
-            Erro erro = json.readValue(body, Erro.class);
-            return erro == null ? null : erro.assentoOcupado();
+            return json.readValue(body, Erro.class);
         } catch (JsonProcessingException notJson) {
             return null;
         }
@@ -437,17 +441,17 @@ public final class PasscomClient {
 
     /** The server's {@code erro}; failing that, a short plain body; failing that, the status. */
     String errorText(String body, int status) {
-        if (body != null && !body.isBlank()) {
-            try {
-                Erro erro = json.readValue(body, Erro.class);
-                if (erro != null && erro.erro() != null && !erro.erro().isBlank()) {
-                    return erro.erro();
-                }
-            } catch (JsonProcessingException notJson) {
-                String text = body.strip();
-                if (!text.startsWith("<") && text.length() <= 200) {
-                    return text;
-                }
+        return errorText(erro(body), body, status);
+    }
+
+    private static String errorText(Erro erro, String body, int status) {
+        if (erro != null && erro.erro() != null && !erro.erro().isBlank()) {
+            return erro.erro();
+        }
+        if (erro == null && body != null) {
+            String text = body.strip();
+            if (!text.isEmpty() && !text.startsWith("<") && !text.startsWith("{") && text.length() <= 200) {
+                return text;
             }
         }
         return "HTTP " + status;

@@ -1,5 +1,6 @@
 package passcom.client.api;
 
+import passcom.api.Codigo;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -13,7 +14,7 @@ public final class RateLimited extends PasscomException {
     private final Duration retryAfter;
 
     public RateLimited(String serverMessage, Duration retryAfter) {
-        super("rate limited: " + serverMessage, serverMessage, null);
+        super("rate limited: " + serverMessage, serverMessage, Codigo.MUITAS_TENTATIVAS, null);
         this.retryAfter = retryAfter;
     }
 

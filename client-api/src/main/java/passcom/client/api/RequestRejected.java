@@ -1,12 +1,21 @@
 package passcom.client.api;
 
-/** The server answered 4xx (other than 401, 409 and 429) or 5xx (other than 503): it refused the request as sent. */
+import passcom.api.Codigo;
+
+/**
+ * The server refused the request as sent, or failed, with a code no other exception stands for (a bad request, a
+ * missing login, a full store, ...): {@link #codigo()} says which, {@link #status()} is the HTTP status.
+ */
 public final class RequestRejected extends PasscomException {
 
     private final int status;
 
     public RequestRejected(int status, String serverMessage) {
-        super("HTTP " + status + ": " + serverMessage, serverMessage, null);
+        this(status, Codigo.forStatus(status), serverMessage);
+    }
+
+    public RequestRejected(int status, Codigo codigo, String serverMessage) {
+        super("HTTP " + status + ": " + serverMessage, serverMessage, codigo, null);
         this.status = status;
     }
 

@@ -1,6 +1,7 @@
 package passcom.client.api;
 
 import java.util.Objects;
+import passcom.api.Codigo;
 import passcom.api.TrechoAssento;
 
 /**
@@ -14,7 +15,7 @@ public final class SeatTaken extends SeatsUnavailable {
     private final TrechoAssento seat;
 
     public SeatTaken(String serverMessage, TrechoAssento seat) {
-        super("seat taken: " + Objects.requireNonNull(seat, "seat"), serverMessage);
+        super("seat taken: " + Objects.requireNonNull(seat, "seat"), serverMessage, Codigo.ASSENTO_OCUPADO);
         this.seat = seat;
     }
 

@@ -22,7 +22,13 @@ public enum AbortReason {
     /** The booking reference drawn for the purchase already names another booking at a participant: draw a new one. */
     REFERENCE_TAKEN,
     /** A cancellation found the booking not active there (already cancelled, or being cancelled). */
-    NOT_ACTIVE;
+    NOT_ACTIVE,
+    /**
+     * A participant refused the prepare as sent (its transport answered 400, 404 or 409: it validates before it
+     * writes, so it holds nothing). Definite, but not a seat shortage: the customer hears which airline refused and why.
+     * Made by the coordinator's port, never sent on the peer wire.
+     */
+    REFUSED_BY_AIRLINE;
 
     /** Whether the coordinator should try again under a new transaction (and, for a reference, a new reference). */
     boolean retryable() {

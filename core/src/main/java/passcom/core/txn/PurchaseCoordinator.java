@@ -197,9 +197,8 @@ final class PurchaseCoordinator {
         return switch (earlier.state()) {
             case STARTED -> new PurchaseOutcome.InProgress(earlier.requestId());
             case COMMITTED -> new PurchaseOutcome.Bought(bookings.find(earlier.reference()).orElseThrow());
-            case ABORTED -> earlier.outcome() == AbortReason.UNREACHABLE
-                    ? new PurchaseOutcome.NotBought("a companhia " + earlier.detail() + " não respondeu")
-                    : outcomeOf(new TwoPhaseCommit.Result.Aborted(earlier.outcome(), earlier.detail()), earlier.requestId());
+            // The first answer again, "unreachable" included: definite either way (docs/purchase-protocol.md).
+            case ABORTED -> outcomeOf(new TwoPhaseCommit.Result.Aborted(earlier.outcome(), earlier.detail()), earlier.requestId());
         };
     }
 
@@ -218,6 +217,7 @@ final class PurchaseCoordinator {
             case SOLD_OUT, NOT_ACTIVE -> new PurchaseOutcome.SoldOut(aborted.detail());
             case UNREACHABLE -> new PurchaseOutcome.Unreachable(aborted.detail());
             case REFERENCE_TAKEN -> new PurchaseOutcome.NotBought("nenhum localizador livre");
+            case REFUSED_BY_AIRLINE -> new PurchaseOutcome.NotBought(aborted.detail());
             // Aborted by recovery, expiry or presumed abort: the customer was never told; a retry with the same id says so,
             // definitely (the fault harness found these answered 503, which clients must read as "outcome unknown").
             case RECOVERED, EXPIRED, PRESUMED -> new PurchaseOutcome.NotBought("o pedido foi interrompido (coordenador reiniciado) antes da decisão");

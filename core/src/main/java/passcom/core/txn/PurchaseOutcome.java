@@ -21,14 +21,18 @@ public sealed interface PurchaseOutcome {
     record SeatTaken(String reason, SeatOnLeg seat) implements PurchaseOutcome {
     }
 
-    /** Aborted because an airline could not be reached. Nothing was bought. */
+    /**
+     * Aborted because an airline could not be reached. Nothing was bought. Definite: a repeat of the same request
+     * id is told the same (not "still deciding", not a new attempt); a new purchase needs a new id.
+     */
     record Unreachable(String airline) implements PurchaseOutcome {
     }
 
     /**
-     * Aborted for a reason a retry of the same order cannot change (the coordinator restarted before deciding, an
-     * airline did not answer, no free booking reference), told to the repeat of an {@code id_pedido} whose abort
-     * is recorded: definite, nothing was bought. Never a 5xx, which a client must read as "outcome unknown".
+     * Aborted for a reason a retry of the same order cannot change: the coordinator restarted before deciding (told
+     * to the repeat of an {@code id_pedido} whose abort is recorded), no free booking reference, or an airline
+     * refused the prepare as sent ({@link AbortReason#REFUSED_BY_AIRLINE}; {@code reason} names it). Definite,
+     * nothing was bought.
      */
     record NotBought(String reason) implements PurchaseOutcome {
     }

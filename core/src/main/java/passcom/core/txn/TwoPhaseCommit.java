@@ -151,7 +151,7 @@ final class TwoPhaseCommit {
 
     private static int rank(AbortReason reason) {
         return switch (reason) {
-            case SOLD_OUT, SEAT_TAKEN, NOT_ACTIVE -> 3;
+            case SOLD_OUT, SEAT_TAKEN, NOT_ACTIVE, REFUSED_BY_AIRLINE -> 3;
             case UNREACHABLE -> 2;
             case REFERENCE_TAKEN -> 1;
             default -> 0;

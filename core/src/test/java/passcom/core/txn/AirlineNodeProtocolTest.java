@@ -124,6 +124,25 @@ class AirlineNodeProtocolTest {
     }
 
     @Test
+    void when_an_unreachable_purchase_is_repeated_with_its_request_id_then_it_is_told_the_same_even_once_the_airline_is_back() {
+        start(NetworkLoader.loadDefault());
+        PurchaseOrder order = new PurchaseOrder(CPF, PurchaseOrder.legs(List.of("A", "C"), List.of("Cuiabá", "Goiânia", "Belo Horizonte")),
+                new RequestId("pedido-c-fora"));
+        federation.reachable.get("C").set(false);
+
+        PurchaseOutcome first = federation.node("A").purchase(order);
+        PurchaseOutcome repeated = federation.node("A").purchase(order);
+        federation.reachable.get("C").set(true);
+        PurchaseOutcome afterwards = federation.node("A").purchase(order);
+
+        assertThat(first).isEqualTo(new PurchaseOutcome.Unreachable("C"));
+        assertThat(repeated).as("the first outcome, not a different 'not bought'").isEqualTo(first);
+        assertThat(afterwards).as("the same order, not a new attempt").isEqualTo(first);
+        awaitSettled();
+        assertThat(count("C", "Goiânia", "Belo Horizonte")).isEqualTo(new SeatInventory.Count(3, 0, 0));
+    }
+
+    @Test
     void when_a_participant_is_unreachable_then_the_purchase_fails_and_holds_are_released() {
         start(NetworkLoader.loadDefault());
         federation.reachable.get("C").set(false);

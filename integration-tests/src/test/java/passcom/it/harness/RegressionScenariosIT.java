@@ -212,8 +212,9 @@ class RegressionScenariosIT {
     /**
      * Found by the harness (seed 1117757062): an order whose coordinator died after the holds was aborted at
      * restart, and a repeat of its id_pedido was answered 503 with the abort reason where an airline name belongs.
-     * A client must read a 5xx as "outcome unknown", so the customer could never learn the order had failed.
-     * The repeat must be a definite 409 "nada foi comprado", without an id_pedido (which would mean "still deciding").
+     * A client then read a 5xx as "outcome unknown" (today only one without a definite codigo), so the customer could
+     * never learn the order had failed. The repeat must be a definite 409 "nada foi comprado" (codigo NADA_COMPRADO),
+     * without an id_pedido (which would mean "still deciding").
      */
     @Test
     void when_an_order_is_repeated_after_its_coordinator_died_mid_purchase_then_the_answer_is_a_definite_not_bought() throws Exception {

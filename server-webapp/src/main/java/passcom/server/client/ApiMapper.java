@@ -30,7 +30,6 @@ import passcom.core.money.Money;
 import passcom.core.route.Airline;
 import passcom.core.route.Itinerary;
 import passcom.core.route.RouteNetwork;
-import passcom.core.route.Segment;
 import passcom.core.route.plan.AirlinePaths;
 import passcom.core.seat.SeatMap;
 import passcom.core.txn.AirlineTickets;
@@ -64,61 +63,6 @@ public final class ApiMapper {
         }
         return new Passagem(booking.reference(), booking.cpf().formatted(), trechos, booking.km(),
                 booking.price().toBigDecimal(), booking.purchasedAt(), booking.soldBy(), passageiros);
-    }
-
-    /**
-     * The inverse of {@link #passagem}: how a booking travels between servers. A booking from a server that does
-     * not send {@code passageiros} has one passenger, {@code cpf}, seated as its legs say.
-     */
-    public static Booking booking(Passagem passagem) {
-        MalformedRequest.require(passagem.trechos(), "trechos");
-        List<BookedLeg> legs = passagem.trechos().stream().map(ApiMapper::bookedLeg).toList();
-        String reference = MalformedRequest.require(passagem.localizador(), "localizador");
-        var purchasedAt = MalformedRequest.require(passagem.compradaEm(), "comprada_em");
-        List<Passageiro> passageiros = passagem.passageiros();
-        if (passageiros == null || passageiros.isEmpty()) {
-            return new Booking(reference, Cpf.parse(passagem.cpf()), legs, purchasedAt, passagem.vendidaPor());
-        }
-        List<Passenger> passengers = new ArrayList<>();
-        List<List<Integer>> seats = new ArrayList<>();
-        legs.forEach(leg -> seats.add(new ArrayList<>()));
-        for (Passageiro passageiro : passageiros) {
-            MalformedRequest.require(passageiro, "passageiros");
-            passengers.add(new Passenger(Cpf.parse(passageiro.cpf()), passageiro.nome()));
-            List<Integer> assentos = MalformedRequest.require(passageiro.assentos(), "assentos");
-            if (assentos.size() != legs.size() || assentos.contains(null)) {
-                throw new MalformedRequest("Cada passageiro da passagem tem um assento por trecho");
-            }
-            for (int i = 0; i < legs.size(); i++) {
-                seats.get(i).add(assentos.get(i));
-            }
-        }
-        try {
-            List<BookedLeg> seated = new ArrayList<>();
-            for (int i = 0; i < legs.size(); i++) {
-                BookedLeg leg = legs.get(i);
-                seated.add(new BookedLeg(leg.segment(), leg.airline(), seats.get(i), leg.price()));
-            }
-            return new Booking(reference, passengers, seated, purchasedAt, passagem.vendidaPor());
-        } catch (IllegalArgumentException e) {
-            throw new MalformedRequest("Passagem inválida: " + e.getMessage());
-        }
-    }
-
-    public static BookedLeg bookedLeg(TrechoPassagem trecho) {
-        try {
-            Segment segment = new Segment(MalformedRequest.require(trecho.origem(), "origem"),
-                    MalformedRequest.require(trecho.destino(), "destino"), trecho.distanciaKm());
-            return new BookedLeg(segment, MalformedRequest.require(trecho.companhia(), "companhia"), trecho.assento(),
-                    Money.of(MalformedRequest.require(trecho.preco(), "preco")));
-        } catch (IllegalArgumentException e) {
-            throw new MalformedRequest("Trecho inválido: " + e.getMessage());
-        }
-    }
-
-    public static TrechoPassagem trecho(BookedLeg leg) {
-        return new TrechoPassagem(leg.segment().origin(), leg.segment().destination(), leg.airline(), leg.seat(),
-                leg.segment().km(), leg.price().toBigDecimal());
     }
 
     public static Rota rota(Itinerary itinerary) {

@@ -1,6 +1,5 @@
 package passcom.server.http;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -8,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import passcom.api.Codigo;
 import passcom.api.Erro;
 import passcom.api.TrechoAssento;
 import passcom.core.InvalidRequest;
@@ -27,6 +27,8 @@ import passcom.core.txn.PurchaseOutcome;
  * superclass in turn (Javalin's ExceptionMapper idea), so a new subclass of {@link InvalidRequest} is a 400
  * without touching this file. Purchase and cancellation outcomes that are not successes map here too.
  *
+ * <p>Every answer names its {@link Codigo}, and its status is the code's, so the two cannot disagree.
+ *
  * <p>Following Maelstrom's rule, no answer claims more than is known: 409 and 503 are only used for
  * outcomes where the core guarantees nothing changed. Anything unexpected is a 500 with a generic message
  * and one log line with the stack; a stack trace never reaches a response body.
@@ -41,21 +43,21 @@ public final class ErrorMapper {
     private static final Map<Class<? extends Throwable>, Function<Throwable, Reply>> BY_CLASS = new LinkedHashMap<>();
 
     static {
-        on(MalformedRequest.class, HttpServletResponse.SC_BAD_REQUEST);
-        on(InvalidRequest.class, HttpServletResponse.SC_BAD_REQUEST);
-        on(Unauthenticated.class, HttpServletResponse.SC_UNAUTHORIZED);
-        on(Forbidden.class, HttpServletResponse.SC_FORBIDDEN);
-        on(NotYours.class, HttpServletResponse.SC_FORBIDDEN);
-        on(NotFound.class, HttpServletResponse.SC_NOT_FOUND);
-        on(UnknownPath.class, HttpServletResponse.SC_NOT_FOUND);
-        on(MethodNotAllowed.class, HttpServletResponse.SC_METHOD_NOT_ALLOWED);
-        on(PayloadTooLarge.class, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-        on(AirlineUnreachable.class, HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        on(ConflictingDecision.class, HttpServletResponse.SC_CONFLICT);
-        on(AccountExists.class, HttpServletResponse.SC_CONFLICT);
+        on(MalformedRequest.class, Codigo.REQUISICAO_INVALIDA);
+        on(InvalidRequest.class, Codigo.REQUISICAO_INVALIDA);
+        on(Unauthenticated.class, Codigo.NAO_AUTENTICADO);
+        on(Forbidden.class, Codigo.PROIBIDO);
+        on(NotYours.class, Codigo.PROIBIDO);
+        on(NotFound.class, Codigo.NAO_ENCONTRADO);
+        on(UnknownPath.class, Codigo.NAO_ENCONTRADO);
+        on(MethodNotAllowed.class, Codigo.METODO_NAO_PERMITIDO);
+        on(PayloadTooLarge.class, Codigo.CORPO_GRANDE_DEMAIS);
+        on(AirlineUnreachable.class, Codigo.COMPANHIA_INDISPONIVEL);
+        on(ConflictingDecision.class, Codigo.DECISAO_CONFLITANTE);
+        on(AccountExists.class, Codigo.CONTA_EXISTENTE);
         BY_CLASS.put(LoginRefused.class, ErrorMapper::bearerChallenge);
         BY_CLASS.put(InvalidToken.class, ErrorMapper::bearerChallenge);
-        BY_CLASS.put(TooManyRequests.class, e -> new Reply(429, Erro.of(e.getMessage()),
+        BY_CLASS.put(TooManyRequests.class, e -> new Reply(Codigo.MUITAS_TENTATIVAS.status(), Erro.of(Codigo.MUITAS_TENTATIVAS, e.getMessage()),
                 Map.of("Retry-After", String.valueOf(((TooManyRequests) e).retryAfterSeconds()))));
         BY_CLASS.put(NotTheCoordinator.class, e -> reply(new Forbidden(e.getMessage())));
         BY_CLASS.put(StoreFailure.class, ErrorMapper::storeFailure);
@@ -66,8 +68,13 @@ public final class ErrorMapper {
     private ErrorMapper() {
     }
 
-    private static void on(Class<? extends Throwable> type, int status) {
-        BY_CLASS.put(type, e -> new Reply(status, Erro.of(e.getMessage())));
+    private static void on(Class<? extends Throwable> type, Codigo codigo) {
+        BY_CLASS.put(type, e -> error(codigo, Erro.of(codigo, e.getMessage())));
+    }
+
+    /** An answer whose status is its code's: the two never disagree. */
+    private static Reply error(Codigo codigo, Erro body) {
+        return new Reply(codigo.status(), body);
     }
 
     /** The answer for a failure: the handler of its class or nearest superclass, else 500. */
@@ -81,29 +88,33 @@ public final class ErrorMapper {
         return unexpected(failure);
     }
 
-    /** The answer for a purchase that did not buy. {@code Bought} is not an error: the servlet answers it. */
+    /**
+     * The answer for a purchase that did not buy: each outcome has one {@link Codigo}, and the status is the code's.
+     * {@code Bought} is not an error: the servlet answers it. A repeat of the same {@code id_pedido} gets the same
+     * outcome, so the same code (docs/purchase-protocol.md, "Outcomes on the wire").
+     */
     public static Reply reply(PurchaseOutcome outcome) {
         if (outcome instanceof PurchaseOutcome.SoldOut soldOut) {
-            return new Reply(HttpServletResponse.SC_CONFLICT, new Erro(Erro.CAMINHO_INDISPONIVEL, soldOut.reason(), null));
+            return error(Codigo.ESGOTADO, new Erro(Codigo.ESGOTADO.name(), Erro.CAMINHO_INDISPONIVEL, soldOut.reason(), null, null));
         }
         if (outcome instanceof PurchaseOutcome.SeatTaken taken) {
             SeatOnLeg seat = taken.seat();
-            return new Reply(HttpServletResponse.SC_CONFLICT, new Erro(Erro.ASSENTO_INDISPONIVEL,
+            return error(Codigo.ASSENTO_OCUPADO, new Erro(Codigo.ASSENTO_OCUPADO.name(), Erro.ASSENTO_INDISPONIVEL,
                     "Assento indisponível: " + taken.reason() + ". Nada foi comprado.", null,
                     seat == null ? null : new TrechoAssento(seat.segment().origin(), seat.segment().destination(), seat.airline(), seat.seat())));
         }
         if (outcome instanceof PurchaseOutcome.Unreachable unreachable) {
-            return new Reply(HttpServletResponse.SC_SERVICE_UNAVAILABLE, Erro.of(
-                    "A companhia " + unreachable.airline() + " não respondeu; nada foi comprado. Tente novamente em instantes."));
+            return error(Codigo.INDISPONIVEL_NADA_COMPRADO, Erro.of(Codigo.INDISPONIVEL_NADA_COMPRADO,
+                    "A companhia " + unreachable.airline() + " não respondeu; nada foi comprado. Tente novamente em instantes com um novo pedido."));
         }
         if (outcome instanceof PurchaseOutcome.NotBought notBought) {
-            return new Reply(HttpServletResponse.SC_CONFLICT, Erro.of("Nada foi comprado: " + notBought.reason()
+            return error(Codigo.NADA_COMPRADO, Erro.of(Codigo.NADA_COMPRADO, "Nada foi comprado: " + notBought.reason()
                     + ". Para tentar de novo, faça um novo pedido."));
         }
         if (outcome instanceof PurchaseOutcome.InProgress inProgress) {
-            return new Reply(HttpServletResponse.SC_CONFLICT, new Erro(null,
+            return error(Codigo.EM_ANDAMENTO, new Erro(Codigo.EM_ANDAMENTO.name(), null,
                     "O pedido " + inProgress.requestId() + " ainda está sendo processado; consulte de novo com o mesmo id_pedido.",
-                    inProgress.requestId()));
+                    inProgress.requestId(), null));
         }
         throw new IllegalArgumentException("not an error outcome: " + outcome);
     }
@@ -111,10 +122,10 @@ public final class ErrorMapper {
     /** The answer for a cancellation that did not cancel. {@code Cancelled} is answered by the servlet. */
     public static Reply reply(CancelOutcome outcome) {
         if (outcome instanceof CancelOutcome.Refused refused) {
-            return new Reply(HttpServletResponse.SC_CONFLICT, Erro.of("Cancelamento recusado: " + refused.reason() + ". Nada mudou."));
+            return error(Codigo.CANCELAMENTO_RECUSADO, Erro.of(Codigo.CANCELAMENTO_RECUSADO, "Cancelamento recusado: " + refused.reason() + ". Nada mudou."));
         }
         if (outcome instanceof CancelOutcome.Unreachable unreachable) {
-            return new Reply(HttpServletResponse.SC_SERVICE_UNAVAILABLE, Erro.of(
+            return error(Codigo.INDISPONIVEL_NADA_CANCELADO, Erro.of(Codigo.INDISPONIVEL_NADA_CANCELADO,
                     "A companhia " + unreachable.airline() + " não respondeu; nada foi cancelado. Tente novamente em instantes."));
         }
         throw new IllegalArgumentException("not an error outcome: " + outcome);
@@ -122,17 +133,17 @@ public final class ErrorMapper {
 
     /** 401 for a customer: sign in (again). RFC 6750 §3 asks for the challenge. */
     private static Reply bearerChallenge(Throwable failure) {
-        return new Reply(HttpServletResponse.SC_UNAUTHORIZED, Erro.of(failure.getMessage()), Map.of("WWW-Authenticate", "Bearer"));
+        return new Reply(Codigo.NAO_AUTENTICADO.status(), Erro.of(Codigo.NAO_AUTENTICADO, failure.getMessage()), Map.of("WWW-Authenticate", "Bearer"));
     }
 
     /** Nothing was committed (StoreFailure's contract), so a retry is safe; the cause stays in the log. */
     private static Reply storeFailure(Throwable failure) {
         LOG.error("store failure answered with 503", failure);
-        return new Reply(HttpServletResponse.SC_SERVICE_UNAVAILABLE, Erro.of(STORE_UNAVAILABLE));
+        return error(Codigo.ARMAZENAMENTO_INDISPONIVEL, Erro.of(Codigo.ARMAZENAMENTO_INDISPONIVEL, STORE_UNAVAILABLE));
     }
 
     private static Reply unexpected(Throwable failure) {
         LOG.error("unexpected failure answered with 500", failure);
-        return new Reply(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, Erro.of(INTERNAL));
+        return error(Codigo.DESCONHECIDO, Erro.of(Codigo.DESCONHECIDO, INTERNAL));
     }
 }

@@ -8,12 +8,13 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
+import passcom.api.Codigo;
 import passcom.api.Erro;
 import passcom.api.Json;
 
 /**
  * Errors Jetty produces itself, before any servlet runs (an unparseable URI, headers too large, a client
- * request rejected by the overload limit): answered in the same {"erro": ...} JSON as ours, never HTML.
+ * request rejected by the overload limit): answered in the same {"codigo": ..., "erro": ...} JSON as ours (the code of the status), never HTML.
  *
  * <p>An answer after which the connection closes says {@code Connection: close} (RFC 9112 section 9.6), so a
  * keep-alive client never sends its next request, perhaps a purchase, on a socket already closed. Jetty adds
@@ -37,7 +38,7 @@ public final class JsonErrorHandler extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
         byte[] body;
         try {
-            body = Json.mapper().writeValueAsBytes(Erro.of(MESSAGES.getOrDefault(code, "Erro HTTP " + code)));
+            body = Json.mapper().writeValueAsBytes(Erro.of(Codigo.forStatus(code), MESSAGES.getOrDefault(code, "Erro HTTP " + code)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             callback.failed(e);
             return;

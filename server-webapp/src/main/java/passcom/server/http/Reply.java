@@ -4,17 +4,23 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import passcom.api.Codigo;
+import passcom.api.Erro;
 import passcom.api.Json;
 
 /**
  * An HTTP status, the body to write as JSON with {@link Json#mapper()} (or JSON already written,
  * {@link Serialized}; or nothing for 204), and headers beyond the content type ({@code WWW-Authenticate},
- * {@code Retry-After}).
+ * {@code Retry-After}). An {@link Erro} without a {@code codigo} gets its status's ({@link Codigo#forStatus}),
+ * so every error body names one.
  */
 public record Reply(int status, Object body, Map<String, String> headers) {
 
     public Reply {
         headers = Map.copyOf(headers);
+        if (body instanceof Erro erro) {
+            body = erro.withCodigo(Codigo.forStatus(status));
+        }
     }
 
     public Reply(int status, Object body) {

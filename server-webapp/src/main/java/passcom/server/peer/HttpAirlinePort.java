@@ -67,7 +67,8 @@ import passcom.server.auth.FederationSigner;
  * answer we cannot read fails the future with {@link AirlineUnreachable}, which says nothing about whether
  * the message arrived; the core treats it as "maybe" (retries phase two, keeps holds). Two exceptions:
  * a prepare answered 400, 404 or 409 is a definite refusal (the participant validates before it writes, so
- * nothing is held) and becomes {@link Vote.Refused} with the peer's message; a commit or abort answered
+ * nothing is held) and becomes {@link Vote.Refused} for {@link AbortReason#REFUSED_BY_AIRLINE} with the peer's
+ * status and message (not "sold out": the customer is told which airline refused the order and why); a commit or abort answered
  * 409 fails with {@link ConflictingDecision}, since the participant recorded the opposite decision and
  * the message was not acknowledged. Any other non-2xx answer to a commit or abort stays "unreachable", so
  * the coordinator keeps retrying it.
@@ -199,7 +200,7 @@ public final class HttpAirlinePort implements AirlinePort {
     @Override
     public CompletableFuture<Vote> prepare(Prepare prepare) {
         return send(FederationPaths.PREPARE, PrepareMessage.of(prepare), Message.PREPARE, prepare.txnId())
-                .thenApply(answer -> answer.refusal != null ? new Vote.Refused(AbortReason.SOLD_OUT, answer.refusal) : read(answer.body, VoteMessage.class, VoteMessage::toVote));
+                .thenApply(answer -> answer.refusal != null ? new Vote.Refused(AbortReason.REFUSED_BY_AIRLINE, answer.refusal) : read(answer.body, VoteMessage.class, VoteMessage::toVote));
     }
 
     @Override
@@ -339,7 +340,7 @@ public final class HttpAirlinePort implements AirlinePort {
         }
         String message = errorMessage(response.body());
         if (call.kind == Message.PREPARE && DEFINITE_REFUSALS.contains(status)) {
-            return new Answer(response.body(), message);
+            return new Answer(response.body(), "a companhia " + airline + " recusou o pedido (HTTP " + status + "): " + message);
         }
         String what = call.pathAndQuery.replaceAll("\\?.*", "");
         if (call.kind == Message.PHASE_TWO && status == 409) {

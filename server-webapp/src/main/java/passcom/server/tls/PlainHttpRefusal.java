@@ -10,6 +10,7 @@ import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import passcom.api.Codigo;
 import passcom.api.Erro;
 import passcom.api.Json;
 
@@ -37,7 +38,7 @@ public final class PlainHttpRefusal extends DetectorConnectionFactory {
     private static byte[] answer() {
         String body;
         try {
-            body = Json.mapper().writeValueAsString(Erro.of("Este servidor só aceita conexões seguras: use https:// no endereço dele"));
+            body = Json.mapper().writeValueAsString(Erro.of(Codigo.REQUISICAO_INVALIDA, "Este servidor só aceita conexões seguras: use https:// no endereço dele"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a constant error body always serialises", e);
         }

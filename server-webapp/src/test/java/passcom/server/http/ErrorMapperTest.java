@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLException;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
+import passcom.api.Codigo;
 import passcom.api.Erro;
+import passcom.core.route.Segment;
+import passcom.core.seat.SeatOnLeg;
 import passcom.core.InvalidRequest;
 import passcom.core.NotFound;
 import passcom.core.cpf.InvalidCpf;
@@ -72,7 +75,7 @@ class ErrorMapperTest {
     void when_a_phase_two_message_contradicts_the_recorded_decision_then_409_with_its_message() {
         Reply reply = ErrorMapper.reply(new ConflictingDecision("txn t-1 foi abortada aqui; COMMIT recusado"));
 
-        assertThat(reply).isEqualTo(new Reply(409, Erro.of("txn t-1 foi abortada aqui; COMMIT recusado")));
+        assertThat(reply).isEqualTo(new Reply(409, Erro.of(Codigo.DECISAO_CONFLITANTE, "txn t-1 foi abortada aqui; COMMIT recusado")));
     }
 
     @Test
@@ -86,7 +89,7 @@ class ErrorMapperTest {
     @Test
     void when_a_purchase_does_not_buy_then_409_sold_out_503_unreachable_409_in_progress_with_the_id() {
         assertThat(ErrorMapper.reply(new PurchaseOutcome.SoldOut("sem assento em A → B (C)")))
-                .isEqualTo(new Reply(409, new Erro("Caminho indisponível", "sem assento em A → B (C)", null)));
+                .isEqualTo(new Reply(409, new Erro("ESGOTADO", "Caminho indisponível", "sem assento em A → B (C)", null, null)));
         Reply unreachable = ErrorMapper.reply(new PurchaseOutcome.Unreachable("B"));
         Reply inProgress = ErrorMapper.reply(new PurchaseOutcome.InProgress("pedido-7"));
 
@@ -104,5 +107,33 @@ class ErrorMapperTest {
 
         assertThat(unreachable.status()).isEqualTo(503);
         assertThat(((Erro) unreachable.body()).erro()).contains("A").contains("nada foi cancelado");
+    }
+
+    @Test
+    void when_a_purchase_does_not_buy_then_each_outcome_names_its_own_codigo_and_the_status_is_the_codes() {
+        SeatOnLeg seat = new SeatOnLeg("B", new Segment.Key("Cuiabá", "Goiânia"), 7);
+
+        assertThat(codeAndStatus(ErrorMapper.reply(new PurchaseOutcome.SoldOut("sem assento")))).isEqualTo("ESGOTADO 409");
+        assertThat(codeAndStatus(ErrorMapper.reply(new PurchaseOutcome.SeatTaken("o assento 7", seat)))).isEqualTo("ASSENTO_OCUPADO 409");
+        assertThat(codeAndStatus(ErrorMapper.reply(new PurchaseOutcome.Unreachable("C")))).isEqualTo("INDISPONIVEL_NADA_COMPRADO 503");
+        assertThat(codeAndStatus(ErrorMapper.reply(new PurchaseOutcome.NotBought("a companhia B recusou o pedido (HTTP 400): x"))))
+                .isEqualTo("NADA_COMPRADO 409");
+        assertThat(codeAndStatus(ErrorMapper.reply(new PurchaseOutcome.InProgress("pedido-7")))).isEqualTo("EM_ANDAMENTO 409");
+        assertThat(codeAndStatus(ErrorMapper.reply(new IllegalStateException("boom")))).isEqualTo("DESCONHECIDO 500");
+        assertThat(codeAndStatus(ErrorMapper.reply(new CancelOutcome.Unreachable("C")))).isEqualTo("INDISPONIVEL_NADA_CANCELADO 503");
+    }
+
+    @Test
+    void when_an_error_body_is_written_without_a_code_then_it_gets_its_status_s_code() {
+        assertThat(((Erro) new Reply(429, Erro.of("devagar")).body()).codigo()).isEqualTo("MUITAS_TENTATIVAS");
+        assertThat(((Erro) new Reply(401, Erro.of("entre de novo")).body()).codigo()).isEqualTo("NAO_AUTENTICADO");
+        assertThat(((Erro) new Reply(400, Erro.of(Codigo.REQUISICAO_INVALIDA, "x")).body()).codigo()).isEqualTo("REQUISICAO_INVALIDA");
+    }
+
+    private static String codeAndStatus(Reply reply) {
+        Erro erro = (Erro) reply.body();
+        assertThat(Codigo.parse(erro.codigo())).as("a known code").isNotNull();
+        assertThat(Codigo.parse(erro.codigo()).status()).as("the status is the code's").isEqualTo(reply.status());
+        return erro.codigo() + " " + reply.status();
     }
 }

@@ -29,6 +29,7 @@ import passcom.core.time.Ticker;
 import passcom.core.route.plan.AirlinePaths;
 import passcom.core.txn.AirlineUnreachable;
 import passcom.core.txn.ConflictingDecision;
+import passcom.core.txn.AbortReason;
 import passcom.core.txn.Decision;
 import passcom.core.txn.Prepare;
 import passcom.core.txn.TxnKind;
@@ -87,6 +88,20 @@ class HttpAirlinePortTest {
                 List.of(new Segment.Key("Cuiabá", "Porto Alegre")))).join();
 
         assertThat(vote).isInstanceOf(Vote.Refused.class);
+    }
+
+    @Test
+    void when_the_peer_answers_a_prepare_4xx_then_it_is_a_refusal_by_that_airline_naming_the_status_not_sold_out() {
+        HttpAirlinePort a = port(airlineA.uri(), ServerConfig.DEV_SECRET);
+
+        // A transaction id the peer's wire does not take: the peer answers 400 before it holds anything.
+        Vote vote = a.prepare(new Prepare("id com espaços", "B", TxnKind.PURCHASE, CPF, null,
+                List.of(new Segment.Key("Cuiabá", "Goiânia")))).join();
+
+        assertThat(vote).isInstanceOf(Vote.Refused.class);
+        Vote.Refused refused = (Vote.Refused) vote;
+        assertThat(refused.why()).as(refused.reason()).isEqualTo(AbortReason.REFUSED_BY_AIRLINE);
+        assertThat(refused.reason()).startsWith("a companhia A recusou o pedido (HTTP 400): ").contains("id_transacao");
     }
 
     @Test

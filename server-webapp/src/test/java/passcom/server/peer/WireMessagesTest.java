@@ -3,12 +3,12 @@ package passcom.server.peer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import passcom.api.Json;
-import passcom.api.Passagem;
 import passcom.server.client.ApiMapper;
 import passcom.core.booking.BookedLeg;
 import passcom.core.booking.Booking;
@@ -21,6 +21,7 @@ import passcom.core.seat.SeatMap;
 import passcom.core.seat.SeatOnLeg;
 import passcom.core.txn.AbortReason;
 import passcom.core.txn.AirlineTickets;
+import passcom.core.txn.Commit;
 import passcom.core.txn.Decision;
 import passcom.core.txn.Prepare;
 import passcom.core.txn.SeatRequest;
@@ -96,7 +97,24 @@ class WireMessagesTest {
         String passagem = "{\"localizador\":\"K7P2QX\",\"cpf\":\"529.982.247-25\",\"trechos\":[{\"origem\":\"Cuiabá\",\"destino\":\"Goiânia\","
                 + "\"companhia\":\"A\",\"assento\":3,\"distancia_km\":890,\"preco\":1023.50}],\"distancia_km\":890,\"valor\":1023.50,"
                 + "\"comprada_em\":\"2025-03-01T12:00:00.123Z\",\"vendida_por\":\"B\"}";
-        assertThat(ApiMapper.booking(Json.mapper().readValue(passagem, Passagem.class))).isEqualTo(BOOKING);
+        assertThat(Json.mapper().readValue(passagem, BookingMessage.class).toBooking()).isEqualTo(BOOKING);
+    }
+
+    @Test
+    void when_a_booking_crosses_the_peer_wire_then_its_json_is_the_passagem_json_older_peers_send_and_read() throws Exception {
+        Booking family = new Booking("F4M1LY", List.of(new Passenger(CPF, "Ana"), new Passenger(Cpf.parse("11144477735"), null)),
+                List.of(new BookedLeg(new Segment("Cuiabá", "Goiânia", 890), "A", List.of(3, 1), Money.of("1023.50"))),
+                Instant.parse("2025-03-01T12:00:00Z"), "B");
+
+        for (Booking booking : List.of(BOOKING, family)) {
+            // Before the peer wire had its own record, a commit carried the customer's Passagem: same JSON both ways.
+            JsonNode older = Json.mapper().valueToTree(ApiMapper.passagem(booking));
+            JsonNode newer = Json.mapper().valueToTree(BookingMessage.of(booking));
+            assertThat(newer).isEqualTo(older);
+            assertThat(Json.mapper().treeToValue(older, BookingMessage.class).toBooking()).isEqualTo(booking);
+            assertThat(roundTrip(CommitMessage.of(new Commit("t9", TxnKind.PURCHASE, booking)), CommitMessage.class).toCommit().booking())
+                    .isEqualTo(booking);
+        }
     }
 
     @Test

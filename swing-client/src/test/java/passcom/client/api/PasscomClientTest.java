@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import passcom.api.CaminhosResposta;
+import passcom.api.Codigo;
 import passcom.api.CompraResposta;
 import passcom.api.MapaAssentos;
 import passcom.api.Passageiro;
@@ -112,7 +113,7 @@ class PasscomClientTest {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(ints = {500, 502, 503, 504})
-    void when_a_purchase_gets_a_5xx_then_the_outcome_is_unknown_not_nothing_bought(int status) throws Exception {
+    void when_a_purchase_gets_a_5xx_without_a_codigo_then_the_outcome_is_unknown_not_nothing_bought(int status) throws Exception {
         FakeAirlineServer a = server("A");
         FakeAirlineServer b = server("B");
         a.respond("/comprar_cliente", status, "{\"erro\":\"armazenamento indisponível\"}");
@@ -123,6 +124,55 @@ class PasscomClientTest {
         assertThat(failure.server()).isEqualTo(a.endpoint());
         assertThat(failure.idPedido()).isEqualTo("pedido-5xx");
         assertThat(b.requests()).as("not sent elsewhere: it may have been done at A").isEmpty();
+    }
+
+    @Test
+    void when_a_purchase_gets_503_indisponivel_nada_comprado_then_it_is_a_definite_airline_unreachable_not_unknown() throws Exception {
+        FakeAirlineServer a = server("A");
+        a.respond("/comprar_cliente", 503, "{\"codigo\":\"INDISPONIVEL_NADA_COMPRADO\",\"erro\":\"A companhia C não respondeu; nada foi comprado.\"}");
+        PasscomClient client = new PasscomClient(List.of(a.endpoint()), SHORT);
+
+        AirlineUnreachable failure = catchThrowableOfType(AirlineUnreachable.class, () -> client.buy(new PedidoCompra(CPF, CAMINHO, "pedido-c")));
+
+        assertThat(failure.codigo()).isEqualTo(Codigo.INDISPONIVEL_NADA_COMPRADO);
+        assertThat(failure.serverMessage()).contains("nada foi comprado");
+    }
+
+    @Test
+    void when_a_purchase_answer_names_its_codigo_then_the_code_decides_not_which_fields_are_set() throws Exception {
+        FakeAirlineServer a = server("A");
+        PasscomClient client = new PasscomClient(List.of(a.endpoint()), SHORT);
+
+        a.respond("/comprar_cliente", 409, "{\"codigo\":\"EM_ANDAMENTO\",\"erro\":\"ainda decidindo\"}");
+        OutcomeUnknown deciding = catchThrowableOfType(OutcomeUnknown.class, () -> client.buy(new PedidoCompra(CPF, CAMINHO, "p-1")));
+        a.respond("/comprar_cliente", 409, "{\"codigo\":\"NADA_COMPRADO\",\"erro\":\"a companhia B recusou o pedido\",\"id_pedido\":\"p-2\"}");
+        SeatsUnavailable refused = catchThrowableOfType(SeatsUnavailable.class, () -> client.buy(new PedidoCompra(CPF, CAMINHO, "p-2")));
+        a.respond("/comprar_cliente", 503, "{\"codigo\":\"ARMAZENAMENTO_INDISPONIVEL\",\"erro\":\"armazenamento indisponível\"}");
+        RequestRejected storeDown = catchThrowableOfType(RequestRejected.class, () -> client.buy(new PedidoCompra(CPF, CAMINHO, "p-3")));
+        a.respond("/comprar_cliente", 500, "{\"codigo\":\"DESCONHECIDO\",\"erro\":\"erro interno\"}");
+        OutcomeUnknown failed = catchThrowableOfType(OutcomeUnknown.class, () -> client.buy(new PedidoCompra(CPF, CAMINHO, "p-4")));
+
+        assertThat(deciding.codigo()).isEqualTo(Codigo.EM_ANDAMENTO);
+        assertThat(deciding.idPedido()).isEqualTo("p-1");
+        assertThat(refused.codigo()).as("an echoed id_pedido no longer reads as 'still deciding'").isEqualTo(Codigo.NADA_COMPRADO);
+        assertThat(storeDown.codigo()).isEqualTo(Codigo.ARMAZENAMENTO_INDISPONIVEL);
+        assertThat(storeDown.status()).isEqualTo(503);
+        assertThat(failed.codigo()).isEqualTo(Codigo.DESCONHECIDO);
+    }
+
+    @Test
+    void when_a_purchase_answer_names_a_code_newer_than_the_client_then_it_is_read_by_its_status() throws Exception {
+        FakeAirlineServer a = server("A");
+        PasscomClient client = new PasscomClient(List.of(a.endpoint()), SHORT);
+
+        a.respond("/comprar_cliente", 503, "{\"codigo\":\"CODIGO_DO_FUTURO\",\"erro\":\"algo novo\"}");
+        OutcomeUnknown unknown = catchThrowableOfType(OutcomeUnknown.class, () -> client.buy(new PedidoCompra(CPF, CAMINHO, "p-5")));
+        a.respond("/comprar_cliente", 400, "{\"codigo\":\"CODIGO_DO_FUTURO\",\"erro\":\"algo novo\"}");
+        RequestRejected rejected = catchThrowableOfType(RequestRejected.class, () -> client.buy(new PedidoCompra(CPF, CAMINHO, "p-6")));
+
+        assertThat(unknown.idPedido()).isEqualTo("p-5");
+        assertThat(rejected.codigo()).isEqualTo(Codigo.REQUISICAO_INVALIDA);
+        assertThat(rejected.serverMessage()).isEqualTo("algo novo");
     }
 
     @Test

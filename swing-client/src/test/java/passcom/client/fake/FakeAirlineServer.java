@@ -28,6 +28,7 @@ import passcom.api.Assento;
 import passcom.api.CancelamentoResposta;
 import passcom.api.CompraResposta;
 import passcom.api.CpfCheck;
+import passcom.api.Codigo;
 import passcom.api.Erro;
 import passcom.api.Json;
 import passcom.api.MapaAssentos;
@@ -252,14 +253,14 @@ public final class FakeAirlineServer implements AutoCloseable {
                 }
                 if (taken.contains(seat)) {
                     TrechoAssento where = new TrechoAssento(cities.get(i), cities.get(i + 1), airlines.get(i), seat);
-                    return new Canned(409, json.writeValueAsString(new Erro(Erro.ASSENTO_INDISPONIVEL,
+                    return new Canned(409, json.writeValueAsString(new Erro(Codigo.ASSENTO_OCUPADO.name(), Erro.ASSENTO_INDISPONIVEL,
                             "O assento " + seat + " de " + cities.get(i) + " → " + cities.get(i + 1) + " (companhia " + airlines.get(i)
                                     + ") acabou de ser ocupado. Nada foi comprado.", null, where)), 0);
                 }
             }
             if (capacity - taken.size() < passengers.size()) {
-                return new Canned(409, json.writeValueAsString(new Erro(Erro.CAMINHO_INDISPONIVEL,
-                        "sem assentos para " + passengers.size() + " em " + cities.get(i) + " → " + cities.get(i + 1) + " (" + airlines.get(i) + ")", null)), 0);
+                return new Canned(409, json.writeValueAsString(new Erro(Codigo.ESGOTADO.name(), Erro.CAMINHO_INDISPONIVEL,
+                        "sem assentos para " + passengers.size() + " em " + cities.get(i) + " → " + cities.get(i + 1) + " (" + airlines.get(i) + ")", null, null)), 0);
             }
             chosenPerLeg.add(chosen);
         }
@@ -345,7 +346,7 @@ public final class FakeAirlineServer implements AutoCloseable {
     }
 
     private Canned error(int status, String message) throws IOException {
-        return new Canned(status, json.writeValueAsString(Erro.of(message)), 0);
+        return new Canned(status, json.writeValueAsString(Erro.of(Codigo.forStatus(status), message)), 0);
     }
 
     private static Map<String, String> query(String raw) {
