@@ -13,12 +13,13 @@ import java.awt.event.KeyEvent;
 import java.awt.geom.Point2D;
 import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javax.swing.JDialog;
 import javax.swing.SwingUtilities;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A customer's hands on the real window: {@link Robot} moves the pointer, clicks and types through the
@@ -162,15 +163,14 @@ final class WindowRobot {
 
     /** Polls {@code condition} on the event thread until it holds; fails naming {@code what} after the patience. */
     void waitFor(String what, Supplier<Boolean> condition) throws Exception {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (Instant.now().isBefore(deadline)) {
-            if (onEdt(condition)) {
-                robot.waitForIdle();
-                return;
-            }
-            Thread.sleep(50);
+        try {
+            // polled from this thread, as the clicks that follow are: the met condition and the idle wait below see the same screen
+            Awaitility.await(what).atMost(PATIENCE).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                    .until(() -> onEdt(condition));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("gave up after " + PATIENCE.toSeconds() + " s waiting for " + what + "; the screen: " + saveScreen(), e);
         }
-        throw new AssertionError("gave up after " + PATIENCE.toSeconds() + " s waiting for " + what + "; the screen: " + saveScreen());
+        robot.waitForIdle();
     }
 
     /** The whole screen as a PNG under target/, so a failure can be seen; its path. */
