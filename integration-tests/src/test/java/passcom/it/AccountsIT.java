@@ -32,6 +32,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import passcom.api.Json;
@@ -443,7 +444,9 @@ class AccountsIT {
             String buyerToken = token(caller, "C", buyer);
             Caller.Answer byBuyer = caller.post(at("B"), "/cancelar_cliente", Map.of("localizador", reference), buyerToken);
             assertThat(byBuyer.status()).as(byBuyer.body()).isEqualTo(200);
-            assertThat(caller.get(at("A"), "/passagens_cliente", buyerToken).json().get("passagens")).as("cancelled").isEmpty();
+            // The copies of the booking other airlines keep learn of the cancellation as its decision is delivered.
+            Awaitility.await("the cancelled booking gone from the buyer's list").atMost(Duration.ofSeconds(15))
+                    .untilAsserted(() -> assertThat(caller.get(at("A"), "/passagens_cliente", buyerToken).json().get("passagens")).isEmpty());
             String second = buy(caller, "C", passenger, null);
             Caller.Answer byPassenger = caller.post(at("A"), "/cancelar_cliente", Map.of("localizador", second, "cpf", passenger), null);
             assertThat(byPassenger.status()).as(byPassenger.body()).isEqualTo(200);
