@@ -119,7 +119,8 @@ class LauncherIT {
     @Test
     void when_an_airline_is_killed_after_start_then_it_comes_back_by_itself_its_purchases_resolve_and_the_others_never_stop_answering()
             throws Exception {
-        startLauncher(Map.of(), "--network", NetworkFile.withDefaultSeats(dir, SEATS).toString());
+        // --acesso-aberto: the audit (Books) lists each customer's bookings by CPF, as the crash campaigns do.
+        startLauncher(Map.of(), "--network", NetworkFile.withDefaultSeats(dir, SEATS).toString(), "--acesso-aberto");
         awaitReady();
         ProcessHandle killed = servers().get("B");
         List<Attempt> attempts = Collections.synchronizedList(new ArrayList<>());
