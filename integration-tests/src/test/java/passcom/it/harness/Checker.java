@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import passcom.api.Codigo;
 import passcom.it.harness.History.Op;
 import passcom.it.harness.History.Outcome;
 
@@ -229,8 +230,10 @@ final class Checker {
 
     /**
      * Bought when any attempt was answered 200; not bought when one was refused definitely (409 without "still
-     * being processed", a 4xx) or when every attempt failed before any gave an unknown outcome (503 and refused
-     * connections say this request did nothing; after an unknown one they say nothing about the earlier one).
+     * being processed", a 4xx, or a 503 whose {@code codigo} is INDISPONIVEL_NADA_COMPRADO: the order's outcome
+     * recorded for its id, which a repeat is answered with, docs/purchase-protocol.md "Outcomes on the wire"), or
+     * when every attempt failed before any gave an unknown outcome (any other 503 and refused connections say this
+     * request did nothing; after an unknown one they say nothing about the earlier one).
      */
     static Verdict verdict(List<Op> attempts) {
         if (attempts.stream().anyMatch(o -> o.outcome() == Outcome.OK)) {
@@ -240,11 +243,16 @@ final class Checker {
         for (Op o : attempts) {
             if (o.outcome() == Outcome.UNKNOWN) {
                 unknownSoFar = true;
-            } else if (o.status() != 503 && o.status() != -1) {
-                return Verdict.NOT_BOUGHT; // 409 refused, 4xx: the order's outcome, replayed for its id
+            } else if (o.status() != 503 && o.status() != -1 || isRecordedUnreachable(o)) {
+                return Verdict.NOT_BOUGHT; // 409 refused, 4xx, the unreachable abort: the order's outcome, replayed for its id
             }
         }
         return unknownSoFar ? Verdict.UNKNOWN : Verdict.NOT_BOUGHT;
+    }
+
+    /** A 503 that is the order's own outcome (an airline was unreachable, nothing bought), not a refusal before it. */
+    private static boolean isRecordedUnreachable(Op o) {
+        return o.status() == 503 && Codigo.INDISPONIVEL_NADA_COMPRADO.name().equals(o.reply().path("codigo").asText(""));
     }
 
     private static String statuses(List<Op> attempts) {
