@@ -11,21 +11,15 @@ TOOLS="${PASSCOM_TOOLS_DIR:-$HOME/.cache/passcom-tools}/redocly"
 LINTER_VERSION=2.77.0
 # Redocly CLI 2.x runs on Node.js 20.19+ or 22.12+ (its package.json "engines"); Debian 12's own nodejs is 18.
 NODE_MIN_MAJOR=20 NODE_MIN_MINOR=19
+# shellcheck source=lib/apt.sh
+source "$ROOT/scripts/lib/apt.sh"
 
 die() {
     echo "check-openapi: $*" >&2
     exit 1
 }
 
-if ! command -v npm >/dev/null 2>&1; then
-    [[ "$(id -u)" == 0 ]] || die "npm is missing; install it (e.g. sudo apt-get install npm) or run as root to have it installed"
-    command -v apt-get >/dev/null 2>&1 || die "npm is missing and there is no apt-get to install it"
-    echo "check-openapi: installing npm (apt-get install npm)..." >&2
-    if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends npm >&2; then
-        apt-get update -q >&2
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends npm >&2
-    fi
-fi
+command -v npm >/dev/null 2>&1 || apt_install npm
 IFS=. read -r major minor _ <<< "$(node --version | tr -d v)"
 if ((major < NODE_MIN_MAJOR || (major == NODE_MIN_MAJOR && minor < NODE_MIN_MINOR))); then
     die "Redocly CLI $LINTER_VERSION needs Node.js $NODE_MIN_MAJOR.$NODE_MIN_MINOR or later; this is $(node --version)"
