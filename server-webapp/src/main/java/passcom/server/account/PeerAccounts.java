@@ -50,9 +50,8 @@ public final class PeerAccounts implements AccountPeers {
 
     @Override
     public ClaimAnswer claimEverywhere(Cpf cpf, String claimant) {
-        Map<String, CompletableFuture<AccountPeerWire.ClaimReply>> asked = new LinkedHashMap<>();
-        peers.keySet().forEach(id -> asked.put(id, post(id, AccountPeerWire.CLAIM, new AccountPeerWire.Claim(cpf.digits(), claimant),
-                AccountPeerWire.ClaimReply.class)));
+        Map<String, CompletableFuture<AccountPeerWire.ClaimReply>> asked = askEveryPeer(AccountPeerWire.CLAIM,
+                new AccountPeerWire.Claim(cpf.digits(), claimant), AccountPeerWire.ClaimReply.class);
         List<ClaimAnswer> answers = new ArrayList<>();
         asked.forEach((id, answer) -> answers.add(ClaimAnswer.valueOf(await(id, answer).resposta())));
         if (answers.contains(ClaimAnswer.TAKEN)) {
@@ -82,9 +81,8 @@ public final class PeerAccounts implements AccountPeers {
 
     /** The peer that holds the account of {@code cpf}: every peer is asked at once, with the CPF alone. */
     private Optional<String> homeOf(Cpf cpf) {
-        Map<String, CompletableFuture<AccountPeerWire.AccountReply>> asked = new LinkedHashMap<>();
-        peers.keySet().forEach(id -> asked.put(id, post(id, AccountPeerWire.DATA, new AccountPeerWire.Query(cpf.digits()),
-                AccountPeerWire.AccountReply.class)));
+        Map<String, CompletableFuture<AccountPeerWire.AccountReply>> asked = askEveryPeer(AccountPeerWire.DATA,
+                new AccountPeerWire.Query(cpf.digits()), AccountPeerWire.AccountReply.class);
         for (var entry : asked.entrySet()) {
             try {
                 if (await(entry.getKey(), entry.getValue()).resultado() == AccountPeerWire.Result.ACEITO) {
@@ -141,6 +139,13 @@ public final class PeerAccounts implements AccountPeers {
             }
         }
         return Optional.empty();
+    }
+
+    /** The same signed call to every peer at once, in the peers' order; the caller awaits the answers. */
+    private <T> Map<String, CompletableFuture<T>> askEveryPeer(String path, Object message, Class<T> answerType) {
+        Map<String, CompletableFuture<T>> asked = new LinkedHashMap<>();
+        peers.keySet().forEach(id -> asked.put(id, post(id, path, message, answerType)));
+        return asked;
     }
 
     private <T> CompletableFuture<T> post(String airline, String path, Object message, Class<T> answerType) {
