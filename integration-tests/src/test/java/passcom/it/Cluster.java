@@ -176,9 +176,13 @@ public final class Cluster implements AutoCloseable {
 
     /**
      * For every segment of every airline, free + held + sold = capacity; and the sold seats are exactly the
-     * legs of the active bookings, seat for seat (every passenger's).
+     * legs of the active bookings, seat for seat (every passenger's); and once the feeds settle, every server's image of
+     * every airline equals that airline's counters ({@link ImageAudit}).
      */
     void assertInvariants() {
+        Map<String, passcom.core.txn.AirlineNode> running = new TreeMap<>();
+        servers.forEach((id, server) -> running.put(id, server.node()));
+        ImageAudit.awaitImagesExact(running);
         Map<String, Booking> active = new TreeMap<>();
         servers.values().forEach(s -> NodeInspection.of(s.node()).knownBookings().forEach(b -> active.putIfAbsent(b.reference(), b)));
         servers.forEach((id, server) -> {

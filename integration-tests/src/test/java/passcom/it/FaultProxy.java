@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FaultProxy implements AutoCloseable {
 
+    /** The availability feed (server-sent events): streamed through, not buffered. */
+    static final String FEED = passcom.server.peer.FederationPaths.FEED;
+
     /** How late a {@link Fault#LATE_REPLY} arrives. */
     static final Duration LATE = Duration.ofMillis(1500);
 
@@ -94,6 +97,10 @@ public final class FaultProxy implements AutoCloseable {
                 reply(exchange, 503, "{\"erro\":\"dropped by the test's fault proxy\"}".getBytes());
                 return;
             }
+            if (path.equals(FEED)) {
+                stream(exchange, path);
+                return;
+            }
             CountDownLatch held = release;
             HttpResponse<byte[]> response;
             try {
@@ -116,17 +123,50 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
+    /**
+     * The availability feed's endless answer, passed on as it comes; while the feed's path has {@link Fault#HOLD_REPLY}
+     * nothing more is passed on, as from a paused airline whose connections stay open.
+     */
+    private void stream(HttpExchange exchange, String path) throws IOException {
+        HttpResponse<InputStream> response;
+        try {
+            response = client.send(request(exchange, new byte[0]).build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException | InterruptedException e) {
+            reply(exchange, 502, ("{\"erro\":\"proxy could not reach the airline: " + e + "\"}").getBytes());
+            return;
+        }
+        response.headers().firstValue("content-type").ifPresent(v -> exchange.getResponseHeaders().add("Content-Type", v));
+        exchange.sendResponseHeaders(response.statusCode(), 0);
+        byte[] buffer = new byte[8192];
+        try (InputStream in = response.body(); OutputStream out = exchange.getResponseBody()) {
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                while (faults.get(path) == Fault.HOLD_REPLY) {
+                    release.await(100, TimeUnit.MILLISECONDS);
+                }
+                out.write(buffer, 0, read);
+                out.flush();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private HttpResponse<byte[]> forward(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
+        return client.send(request(exchange, body).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpRequest.Builder request(HttpExchange exchange, byte[] body) {
         URI uri = target.resolve(exchange.getRequestURI().getRawPath()
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         exchange.getRequestHeaders().forEach((name, values) -> {
             if (!HOP_HEADERS.contains(name.toLowerCase())) {
                 values.forEach(v -> request.header(name, v));
             }
         });
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return request;
     }
 
     private static void reply(HttpExchange exchange, int status, byte[] body) throws IOException {

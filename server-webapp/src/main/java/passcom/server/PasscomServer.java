@@ -70,6 +70,7 @@ import passcom.server.http.LogContextFilter;
 import passcom.server.http.ServedOperations;
 import passcom.server.http.UnknownPathServlet;
 import passcom.server.peer.AbortServlet;
+import passcom.server.peer.AvailabilityFeedServlet;
 import passcom.server.peer.CommitServlet;
 import passcom.server.peer.DecisionServlet;
 import passcom.server.peer.FederationPaths;
@@ -318,6 +319,9 @@ public final class PasscomServer implements AutoCloseable {
             }
             metricsEndpoint = null;
         }
+        if (node != null) {
+            node.stopFeeds(); // the feed streams never end by themselves; Jetty would wait for them
+        }
         if (jetty != null) {
             try {
                 jetty.stop();
@@ -433,6 +437,7 @@ public final class PasscomServer implements AutoCloseable {
                 FederationPaths.ABORT, AbortServlet::new,
                 FederationPaths.DECISION, DecisionServlet::new,
                 FederationPaths.PING, PingServlet::new,
+                FederationPaths.FEED, AvailabilityFeedServlet::new,
                 FederationPaths.SEATS, LocalSeatMapServlet::new);
         context.addFilter(new FilterHolder(new LogContextFilter(config.airline())), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new RequestMetricsFilter(metrics)), "/*", EnumSet.of(DispatcherType.REQUEST));

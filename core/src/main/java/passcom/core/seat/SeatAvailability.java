@@ -80,6 +80,21 @@ public final class SeatAvailability {
         });
     }
 
+    /** Free seats (capacity minus held and sold) of every segment this airline flies, from the counters: its availability feed. */
+    public Map<Segment.Key, Integer> freeSeats() {
+        return store.read(connection -> {
+            Map<Segment.Key, Integer> free = new java.util.HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT origin, destination, capacity - held - sold FROM segment_stock");
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    free.put(new Segment.Key(rows.getString(1), rows.getString(2)), Math.max(0, rows.getInt(3)));
+                }
+            }
+            return free;
+        });
+    }
+
     /** Seats per state on every segment this airline flies, from the counters. */
     public Map<Segment.Key, SeatInventory.Count> counts() {
         return store.read(connection -> {

@@ -1,6 +1,7 @@
 package passcom.core.txn;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -11,6 +12,10 @@ import passcom.core.InvalidRequest;
 import passcom.core.NotFound;
 import passcom.core.account.Accounts;
 import passcom.core.account.PasswordHasher;
+import passcom.core.availability.AirlineImages;
+import passcom.core.availability.AvailabilityImage;
+import passcom.core.availability.AvailabilityPublisher;
+import passcom.core.booking.BookedLeg;
 import passcom.core.cpf.Cpf;
 import passcom.core.route.Airline;
 import passcom.core.route.RouteNetwork;
@@ -98,6 +103,7 @@ public final class AirlineNode implements AutoCloseable {
         parts.delivery().start();
         parts.holdResolver().start();
         parts.lease().start();
+        parts.images().start();
         long t3 = System.nanoTime();
         Set<String> peerIds = parts.federation().airlines();
         peerIds.remove(config.airline());
@@ -161,9 +167,21 @@ public final class AirlineNode implements AutoCloseable {
         return parts.seatMaps().localSeatMap(segment);
     }
 
-    /** POST /comprar_cliente. @throws InvalidRequest a path not in the network or not flown by the named airline */
+    /**
+     * POST /comprar_cliente. A purchase that bought is applied to this server's images before it returns
+     * (read-your-writes, docs/availability.md). @throws InvalidRequest a path not in the network or not flown by the named airline
+     */
     public PurchaseOutcome purchase(PurchaseOrder order) {
+        AirlineImages images = parts.images();
+        List<Integer> before = order.legs().stream().map(leg -> images.freeSeats(leg.airline().value(), leg.segment())).toList();
         PurchaseOutcome outcome = parts.purchases().purchase(order);
+        if (outcome instanceof PurchaseOutcome.Bought) {
+            for (int i = 0; i < before.size(); i++) {
+                PurchaseOrder.Leg leg = order.legs().get(i);
+                images.ownWrites().sold(leg.airline().value(), leg.segment(), before.get(i), order.passengers().size());
+            }
+            images.publisher().nudge();
+        }
         listener.purchaseFinished(outcome);
         return outcome;
     }
@@ -181,6 +199,14 @@ public final class AirlineNode implements AutoCloseable {
     /** POST /cancelar_cliente. @throws NotFound no such booking for that CPF */
     public CancelOutcome cancel(Cpf cpf, String reference) {
         CancelOutcome outcome = parts.cancellations().cancel(cpf, reference);
+        if (outcome instanceof CancelOutcome.Cancelled cancelled) {
+            AirlineImages images = parts.images();
+            for (BookedLeg leg : cancelled.booking().legs()) {
+                Segment.Key segment = leg.segment().key();
+                images.ownWrites().freed(leg.airline(), segment, images.freeSeats(leg.airline(), segment), leg.seats().size());
+            }
+            images.publisher().nudge();
+        }
         listener.cancellationFinished(outcome);
         return outcome;
     }
@@ -209,6 +235,21 @@ public final class AirlineNode implements AutoCloseable {
         return parts.health().backlog();
     }
 
+    /** This airline's availability feed, which peers subscribe to (GET /disponibilidade_servidor). */
+    public AvailabilityPublisher availabilityFeed() {
+        return parts.images().publisher();
+    }
+
+    /** Every airline's availability as this server holds it, its own included (audits compare them with the airlines' counters). */
+    public Map<String, AvailabilityImage> availabilityImages() {
+        return parts.images().images();
+    }
+
+    /** Ends every subscriber's feed stream (the server stops them before it drains its requests). */
+    public void stopFeeds() {
+        parts.images().close();
+    }
+
     /** GET /saude. */
     public Health health() {
         return parts.health().health();
@@ -217,6 +258,7 @@ public final class AirlineNode implements AutoCloseable {
     /** Stops the background threads and closes the store. In-flight requests should be drained first (the server does). */
     @Override
     public void close() {
+        parts.images().close();
         parts.lease().close();
         parts.holdResolver().close();
         parts.delivery().close();

@@ -1,6 +1,8 @@
 package passcom.core.txn;
 
 import java.util.concurrent.CompletableFuture;
+import passcom.core.availability.FeedConnection;
+import passcom.core.availability.FeedSink;
 import passcom.core.cpf.Cpf;
 import passcom.core.route.Segment;
 import passcom.core.route.plan.AirlinePaths;
@@ -43,6 +45,12 @@ public interface AirlinePort {
      * {@link passcom.core.route.UnknownSegment} when it does not fly it.
      */
     CompletableFuture<SeatMap> seatMap(Segment.Key segment);
+
+    /**
+     * Subscribes to the airline's availability feed (docs/availability.md): {@code sink} gets a snapshot, then each
+     * change and a heartbeat when nothing changes, until the connection is closed or ends. Returns at once.
+     */
+    FeedConnection availability(FeedSink sink);
 
     /** The bookings this airline knows for a CPF, and its own sold legs (the /passagens_servidor answer). */
     CompletableFuture<AirlineTickets> tickets(Cpf cpf);

@@ -59,9 +59,18 @@ final class Federation {
      * airline's own refusal of the request itself (an {@link InvalidRequest}) is the customer's error, so it is thrown.
      */
     <T> Map<String, T> gather(Function<AirlinePort, CompletableFuture<T>> ask) {
+        return gather(ports.keySet(), ask);
+    }
+
+    /** {@link #gather(Function)} of only {@code airlines}. */
+    <T> Map<String, T> gather(Set<String> airlines, Function<AirlinePort, CompletableFuture<T>> ask) {
         long timeout = searchTimeout.toMillis();
         Map<String, CompletableFuture<T>> futures = new TreeMap<>();
-        ports.forEach((id, port) -> futures.put(id, ask.apply(port).orTimeout(timeout, TimeUnit.MILLISECONDS)));
+        ports.forEach((id, port) -> {
+            if (airlines.contains(id)) {
+                futures.put(id, ask.apply(port).orTimeout(timeout, TimeUnit.MILLISECONDS));
+            }
+        });
         Map<String, T> answers = new TreeMap<>();
         futures.forEach((id, future) -> {
             try {

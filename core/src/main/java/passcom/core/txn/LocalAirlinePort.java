@@ -3,6 +3,9 @@ package passcom.core.txn;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import passcom.core.availability.FeedConnection;
+import passcom.core.availability.FeedPump;
+import passcom.core.availability.FeedSink;
 import passcom.core.cpf.Cpf;
 import passcom.core.route.Segment;
 import passcom.core.route.plan.AirlinePaths;
@@ -49,6 +52,12 @@ public final class LocalAirlinePort implements AirlinePort {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /** On a thread of its own per subscriber ({@link FeedPump}). */
+    @Override
+    public FeedConnection availability(FeedSink sink) {
+        return FeedPump.start(node.availabilityFeed().subscribe(), sink);
     }
 
     @Override

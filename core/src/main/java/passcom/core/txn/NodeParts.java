@@ -9,7 +9,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import passcom.core.availability.AirlineImages;
+import passcom.core.availability.FeedSource;
 import passcom.core.booking.BookingStore;
+import passcom.core.money.Money;
 import passcom.core.route.plan.LocalPathsCache;
 import passcom.core.seat.SeatAvailability;
 import passcom.core.seat.SeatInventory;
@@ -35,6 +38,7 @@ record NodeParts(
         LeaseTask lease,
         PurchaseCoordinator purchases,
         CancellationCoordinator cancellations,
+        AirlineImages images,
         RouteSearchHandler routes,
         SeatMapHandler seatMaps,
         TicketsHandler tickets,
@@ -79,15 +83,19 @@ record NodeParts(
         CancellationCoordinator cancellations = new CancellationCoordinator(airline, instance, store, twoPhaseCommit, cancellationEffects,
                 tickets, config.clock());
 
-        LocalPathsCache localPaths = new LocalPathsCache(airline, config.network().airline(airline).orElseThrow().pricePer100Km(),
-                config.network().segmentsFlownBy(airline), availability::segmentsWithFreeSeats, ticker::read,
-                RouteSearchHandler.PATHS_PER_AIRLINE, config.clock().millis());
-        RouteSearchHandler routes = new RouteSearchHandler(config.network(), federation, localPaths);
+        Money price = config.network().airline(airline).orElseThrow().pricePer100Km();
+        LocalPathsCache localPaths = new LocalPathsCache(airline, price, config.network().segmentsFlownBy(airline),
+                availability::segmentsWithFreeSeats, ticker::read, RouteSearchHandler.PATHS_PER_AIRLINE, config.clock().millis());
+        Map<String, FeedSource> feeds = new TreeMap<>();
+        peers.forEach((id, port) -> feeds.put(id, port::availability));
+        AirlineImages images = new AirlineImages(airline, price, config.network(), availability::freeSeats, feeds, ticker,
+                RouteSearchHandler.PATHS_PER_AIRLINE);
+        RouteSearchHandler routes = new RouteSearchHandler(config.network(), federation, localPaths, images);
         SeatMapHandler seatMaps = new SeatMapHandler(config.network(), federation, availability, config.searchTimeout());
         DecisionQueryHandler decisions = new DecisionQueryHandler(store, bookings, config.clock());
         HealthReport health = new HealthReport(federation, store, availability, participant, delivery);
         return new NodeParts(config, store, localCalls, seats, availability, participant, federation, delivery, holdResolver, recovery,
-                lease, purchases, cancellations, routes, seatMaps, tickets, decisions, health);
+                lease, purchases, cancellations, images, routes, seatMaps, tickets, decisions, health);
     }
 
     private static ExecutorService boundedPool(String name, int threads) {

@@ -152,6 +152,13 @@ final class FederationInMemory implements AutoCloseable {
             return traced("abort", "ack", via(p -> p.abort(txnId)));
         }
         @Override public CompletableFuture<Decision> decision(String txnId) { return via(p -> p.decision(txnId)); }
+        @Override public passcom.core.availability.FeedConnection availability(passcom.core.availability.FeedSink sink) {
+            if (!reachable.get(target).get()) {
+                sink.ended(new AirlineUnreachable(target, "link cut by the test"));
+                return () -> { };
+            }
+            return nodes.get(target).portFrom(source).availability(sink);
+        }
         @Override public CompletableFuture<Void> ping() { return via(AirlinePort::ping); }
         @Override public CompletableFuture<AirlineTickets> tickets(Cpf cpf) { return via(p -> p.tickets(cpf)); }
         @Override public CompletableFuture<passcom.core.seat.SeatMap> seatMap(passcom.core.route.Segment.Key segment) {

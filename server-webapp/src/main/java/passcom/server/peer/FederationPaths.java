@@ -21,6 +21,8 @@ public final class FederationPaths {
     public static final String SEATS = "/assentos_servidor";
     /** The version of this airline's seat availability, which its path answers carry (peers cache them by it). */
     public static final String VERSION = "/versao_servidor";
+    /** This airline's availability feed: server-sent events, a snapshot then every change (docs/availability.md). */
+    public static final String FEED = "/disponibilidade_servidor";
     /** Liveness, signed, so that a peer with another secret shows as not answering. */
     public static final String PING = "/ping_servidor";
 
@@ -37,7 +39,7 @@ public final class FederationPaths {
     /** Accounts: a refresh token revoked at its home. */
     public static final String ACCOUNT_LOGOUT = "/conta_servidor/logout";
 
-    public static final List<String> ALL = List.of(PATHS, VERSION, TICKETS, PREPARE, COMMIT, ABORT, DECISION, PING, SEATS,
+    public static final List<String> ALL = List.of(PATHS, VERSION, FEED, TICKETS, PREPARE, COMMIT, ABORT, DECISION, PING, SEATS,
             ACCOUNT_CLAIM, ACCOUNT_LOGIN, ACCOUNT_DATA, ACCOUNT_DELETE, ACCOUNT_RENEW, ACCOUNT_LOGOUT);
 
     private FederationPaths() {

@@ -20,17 +20,21 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import passcom.api.Erro;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import passcom.api.Json;
+import passcom.core.availability.FeedConnection;
+import passcom.core.availability.FeedSink;
+import passcom.core.availability.ImageFeed;
 import passcom.core.cpf.Cpf;
 import passcom.core.route.Segment;
 import passcom.core.route.plan.AirlinePaths;
 import passcom.core.seat.SeatMap;
 import passcom.core.time.Ticker;
-import passcom.core.route.plan.PeerPathsCache;
-import passcom.core.route.plan.VersionedPaths;
 import passcom.core.txn.AirlinePort;
 import passcom.core.txn.AirlineTickets;
 import passcom.core.txn.AirlineUnreachable;
@@ -95,6 +99,7 @@ public final class HttpAirlinePort implements AirlinePort {
         }
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(HttpAirlinePort.class);
     private static final Set<Integer> DEFINITE_REFUSALS = Set.of(400, 404, 409);
 
     private final String airline;
@@ -106,11 +111,11 @@ public final class HttpAirlinePort implements AirlinePort {
     private final Duration peerTimeout;
     private final Limits limits;
     private final Map<Message, Bulkhead> bulkheads;
+    /** Feed connections opened so far: each one goes to the next instance. */
+    private final AtomicInteger feedConnections = new AtomicInteger();
     /** Index of the instance that answered last. */
     private final AtomicInteger preferred = new AtomicInteger();
-    /** This peer's path answers by availability version: a route search asks only when the version moved. */
-    private final PeerPathsCache pathsCache;
-    /** Deadlines, bulkhead silence and the paths cache's age: a test moves it instead of sleeping. */
+    /** Deadlines and bulkhead silence: a test moves it instead of sleeping. */
     private final Ticker ticker;
 
     /**
@@ -139,7 +144,6 @@ public final class HttpAirlinePort implements AirlinePort {
         this.peerTimeout = Objects.requireNonNull(peerTimeout, "peerTimeout");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.ticker = Objects.requireNonNull(ticker, "ticker");
-        this.pathsCache = new PeerPathsCache(ticker::read, PeerPathsCache.CHECK_AFTER, PeerPathsCache.VALID_FOR);
         // Decision queries share the phase-two limit's size, not its permits: both come from background threads.
         this.bulkheads = Map.of(
                 Message.QUERY, new Bulkhead(limits.searches(), ticker),
@@ -154,35 +158,35 @@ public final class HttpAirlinePort implements AirlinePort {
     }
 
     /**
-     * The peer's answer from the cache when it holds one of the peer's current version (learned within
-     * {@link PeerPathsCache#VALID_FOR}), else asked; a served answer older than {@link PeerPathsCache#CHECK_AFTER}
-     * also starts one version check in the background.
+     * Asked every time: a route search plans from the peer's availability image and asks only a peer it has no image
+     * of yet. (The answers cached here by version until 2026-12 could be up to a second stale.)
      */
     @Override
     public CompletableFuture<AirlinePaths> paths(String origin, String destination) {
-        AirlinePaths cached = pathsCache.lookup(origin, destination);
-        if (pathsCache.shouldCheck()) {
-            get(FederationPaths.VERSION, "", searchTimeout, Message.QUERY)
-                    .thenApply(json -> read(json, VersionMessage.class, VersionMessage::versao))
-                    .whenComplete((version, failure) -> {
-                        if (failure == null) {
-                            pathsCache.checked(version);
-                        } else {
-                            pathsCache.checkFailed();
-                        }
-                    });
-        }
-        if (cached != null) {
-            return CompletableFuture.completedFuture(cached);
-        }
         return get(FederationPaths.PATHS, query("origem", origin, "destino", destination), searchTimeout, Message.QUERY)
-                .thenApply(json -> read(json, PathsMessage.class, message -> {
-                    AirlinePaths paths = message.toPaths();
-                    if (message.versao() != null) {
-                        pathsCache.answered(origin, destination, new VersionedPaths(message.versao(), paths));
-                    }
-                    return paths;
-                }));
+                .thenApply(json -> read(json, PathsMessage.class, PathsMessage::toPaths));
+    }
+
+    /**
+     * A server-sent event stream from one instance (each new connection tries the next, so a second instance takes
+     * over from a dead one). Silence for {@link ImageFeed#SILENCE_LIMIT} ends it (heartbeats come every half second);
+     * an event that cannot be read ends it too, and the subscriber asks again for a snapshot.
+     */
+    @Override
+    public FeedConnection availability(FeedSink sink) {
+        String base = instances.get(Math.floorMod(feedConnections.getAndIncrement(), instances.size()));
+        Map<String, String> headers = signer.sign(sender, "GET", FederationPaths.FEED, new byte[0]);
+        AtomicReference<PeerHttpClient.Stream> stream = new AtomicReference<>();
+        FeedEvents events = new FeedEvents(json -> {
+            try {
+                sink.accept(Json.mapper().readValue(json, AvailabilityMessage.class).toMessage());
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("{}'s feed: unreadable event: {}", airline, e.toString());
+                stream.get().close();
+            }
+        });
+        stream.set(client.stream(URI.create(base + FederationPaths.FEED), headers, ImageFeed.SILENCE_LIMIT, events::read, sink::ended));
+        return () -> stream.get().close();
     }
 
     @Override

@@ -113,6 +113,33 @@ public final class PeerHttpClient implements AutoCloseable {
         return answer;
     }
 
+    /** An open streamed exchange; closing it aborts the request. */
+    public interface Stream extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Sends one GET whose answer never ends (server-sent events): {@code content} gets each piece of a 2xx body as it
+     * arrives, and {@code ended} is called once, when the exchange ends for any reason (a non-2xx status, silence
+     * for {@code idleTimeout}, the peer closing, or {@link Stream#close}). Both run on this client's threads.
+     */
+    public Stream stream(URI uri, Map<String, String> headers, Duration idleTimeout, java.util.function.Consumer<java.nio.ByteBuffer> content,
+                         java.util.function.Consumer<Throwable> ended) {
+        Request request = client.newRequest(uri)
+                .method("GET")
+                .idleTimeout(Math.max(1, idleTimeout.toMillis()), TimeUnit.MILLISECONDS)
+                .headers(fields -> headers.forEach(fields::put));
+        request.onResponseHeaders(response -> {
+            if (response.getStatus() / 100 != 2) {
+                request.abort(new java.io.IOException("respondeu " + response.getStatus()));
+            }
+        });
+        request.onResponseContent((response, buffer) -> content.accept(buffer));
+        request.send(result -> ended.accept(result.getFailure()));
+        return () -> request.abort(new java.io.IOException("fechada"));
+    }
+
     /** Fails what is in flight, closes the connections and stops the threads. Idempotent. */
     @Override
     public void close() {

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 /**
  * Per key, the last value computed and the inputs it was computed from, reused while the inputs are the very
  * same objects. Route answers come out of caches that hand back the same instance for as long as an airline's
- * availability version stands ({@link LocalPathsCache}, {@link PeerPathsCache}), so "the same instances" means
+ * availability version stands ({@link LocalPathsCache}, {@link FreeSegmentPaths}), so "the same instances" means
  * "the same versions", and what is computed purely from them (the federation merge, its JSON) need not be
  * computed again. Comparing identities, not contents, keeps a hit at a few pointer comparisons.
  *

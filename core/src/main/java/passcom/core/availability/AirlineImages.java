@@ -1,0 +1,147 @@
+package passcom.core.availability;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+import passcom.core.money.Money;
+import passcom.core.route.RouteNetwork;
+import passcom.core.route.Segment;
+import passcom.core.route.plan.FreeSegmentPaths;
+import passcom.core.time.Ticker;
+
+/**
+ * Every airline's availability as this server knows it (docs/availability.md): its own, published to its peers
+ * by {@link AvailabilityPublisher}, and one {@link AvailabilityImage} per peer kept by an {@link ImageFeed}; plus
+ * this server's own recent writes ({@link OwnWrites}). Route searches plan from here without asking anyone.
+ *
+ * <p>Threads: {@code feed-A} reads this airline's store; {@code images-A} reconnects feeds and checks silence;
+ * messages arrive on the transports' threads. Thread-safe.
+ */
+public final class AirlineImages implements AutoCloseable {
+
+    /** One airline's plan for a search: its paths over its free segments, and how old the image behind them is. */
+    public record Plan(String airline, FreeSegmentPaths paths, long ageMillis) {
+    }
+
+    private final String self;
+    private final AvailabilityPublisher publisher;
+    private final Map<String, AvailabilityImage> images = new TreeMap<>();
+    private final Map<String, ImageFeed> feeds = new TreeMap<>();
+    private final OwnWrites ownWrites;
+    private final ScheduledExecutorService timer;
+    private final RouteNetwork network;
+    private final Map<String, List<Segment>> flown = new TreeMap<>();
+    private final int pathsPerAirline;
+
+    /**
+     * @param readOwnFree     this airline's free seats per segment, read from its store
+     * @param peers           each peer airline's feed
+     * @param pathsPerAirline k, the paths each airline contributes to a search
+     */
+    public AirlineImages(String self, Money ownPrice, RouteNetwork network, Supplier<Map<Segment.Key, Integer>> readOwnFree,
+                         Map<String, FeedSource> peers, Ticker ticker, int pathsPerAirline) {
+        this.self = Objects.requireNonNull(self, "self");
+        this.network = network;
+        this.pathsPerAirline = pathsPerAirline;
+        this.ownWrites = new OwnWrites(ticker);
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "images-" + self);
+            t.setDaemon(true);
+            return t;
+        });
+        AvailabilityImage own = image(self, ticker);
+        images.put(self, own);
+        this.publisher = new AvailabilityPublisher(self, ownPrice, readOwnFree, own, ticker);
+        peers.forEach((airline, source) -> {
+            if (!airline.equals(self)) {
+                AvailabilityImage image = image(airline, ticker);
+                images.put(airline, image);
+                feeds.put(airline, new ImageFeed(image, source, timer, ticker));
+            }
+        });
+    }
+
+    private AvailabilityImage image(String airline, Ticker ticker) {
+        // A peer missing from this server's network file has no segments to plan on here.
+        flown.put(airline, network.airline(airline).isPresent() ? network.segmentsFlownBy(airline) : List.of());
+        return new AvailabilityImage(airline, (price, free) -> new FreeSegmentPaths(airline, price, flown.get(airline), free, pathsPerAirline),
+                ticker);
+    }
+
+    /** Publishes this airline's feed and subscribes to every peer's. */
+    public void start() {
+        publisher.start();
+        feeds.values().forEach(ImageFeed::start);
+    }
+
+    /** This airline's own feed, which peers subscribe to. */
+    public AvailabilityPublisher publisher() {
+        return publisher;
+    }
+
+    public OwnWrites ownWrites() {
+        return ownWrites;
+    }
+
+    /** Every airline's image, this one's included (audits compare them with each airline's counters). */
+    public Map<String, AvailabilityImage> images() {
+        return java.util.Collections.unmodifiableMap(images);
+    }
+
+    /** Whether {@code airline}'s feed has ever delivered a snapshot here (not yet: starting up, or a peer without a feed). */
+    public boolean hasImage(String airline) {
+        AvailabilityImage image = images.get(airline);
+        return image != null && image.state() != null;
+    }
+
+    /** Free seats of {@code segment} in {@code airline}'s image now (0 when unknown). */
+    public int freeSeats(String airline, Segment.Key segment) {
+        AvailabilityImage image = images.get(airline);
+        AvailabilityImage.State state = image == null ? null : image.state();
+        return state == null ? 0 : state.free().getOrDefault(segment, 0);
+    }
+
+    /**
+     * The airline's plan for a search, with this server's own recent writes applied; empty when its image has not
+     * been confirmed within {@link ImageFeed#SILENCE_LIMIT} (or never was): the airline is then unavailable.
+     */
+    public Optional<Plan> plan(String airline) {
+        AvailabilityImage image = images.get(airline);
+        if (image == null) {
+            return Optional.empty();
+        }
+        AvailabilityImage.State state = image.state();
+        long age = image.ageMillis();
+        if (state == null || age > ImageFeed.SILENCE_LIMIT.toMillis()) {
+            return Optional.empty();
+        }
+        Map<Segment.Key, Integer> overrides = ownWrites.overrides(airline, state.free());
+        if (overrides.isEmpty()) {
+            return Optional.of(new Plan(airline, state.paths(), age));
+        }
+        Set<Segment.Key> free = new java.util.TreeSet<>(state.paths().free());
+        overrides.forEach((segment, seats) -> {
+            if (seats > 0) {
+                free.add(segment);
+            } else {
+                free.remove(segment);
+            }
+        });
+        return Optional.of(new Plan(airline, new FreeSegmentPaths(airline, state.pricePer100Km(), flown.get(airline), free,
+                pathsPerAirline), age));
+    }
+
+    /** Stops publishing (ends every subscriber's stream) and every subscription. */
+    @Override
+    public void close() {
+        publisher.close();
+        feeds.values().forEach(ImageFeed::close);
+        timer.shutdownNow();
+    }
+}
