@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -26,6 +27,7 @@ import javax.swing.JRootPane;
 import javax.swing.SwingUtilities;
 import javax.swing.text.JTextComponent;
 import org.awaitility.Awaitility;
+import passcom.api.CaminhosResposta;
 import passcom.api.PedidoCompra;
 import passcom.api.Rota;
 import passcom.api.TrechoRota;
@@ -94,6 +96,7 @@ public final class ScreenshotTool {
         Rota shown = searchAndSelectMixed(frame, origin, destination);
         waitFor("health dots", frame::serverStatusKnown);
         capture(frame.getRootPane(), out.resolve("main-light.png"));
+        showStaleData(frame, session.client().search(origin, destination), out.resolve("search-stale-data.png"));
 
         onEdt(() -> session.applyTheme(true));
         capture(frame.getRootPane(), out.resolve("main-dark.png"));
@@ -140,6 +143,18 @@ public final class ScreenshotTool {
         }
         System.out.println("screenshots written to " + out.toAbsolutePath());
         System.exit(0);
+    }
+
+    /**
+     * The same answer as if the server had planned C's paths from an image 1.4 s old (its feed late: docs/availability.md),
+     * which the window points out; then the real answer again.
+     */
+    private static void showStaleData(MainFrame frame, CaminhosResposta answer, Path file) throws Exception {
+        CaminhosResposta late = new CaminhosResposta(answer.origem(), answer.destino(), answer.servidor(), answer.companhiasIndisponiveis(),
+                answer.maisCurtos(), answer.maisBaratos(), answer.caminhosEncontrados(), Map.of("A", 12L, "B", 230L, "C", 1_400L));
+        onEdt(() -> frame.searchPanel().show(late));
+        capture(frame.getRootPane(), file);
+        onEdt(() -> frame.searchPanel().show(answer));
     }
 
     /** Buys {@code airline}'s seats on one leg until it answers "sold out" (409), for {@link #FILLER_CPF}. */

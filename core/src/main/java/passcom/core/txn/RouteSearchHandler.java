@@ -50,9 +50,13 @@ final class RouteSearchHandler {
     RouteSearch search(String origin, String destination) {
         validateTrip(network, origin, destination);
         Map<String, AirlinePaths> answers = new TreeMap<>();
+        Map<String, Long> ages = new TreeMap<>();
         Set<String> withoutImage = new TreeSet<>();
         for (String airline : federation.airlines()) {
-            images.plan(airline).ifPresentOrElse(plan -> answers.put(airline, plan.paths().paths(origin, destination)), () -> {
+            images.plan(airline).ifPresentOrElse(plan -> {
+                answers.put(airline, plan.paths().paths(origin, destination));
+                ages.put(airline, plan.ageMillis());
+            }, () -> {
                 if (!images.hasImage(airline)) {
                     withoutImage.add(airline);
                 }
@@ -60,14 +64,17 @@ final class RouteSearchHandler {
         }
         if (!withoutImage.isEmpty()) {
             // No image yet (this server is starting, or the peer has no feed): asked as before images, with a round trip.
-            answers.putAll(federation.gather(withoutImage, port -> port.paths(origin, destination)));
+            Map<String, AirlinePaths> asked = federation.gather(withoutImage, port -> port.paths(origin, destination));
+            answers.putAll(asked);
+            asked.keySet().forEach(airline -> ages.put(airline, 0L));
         }
         List<String> unavailable = federation.missingFrom(answers);
         List<AirlinePaths> answered = new ArrayList<>(answers.values());
         List<Object> inputs = new ArrayList<>(answered);
         inputs.addAll(unavailable); // a changed set of missing airlines is a different input even with equal answers
         return searches.get(List.of(origin, destination), inputs, () -> new RouteSearch(origin, destination,
-                FederationPlanner.plan(network, federation.self(), origin, destination, answered), answered, unavailable));
+                FederationPlanner.plan(network, federation.self(), origin, destination, answered), answered, unavailable, Map.of()))
+                .at(ages);
     }
 
     VersionedPaths versionedPaths(String origin, String destination) {

@@ -74,11 +74,12 @@ public final class ApiMapper {
                 itinerary.price().toBigDecimal());
     }
 
+    /** The answer without {@code idade_dados_ms}, which {@link RouteSearchServlet} adds to each answer as it goes out. */
     public static CaminhosResposta caminhos(RouteSearch search, String server) {
         return new CaminhosResposta(search.origin(), search.destination(), server, search.unavailable(),
                 search.options().shortest().stream().map(ApiMapper::rota).toList(),
                 search.options().cheapest().stream().map(ApiMapper::rota).toList(),
-                search.answers().stream().map(ApiMapper::caminhosEncontrados).toList());
+                search.answers().stream().map(ApiMapper::caminhosEncontrados).toList(), null);
     }
 
     /** The original's per-airline shape: ["A", ["Cuiabá", "Goiânia"], ["Cuiabá", ...], ...]. */

@@ -43,6 +43,9 @@ public final class SearchPanel extends JPanel {
     private final BusyIndicator busy;
     private final CityComboBox originBox;
     private final CityComboBox destinationBox;
+    /** An image older than this (ms) is shown to the customer ({@link #staleNotice}). */
+    static final long STALE_AFTER_MS = 1_000;
+
     private final WarningBanner unavailable = new WarningBanner();
     private final JLabel message = new JLabel();
     private final Map<ResultTab, RouteTableModel> models = new EnumMap<>(ResultTab.class);
@@ -150,7 +153,9 @@ public final class SearchPanel extends JPanel {
             results.setTitleAt(tab.ordinal(), Messages.get(tab.titleKey(), model.getRowCount()));
         }
         List<String> missing = answer.companhiasIndisponiveis() == null ? List.of() : answer.companhiasIndisponiveis();
-        unavailable.show(missing.isEmpty() ? null : Messages.get("search.unavailable", String.join(", ", missing), missing.size()));
+        String notMissing = missing.isEmpty() ? null : Messages.get("search.unavailable", String.join(", ", missing), missing.size());
+        String stale = staleNotice(answer.idadeDadosMs());
+        unavailable.show(notMissing == null ? stale : stale == null ? notMissing : notMissing + " " + stale);
         if (models.values().stream().allMatch(model -> model.getRowCount() == 0)) {
             showMessage(Messages.get("search.none", answer.origem(), answer.destino()));
         }
@@ -159,6 +164,25 @@ public final class SearchPanel extends JPanel {
             visible.setRowSelectionInterval(0, 0);
         }
         selectionChanged();
+    }
+
+    /**
+     * What to tell about airlines whose availability the server planned from an old image, or null. Heartbeats come
+     * every half second and at 2 s the server lists the airline as not answering, so past {@link #STALE_AFTER_MS} is
+     * already unusual.
+     */
+    static String staleNotice(Map<String, Long> ages) {
+        if (ages == null) {
+            return null;
+        }
+        List<String> stale = ages.entrySet().stream().filter(e -> e.getValue() != null && e.getValue() >= STALE_AFTER_MS)
+                .map(Map.Entry::getKey).sorted().toList();
+        if (stale.isEmpty()) {
+            return null;
+        }
+        long oldest = stale.stream().mapToLong(ages::get).max().orElse(0);
+        return Messages.get("search.stale", String.join(", ", stale), stale.size(),
+                String.format(Messages.locale(), "%.1f", oldest / 1000.0));
     }
 
     /** "Comprar…", for tools that click through the purchase as a customer would. */

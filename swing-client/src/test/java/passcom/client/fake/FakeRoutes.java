@@ -46,7 +46,7 @@ final class FakeRoutes {
         List<Rota> distinct = List.copyOf(byPath.values());
         List<Rota> shortest = distinct.stream().sorted(Comparator.comparingInt(Rota::distanciaKm)).limit(LISTED).toList();
         List<Rota> cheapest = distinct.stream().sorted(Comparator.comparing(Rota::preco)).limit(LISTED).toList();
-        return new CaminhosResposta(origem, destino, servidor, List.of(), shortest, cheapest, List.of());
+        return new CaminhosResposta(origem, destino, servidor, List.of(), shortest, cheapest, List.of(), Map.of());
     }
 
     private void allPaths(List<String> path, String destino, List<Rota> found) {
