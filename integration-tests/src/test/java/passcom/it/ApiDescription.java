@@ -111,6 +111,23 @@ final class ApiDescription {
         return null;
     }
 
+    /**
+     * Checks an answer that never ends (server-sent events): its status and Content-Type as documented, and the data of
+     * its first event against the documented schema. Returns that data.
+     */
+    JsonNode checkFirstEvent(int statusCode, String contentType, String data, String method, String path, int status) throws IOException {
+        String what = method + " " + path + " " + status;
+        assertThat(statusCode).as(what).isEqualTo(status);
+        String pointer = "#/paths/" + escape(path) + "/" + method.toLowerCase() + "/responses/" + status;
+        assertThat(at(pointer).path("content").has("text/event-stream")).as(what + " is documented as text/event-stream").isTrue();
+        assertThat(contentType).as(what).startsWith("text/event-stream");
+        checked.add(what);
+        JsonNode body = Json.mapper().readTree(data);
+        Set<ValidationMessage> errors = schema(pointer + "/content/text~1event-stream/schema").validate(body);
+        assertThat(errors).as(what + " first event " + data).isEmpty();
+        return body;
+    }
+
     /** A schema that is the document itself with a $ref to {@code pointer}, so every #/components ref resolves. */
     JsonSchema schema(String pointer) {
         ObjectNode schema = root.deepCopy();

@@ -87,6 +87,9 @@ class OpenApiPeersIT {
         check(signed("B", "GET", "/caminhos_servidor?origem=" + q("São Paulo"), ""), "GET", "/caminhos_servidor", 400);
         check(signed("B", "GET", "/versao_servidor", ""), "GET", "/versao_servidor", 200);
         check(signed("B", "GET", "/ping_servidor", ""), "GET", "/ping_servidor", 200);
+        JsonNode snapshot = firstEvent(FederationPaths.FEED);
+        assertThat(snapshot.path("tipo").asText()).as("a subscriber's first event").isEqualTo("retrato");
+        assertThat(snapshot.path("assentos_livres")).as("every segment A flies").isNotEmpty();
         check(signed("B", "GET", "/assentos_servidor?" + LEG, ""), "GET", "/assentos_servidor", 200);
         check(signed("B", "GET", "/assentos_servidor?origem=" + q("Cuiabá"), ""), "GET", "/assentos_servidor", 400);
         check(signed("B", "GET", "/decisao_servidor?id_transacao=" + UUID.randomUUID(), ""), "GET", "/decisao_servidor", 200);
@@ -177,6 +180,21 @@ class OpenApiPeersIT {
         Booking booking = new Booking(txn.substring(0, 6).toUpperCase(), Cpf.parse(CPF),
                 List.of(new BookedLeg(leg, "A", seat, Money.ofCents(50000))), Instant.now(), "B");
         return Json.mapper().writeValueAsString(CommitMessage.of(new Commit(txn, TxnKind.PURCHASE, booking)));
+    }
+
+    /** A signed GET of the feed from B; its first event's data, checked against the document; the stream is then closed. */
+    private static JsonNode firstEvent(String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(cluster.uri("A") + path)).timeout(Duration.ofSeconds(20)).GET()
+                .headers(SIGNER.sign("B", "GET", path, new byte[0]).entrySet().stream()
+                        .flatMap(h -> java.util.stream.Stream.of(h.getKey(), h.getValue())).toArray(String[]::new))
+                .build();
+        HttpResponse<java.util.stream.Stream<String>> response = HTTP.send(request, HttpResponse.BodyHandlers.ofLines());
+        String data;
+        try (java.util.stream.Stream<String> lines = response.body()) {
+            data = lines.filter(line -> line.startsWith("data:")).findFirst().orElseThrow().substring("data:".length()).strip();
+        }
+        return api.checkFirstEvent(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), data,
+                "GET", path, 200);
     }
 
     private static HttpResponse<String> signed(String sender, String method, String pathAndQuery, String body) throws Exception {

@@ -11,10 +11,10 @@ import passcom.core.route.RouteNetwork;
 import passcom.core.seat.SeatInventory;
 
 /**
- * The route-answer caches (docs/PERFORMANCE.md, "Caches") over real HTTP: a coordinator serves a peer's
- * path answer from its cache while the peer's availability version stands. A cached answer may show a leg
- * that has just sold out; a purchase of it is still refused by the peer, and the search stops showing it
- * once the version has moved. A peer that stops is reported unavailable even though its answers are cached.
+ * Route answers planned from images (docs/PERFORMANCE.md, "Caches"; docs/availability.md) over real HTTP: a server
+ * plans a peer's paths from its image of the peer's availability. An image may still show a leg that has just sold
+ * out elsewhere; a purchase of it is still refused by the peer, and the search stops showing it once the peer's feed
+ * has delivered the sale. A peer that stops is reported unavailable even though its image is still held.
  */
 class RouteCacheIT extends ClusterScenario {
 
