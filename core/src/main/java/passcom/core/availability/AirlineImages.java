@@ -109,7 +109,8 @@ public final class AirlineImages implements AutoCloseable {
 
     /**
      * The airline's plan for a search, with this server's own recent writes applied; empty when its image has not
-     * been confirmed within {@link ImageFeed#SILENCE_LIMIT} (or never was): the airline is then unavailable.
+     * been confirmed within {@link ImageFeed#SILENCE_LIMIT} (or never was), or its feed's stream has ended and no
+     * new one has begun: the airline is then unavailable.
      */
     public Optional<Plan> plan(String airline) {
         AvailabilityImage image = images.get(airline);
@@ -118,7 +119,8 @@ public final class AirlineImages implements AutoCloseable {
         }
         AvailabilityImage.State state = image.state();
         long age = image.ageMillis();
-        if (state == null || age > ImageFeed.SILENCE_LIMIT.toMillis()) {
+        ImageFeed feed = feeds.get(airline);
+        if (state == null || age > ImageFeed.SILENCE_LIMIT.toMillis() || feed != null && !feed.streaming()) {
             return Optional.empty();
         }
         Map<Segment.Key, Integer> overrides = ownWrites.overrides(airline, state.free());

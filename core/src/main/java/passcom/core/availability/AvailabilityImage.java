@@ -22,7 +22,8 @@ public final class AvailabilityImage {
 
     /**
      * One version of the image. {@code paths} plans over the segments with a free seat; it is carried over from the
-     * previous state when a change leaves that set as it was (the common sale), so its memo stays warm.
+     * previous state when a change leaves that set as it was (the common sale: no segment's count crossed zero), so
+     * its memo stays warm and the set is not rebuilt.
      */
     public record State(String base, long version, Money pricePer100Km, Map<Segment.Key, Integer> free, FreeSegmentPaths paths,
                         long heardNanos) {
@@ -83,7 +84,10 @@ public final class AvailabilityImage {
         }
         Map<Segment.Key, Integer> free = new HashMap<>(current.free);
         free.putAll(delta.changed());
-        state = next(current, delta.base(), delta.version(), current.pricePer100Km, free, now);
+        boolean flips = delta.changed().entrySet().stream()
+                .anyMatch(e -> (e.getValue() > 0) != (current.free.getOrDefault(e.getKey(), 0) > 0));
+        state = flips ? next(current, delta.base(), delta.version(), current.pricePer100Km, free, now)
+                : new State(current.base, delta.version(), current.pricePer100Km, Map.copyOf(free), current.paths, now);
         return true;
     }
 

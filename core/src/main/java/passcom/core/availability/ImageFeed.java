@@ -40,6 +40,8 @@ public final class ImageFeed implements AutoCloseable {
     private Duration backoff = MIN_BACKOFF;
     private boolean reconnectPending;
     private boolean closed;
+    /** A snapshot came on the current connection and it has not ended since. */
+    private volatile boolean streaming;
 
     public ImageFeed(AvailabilityImage image, FeedSource source, ScheduledExecutorService timer, Ticker ticker) {
         this.image = Objects.requireNonNull(image, "image");
@@ -50,6 +52,15 @@ public final class ImageFeed implements AutoCloseable {
 
     public AvailabilityImage image() {
         return image;
+    }
+
+    /**
+     * False from the moment a stream ends (the peer stopped, or its connection failed) until a new connection's
+     * snapshot: the airline is then unavailable at once, without waiting for {@link #SILENCE_LIMIT}. A gap or a
+     * silence reconnect does not clear it: the image is still as good as its age says.
+     */
+    public boolean streaming() {
+        return streaming;
     }
 
     /** Connects, and checks for silence every quarter of a second. */
@@ -110,6 +121,11 @@ public final class ImageFeed implements AutoCloseable {
     }
 
     private void ended(long which, Throwable cause) {
+        synchronized (this) {
+            if (which == generation) {
+                streaming = false;
+            }
+        }
         LOG.debug("{}'s feed ended: {}", image.airline(), cause == null ? "closed" : cause.toString());
         replace(which, "ended");
     }
@@ -155,6 +171,7 @@ public final class ImageFeed implements AutoCloseable {
                 if (message instanceof FeedMessage.Snapshot) {
                     synchronized (ImageFeed.this) {
                         backoff = MIN_BACKOFF;
+                        streaming = which == generation;
                     }
                 }
             } else {
