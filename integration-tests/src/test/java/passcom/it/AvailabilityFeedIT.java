@@ -23,8 +23,11 @@ class AvailabilityFeedIT extends ClusterScenario {
 
     private static final List<String> DIRECT = List.of("Cuiabá", "Goiânia");
     private static final Segment.Key CUIABA_GOIANIA = new Segment.Key("Cuiabá", "Goiânia");
-    /** The silence after which an airline is unavailable (2 s), and what a loaded 2-core machine may add to noticing it. */
-    private static final Duration UNAVAILABLE_WITHIN = Duration.ofMillis(2_000 + 1_500);
+    /**
+     * The silence after which an airline is unavailable (2 s), and what a loaded 2-core machine may add to noticing it
+     * (searches over HTTP while other builds run: 1.5 s of slack was once not enough).
+     */
+    private static final Duration UNAVAILABLE_WITHIN = Duration.ofMillis(2_000 + 3_000);
 
     @Test
     void when_a_buyer_asks_the_same_server_right_after_buying_then_the_sold_out_leg_is_gone() {

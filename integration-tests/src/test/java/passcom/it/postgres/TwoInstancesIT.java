@@ -30,6 +30,7 @@ import passcom.it.Fault;
 import passcom.it.FaultProxy;
 import passcom.it.FreePorts;
 import passcom.it.Http;
+import passcom.it.ImageAudit;
 import passcom.server.PasscomServer;
 import passcom.server.ServerConfig;
 
@@ -128,6 +129,23 @@ class TwoInstancesIT {
         awaitQuiet();
         assertThat(NodeInspection.of(servers.get("A1").node()).seatCounts().get(LEG)).isEqualTo(new SeatInventory.Count(0, 0, 10));
         assertThat(NodeInspection.of(servers.get("A2").node()).recountSeats().get(LEG)).isEqualTo(new SeatInventory.Count(0, 0, 10));
+        ImageAudit.awaitImagesExact(Map.of("A", servers.get("A2").node(), "B", servers.get("B").node(), "C", servers.get("C").node()));
+    }
+
+    @Test
+    void when_each_instance_of_a_sells_then_every_image_of_a_shows_both_instances_sales() throws Exception {
+        start(withSeats(10), null);
+        for (int i = 0; i < 5; i++) {
+            String instance = i < 3 ? "A1" : "A2";
+            Http.Reply bought = Buyers.buy(servers.get(instance).uri(), Buyers.cpf(300 + i), List.of("A"), List.of("São Paulo", "Curitiba"));
+            assertThat(bought.status()).as(bought.erro()).isEqualTo(200);
+        }
+        awaitQuiet();
+
+        // B and C subscribe to one of A's instances; each instance publishes what the other sold too (it reads the shared store).
+        ImageAudit.awaitImagesExact(Map.of("A", servers.get("A1").node(), "B", servers.get("B").node(), "C", servers.get("C").node()));
+        ImageAudit.awaitImagesExact(Map.of("A", servers.get("A2").node(), "B", servers.get("B").node(), "C", servers.get("C").node()));
+        assertThat(servers.get("B").node().availabilityImages().get("A").state().free().get(LEG)).isEqualTo(5);
     }
 
     @Test

@@ -2,10 +2,8 @@ package passcom.core.route.plan;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -33,9 +31,6 @@ public final class LocalPathsCache {
 
     static final Duration MIN_AGE = Duration.ofMillis(20);
     static final int READ_COST_FACTOR = 20;
-    /** Memoised answers per availability; beyond this the memo starts again (a 1,000-city network has a million pairs). */
-    static final int MAX_ANSWERS = 2_048;
-
     private final String airline;
     private final Money pricePer100Km;
     private final List<Segment> flown;
@@ -46,12 +41,8 @@ public final class LocalPathsCache {
     private final ReentrantLock reading = new ReentrantLock();
     private volatile Snapshot snapshot;
 
-    private record Trip(String origin, String destination) {
-    }
-
-    /** One reading of the availability: what it found, the graph of the usable segments, and the answers computed on it. */
-    private record Snapshot(long version, Set<Segment.Key> free, PathFinder finder, long readAtNanos, long maxAgeNanos,
-                            Map<Trip, List<List<String>>> answers) {
+    /** One reading of the availability: what it found and the paths over it ({@link FreeSegmentPaths} memoises them per trip). */
+    private record Snapshot(long version, Set<Segment.Key> free, FreeSegmentPaths paths, long readAtNanos, long maxAgeNanos) {
         boolean freshAt(long nanos) {
             return nanos - readAtNanos < maxAgeNanos;
         }
@@ -77,16 +68,7 @@ public final class LocalPathsCache {
     /** The airline's best paths from {@code origin} to {@code destination} over segments with a free seat, and their version. */
     public VersionedPaths paths(String origin, String destination) {
         Snapshot current = current();
-        Trip trip = new Trip(origin, destination);
-        List<List<String>> paths = current.answers.get(trip);
-        if (paths == null) {
-            paths = current.finder.shortest(origin, destination, pathsPerAnswer);
-            if (current.answers.size() >= MAX_ANSWERS) {
-                current.answers.clear();
-            }
-            current.answers.put(trip, paths);
-        }
-        return new VersionedPaths(current.version, new AirlinePaths(airline, pricePer100Km, paths));
+        return new VersionedPaths(current.version, current.paths.paths(origin, destination));
     }
 
     /** The version of the availability answers are computed from now (a peer compares it with the answers it holds). */
@@ -116,11 +98,10 @@ public final class LocalPathsCache {
             long maxAge = Math.max(MIN_AGE.toNanos(), (now - start) * READ_COST_FACTOR);
             Snapshot next;
             if (current != null && current.free.equals(free)) {
-                next = new Snapshot(current.version, current.free, current.finder, now, maxAge, current.answers);
+                next = new Snapshot(current.version, current.free, current.paths, now, maxAge);
             } else {
-                List<Segment> usable = flown.stream().filter(s -> free.contains(s.key())).toList();
-                next = new Snapshot(current == null ? firstVersion : current.version + 1, free, new PathFinder(usable), now, maxAge,
-                        new ConcurrentHashMap<>());
+                next = new Snapshot(current == null ? firstVersion : current.version + 1, free,
+                        new FreeSegmentPaths(airline, pricePer100Km, flown, free, pathsPerAnswer), now, maxAge);
             }
             snapshot = next;
             return next;
