@@ -85,7 +85,9 @@ public final class AvailabilityPublisher implements AutoCloseable {
 
     /** Reads the store now instead of at the next poll: this process has just committed a seat change. Never blocks. */
     public void nudge() {
-        nudges.offer(Boolean.TRUE);
+        if (!nudges.offer(Boolean.TRUE)) {
+            return; // a nudge is already waiting: the read it causes covers this change too
+        }
     }
 
     /** A new subscriber: its first message is a snapshot. */
