@@ -11,18 +11,21 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import passcom.core.money.Money;
 import passcom.core.route.Airline;
+import passcom.core.route.City;
 import passcom.core.route.RouteNetwork;
 import passcom.core.route.Segment;
-import passcom.core.route.generate.NewAirlines;
+import passcom.core.route.generate.PriceLadder;
 import passcom.core.seat.SeatInventory;
 
 /**
- * A federation of six airlines (issue 19, "any number of airlines") in this JVM over real HTTP: the default
- * network given D, E and F by {@link NewAirlines}, then cut to a chain where each airline flies one leg of
- * Cuiabá → Goiânia → Belo Horizonte → Rio de Janeiro → São Paulo → Curitiba → Florianópolis (both ways, 3 seats).
- * The only way from Cuiabá to Florianópolis takes a leg of every airline, so a route answer that lists it was
- * planned from all six answers; a purchase of it sells a seat on six airlines at once. After each test every hold
- * is decided and the seat audit holds on all six ({@link ClusterScenario}).
+ * A federation of six airlines (issue 19, "any number of airlines") in this JVM over real HTTP, on a network built
+ * so that the best trip from Cuiabá to Florianópolis takes one leg of each. The trip is the chain Cuiabá → Goiânia →
+ * Belo Horizonte → Rio de Janeiro → São Paulo → Curitiba → Florianópolis; airline i (A = 0) flies the chain's first
+ * i + 1 legs and then, to reach Florianópolis on its own, a long detour through Manaus (F flies the whole chain). Each
+ * airline answers only with its own whole paths, so leg i is offered by airlines i to F, and the cheapest of them is
+ * airline i (the {@link PriceLadder}: A at R$ 115 per 100 km, F at 215): the merged answer flies A, B, C, D, E, F,
+ * which no single airline's answer holds. Every leg has 3 seats. After each test every hold is decided and the seat
+ * audit holds on all six ({@link ClusterScenario}).
  */
 class SixAirlinesIT extends ClusterScenario {
 
@@ -30,9 +33,11 @@ class SixAirlinesIT extends ClusterScenario {
     private static final List<String> CHAIN = List.of("Cuiabá", "Goiânia", "Belo Horizonte", "Rio de Janeiro", "São Paulo",
             "Curitiba", "Florianópolis");
     private static final int SEATS = 3;
+    private static final String DETOUR = "Manaus";
+    private static final int DETOUR_KM = 3000;
 
     @Test
-    void when_asked_for_a_trip_only_all_six_can_fly_then_every_server_plans_it_from_every_airline_s_legs() {
+    void when_the_best_trip_takes_a_leg_of_each_of_six_airlines_then_every_server_merges_it_from_their_answers() {
         RouteNetwork network = chain();
         start(network, AIRLINES.toArray(String[]::new));
 
@@ -42,13 +47,21 @@ class SixAirlinesIT extends ClusterScenario {
             assertThat(reply.status()).as("%s: %s", server, reply.json()).isEqualTo(200);
             JsonNode json = reply.json();
             assertThat(json.path("companhias_indisponiveis")).as(server).isEmpty();
-            assertThat(json.path("mais_curtos")).as(server).hasSize(1);
-            JsonNode route = json.path("mais_curtos").get(0);
-            assertThat(strings(route.path("caminho").get(0))).as("%s: one leg per airline", server).isEqualTo(AIRLINES);
-            assertThat(strings(route.path("caminho").get(1))).as(server).isEqualTo(CHAIN);
-            assertThat(route.path("preco").decimalValue()).as("%s: each leg at its airline's price", server)
-                    .isEqualByComparingTo(chainFare(network).toBigDecimal());
-            assertThat(json.path("mais_baratos").get(0)).as(server).isEqualTo(route);
+            List<String> answered = new ArrayList<>();
+            json.path("caminhos_encontrados").forEach(paths -> answered.add(paths.get(0).asText()));
+            assertThat(answered).as("%s: airlines whose paths were merged", server).containsExactlyInAnyOrderElementsOf(AIRLINES);
+            JsonNode cheapest = json.path("mais_baratos").get(0);
+            assertThat(strings(cheapest.path("caminho").get(0))).as("%s: each leg by the cheapest airline offering it", server)
+                    .isEqualTo(AIRLINES);
+            assertThat(strings(cheapest.path("caminho").get(1))).as(server).isEqualTo(CHAIN);
+            assertThat(cheapest.path("preco").decimalValue()).as("%s: each leg at its airline's price", server)
+                    .isEqualByComparingTo(fare(network, AIRLINES).toBigDecimal());
+            JsonNode shortest = json.path("mais_curtos").get(0);
+            List<String> connectedFirst = connectedFirst(server);
+            assertThat(strings(shortest.path("caminho").get(0))).as("%s: its own legs while it offers them, then the cheapest", server)
+                    .isEqualTo(connectedFirst);
+            assertThat(strings(shortest.path("caminho").get(1))).as(server).isEqualTo(CHAIN);
+            assertThat(shortest.path("preco").decimalValue()).as(server).isEqualByComparingTo(fare(network, connectedFirst).toBigDecimal());
         }
     }
 
@@ -98,24 +111,59 @@ class SixAirlinesIT extends ClusterScenario {
         }
     }
 
-    /** The default network flown by six airlines, each on one leg of the chain only (both ways). */
+    /** The chain (distances of the default network) and the detour through Manaus, flown as the class comment says. */
     private static RouteNetwork chain() {
-        RouteNetwork network = NewAirlines.addTo(Networks.defaultNetwork(), AIRLINES);
+        RouteNetwork original = Networks.defaultNetwork();
+        List<City> cities = new ArrayList<>(CHAIN.stream().map(original::city).toList());
+        cities.add(new City(DETOUR, -3.12, -60.02));
+        List<Segment> segments = new ArrayList<>();
         for (int leg = 0; leg < AIRLINES.size(); leg++) {
-            Airline airline = network.airline(AIRLINES.get(leg)).orElseThrow();
-            var capacity = new TreeMap<Segment.Key, Integer>();
-            capacity.put(new Segment.Key(CHAIN.get(leg), CHAIN.get(leg + 1)), SEATS);
-            capacity.put(new Segment.Key(CHAIN.get(leg + 1), CHAIN.get(leg)), SEATS);
-            network = network.withAirline(airline.withCapacity(capacity));
+            int km = original.segment(CHAIN.get(leg), CHAIN.get(leg + 1)).orElseThrow().km();
+            segments.addAll(bothWays(CHAIN.get(leg), CHAIN.get(leg + 1), km));
+            segments.addAll(bothWays(CHAIN.get(leg + 1), DETOUR, DETOUR_KM));
         }
-        return network;
+        List<Airline> airlines = new ArrayList<>();
+        for (int i = 0; i < AIRLINES.size(); i++) {
+            Map<Segment.Key, Integer> capacity = new TreeMap<>();
+            for (int leg = 0; leg <= i; leg++) {
+                flies(capacity, CHAIN.get(leg), CHAIN.get(leg + 1));
+            }
+            if (i < AIRLINES.size() - 1) {
+                flies(capacity, CHAIN.get(i + 1), DETOUR);
+                flies(capacity, DETOUR, CHAIN.get(CHAIN.size() - 1));
+            }
+            airlines.add(new Airline(AIRLINES.get(i), PriceLadder.priceOf(i), new TreeMap<>(capacity)));
+        }
+        return new RouteNetwork(cities, segments, airlines);
     }
 
-    private static Money chainFare(RouteNetwork network) {
-        Money fare = Money.ZERO;
+    private static List<Segment> bothWays(String from, String to, int km) {
+        return List.of(new Segment(from, to, km), new Segment(to, from, km));
+    }
+
+    private static void flies(Map<Segment.Key, Integer> capacity, String from, String to) {
+        capacity.put(new Segment.Key(from, to), SEATS);
+        capacity.put(new Segment.Key(to, from), SEATS);
+    }
+
+    /**
+     * The planner's rule for the shortest trips: each leg flown by the airline whose server was asked when it offered
+     * that leg (airline i offers the chain's first i + 1), otherwise by the cheapest that did (leg k: airline k).
+     */
+    private static List<String> connectedFirst(String server) {
+        int connected = AIRLINES.indexOf(server);
+        List<String> legs = new ArrayList<>();
         for (int leg = 0; leg < AIRLINES.size(); leg++) {
+            legs.add(leg <= connected ? server : AIRLINES.get(leg));
+        }
+        return legs;
+    }
+
+    private static Money fare(RouteNetwork network, List<String> legAirlines) {
+        Money fare = Money.ZERO;
+        for (int leg = 0; leg < legAirlines.size(); leg++) {
             int km = network.segment(CHAIN.get(leg), CHAIN.get(leg + 1)).orElseThrow().km();
-            fare = fare.plus(network.airline(AIRLINES.get(leg)).orElseThrow().pricePer100Km().forDistance(km));
+            fare = fare.plus(network.airline(legAirlines.get(leg)).orElseThrow().pricePer100Km().forDistance(km));
         }
         return fare;
     }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import passcom.core.route.Airline;
 import passcom.core.route.InvalidNetwork;
 import passcom.core.route.NetworkLoader;
@@ -37,12 +38,9 @@ public final class AddAirlines {
         List<String> airlines = null;
         Path network = null;
         Path out = null;
-        for (int i = 0; i < args.length; i++) {
-            String flag = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(flag + " needs a value");
-            }
-            String value = args[++i];
+        for (Map.Entry<String, String> given : FlagValues.of(args).entrySet()) {
+            String flag = given.getKey();
+            String value = given.getValue();
             switch (flag) {
                 case "--airlines" -> airlines = Arrays.stream(value.split(",", -1)).map(String::strip).toList();
                 case "--network" -> network = Path.of(value);

@@ -30,6 +30,19 @@ class NetworkGeneratorTest {
     }
 
     @Test
+    void when_generated_for_twelve_airlines_then_a_b_c_and_the_segments_are_those_of_three_and_the_rest_climb_the_price_ladder() {
+        RouteNetwork three = NetworkGenerator.generate(1, 300, 5, 3, 2000);
+        RouteNetwork twelve = NetworkGenerator.generate(1, 300, 5, 12, 2000);
+
+        assertThat(List.copyOf(twelve.segments())).isEqualTo(List.copyOf(three.segments()));
+        assertThat(twelve.airlines()).extracting(Airline::id).containsExactly("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L");
+        for (String id : List.of("A", "B", "C")) {
+            assertThat(twelve.airline(id)).isEqualTo(three.airline(id));
+        }
+        assertThat(twelve.airline("L").orElseThrow().pricePer100Km()).isEqualTo(Money.of("335.00"));
+    }
+
+    @Test
     void when_seeds_differ_then_the_networks_differ() {
         assertThat(List.copyOf(NetworkGenerator.generate(2, 50, 4, 1).cities()))
                 .isNotEqualTo(List.copyOf(NetworkGenerator.generate(1, 50, 4, 1).cities()));
