@@ -158,7 +158,6 @@ final class PurchaseCoordinator {
             prepares.put(a, new Prepare(txnId, airline, TxnKind.PURCHASE, reference, indexes.stream().map(i -> legs.get(i).key()).toList(),
                     seating));
         });
-        int passengers = order.passengers().size();
         return twoPhaseCommit.run(txnId, effects, prepares, held -> {
             Map<String, Integer> next = new LinkedHashMap<>();
             List<BookedLeg> booked = new ArrayList<>();
@@ -166,11 +165,8 @@ final class PurchaseCoordinator {
                 String legAirline = order.legs().get(i).airline().value();
                 int index = next.merge(legAirline, 1, Integer::sum) - 1;
                 Vote.Held vote = held.get(legAirline);
-                List<Integer> seats = new ArrayList<>();
-                for (int p = 0; p < passengers; p++) {
-                    seats.add(vote.seat(index, p, passengers));
-                }
-                booked.add(new BookedLeg(legs.get(i), legAirline, seats, vote.prices().get(index)));
+                Vote.HeldLeg heldLeg = vote.legs().get(index);
+                booked.add(new BookedLeg(legs.get(i), legAirline, heldLeg.seats(), heldLeg.price()));
             }
             List<Passenger> travellers = order.passengers().stream().map(p -> new Passenger(p.cpf(), p.name())).toList();
             return new Booking(reference, travellers, booked, clock.instant(), airline, order.buyer());

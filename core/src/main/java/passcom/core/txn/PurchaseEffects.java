@@ -60,7 +60,7 @@ final class PurchaseEffects implements TxnEffects {
                 return refused;
             }
         }
-        List<Integer> held = new ArrayList<>();
+        List<Vote.HeldLeg> held = new ArrayList<>();
         for (int i = 0; i < prepare.legs().size(); i++) {
             Segment.Key leg = prepare.legs().get(i);
             Integer[] onLeg = new Integer[prepare.passengers().size()];
@@ -77,9 +77,9 @@ final class PurchaseEffects implements TxnEffects {
                     onLeg[p] = seat.orElseThrow(() -> new IllegalStateException("a free seat of " + leg + " vanished under its lock"));
                 }
             }
-            held.addAll(List.of(onLeg));
+            held.add(new Vote.HeldLeg(List.of(onLeg), price(leg)));
         }
-        return new Vote.Held(held, prices(prepare.legs()));
+        return new Vote.Held(held);
     }
 
     /**
@@ -120,19 +120,19 @@ final class PurchaseEffects implements TxnEffects {
 
     @Override
     public Vote replayPrepared(Connection c, Prepare prepare) throws SQLException {
-        List<Integer> held = new ArrayList<>();
+        List<Vote.HeldLeg> held = new ArrayList<>();
         for (Segment.Key leg : prepare.legs()) {
+            List<Integer> onLeg = new ArrayList<>();
             for (Prepare.Seating passenger : prepare.passengers()) {
-                held.add(seats.seatOf(c, leg, prepare.txnId(), passenger.cpf().digits()).orElse(0));
+                seats.seatOf(c, leg, prepare.txnId(), passenger.cpf().digits()).ifPresent(onLeg::add);
             }
+            held.add(new Vote.HeldLeg(onLeg, price(leg)));
         }
-        return new Vote.Held(held, prices(prepare.legs()));
+        return new Vote.Held(held);
     }
 
-    private List<Money> prices(List<Segment.Key> legs) {
-        return legs.stream()
-                .map(leg -> me.pricePer100Km().forDistance(network.segment(leg.origin(), leg.destination()).orElseThrow().km()))
-                .toList();
+    private Money price(Segment.Key leg) {
+        return me.pricePer100Km().forDistance(network.segment(leg.origin(), leg.destination()).orElseThrow().km());
     }
 
     @Override
@@ -157,7 +157,7 @@ final class PurchaseEffects implements TxnEffects {
 
     @Override
     public boolean isComplete(Vote.Held vote, Prepare prepare) {
-        return vote.seats().size() == prepare.seatsWanted();
+        return vote.holdsAll(prepare.legs().size(), prepare.passengers().size());
     }
 
     @Override

@@ -384,7 +384,7 @@ class AirlineNodeProtocolTest {
         AirlineNode b = federation.node("B");
         Vote vote = b.participant().prepare(new Prepare("txn-of-A", "A", TxnKind.PURCHASE, CPF, "ABCDEF", List.of(new Segment.Key("São Paulo", "Curitiba"))));
         assertThat(vote).isInstanceOf(Vote.Held.class);
-        Commit commit = new Commit("txn-of-A", TxnKind.PURCHASE, bookingOnB(b, "ABCDEF", ((Vote.Held) vote).seats().get(0), "A"));
+        Commit commit = new Commit("txn-of-A", TxnKind.PURCHASE, bookingOnB(b, "ABCDEF", ((Vote.Held) vote).seat(0, 0), "A"));
 
         assertThatThrownBy(() -> b.participant().commit(commit, "C")).isInstanceOf(NotTheCoordinator.class)
                 .hasMessageContaining("'A'").hasMessageContaining("'C'").hasMessageContaining("nada foi feito");

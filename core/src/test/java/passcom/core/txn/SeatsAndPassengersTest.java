@@ -173,7 +173,7 @@ class SeatsAndPassengersTest {
         // Held for a transaction its coordinator never started: the hold resolver asks A, A presumes abort, the seat comes back.
         Vote vote = federation.node("B").participant().prepare(new Prepare("txn-lost", "A", TxnKind.PURCHASE, "ABCDEF", List.of(new Segment.Key(SP, CWB)),
                 List.of(new Prepare.Seating(cpf(7), List.of(new SeatRequest.Chosen(2))))));
-        assertThat(vote).isInstanceOfSatisfying(Vote.Held.class, held -> assertThat(held.seats()).containsExactly(2));
+        assertThat(vote).isInstanceOfSatisfying(Vote.Held.class, held -> assertThat(held.seat(0, 0)).isEqualTo(2));
         SeatMap map = federation.node("C").seatMap(SP, CWB, "B");
         assertThat(map.taken()).as("a held seat is shown taken").containsExactly(2);
         assertThat(map.free()).isEqualTo(2);
@@ -197,7 +197,8 @@ class SeatsAndPassengersTest {
         Vote second = federation.node("B").participant().prepare(prepare);
 
         assertThat(first).isInstanceOf(Vote.Held.class);
-        assertThat(((Vote.Held) first).seats()).as("leg by leg, passenger by passenger").containsExactly(1, 3, 2, 1);
+        assertThat(((Vote.Held) first).legs()).as("leg by leg, passenger by passenger")
+                .extracting(Vote.HeldLeg::seats).containsExactly(List.of(1, 3), List.of(2, 1));
         assertThat(second).isEqualTo(first);
         federation.node("B").participant().abort("txn-twice", "A");
         assertThat(count("B", SP, CWB)).isEqualTo(new SeatInventory.Count(3, 0, 0));

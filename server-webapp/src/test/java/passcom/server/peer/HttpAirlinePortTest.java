@@ -75,7 +75,7 @@ class HttpAirlinePortTest {
         assertThat(paths.airline()).isEqualTo("A");
         assertThat(paths.paths()).contains(List.of("Cuiabá", "Goiânia"));
         assertThat(vote).isInstanceOf(Vote.Held.class);
-        assertThat(((Vote.Held) vote).seats()).hasSize(1);
+        assertThat(((Vote.Held) vote).legs()).singleElement().satisfies(leg -> assertThat(leg.seats()).hasSize(1));
         assertThat(decision).isEqualTo(new Decision.Aborted());
         assertThat(a.tickets(CPF).join().airline()).isEqualTo("A");
     }

@@ -37,11 +37,29 @@ class WireMessagesTest {
             Instant.parse("2025-03-01T12:00:00.123Z"), "B");
 
     @Test
+    void when_a_family_vote_crosses_the_wire_then_each_leg_keeps_its_passengers_seats_and_price() throws Exception {
+        Vote family = new Vote.Held(List.of(new Vote.HeldLeg(List.of(1, 3), Money.of("1023.50")), new Vote.HeldLeg(List.of(2, 1), Money.of("805.00"))));
+
+        VoteMessage wire = VoteMessage.of(family);
+
+        assertThat(wire.assentos()).as("flat on the wire, leg by leg, as older peers read it").containsExactly(1, 3, 2, 1);
+        assertThat(roundTrip(wire, VoteMessage.class).toVote()).isEqualTo(family);
+    }
+
+    @Test
+    void when_a_held_vote_has_seats_that_do_not_divide_among_its_legs_then_it_is_malformed() {
+        VoteMessage odd = new VoteMessage(VoteMessage.Kind.RESERVADO, List.of(1, 2, 3), List.of(new java.math.BigDecimal("10"), new java.math.BigDecimal("20")),
+                null, null, null);
+
+        assertThatThrownBy(odd::toVote).isInstanceOf(passcom.server.http.MalformedRequest.class).hasMessageContaining("3 assento(s) para 2 trecho(s)");
+    }
+
+    @Test
     void when_each_core_message_crosses_the_wire_then_it_comes_back_equal() throws Exception {
         Prepare prepare = new Prepare("t1", "B", TxnKind.PURCHASE, CPF, null, List.of(new Segment.Key("Cuiabá", "Goiânia")));
         assertThat(roundTrip(PrepareMessage.of(prepare), PrepareMessage.class).toPrepare()).isEqualTo(prepare);
 
-        Vote held = new Vote.Held(List.of(3), List.of(Money.of("1023.50")));
+        Vote held = new Vote.Held(List.of(new Vote.HeldLeg(List.of(3), Money.of("1023.50"))));
         Vote refused = new Vote.Refused(passcom.core.txn.AbortReason.SOLD_OUT, "sem assento em Cuiabá → Goiânia (A)");
         assertThat(roundTrip(VoteMessage.of(held), VoteMessage.class).toVote()).isEqualTo(held);
         assertThat(roundTrip(VoteMessage.of(refused), VoteMessage.class).toVote()).isEqualTo(refused);
