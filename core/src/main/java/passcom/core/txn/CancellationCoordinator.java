@@ -71,8 +71,8 @@ final class CancellationCoordinator {
      * even without a leg), so that none of them lists the booking as active afterwards.
      */
     private CancelOutcome cancel(Booking booking) {
-        String txnId = UUID.randomUUID().toString();
-        MDC.put(TxnLog.KEY, txnId); // every line of this cancellation, here and (by header) at each participant
+        TxnId txnId = TxnId.random();
+        MDC.put(TxnLog.KEY, txnId.value()); // every line of this cancellation, here and (by header) at each participant
         Map<String, List<Segment.Key>> legsByAirline = new LinkedHashMap<>();
         for (BookedLeg leg : booking.legs()) {
             legsByAirline.computeIfAbsent(leg.airline(), a -> new ArrayList<>()).add(leg.segment().key());

@@ -80,15 +80,15 @@ final class PurchaseCoordinator {
         for (int i = 0; i < legs.size(); i++) {
             legsByAirline.computeIfAbsent(order.legs().get(i).airline().value(), a -> new ArrayList<>()).add(i);
         }
-        String previousTxn = null;
+        TxnId previousTxn = null;
         // How long to keep retrying contended seats: one prepare timeout. The customer's request holds one of the
         // server's customer slots meanwhile; seats held for a coordinator that died stay held until it is back
         // (or, with several instances, until its lease runs out), and retrying longer would only hold the slot.
         long retryUntil = ticker.read() + retryWindow.toNanos();
         for (int attempt = 1; ; attempt++) {
-            String txnId = UUID.randomUUID().toString();
-            MDC.put(TxnLog.KEY, txnId); // every line of this attempt, here and (by header) at each participant
-            String moveFrom = previousTxn;
+            TxnId txnId = TxnId.random();
+            MDC.put(TxnLog.KEY, txnId.value()); // every line of this attempt, here and (by header) at each participant
+            TxnId moveFrom = previousTxn;
             Started started = store.write(c -> {
                 if (moveFrom != null) {
                     CoordinatorLog.forgetRequest(c, moveFrom);
@@ -133,10 +133,10 @@ final class PurchaseCoordinator {
     }
 
     /** A reference no purchase of this store uses: a collision draws again, never joins the other booking. */
-    private String freeReference(java.sql.Connection c, String txnId) throws java.sql.SQLException {
+    private String freeReference(java.sql.Connection c, TxnId txnId) throws java.sql.SQLException {
         for (int draw = 1; draw <= MAX_REFERENCE_DRAWS; draw++) {
             String reference = references.get();
-            if (!BookingReferences.inUse(c, reference, txnId)) {
+            if (!BookingReferences.inUse(c, reference, txnId.value())) {
                 return reference;
             }
             LOG.info("booking reference {} already in use here; drawing another", reference);
@@ -148,7 +148,7 @@ final class PurchaseCoordinator {
      * One prepare per airline, carrying its legs (indexes into the itinerary, {@code legsByAirline}) and every
      * passenger with the seat chosen on each of them; the booking puts each airline's seats back in itinerary order.
      */
-    private TwoPhaseCommit.Result attempt(String txnId, String reference, PurchaseOrder order, List<Segment> legs,
+    private TwoPhaseCommit.Result attempt(TxnId txnId, String reference, PurchaseOrder order, List<Segment> legs,
                                           Map<String, List<Integer>> legsByAirline) {
         Map<String, Prepare> prepares = new LinkedHashMap<>();
         legsByAirline.forEach((a, indexes) -> {

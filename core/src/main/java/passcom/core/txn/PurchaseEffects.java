@@ -53,6 +53,10 @@ final class PurchaseEffects implements TxnEffects {
      */
     @Override
     public Vote prepare(Connection c, Prepare prepare) throws SQLException {
+        for (Segment.Key leg : prepare.legs()) {
+            // A leg this airline does not fly is the sender's mistake (a 400 it can read), not a sold-out seat.
+            FlownSegments.require(network, Set.of(airline), leg.origin(), leg.destination(), airline);
+        }
         seats.lock(c, new LinkedHashSet<>(prepare.legs()));
         for (int i = 0; i < prepare.legs().size(); i++) {
             Vote.Refused refused = refusal(c, prepare, i);
@@ -67,13 +71,13 @@ final class PurchaseEffects implements TxnEffects {
             for (int p = 0; p < onLeg.length; p++) {
                 Prepare.Seating passenger = prepare.passengers().get(p);
                 if (passenger.seatOn(i) instanceof SeatRequest.Chosen chosen) {
-                    seats.holdChosen(c, leg, chosen.number(), prepare.txnId(), prepare.reference(), passenger.cpf().digits());
+                    seats.holdChosen(c, leg, chosen.number(), prepare.txnId().value(), prepare.reference(), passenger.cpf().digits());
                     onLeg[p] = chosen.number();
                 }
             }
             for (int p = 0; p < onLeg.length; p++) {
                 if (onLeg[p] == null) {
-                    OptionalInt seat = seats.hold(c, leg, prepare.txnId(), prepare.reference(), prepare.passengers().get(p).cpf().digits());
+                    OptionalInt seat = seats.hold(c, leg, prepare.txnId().value(), prepare.reference(), prepare.passengers().get(p).cpf().digits());
                     onLeg[p] = seat.orElseThrow(() -> new IllegalStateException("a free seat of " + leg + " vanished under its lock"));
                 }
             }
@@ -124,7 +128,7 @@ final class PurchaseEffects implements TxnEffects {
         for (Segment.Key leg : prepare.legs()) {
             List<Integer> onLeg = new ArrayList<>();
             for (Prepare.Seating passenger : prepare.passengers()) {
-                seats.seatOf(c, leg, prepare.txnId(), passenger.cpf().digits()).ifPresent(onLeg::add);
+                seats.seatOf(c, leg, prepare.txnId().value(), passenger.cpf().digits()).ifPresent(onLeg::add);
             }
             held.add(new Vote.HeldLeg(onLeg, price(leg)));
         }
@@ -136,13 +140,13 @@ final class PurchaseEffects implements TxnEffects {
     }
 
     @Override
-    public void commitSeats(Connection c, String txnId) throws SQLException {
-        seats.sell(c, txnId);
+    public void commitSeats(Connection c, TxnId txnId) throws SQLException {
+        seats.sell(c, txnId.value());
     }
 
     @Override
-    public void recordBooking(Connection c, Booking booking, String txnId) throws SQLException {
-        bookings.save(c, booking, txnId);
+    public void recordBooking(Connection c, Booking booking, TxnId txnId) throws SQLException {
+        bookings.save(c, booking, txnId.value());
     }
 
     @Override
