@@ -80,7 +80,7 @@ final class CancellationCoordinator {
         if (booking.soldBy() != null) {
             legsByAirline.putIfAbsent(booking.soldBy(), List.of());
         }
-        store.write(c -> {
+        store.writeUnforced(c -> { // committed, not forced: presumed abort, as a purchase's STARTED
             CoordinatorLog.start(c, txnId, null, TxnKind.CANCELLATION, booking.cpf().digits(), booking.reference(),
                     legsByAirline.keySet(), instance, clock.millis());
             return null;

@@ -89,7 +89,10 @@ final class PurchaseCoordinator {
             TxnId txnId = TxnId.random();
             MDC.put(TxnLog.KEY, txnId.value()); // every line of this attempt, here and (by header) at each participant
             TxnId moveFrom = previousTxn;
-            Started started = store.write(c -> {
+            // STARTED is committed (a duplicate id_pedido sees it; so does another instance) but not forced: the
+            // participants' prepares and the decision are the two fsync rounds. Lost in a power cut before the
+            // decision's fsync, it is presumed aborted (docs/purchase-protocol.md, "Presumed abort").
+            Started started = store.writeUnforced(c -> {
                 if (moveFrom != null) {
                     CoordinatorLog.forgetRequest(c, moveFrom);
                 }
