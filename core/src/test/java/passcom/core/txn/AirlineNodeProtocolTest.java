@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.function.BooleanSupplier;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.threeten.extra.MutableClock;
 import passcom.core.InvalidRequest;
 import passcom.core.NotFound;
 import passcom.core.cpf.Cpf;
@@ -236,7 +238,7 @@ class AirlineNodeProtocolTest {
     void when_a_participant_holds_for_an_unknown_transaction_then_the_coordinator_presumes_abort_and_the_seat_returns() {
         // B's clock stands still until the test moves it, so its hold resolver cannot find the hold stale before the
         // assertion that it is held (under load, 300 ms of real time could pass in between).
-        SettableClock clockOfB = new SettableClock();
+        MutableClock clockOfB = MutableClock.of(Instant.now(), ZoneOffset.UTC);
         federation = new FederationInMemory(NetworkLoader.loadDefault(), List.of("A", "B", "C"), Duration.ofMillis(300),
                 config -> config.airline().equals("B") ? config.withClock(clockOfB) : config, (airline, store, events) -> store);
         Vote vote = federation.node("B").participant().prepare(new Prepare(new TxnId("txn-orphan"), "A", TxnKind.PURCHASE, CPF, "ABCDEF",
@@ -244,7 +246,7 @@ class AirlineNodeProtocolTest {
         assertThat(vote).isInstanceOf(Vote.Held.class);
         assertThat(count("B", "São Paulo", "Curitiba").held()).isEqualTo(1);
 
-        clockOfB.advance(Duration.ofMillis(300));
+        clockOfB.add(Duration.ofMillis(300));
         awaitSettled();
         assertThat(count("B", "São Paulo", "Curitiba")).isEqualTo(new SeatInventory.Count(3, 0, 0));
         assertThat(federation.node("A").decision(new TxnId("txn-orphan"))).isInstanceOf(Decision.Aborted.class);
@@ -257,7 +259,7 @@ class AirlineNodeProtocolTest {
         // from several threads.
         RouteNetwork network = passcom.core.route.generate.NetworkGenerator.generate(7, 10, 3, 3, 200);
         Segment.Key leg = network.segmentsFlownBy("B").get(0).key();
-        SettableClock clockOfB = new SettableClock();
+        MutableClock clockOfB = MutableClock.of(Instant.now(), ZoneOffset.UTC);
         federation = new FederationInMemory(network, List.of("A", "B", "C"), Duration.ofMillis(300),
                 config -> config.airline().equals("B") ? config.withClock(clockOfB) : config, (airline, store, events) -> store);
         for (int i = 0; i < 150; i++) {
@@ -267,7 +269,7 @@ class AirlineNodeProtocolTest {
         }
         assertThat(count("B", leg.origin(), leg.destination()).held()).isEqualTo(150);
 
-        clockOfB.advance(Duration.ofMillis(300));
+        clockOfB.add(Duration.ofMillis(300));
         awaitSettled();
 
         assertThat(count("B", leg.origin(), leg.destination())).isEqualTo(new SeatInventory.Count(200, 0, 0));
