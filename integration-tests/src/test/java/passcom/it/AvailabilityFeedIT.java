@@ -6,12 +6,16 @@ import static passcom.it.Buyers.cpf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import passcom.core.availability.AvailabilityImage;
 import passcom.core.route.RouteNetwork;
 import passcom.core.route.Segment;
+import passcom.core.txn.AirlineNode;
 import passcom.server.peer.FederationPaths;
 
 /**
@@ -52,7 +56,7 @@ class AvailabilityFeedIT extends ClusterScenario {
         Cluster.await("every image shows B's leg sold out", () -> !offersDirect("A", "B") && !offersDirect("C", "B"));
 
         Http.Reply cancelled = Http.post(cluster.uri("A"), "/cancelar_cliente",
-                java.util.Map.of("cpf", cpf(2), "localizador", bought.json().path("passagem").path("localizador").asText()));
+                Map.of("cpf", cpf(2), "localizador", bought.json().path("passagem").path("localizador").asText()));
         assertThat(cancelled.status()).isEqualTo(200);
 
         assertThat(offersDirect("A", "B")).as("asked at once of the server that cancelled it").isTrue();
@@ -112,8 +116,8 @@ class AvailabilityFeedIT extends ClusterScenario {
         ImageAudit.awaitImagesExact(running());
     }
 
-    private java.util.Map<String, passcom.core.txn.AirlineNode> running() {
-        java.util.Map<String, passcom.core.txn.AirlineNode> nodes = new java.util.TreeMap<>();
+    private Map<String, AirlineNode> running() {
+        Map<String, AirlineNode> nodes = new TreeMap<>();
         for (String id : List.of("A", "B", "C")) {
             if (cluster.isRunning(id)) {
                 nodes.put(id, cluster.server(id).node());
@@ -146,7 +150,7 @@ class AvailabilityFeedIT extends ClusterScenario {
     }
 
     private List<String> unavailable(String server) {
-        List<String> airlines = new java.util.ArrayList<>();
+        List<String> airlines = new ArrayList<>();
         search(server).path("companhias_indisponiveis").forEach(a -> airlines.add(a.asText()));
         return airlines;
     }

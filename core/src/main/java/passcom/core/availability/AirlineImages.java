@@ -1,11 +1,13 @@
 package passcom.core.availability;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
@@ -91,7 +93,7 @@ public final class AirlineImages implements AutoCloseable {
 
     /** Every airline's image, this one's included (audits compare them with each airline's counters). */
     public Map<String, AvailabilityImage> images() {
-        return java.util.Collections.unmodifiableMap(images);
+        return Collections.unmodifiableMap(images);
     }
 
     /** Whether {@code airline}'s feed has ever delivered a snapshot here (not yet: starting up, or a peer without a feed). */
@@ -127,7 +129,7 @@ public final class AirlineImages implements AutoCloseable {
         if (overrides.isEmpty()) {
             return Optional.of(new Plan(airline, state.paths(), age));
         }
-        Set<Segment.Key> free = new java.util.TreeSet<>(state.paths().free());
+        Set<Segment.Key> free = new TreeSet<>(state.paths().free());
         overrides.forEach((segment, seats) -> {
             if (seats > 0) {
                 free.add(segment);

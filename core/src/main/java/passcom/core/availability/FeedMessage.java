@@ -1,5 +1,6 @@
 package passcom.core.availability;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -27,7 +28,7 @@ public sealed interface FeedMessage {
         public Snapshot {
             Objects.requireNonNull(base, "base");
             Objects.requireNonNull(pricePer100Km, "pricePer100Km");
-            free = java.util.Collections.unmodifiableMap(new TreeMap<>(free));
+            free = Collections.unmodifiableMap(new TreeMap<>(free));
         }
     }
 
@@ -35,7 +36,7 @@ public sealed interface FeedMessage {
     record Delta(String base, long version, Map<Segment.Key, Integer> changed) implements FeedMessage {
         public Delta {
             Objects.requireNonNull(base, "base");
-            changed = java.util.Collections.unmodifiableMap(new TreeMap<>(changed));
+            changed = Collections.unmodifiableMap(new TreeMap<>(changed));
         }
     }
 

@@ -1,7 +1,7 @@
 package passcom.core.availability;
 
 import java.time.Duration;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +57,7 @@ public final class OwnWrites {
             return Map.of();
         }
         long now = ticker.read();
-        Collection<Bound> spent = new java.util.ArrayList<>();
+        List<Bound> spent = new ArrayList<>();
         Map<Segment.Key, Integer> changed = new HashMap<>();
         for (Bound bound : bounds) {
             if (now - bound.untilNanos > 0) {

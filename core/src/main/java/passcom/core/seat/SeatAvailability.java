@@ -3,6 +3,7 @@ package passcom.core.seat;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,7 +84,7 @@ public final class SeatAvailability {
     /** Free seats (capacity minus held and sold) of every segment this airline flies, from the counters: its availability feed. */
     public Map<Segment.Key, Integer> freeSeats() {
         return store.read(connection -> {
-            Map<Segment.Key, Integer> free = new java.util.HashMap<>();
+            Map<Segment.Key, Integer> free = new HashMap<>();
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT origin, destination, capacity - held - sold FROM segment_stock");
                  ResultSet rows = select.executeQuery()) {

@@ -1,12 +1,15 @@
 package passcom.server.peer;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.eclipse.jetty.client.BufferingResponseListener;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
@@ -124,20 +127,20 @@ public final class PeerHttpClient implements AutoCloseable {
      * arrives, and {@code ended} is called once, when the exchange ends for any reason (a non-2xx status, silence
      * for {@code idleTimeout}, the peer closing, or {@link Stream#close}). Both run on this client's threads.
      */
-    public Stream stream(URI uri, Map<String, String> headers, Duration idleTimeout, java.util.function.Consumer<java.nio.ByteBuffer> content,
-                         java.util.function.Consumer<Throwable> ended) {
+    public Stream stream(URI uri, Map<String, String> headers, Duration idleTimeout, Consumer<ByteBuffer> content,
+                         Consumer<Throwable> ended) {
         Request request = client.newRequest(uri)
                 .method("GET")
                 .idleTimeout(Math.max(1, idleTimeout.toMillis()), TimeUnit.MILLISECONDS)
                 .headers(fields -> headers.forEach(fields::put));
         request.onResponseHeaders(response -> {
             if (response.getStatus() / 100 != 2) {
-                request.abort(new java.io.IOException("respondeu " + response.getStatus()));
+                request.abort(new IOException("respondeu " + response.getStatus()));
             }
         });
         request.onResponseContent((response, buffer) -> content.accept(buffer));
         request.send(result -> ended.accept(result.getFailure()));
-        return () -> request.abort(new java.io.IOException("fechada"));
+        return () -> request.abort(new IOException("fechada"));
     }
 
     /** Fails what is in flight, closes the connections and stops the threads. Idempotent. */
