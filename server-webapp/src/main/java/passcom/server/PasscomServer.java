@@ -31,7 +31,6 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.QoSHandler;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import passcom.core.route.Airline;
@@ -65,6 +64,7 @@ import passcom.server.client.SeatMapServlet;
 import passcom.server.client.PurchaseServlet;
 import passcom.server.client.RouteSearchServlet;
 import passcom.server.client.TicketListServlet;
+import passcom.server.http.AirlineThreadPool;
 import passcom.server.http.JsonErrorHandler;
 import passcom.server.http.LogContextFilter;
 import passcom.server.http.ServedOperations;
@@ -395,9 +395,7 @@ public final class PasscomServer implements AutoCloseable {
     }
 
     private Server jetty(AirlineNode node, FederationSigner signer, Accounting accounting) {
-        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
-        threads.setName("jetty-" + config.airline());
-        Server server = new Server(threads);
+        Server server = new Server(new AirlineThreadPool(config.airline(), MAX_THREADS, 8));
         ServerConnector connector = connector(server, new HttpConfiguration());
         connector.setHost(config.host());
         connector.setPort(config.port());
@@ -434,7 +432,7 @@ public final class PasscomServer implements AutoCloseable {
                 FederationPaths.DECISION, DecisionServlet::new,
                 FederationPaths.PING, PingServlet::new,
                 FederationPaths.SEATS, LocalSeatMapServlet::new);
-        context.addFilter(new FilterHolder(new LogContextFilter(config.airline())), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new LogContextFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new RequestMetricsFilter(metrics)), "/*", EnumSet.of(DispatcherType.REQUEST));
         FilterHolder rateLimits = new FilterHolder(new RateLimitFilter(metrics, config.access().rateLimits()));
         customer.keySet().forEach(path -> context.addFilter(rateLimits, path, EnumSet.of(DispatcherType.REQUEST)));
