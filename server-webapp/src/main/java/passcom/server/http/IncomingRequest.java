@@ -133,8 +133,9 @@ public final class IncomingRequest {
                         : Request.extractQueryParameters(ServletContextRequest.getServletContextRequest(request), StandardCharsets.UTF_8);
             }
             return query.getValue(name);
-        } catch (IllegalArgumentException | org.eclipse.jetty.http.BadMessageException badEncoding) {
-            // Jetty wraps the decoder's IllegalArgumentException in a BadMessageException: the fuzz test found both answered 500
+        } catch (IllegalArgumentException | IllegalStateException | org.eclipse.jetty.http.BadMessageException badEncoding) {
+            // Jetty's decoder throws IllegalArgumentException, its request a "400: Bad query" IllegalStateException, and the
+            // servlet API (a form body) wraps either in a BadMessageException: the fuzz test found them answered 500
             throw new MalformedRequest("A consulta tem uma codificação inválida (um '%' sem dois dígitos hexadecimais, ou UTF-8 quebrado)");
         }
     }
