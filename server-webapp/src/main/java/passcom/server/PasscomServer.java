@@ -21,7 +21,6 @@ import java.util.function.Function;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -67,6 +66,7 @@ import passcom.server.client.TicketListServlet;
 import passcom.server.http.AirlineThreadPool;
 import passcom.server.http.JsonErrorHandler;
 import passcom.server.http.LogContextFilter;
+import passcom.server.http.PathLimits;
 import passcom.server.http.ServedOperations;
 import passcom.server.http.UnknownPathServlet;
 import passcom.server.peer.AbortServlet;
@@ -138,6 +138,8 @@ public final class PasscomServer implements AutoCloseable {
      */
     static final int HTTP_THREADS_PER_PEER = 4;
     static final int ACCEPT_QUEUE = 1024;
+    /** How long a request waits for a slot of its limit before it is answered 503. */
+    static final Duration MAX_SUSPEND = Duration.ofSeconds(30);
     /** The customer endpoints (metrics label them by path). */
     static final List<String> CUSTOMER_PATHS = List.of("/caminhos_cliente", "/comprar_cliente", "/passagens_cliente", "/cancelar_cliente", "/saude",
             "/cadastro", "/login", "/login/renovar", "/logout", "/conta", JwksServlet.PATH);
@@ -448,12 +450,13 @@ public final class PasscomServer implements AutoCloseable {
         PeerAccountServlets.all(accounts).forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
         context.addServlet(new ServletHolder(new UnknownPathServlet()), "/");
 
-        // Nested limits, each counting only its own paths: a request passes through the others untouched.
-        Handler limited = limit(context, MAX_PREPARE_REQUESTS, FederationPaths.PREPARE);
-        limited = limit(limited, MAX_CONTROL_REQUESTS, FederationPaths.COMMIT, FederationPaths.ABORT, FederationPaths.DECISION,
-                FederationPaths.PING, FederationPaths.TICKETS);
-        limited = limit(limited, MAX_PATH_REQUESTS, FederationPaths.PATHS, FederationPaths.VERSION, FederationPaths.SEATS);
-        limited = limit(limited, MAX_CUSTOMER_REQUESTS, customer.keySet().toArray(String[]::new));
+        // One look-up per request picks its limit; each limit counts only its own paths.
+        PathLimits limited = new PathLimits(context)
+                .limit(MAX_PREPARE_REQUESTS, MAX_SUSPEND, FederationPaths.PREPARE)
+                .limit(MAX_CONTROL_REQUESTS, MAX_SUSPEND, FederationPaths.COMMIT, FederationPaths.ABORT, FederationPaths.DECISION,
+                        FederationPaths.PING, FederationPaths.TICKETS)
+                .limit(MAX_PATH_REQUESTS, MAX_SUSPEND, FederationPaths.PATHS, FederationPaths.VERSION, FederationPaths.SEATS)
+                .limit(MAX_CUSTOMER_REQUESTS, MAX_SUSPEND, customer.keySet().toArray(String[]::new));
 
         server.setHandler(new GracefulHandler(limited));
         server.setErrorHandler(new JsonErrorHandler());
@@ -501,14 +504,6 @@ public final class PasscomServer implements AutoCloseable {
         http.addCustomizer(new SecureRequestCustomizer());
         SslConnectionFactory ssl = new SslConnectionFactory(tls.server(), HttpVersion.HTTP_1_1.asString());
         return new ServerConnector(server, new PlainHttpRefusal(ssl), new HttpConnectionFactory(http));
-    }
-
-    private static QoSHandler limit(Handler next, int maxRequests, String... paths) {
-        QoSHandler limit = new QoSHandler(next);
-        limit.setMaxRequestCount(maxRequests);
-        limit.setMaxSuspend(Duration.ofSeconds(30));
-        limit.includePath(paths);
-        return limit;
     }
 
     private static void setIfAbsent(String property, String value) {
