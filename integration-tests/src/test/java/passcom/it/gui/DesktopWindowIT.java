@@ -121,6 +121,9 @@ class DesktopWindowIT {
         WindowRobot robot = new WindowRobot();
         openWindow();
         robot.waitFor("the network from /rede on the map", () -> frame.mapPanel().network().cities().size() == 10 && frame.mapPanel().isShowing());
+        JLabel connection = robot.named("connection", JLabel.class);
+        robot.waitFor("the bottom line: connected to A, once its health check answered",
+                () -> frame.serverStatusKnown() && connection.getText().startsWith("Conectado ao servidor A"));
 
         // choose the cities on the map: the second click searches
         robot.click(frame.mapPanel(), onEdt(() -> cityOnScreen("Cuiabá")));
