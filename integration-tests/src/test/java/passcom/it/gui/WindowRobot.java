@@ -59,7 +59,8 @@ final class WindowRobot {
 
     WindowRobot() throws AWTException {
         robot = new Robot();
-        robot.setAutoDelay(30);
+        // 10 ms between events: the X server queues them in order, and Xvfb repeats no key (scripts/with-xvfb.sh)
+        robot.setAutoDelay(10);
         // No wait for an idle event queue after every single press and release: each wait is a round trip
         // through the X server and the event thread, 0.3-3 s on a loaded machine, and with the ~100 events of
         // this test's typing and clicking that stretched it to 150-520 s (past its limit). One wait per
