@@ -41,7 +41,9 @@ abstract class AccountsContractTest {
 
     @AfterEach
     void close() {
-        store.close();
+        if (store != null) { // null when the engine is not here (the PostgreSQL run's assumption skipped the test)
+            store.close();
+        }
     }
 
     @Test
