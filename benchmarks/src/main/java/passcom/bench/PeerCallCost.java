@@ -182,7 +182,7 @@ public final class PeerCallCost {
             @Override
             public CompletableFuture<Integer> call(String method, String pathAndQuery, byte[] body) {
                 CompletableFuture<Void> done = pathAndQuery.startsWith(FederationPaths.ABORT)
-                        ? port.abort(abortedTxn(body)) : port.ping();
+                        ? port.abort(new passcom.core.txn.TxnId(abortedTxn(body))) : port.ping();
                 return done.thenApply(v -> 200);
             }
 

@@ -176,7 +176,7 @@ class OpenApiPeersIT {
         Segment leg = cluster.network().segment("Cuiabá", "Campo Grande").orElseThrow();
         Booking booking = new Booking(txn.substring(0, 6).toUpperCase(), Cpf.parse(CPF),
                 List.of(new BookedLeg(leg, "A", seat, Money.ofCents(50000))), Instant.now(), "B");
-        return Json.mapper().writeValueAsString(CommitMessage.of(new Commit(txn, TxnKind.PURCHASE, booking)));
+        return Json.mapper().writeValueAsString(CommitMessage.of(new Commit(new passcom.core.txn.TxnId(txn), TxnKind.PURCHASE, booking)));
     }
 
     private static HttpResponse<String> signed(String sender, String method, String pathAndQuery, String body) throws Exception {

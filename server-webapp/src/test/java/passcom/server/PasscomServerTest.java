@@ -155,11 +155,15 @@ class PasscomServerTest {
     void when_a_server_endpoint_is_called_signed_with_the_federation_secret_then_it_answers() throws Exception {
         FederationSigner peer = new FederationSigner(ServerConfig.DEV_SECRET, Clock.systemUTC(), Duration.ofSeconds(30));
 
-        HttpResponse<String> decision = signed(peer, "GET", "/decisao_servidor?id_transacao=" + enc("desconhecida 1"), "");
+        HttpResponse<String> decision = signed(peer, "GET", "/decisao_servidor?id_transacao=desconhecida-1", "");
+        HttpResponse<String> notAnId = signed(peer, "GET", "/decisao_servidor?id_transacao=" + enc("desconhecida 1"), "");
         HttpResponse<String> ping = signed(peer, "GET", "/ping_servidor", "");
 
         assertThat(decision.statusCode()).as(decision.body()).isEqualTo(200);
         assertThat(json(decision).get("decisao").asText()).isEqualTo("ABORTADA");
+        assertThat(notAnId.statusCode()).as("an id no prepare is ever accepted under").isEqualTo(400);
+        assertThat(json(notAnId).get("codigo").asText()).isEqualTo("REQUISICAO_INVALIDA");
+        assertThat(json(notAnId).get("erro").asText()).contains("id_transacao");
         assertThat(json(ping).get("companhia").asText()).isEqualTo("A");
     }
 

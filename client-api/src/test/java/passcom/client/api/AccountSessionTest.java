@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.threeten.extra.MutableClock;
 import passcom.api.Sessao;
 
 /** A logged-in session renews its token before it expires, by a clock the test moves: no sleeping. */
@@ -19,7 +21,7 @@ class AccountSessionTest {
     private static final String CPF = "52998224725";
     private static final Instant LOGIN = Instant.parse("2026-12-06T18:00:00Z");
 
-    private final MovableClock clock = new MovableClock(LOGIN);
+    private final MutableClock clock = MutableClock.of(LOGIN, ZoneOffset.UTC);
     private RecordingServer server;
     private Accounts accounts;
 
@@ -55,7 +57,7 @@ class AccountSessionTest {
         List<Sessao> heard = new ArrayList<>();
         session.addRenewalListener(heard::add);
 
-        clock.advance(Duration.ofMinutes(14).plusSeconds(1));
+        clock.add(Duration.ofMinutes(14).plusSeconds(1));
         String token = session.token();
         String again = session.token();
 
@@ -81,7 +83,7 @@ class AccountSessionTest {
         AtomicInteger ends = new AtomicInteger();
         session.addEndListener(ends::incrementAndGet);
 
-        clock.advance(Duration.ofMinutes(15));
+        clock.add(Duration.ofMinutes(15));
 
         assertThatThrownBy(session::token).isInstanceOf(SessionEnded.class);
         assertThatThrownBy(session::token).isInstanceOf(SessionEnded.class);
@@ -95,10 +97,10 @@ class AccountSessionTest {
         server.answer("POST /login/renovar", 503, "{\"erro\":\"companhia A indisponível\"}");
         AccountSession session = AccountSession.login(accounts, CPF, "uma senha longa", clock);
 
-        clock.advance(Duration.ofMinutes(14).plusSeconds(30));
+        clock.add(Duration.ofMinutes(14).plusSeconds(30));
         assertThat(session.token()).isEqualTo("jwt-1");
 
-        clock.advance(Duration.ofSeconds(30));
+        clock.add(Duration.ofSeconds(30));
         assertThatThrownBy(session::token).isInstanceOf(AirlineUnreachable.class);
         assertThat(session.ended()).isFalse();
     }

@@ -76,6 +76,21 @@ final class PostgresStore implements Store {
         return result;
     }
 
+    /**
+     * {@code SET LOCAL synchronous_commit = off} for this one transaction: committed and visible to every
+     * instance at once, flushed by the WAL writer within a few hundred ms or by the next synchronous commit
+     * (PostgreSQL's WAL is flushed in order). A PostgreSQL crash before that loses it; an instance's crash does not.
+     */
+    @Override
+    public <T> T writeUnforced(Work<T> work) {
+        return write(connection -> {
+            try (java.sql.Statement lazy = connection.createStatement()) {
+                lazy.execute("SET LOCAL synchronous_commit = off");
+            }
+            return work.run(connection);
+        });
+    }
+
     @Override
     public void observe(StoreListener listener) {
         this.listener = listener;

@@ -33,6 +33,10 @@ import org.sqlite.SQLiteDataSource;
  * after a crash (a SQLite lock is an OS file lock; it dies with the process, and an unfinished
  * transaction is simply not in the log). Readers use their own connections and never block the writer.
  *
+ * <p>A batch of only {@link #writeUnforced} units commits with {@code synchronous=NORMAL}: in WAL mode that
+ * appends to the log without an fsync, and the next FULL commit's fsync covers it (the log is one file,
+ * written in order). A batch with any forced unit commits FULL.
+ *
  * <p>A lock file beside the database keeps a second process (a second instance of the airline) out:
  * sharing an airline's store between processes is what the PostgreSQL engine is for.
  */
@@ -54,6 +58,9 @@ final class SqliteStore implements Store {
     private final Thread writerThread;
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong unforcedBatches = new AtomicLong();
+    /** The writer connection's synchronous mode now: FULL (forced) at open. Only the writer thread reads or sets it. */
+    private boolean writerForces = true;
     private volatile StoreListener listener = StoreListener.NONE;
     private volatile boolean closed;
 
@@ -149,13 +156,22 @@ final class SqliteStore implements Store {
 
     @Override
     public <T> T write(Work<T> work) {
+        return enqueue(work, true);
+    }
+
+    @Override
+    public <T> T writeUnforced(Work<T> work) {
+        return enqueue(work, false);
+    }
+
+    private <T> T enqueue(Work<T> work, boolean forced) {
         if (Thread.currentThread() == writerThread) {
             throw new IllegalStateException("a unit of work may not start another write");
         }
         if (closed) {
             throw new StoreFailure("the store " + file + " is closed", null);
         }
-        WriteUnit<T> unit = new WriteUnit<>(work);
+        WriteUnit<T> unit = new WriteUnit<>(work, forced);
         queue.add(unit);
         return unit.await(deadline);
     }
@@ -214,7 +230,12 @@ final class SqliteStore implements Store {
     private void runBatch(List<WriteUnit<?>> batch) {
         List<WriteUnit<?>> done = new ArrayList<>(batch.size());
         long began = System.nanoTime();
+        boolean force = batch.stream().anyMatch(WriteUnit::forced);
         try (Statement statement = writer.createStatement()) {
+            if (force != writerForces) {
+                statement.execute(force ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+                writerForces = force;
+            }
             statement.execute("BEGIN IMMEDIATE");
             for (WriteUnit<?> unit : batch) {
                 if (!unit.start()) {
@@ -237,7 +258,7 @@ final class SqliteStore implements Store {
             }
             StoreFaults.beforeCommit();
             statement.execute("COMMIT");
-            batches.incrementAndGet();
+            (force ? batches : unforcedBatches).incrementAndGet();
             commits.addAndGet(done.size());
             listener.committed(done.size(), System.nanoTime() - began);
         } catch (SQLException e) {
@@ -253,9 +274,12 @@ final class SqliteStore implements Store {
         done.forEach(WriteUnit::complete);
     }
 
-    /** Units committed, and batches (fsyncs) they took: units / batches is how much group commit saves. */
+    /**
+     * Units committed, the forced batches (fsyncs) they took, and the batches committed without one:
+     * units / fsyncs is how much group commit and presumed abort save.
+     */
     long[] commitsAndBatches() {
-        return new long[] {commits.get(), batches.get()};
+        return new long[] {commits.get(), batches.get(), unforcedBatches.get()};
     }
 
     @Override
@@ -284,7 +308,8 @@ final class SqliteStore implements Store {
             return;
         }
         closed = true;
-        LOG.info("store {}: {} writes committed in {} batches (fsyncs) since it opened", file, commits.get(), batches.get());
+        LOG.info("store {}: {} writes committed in {} batches with an fsync and {} without since it opened", file, commits.get(),
+                batches.get(), unforcedBatches.get());
         try {
             writerThread.join(COMMIT_GRACE.toMillis());
         } catch (InterruptedException e) {

@@ -34,6 +34,17 @@ public interface Store extends AutoCloseable {
      */
     <T> T write(Work<T> work);
 
+    /**
+     * Runs {@code work} in one local transaction and returns once it is committed, visible to every reader and
+     * every instance, but not yet forced to disk: the next forced {@link #write} makes it durable with itself
+     * (one log, written in order), and a kill -9 keeps it (the OS has it); only a power cut before that loses
+     * it. For records whose loss the protocol presumes away and nothing else: the coordinator's {@code STARTED}
+     * (presumed abort, docs/purchase-protocol.md). A store that cannot tell the difference writes it forced.
+     */
+    default <T> T writeUnforced(Work<T> work) {
+        return write(work);
+    }
+
     /** Runs {@code work} on a snapshot of committed data. Writes are not allowed. */
     <T> T read(Work<T> work);
 

@@ -23,12 +23,19 @@ final class WriteUnit<T> {
     private static final int ABANDONED = 2;
 
     private final Store.Work<T> work;
+    private final boolean forced;
     private final CompletableFuture<T> result = new CompletableFuture<>();
     private final AtomicInteger state = new AtomicInteger(QUEUED);
     private T value;
 
-    WriteUnit(Store.Work<T> work) {
+    WriteUnit(Store.Work<T> work, boolean forced) {
         this.work = work;
+        this.forced = forced;
+    }
+
+    /** Whether its caller waits for the fsync ({@link Store#write}) or only for the commit ({@link Store#writeUnforced}). */
+    boolean forced() {
+        return forced;
     }
 
     boolean start() {

@@ -194,7 +194,7 @@ public final class AirlineNode implements AutoCloseable {
     }
 
     /** GET /decisao_servidor (as coordinator). Unknown ids are presumed aborted, and recorded so. */
-    public Decision decision(String txnId) {
+    public Decision decision(TxnId txnId) {
         return parts.decisions().decision(txnId);
     }
 

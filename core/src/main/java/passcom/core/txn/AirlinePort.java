@@ -30,10 +30,10 @@ public interface AirlinePort {
     CompletableFuture<Void> commit(Commit commit);
 
     /** Phase two, ABORT: release whatever the transaction holds; unknown transactions are remembered as aborted. */
-    CompletableFuture<Void> abort(String txnId);
+    CompletableFuture<Void> abort(TxnId txnId);
 
     /** Asked of a transaction's coordinator by a participant that holds seats and has not heard the decision. */
-    CompletableFuture<Decision> decision(String txnId);
+    CompletableFuture<Decision> decision(TxnId txnId);
 
     /** Completes when the airline answers at all (health checks). */
     CompletableFuture<Void> ping();

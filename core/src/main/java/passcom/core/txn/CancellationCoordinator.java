@@ -71,8 +71,8 @@ final class CancellationCoordinator {
      * even without a leg), so that none of them lists the booking as active afterwards.
      */
     private CancelOutcome cancel(Booking booking) {
-        String txnId = UUID.randomUUID().toString();
-        MDC.put(TxnLog.KEY, txnId); // every line of this cancellation, here and (by header) at each participant
+        TxnId txnId = TxnId.random();
+        MDC.put(TxnLog.KEY, txnId.value()); // every line of this cancellation, here and (by header) at each participant
         Map<String, List<Segment.Key>> legsByAirline = new LinkedHashMap<>();
         for (BookedLeg leg : booking.legs()) {
             legsByAirline.computeIfAbsent(leg.airline(), a -> new ArrayList<>()).add(leg.segment().key());
@@ -80,7 +80,7 @@ final class CancellationCoordinator {
         if (booking.soldBy() != null) {
             legsByAirline.putIfAbsent(booking.soldBy(), List.of());
         }
-        store.write(c -> {
+        store.writeUnforced(c -> { // committed, not forced: presumed abort, as a purchase's STARTED
             CoordinatorLog.start(c, txnId, null, TxnKind.CANCELLATION, booking.cpf().digits(), booking.reference(),
                     legsByAirline.keySet(), instance, clock.millis());
             return null;

@@ -38,7 +38,7 @@ final class CancellationEffects implements TxnEffects {
                     ? Vote.Held.cancellation()
                     : new Vote.Refused(AbortReason.NOT_ACTIVE, "a passagem " + prepare.reference() + " não está ativa na companhia " + airline);
         }
-        int marked = marks.mark(c, prepare.reference(), prepare.txnId(), prepare.seatsWanted());
+        int marked = marks.mark(c, prepare.reference(), prepare.txnId().value(), prepare.seatsWanted());
         return marked == 0
                 ? new Vote.Refused(AbortReason.NOT_ACTIVE, "a passagem " + prepare.reference() + " não está ativa na companhia "
                         + airline + " (já cancelada, em cancelamento ou ainda em processamento)")
@@ -51,13 +51,13 @@ final class CancellationEffects implements TxnEffects {
     }
 
     @Override
-    public void commitSeats(Connection c, String txnId) throws SQLException {
-        seats.freeMarked(c, txnId);
+    public void commitSeats(Connection c, TxnId txnId) throws SQLException {
+        seats.freeMarked(c, txnId.value());
     }
 
     @Override
-    public void recordBooking(Connection c, Booking booking, String txnId) throws SQLException {
-        bookings.markCancelled(c, booking, txnId);
+    public void recordBooking(Connection c, Booking booking, TxnId txnId) throws SQLException {
+        bookings.markCancelled(c, booking, txnId.value());
     }
 
     @Override

@@ -34,20 +34,20 @@ final class CoordinatorLog {
     enum Message { COMMIT, ABORT }
 
     /** {@code outcome} is why it aborted (null otherwise); {@code detail} says it for the customer. */
-    record TxnRecord(String id, String requestId, TxnKind kind, State state, String cpf, String reference,
+    record TxnRecord(TxnId id, String requestId, TxnKind kind, State state, String cpf, String reference,
                      List<String> participants, AbortReason outcome, String detail) {
     }
 
-    record Delivery(String txnId, String airline, Message message, int attempts) {
+    record Delivery(TxnId txnId, String airline, Message message, int attempts) {
     }
 
     /** Records a new transaction as STARTED, owned by coordinator instance {@code owner} while its lease lasts. */
-    static void start(Connection c, String id, String requestId, TxnKind kind, String cpf, String reference,
+    static void start(Connection c, TxnId id, String requestId, TxnKind kind, String cpf, String reference,
                       Collection<String> participants, String owner, long now) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO txn (id, request_id, kind, state, cpf, reference, participants, owner, created_at) "
                         + "VALUES (?, ?, ?, 'STARTED', ?, ?, ?, ?, ?)")) {
-            insert.setString(1, id);
+            insert.setString(1, id.value());
             insert.setString(2, requestId);
             insert.setString(3, kind.name());
             insert.setString(4, cpf);
@@ -63,7 +63,7 @@ final class CoordinatorLog {
      * STARTED → {@code to}, with a delivery of the matching message to every participant. Returns false
      * (and changes nothing) when the transaction is no longer STARTED: a presumed abort got there first.
      */
-    static boolean decide(Connection c, String id, State to, AbortReason outcome, String detail, Collection<String> participants,
+    static boolean decide(Connection c, TxnId id, State to, AbortReason outcome, String detail, Collection<String> participants,
                           long now) throws SQLException {
         if (!State.STARTED.canMoveTo(to)) {
             throw new IllegalArgumentException("txn " + id + ": " + to + " is not a decision");
@@ -73,7 +73,7 @@ final class CoordinatorLog {
             update.setString(1, to.name());
             update.setString(2, outcome == null ? null : outcome.name());
             update.setString(3, detail);
-            update.setString(4, id);
+            update.setString(4, id.value());
             if (update.executeUpdate() == 0) {
                 return false;
             }
@@ -82,7 +82,7 @@ final class CoordinatorLog {
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO delivery (txn, airline, message, attempts, next_attempt_at) VALUES (?, ?, ?, 0, ?)")) {
             for (String airline : participants) {
-                insert.setString(1, id);
+                insert.setString(1, id.value());
                 insert.setString(2, airline);
                 insert.setString(3, message.name());
                 insert.setLong(4, now);
@@ -94,26 +94,26 @@ final class CoordinatorLog {
     }
 
     /** A retried purchase takes its request id to the new attempt's row. */
-    static void forgetRequest(Connection c, String id) throws SQLException {
+    static void forgetRequest(Connection c, TxnId id) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE txn SET request_id = NULL WHERE id = ?")) {
-            update.setString(1, id);
+            update.setString(1, id.value());
             update.executeUpdate();
         }
     }
 
     /** Presumed abort for an id this coordinator never started: recorded so it can never commit later. */
-    static void recordUnknownAsAborted(Connection c, String id, long now) throws SQLException {
+    static void recordUnknownAsAborted(Connection c, TxnId id, long now) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO txn (id, kind, state, participants, outcome, created_at) VALUES (?, 'PURCHASE', 'ABORTED', '', 'PRESUMED', ?) "
                         + "ON CONFLICT (id) DO NOTHING")) {
-            insert.setString(1, id);
+            insert.setString(1, id.value());
             insert.setLong(2, now);
             insert.executeUpdate();
         }
     }
 
-    static Optional<TxnRecord> find(Connection c, String id) throws SQLException {
-        return findBy(c, "id", id);
+    static Optional<TxnRecord> find(Connection c, TxnId id) throws SQLException {
+        return findBy(c, "id", id.value());
     }
 
     static Optional<TxnRecord> findByRequest(Connection c, String requestId) throws SQLException {
@@ -200,7 +200,7 @@ final class CoordinatorLog {
             select.setInt(2, limit);
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {
-                    due.add(new Delivery(r.getString(1), r.getString(2), Message.valueOf(r.getString(3)), r.getInt(4)));
+                    due.add(new Delivery(new TxnId(r.getString(1)), r.getString(2), Message.valueOf(r.getString(3)), r.getInt(4)));
                 }
             }
         }
@@ -211,7 +211,7 @@ final class CoordinatorLog {
     static void delivered(Connection c, Collection<Delivery> deliveries) throws SQLException {
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM delivery WHERE txn = ? AND airline = ?")) {
             for (Delivery delivery : deliveries) {
-                delete.setString(1, delivery.txnId());
+                delete.setString(1, delivery.txnId().value());
                 delete.setString(2, delivery.airline());
                 delete.addBatch();
             }
@@ -219,11 +219,11 @@ final class CoordinatorLog {
         }
     }
 
-    static void retryLater(Connection c, String txnId, String airline, long at) throws SQLException {
+    static void retryLater(Connection c, TxnId txnId, String airline, long at) throws SQLException {
         try (PreparedStatement update = c.prepareStatement(
                 "UPDATE delivery SET attempts = attempts + 1, next_attempt_at = ? WHERE txn = ? AND airline = ?")) {
             update.setLong(1, at);
-            update.setString(2, txnId);
+            update.setString(2, txnId.value());
             update.setString(3, airline);
             update.executeUpdate();
         }
@@ -249,7 +249,7 @@ final class CoordinatorLog {
     private static TxnRecord read(ResultSet r) throws SQLException {
         String participants = r.getString(7);
         String outcome = r.getString(8);
-        return new TxnRecord(r.getString(1), r.getString(2), TxnKind.valueOf(r.getString(3)), State.valueOf(r.getString(4)),
+        return new TxnRecord(new TxnId(r.getString(1)), r.getString(2), TxnKind.valueOf(r.getString(3)), State.valueOf(r.getString(4)),
                 r.getString(5), r.getString(6),
                 participants == null || participants.isEmpty() ? List.of() : Arrays.asList(participants.split(",")),
                 outcome == null ? null : AbortReason.valueOf(outcome), r.getString(9));

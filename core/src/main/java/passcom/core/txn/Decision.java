@@ -16,7 +16,7 @@ public sealed interface Decision {
     record Pending() implements Decision {
     }
 
-    static Decision committed(String txnId, TxnKind kind, Booking booking) {
+    static Decision committed(TxnId txnId, TxnKind kind, Booking booking) {
         return new Committed(new Commit(txnId, kind, booking));
     }
 }

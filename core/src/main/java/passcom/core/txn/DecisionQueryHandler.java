@@ -27,7 +27,7 @@ final class DecisionQueryHandler {
     }
 
     /** Returns once a presumed abort, when it is one, is durable. A known transaction costs one read, no write. */
-    Decision decision(String txnId) {
+    Decision decision(TxnId txnId) {
         Decision known = store.read(c -> {
             Optional<CoordinatorLog.TxnRecord> txn = CoordinatorLog.find(c, txnId);
             return txn.isPresent() ? decisionOf(c, txn.get()) : null;

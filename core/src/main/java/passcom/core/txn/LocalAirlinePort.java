@@ -65,7 +65,7 @@ public final class LocalAirlinePort implements AirlinePort {
     }
 
     @Override
-    public CompletableFuture<Void> abort(String txnId) {
+    public CompletableFuture<Void> abort(TxnId txnId) {
         return call(() -> {
             node.participant().abort(txnId, sender);
             return null;
@@ -73,7 +73,7 @@ public final class LocalAirlinePort implements AirlinePort {
     }
 
     @Override
-    public CompletableFuture<Decision> decision(String txnId) {
+    public CompletableFuture<Decision> decision(TxnId txnId) {
         return call(() -> node.decision(txnId));
     }
 

@@ -8,7 +8,7 @@ package passcom.core.txn;
  */
 public final class NotTheCoordinator extends RuntimeException {
 
-    public NotTheCoordinator(String txnId, String coordinator, String sender) {
+    public NotTheCoordinator(TxnId txnId, String coordinator, String sender) {
         super("a transação " + txnId + " é coordenada pela companhia '" + coordinator + "', mas a mensagem foi enviada pela companhia '"
                 + sender + "'; nada foi feito");
     }

@@ -107,7 +107,7 @@ public final class Participant {
             if (recorded.isPresent()) {
                 return replay(connection, prepare, effects, recorded.get());
             }
-            if (effects.claimsReference() && BookingReferences.inUse(connection, prepare.reference(), prepare.txnId())) {
+            if (effects.claimsReference() && BookingReferences.inUse(connection, prepare.reference(), prepare.txnId().value())) {
                 Vote.Refused refused = new Vote.Refused(AbortReason.REFERENCE_TAKEN,
                         "o localizador " + prepare.reference() + " já está em uso na companhia " + airline);
                 record(connection, prepare, refused);
@@ -190,7 +190,7 @@ public final class Participant {
      * @throws NotTheCoordinator {@code sender} is not the coordinator recorded at prepare; nothing changed
      * @throws ConflictingDecision this airline committed the transaction
      */
-    public void abort(String txnId, String sender) {
+    public void abort(TxnId txnId, String sender) {
         store.write(connection -> {
             applyAbort(connection, txnId, sender);
             return null;
@@ -198,7 +198,7 @@ public final class Participant {
     }
 
     /** {@link #abort} on the caller's connection (see {@link #applyCommit}). */
-    void applyAbort(Connection connection, String txnId, String sender) throws SQLException {
+    void applyAbort(Connection connection, TxnId txnId, String sender) throws SQLException {
         Optional<ParticipantLog.Recorded> recorded = ParticipantLog.findForUpdate(connection, txnId, store.dialect());
         recorded.ifPresent(r -> requireCoordinator(r, txnId, sender));
         if (recorded.isEmpty()) {
@@ -210,8 +210,8 @@ public final class Participant {
         }
         if (recorded.get().state() == ParticipantLog.State.PREPARED) {
             // The kind is not recorded with the hold: whichever it was, only its own seats are held or marked.
-            seats.release(connection, txnId);
-            marks.clear(connection, txnId);
+            seats.release(connection, txnId.value());
+            marks.clear(connection, txnId.value());
             ParticipantLog.move(connection, txnId, ParticipantLog.State.PREPARED, ParticipantLog.State.ABORTED);
         }
     }
@@ -221,7 +221,7 @@ public final class Participant {
      * instances of one airline share its id, so either may deliver; this airline's own coordinator reaches
      * its participant under its own id.
      */
-    private static void requireCoordinator(ParticipantLog.Recorded recorded, String txnId, String sender) {
+    private static void requireCoordinator(ParticipantLog.Recorded recorded, TxnId txnId, String sender) {
         if (!recorded.coordinatedBy(sender)) {
             LOG.warn("txn {}: phase-two message from {} refused, its coordinator is {}", txnId, sender, recorded.coordinator());
             throw new NotTheCoordinator(txnId, recorded.coordinator(), sender);

@@ -46,13 +46,13 @@ final class ParticipantLog {
     }
 
     /** A hold whose decision this airline has not heard for a while: ask its coordinator. */
-    record StaleHold(String txnId, String coordinator) {
+    record StaleHold(TxnId txnId, String coordinator) {
     }
 
     private ParticipantLog() {
     }
 
-    static Optional<Recorded> find(Connection c, String txnId) throws SQLException {
+    static Optional<Recorded> find(Connection c, TxnId txnId) throws SQLException {
         return find(c, txnId, "");
     }
 
@@ -61,14 +61,14 @@ final class ParticipantLog {
      * transaction (a delivery from each of two coordinator instances, or a delivery and the hold resolver)
      * must not both see PREPARED and both move the seats and their counters.
      */
-    static Optional<Recorded> findForUpdate(Connection c, String txnId, Dialect dialect) throws SQLException {
+    static Optional<Recorded> findForUpdate(Connection c, TxnId txnId, Dialect dialect) throws SQLException {
         return find(c, txnId, dialect.forUpdate());
     }
 
-    private static Optional<Recorded> find(Connection c, String txnId, String lock) throws SQLException {
+    private static Optional<Recorded> find(Connection c, TxnId txnId, String lock) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
                 "SELECT state, coordinator, refusal, refusal_detail FROM participation WHERE txn = ?" + lock)) {
-            select.setString(1, txnId);
+            select.setString(1, txnId.value());
             try (ResultSet rows = select.executeQuery()) {
                 if (!rows.next()) {
                     return Optional.empty();
@@ -90,7 +90,7 @@ final class ParticipantLog {
                 "INSERT INTO participation (txn, coordinator, kind, state, reference, refusal, refusal_detail, prepared_at, next_check_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             boolean ownsReference = refused == null || refused.why() != AbortReason.REFERENCE_TAKEN;
-            insert.setString(1, prepare.txnId());
+            insert.setString(1, prepare.txnId().value());
             insert.setString(2, prepare.coordinator());
             insert.setString(3, prepare.kind().name());
             insert.setString(4, (refused == null ? State.PREPARED : State.ABORTED).name());
@@ -104,11 +104,11 @@ final class ParticipantLog {
     }
 
     /** An ABORT for a transaction never prepared here: remembered as ABORTED, decided by {@code sender}. */
-    static void recordAbortBeforePrepare(Connection c, String txnId, String sender, long now) throws SQLException {
+    static void recordAbortBeforePrepare(Connection c, TxnId txnId, String sender, long now) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO participation (txn, coordinator, kind, state, prepared_at, next_check_at) "
                         + "VALUES (?, ?, 'PURCHASE', 'ABORTED', ?, 0)")) {
-            insert.setString(1, txnId);
+            insert.setString(1, txnId.value());
             insert.setString(2, Objects.requireNonNull(sender, "sender"));
             insert.setLong(3, now);
             insert.executeUpdate();
@@ -119,13 +119,13 @@ final class ParticipantLog {
      * {@code from} → {@code to}. @throws IllegalStateException the transition is not allowed, or the row is not
      * in {@code from} (the caller read it under its lock, so either is a bug, never a race to paper over)
      */
-    static void move(Connection c, String txnId, State from, State to) throws SQLException {
+    static void move(Connection c, TxnId txnId, State from, State to) throws SQLException {
         if (!from.canMoveTo(to)) {
             throw new IllegalStateException("participation " + txnId + ": " + from + " → " + to + " is not a transition");
         }
         try (PreparedStatement update = c.prepareStatement("UPDATE participation SET state = ? WHERE txn = ? AND state = ?")) {
             update.setString(1, to.name());
-            update.setString(2, txnId);
+            update.setString(2, txnId.value());
             update.setString(3, from.name());
             if (update.executeUpdate() != 1) {
                 throw new IllegalStateException("participation " + txnId + " is not " + from + "; cannot move it to " + to);
@@ -142,7 +142,7 @@ final class ParticipantLog {
             select.setInt(2, limit);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    due.add(new StaleHold(rows.getString(1), rows.getString(2)));
+                    due.add(new StaleHold(new TxnId(rows.getString(1)), rows.getString(2)));
                 }
             }
         }
@@ -159,7 +159,7 @@ final class ParticipantLog {
                 "SELECT txn FROM participation WHERE txn = ? AND state = 'PREPARED' AND next_check_at <= ?" + dialect.forUpdateSkipLocked());
              PreparedStatement update = c.prepareStatement("UPDATE participation SET next_check_at = ? WHERE txn = ?")) {
             for (StaleHold hold : holds) {
-                lock.setString(1, hold.txnId());
+                lock.setString(1, hold.txnId().value());
                 lock.setLong(2, now);
                 try (ResultSet row = lock.executeQuery()) {
                     if (!row.next()) {
@@ -167,7 +167,7 @@ final class ParticipantLog {
                     }
                 }
                 update.setLong(1, nextCheckAt);
-                update.setString(2, hold.txnId());
+                update.setString(2, hold.txnId().value());
                 if (update.executeUpdate() == 1) {
                     claimed.add(hold);
                 }

@@ -11,7 +11,7 @@ import passcom.core.route.Segment;
  * this airline's sold seats of booking {@code reference} (every passenger's on every leg) so nobody else
  * cancels them. {@code coordinator} is the airline to ask for the decision.
  */
-public record Prepare(String txnId, String coordinator, TxnKind kind, String reference, List<Segment.Key> legs,
+public record Prepare(TxnId txnId, String coordinator, TxnKind kind, String reference, List<Segment.Key> legs,
                       List<Seating> passengers) {
 
     /**
@@ -45,7 +45,7 @@ public record Prepare(String txnId, String coordinator, TxnKind kind, String ref
     }
 
     /** One passenger, no seat chosen: the original prepare. */
-    public Prepare(String txnId, String coordinator, TxnKind kind, Cpf cpf, String reference, List<Segment.Key> legs) {
+    public Prepare(TxnId txnId, String coordinator, TxnKind kind, Cpf cpf, String reference, List<Segment.Key> legs) {
         this(txnId, coordinator, kind, reference, legs, List.of(new Seating(cpf, List.of())));
     }
 

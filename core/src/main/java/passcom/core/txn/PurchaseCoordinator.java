@@ -80,16 +80,19 @@ final class PurchaseCoordinator {
         for (int i = 0; i < legs.size(); i++) {
             legsByAirline.computeIfAbsent(order.legs().get(i).airline().value(), a -> new ArrayList<>()).add(i);
         }
-        String previousTxn = null;
+        TxnId previousTxn = null;
         // How long to keep retrying contended seats: one prepare timeout. The customer's request holds one of the
         // server's customer slots meanwhile; seats held for a coordinator that died stay held until it is back
         // (or, with several instances, until its lease runs out), and retrying longer would only hold the slot.
         long retryUntil = ticker.read() + retryWindow.toNanos();
         for (int attempt = 1; ; attempt++) {
-            String txnId = UUID.randomUUID().toString();
-            MDC.put(TxnLog.KEY, txnId); // every line of this attempt, here and (by header) at each participant
-            String moveFrom = previousTxn;
-            Started started = store.write(c -> {
+            TxnId txnId = TxnId.random();
+            MDC.put(TxnLog.KEY, txnId.value()); // every line of this attempt, here and (by header) at each participant
+            TxnId moveFrom = previousTxn;
+            // STARTED is committed (a duplicate id_pedido sees it; so does another instance) but not forced: the
+            // participants' prepares and the decision are the two fsync rounds. Lost in a power cut before the
+            // decision's fsync, it is presumed aborted (docs/purchase-protocol.md, "Presumed abort").
+            Started started = store.writeUnforced(c -> {
                 if (moveFrom != null) {
                     CoordinatorLog.forgetRequest(c, moveFrom);
                 }
@@ -133,10 +136,10 @@ final class PurchaseCoordinator {
     }
 
     /** A reference no purchase of this store uses: a collision draws again, never joins the other booking. */
-    private String freeReference(java.sql.Connection c, String txnId) throws java.sql.SQLException {
+    private String freeReference(java.sql.Connection c, TxnId txnId) throws java.sql.SQLException {
         for (int draw = 1; draw <= MAX_REFERENCE_DRAWS; draw++) {
             String reference = references.get();
-            if (!BookingReferences.inUse(c, reference, txnId)) {
+            if (!BookingReferences.inUse(c, reference, txnId.value())) {
                 return reference;
             }
             LOG.info("booking reference {} already in use here; drawing another", reference);
@@ -148,7 +151,7 @@ final class PurchaseCoordinator {
      * One prepare per airline, carrying its legs (indexes into the itinerary, {@code legsByAirline}) and every
      * passenger with the seat chosen on each of them; the booking puts each airline's seats back in itinerary order.
      */
-    private TwoPhaseCommit.Result attempt(String txnId, String reference, PurchaseOrder order, List<Segment> legs,
+    private TwoPhaseCommit.Result attempt(TxnId txnId, String reference, PurchaseOrder order, List<Segment> legs,
                                           Map<String, List<Integer>> legsByAirline) {
         Map<String, Prepare> prepares = new LinkedHashMap<>();
         legsByAirline.forEach((a, indexes) -> {
@@ -158,7 +161,6 @@ final class PurchaseCoordinator {
             prepares.put(a, new Prepare(txnId, airline, TxnKind.PURCHASE, reference, indexes.stream().map(i -> legs.get(i).key()).toList(),
                     seating));
         });
-        int passengers = order.passengers().size();
         return twoPhaseCommit.run(txnId, effects, prepares, held -> {
             Map<String, Integer> next = new LinkedHashMap<>();
             List<BookedLeg> booked = new ArrayList<>();
@@ -166,11 +168,8 @@ final class PurchaseCoordinator {
                 String legAirline = order.legs().get(i).airline().value();
                 int index = next.merge(legAirline, 1, Integer::sum) - 1;
                 Vote.Held vote = held.get(legAirline);
-                List<Integer> seats = new ArrayList<>();
-                for (int p = 0; p < passengers; p++) {
-                    seats.add(vote.seat(index, p, passengers));
-                }
-                booked.add(new BookedLeg(legs.get(i), legAirline, seats, vote.prices().get(index)));
+                Vote.HeldLeg heldLeg = vote.legs().get(index);
+                booked.add(new BookedLeg(legs.get(i), legAirline, heldLeg.seats(), heldLeg.price()));
             }
             List<Passenger> travellers = order.passengers().stream().map(p -> new Passenger(p.cpf(), p.name())).toList();
             return new Booking(reference, travellers, booked, clock.instant(), airline, order.buyer());

@@ -53,6 +53,10 @@ final class PurchaseEffects implements TxnEffects {
      */
     @Override
     public Vote prepare(Connection c, Prepare prepare) throws SQLException {
+        for (Segment.Key leg : prepare.legs()) {
+            // A leg this airline does not fly is the sender's mistake (a 400 it can read), not a sold-out seat.
+            FlownSegments.require(network, Set.of(airline), leg.origin(), leg.destination(), airline);
+        }
         seats.lock(c, new LinkedHashSet<>(prepare.legs()));
         for (int i = 0; i < prepare.legs().size(); i++) {
             Vote.Refused refused = refusal(c, prepare, i);
@@ -60,26 +64,26 @@ final class PurchaseEffects implements TxnEffects {
                 return refused;
             }
         }
-        List<Integer> held = new ArrayList<>();
+        List<Vote.HeldLeg> held = new ArrayList<>();
         for (int i = 0; i < prepare.legs().size(); i++) {
             Segment.Key leg = prepare.legs().get(i);
             Integer[] onLeg = new Integer[prepare.passengers().size()];
             for (int p = 0; p < onLeg.length; p++) {
                 Prepare.Seating passenger = prepare.passengers().get(p);
                 if (passenger.seatOn(i) instanceof SeatRequest.Chosen chosen) {
-                    seats.holdChosen(c, leg, chosen.number(), prepare.txnId(), prepare.reference(), passenger.cpf().digits());
+                    seats.holdChosen(c, leg, chosen.number(), prepare.txnId().value(), prepare.reference(), passenger.cpf().digits());
                     onLeg[p] = chosen.number();
                 }
             }
             for (int p = 0; p < onLeg.length; p++) {
                 if (onLeg[p] == null) {
-                    OptionalInt seat = seats.hold(c, leg, prepare.txnId(), prepare.reference(), prepare.passengers().get(p).cpf().digits());
+                    OptionalInt seat = seats.hold(c, leg, prepare.txnId().value(), prepare.reference(), prepare.passengers().get(p).cpf().digits());
                     onLeg[p] = seat.orElseThrow(() -> new IllegalStateException("a free seat of " + leg + " vanished under its lock"));
                 }
             }
-            held.addAll(List.of(onLeg));
+            held.add(new Vote.HeldLeg(List.of(onLeg), price(leg)));
         }
-        return new Vote.Held(held, prices(prepare.legs()));
+        return new Vote.Held(held);
     }
 
     /**
@@ -120,29 +124,29 @@ final class PurchaseEffects implements TxnEffects {
 
     @Override
     public Vote replayPrepared(Connection c, Prepare prepare) throws SQLException {
-        List<Integer> held = new ArrayList<>();
+        List<Vote.HeldLeg> held = new ArrayList<>();
         for (Segment.Key leg : prepare.legs()) {
+            List<Integer> onLeg = new ArrayList<>();
             for (Prepare.Seating passenger : prepare.passengers()) {
-                held.add(seats.seatOf(c, leg, prepare.txnId(), passenger.cpf().digits()).orElse(0));
+                seats.seatOf(c, leg, prepare.txnId().value(), passenger.cpf().digits()).ifPresent(onLeg::add);
             }
+            held.add(new Vote.HeldLeg(onLeg, price(leg)));
         }
-        return new Vote.Held(held, prices(prepare.legs()));
+        return new Vote.Held(held);
     }
 
-    private List<Money> prices(List<Segment.Key> legs) {
-        return legs.stream()
-                .map(leg -> me.pricePer100Km().forDistance(network.segment(leg.origin(), leg.destination()).orElseThrow().km()))
-                .toList();
-    }
-
-    @Override
-    public void commitSeats(Connection c, String txnId) throws SQLException {
-        seats.sell(c, txnId);
+    private Money price(Segment.Key leg) {
+        return me.pricePer100Km().forDistance(network.segment(leg.origin(), leg.destination()).orElseThrow().km());
     }
 
     @Override
-    public void recordBooking(Connection c, Booking booking, String txnId) throws SQLException {
-        bookings.save(c, booking, txnId);
+    public void commitSeats(Connection c, TxnId txnId) throws SQLException {
+        seats.sell(c, txnId.value());
+    }
+
+    @Override
+    public void recordBooking(Connection c, Booking booking, TxnId txnId) throws SQLException {
+        bookings.save(c, booking, txnId.value());
     }
 
     @Override
@@ -157,7 +161,7 @@ final class PurchaseEffects implements TxnEffects {
 
     @Override
     public boolean isComplete(Vote.Held vote, Prepare prepare) {
-        return vote.seats().size() == prepare.seatsWanted();
+        return vote.holdsAll(prepare.legs().size(), prepare.passengers().size());
     }
 
     @Override

@@ -73,7 +73,7 @@ final class TwoPhaseCommit {
      * @param prepares    one message per participant airline
      * @param bookingOf   builds the final booking from the votes (purchase: seats and prices)
      */
-    Result run(String txnId, TxnEffects effects, Map<String, Prepare> prepares, Function<Map<String, Vote.Held>, Booking> bookingOf) {
+    Result run(TxnId txnId, TxnEffects effects, Map<String, Prepare> prepares, Function<Map<String, Vote.Held>, Booking> bookingOf) {
         Map<String, CompletableFuture<Vote>> votes = new LinkedHashMap<>();
         prepares.forEach((airline, prepare) -> votes.put(airline,
                 ports.get(airline).prepare(prepare).orTimeout(peerTimeout.toMillis(), TimeUnit.MILLISECONDS)));

@@ -24,10 +24,10 @@ sealed interface TxnEffects permits PurchaseEffects, CancellationEffects {
     Vote replayPrepared(Connection c, Prepare prepare) throws SQLException;
 
     /** Phase two COMMIT at this participant: the seats move (sold, or given back). */
-    void commitSeats(Connection c, String txnId) throws SQLException;
+    void commitSeats(Connection c, TxnId txnId) throws SQLException;
 
     /** The booking copy at commit, at the coordinator and at every participant: kept, or marked cancelled. */
-    void recordBooking(Connection c, Booking booking, String txnId) throws SQLException;
+    void recordBooking(Connection c, Booking booking, TxnId txnId) throws SQLException;
 
     /** Whether a prepare may wait a little for seats held by transactions still deciding (a purchase's refusal may be contended). */
     boolean waitsForContendedSeats();

@@ -8,23 +8,37 @@ import passcom.core.seat.SeatOnLeg;
 public sealed interface Vote {
 
     /**
-     * Durably held. For a purchase, {@code seats} are the seat numbers, leg by leg in the order asked and, within
-     * a leg, one per passenger in the prepare's order (so with one passenger, one per leg); {@code prices} are
-     * what this airline charges for one seat of each leg: each airline is the authority on its own price.
+     * Durably held: one {@link HeldLeg} per leg of the prepare, in the order asked (none for a cancellation,
+     * which holds the booking's sold seats, not new ones).
      */
-    record Held(List<Integer> seats, List<Money> prices) implements Vote {
+    record Held(List<HeldLeg> legs) implements Vote {
         public Held {
-            seats = List.copyOf(seats);
-            prices = List.copyOf(prices);
+            legs = List.copyOf(legs);
         }
 
         public static Held cancellation() {
-            return new Held(List.of(), List.of());
+            return new Held(List.of());
         }
 
-        /** The seat of passenger {@code passenger} (of {@code passengers}) on leg {@code leg} of the prepare. */
-        public int seat(int leg, int passenger, int passengers) {
-            return seats.get(leg * passengers + passenger);
+        /** The seat of passenger {@code passenger} (in the prepare's order) on leg {@code leg} of the prepare. */
+        public int seat(int leg, int passenger) {
+            return legs.get(leg).seats().get(passenger);
+        }
+
+        /** Whether it holds a seat for each of {@code passengers} on each of {@code legCount} legs (an older participant holds one a leg). */
+        boolean holdsAll(int legCount, int passengers) {
+            return legs.size() == legCount && legs.stream().allMatch(leg -> leg.seats().size() == passengers);
+        }
+    }
+
+    /**
+     * One leg of a {@link Held} vote: the seat numbers, one per passenger in the prepare's order, and what this
+     * airline charges for one seat of the leg (each airline is the authority on its own price).
+     */
+    record HeldLeg(List<Integer> seats, Money price) {
+        public HeldLeg {
+            seats = List.copyOf(seats);
+            java.util.Objects.requireNonNull(price, "price");
         }
     }
 

@@ -3,14 +3,13 @@ package passcom.core.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.threeten.extra.MutableClock;
 import passcom.core.InvalidRequest;
 import passcom.core.cpf.Cpf;
 import passcom.core.store.Store;
@@ -27,13 +26,13 @@ abstract class AccountsContractTest {
     private static final AccountPeers NOBODY_ELSE = (cpf, claimant) -> ClaimAnswer.FREE;
 
     private Store store;
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-06T12:00:00Z"));
+    private final MutableClock clock = MutableClock.of(Instant.parse("2026-12-06T12:00:00Z"), ZoneOffset.UTC);
     private Accounts accounts;
 
     @BeforeEach
     void open() {
         store = Store.open(newStoreUrl(), Duration.ofSeconds(5));
-        accounts = new Accounts("A", store, new PasswordHasher(), new MovableClock(now));
+        accounts = new Accounts("A", store, new PasswordHasher(), clock);
     }
 
     /** A JDBC URL of a new, empty store. */
@@ -41,7 +40,9 @@ abstract class AccountsContractTest {
 
     @AfterEach
     void close() {
-        store.close();
+        if (store != null) { // null when the engine is not here (the PostgreSQL run's assumption skipped the test)
+            store.close();
+        }
     }
 
     @Test
@@ -83,7 +84,7 @@ abstract class AccountsContractTest {
                 .hasMessageContaining("em andamento");
         assertThat(accounts.claimFor(ANA, "C")).isEqualTo(ClaimAnswer.CONTENDED);
 
-        now.set(now.get().plus(Accounts.CLAIM_TTL).plusSeconds(1));
+        clock.add(Accounts.CLAIM_TTL.plusSeconds(1));
         accounts.register(ANA, "Ana", "ana@example.com", PASSWORD, NOBODY_ELSE);
         assertThat(accounts.claimFor(ANA, "C")).isEqualTo(ClaimAnswer.TAKEN);
     }
@@ -119,7 +120,7 @@ abstract class AccountsContractTest {
         assertThat(accounts.lockedAccounts()).isEqualTo(1);
         assertThatThrownBy(() -> accounts.checkPassword(ANA, PASSWORD)).isInstanceOf(LoginRefused.class);
 
-        now.set(now.get().plus(Accounts.LOCKOUT).plusSeconds(1));
+        clock.add(Accounts.LOCKOUT.plusSeconds(1));
         assertThat(accounts.checkPassword(ANA, PASSWORD)).isPresent();
         assertThat(accounts.lockedAccounts()).isZero();
     }
@@ -177,28 +178,5 @@ abstract class AccountsContractTest {
     @Test
     void when_the_common_list_is_loaded_then_it_holds_about_ten_thousand_passwords() {
         assertThat(PasswordRules.listed()).isBetween(9_900, 10_000);
-    }
-
-    private static final class MovableClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        MovableClock(AtomicReference<Instant> now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
     }
 }

@@ -65,6 +65,44 @@ class StoreContractTest {
 
     @ParameterizedTest
     @MethodSource("engines")
+    void an_unforced_write_is_visible_at_once_and_a_later_forced_write_keeps_it_across_a_reopen(Engine engine) {
+        String url = TestStores.newStoreUrl(engine, "unforced");
+        try (Store store = open(url)) {
+            createSeats(store, airline(3));
+            SeatInventory seats = new SeatInventory(store.dialect());
+            store.writeUnforced(c -> seats.hold(c, LEG, "t1", "ABCDEF", "52998224725"));
+            assertThat(new SeatAvailability(store).counts().get(LEG)).as("committed: readers see it").isEqualTo(new SeatInventory.Count(2, 1, 0));
+            assertThatThrownBy(() -> store.writeUnforced(c -> {
+                seats.hold(c, LEG, "t2", "GHIJKL", "52998224725");
+                throw new IllegalStateException("the unit fails");
+            })).hasMessageContaining("the unit fails");
+            store.write(c -> seats.hold(c, LEG, "t3", "MNOPQR", "52998224725"));
+        }
+        try (Store store = open(url)) {
+            assertThat(new SeatAvailability(store).counts().get(LEG)).as("t1 and t3 held, the failed t2 not").isEqualTo(new SeatInventory.Count(1, 2, 0));
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void on_sqlite_a_batch_of_only_unforced_units_takes_no_fsync_and_the_next_forced_one_takes_one() {
+        try (SqliteStore store = (SqliteStore) open(TestStores.newStoreUrl(Engine.SQLITE, "fsyncs"))) {
+            createSeats(store, airline(3));
+            long[] before = store.commitsAndBatches();
+            SeatInventory seats = new SeatInventory(store.dialect());
+
+            store.writeUnforced(c -> seats.hold(c, LEG, "t1", "ABCDEF", "52998224725"));
+            long[] afterUnforced = store.commitsAndBatches();
+            store.write(c -> seats.hold(c, LEG, "t2", "GHIJKL", "52998224725"));
+            long[] afterForced = store.commitsAndBatches();
+
+            assertThat(afterUnforced[1]).as("fsyncs after the unforced write").isEqualTo(before[1]);
+            assertThat(afterUnforced[2]).as("batches without an fsync").isEqualTo(before[2] + 1);
+            assertThat(afterForced[1]).as("fsyncs after the forced write").isEqualTo(before[1] + 1);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
     void a_unit_that_fails_changes_nothing_while_the_units_beside_it_commit(Engine engine) throws Exception {
         try (Store store = open(TestStores.newStoreUrl(engine, "fail-alone"))) {
             SeatInventory seats = new SeatInventory(store.dialect());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.function.BooleanSupplier;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.threeten.extra.MutableClock;
 import passcom.core.InvalidRequest;
 import passcom.core.NotFound;
 import passcom.core.cpf.Cpf;
@@ -204,11 +206,11 @@ class AirlineNodeProtocolTest {
     @Test
     void when_a_coordinator_loses_the_thread_of_a_started_transaction_then_it_expires_and_the_holds_return() {
         start(NetworkLoader.loadDefault());
-        federation.node("B").participant().prepare(new Prepare("txn-lost", "A", TxnKind.PURCHASE, CPF, "ABCDEF",
+        federation.node("B").participant().prepare(new Prepare(new TxnId("txn-lost"), "A", TxnKind.PURCHASE, CPF, "ABCDEF",
                 List.of(new Segment.Key("São Paulo", "Curitiba"))));
         Store a = federation.store("A");
         a.write(c -> {
-            CoordinatorLog.start(c, "txn-lost", null, TxnKind.PURCHASE, CPF.digits(), "ABCDEF", List.of("B"), "instance-of-the-test", 0);
+            CoordinatorLog.start(c, new TxnId("txn-lost"), null, TxnKind.PURCHASE, CPF.digits(), "ABCDEF", List.of("B"), "instance-of-the-test", 0);
             return null;
         });
         assertThat(count("B", "São Paulo", "Curitiba").held()).isEqualTo(1);
@@ -216,16 +218,16 @@ class AirlineNodeProtocolTest {
         awaitSettled();
 
         assertThat(count("B", "São Paulo", "Curitiba")).isEqualTo(new SeatInventory.Count(3, 0, 0));
-        assertThat(federation.node("A").decision("txn-lost")).isInstanceOf(Decision.Aborted.class);
+        assertThat(federation.node("A").decision(new TxnId("txn-lost"))).isInstanceOf(Decision.Aborted.class);
     }
 
     @Test
     void when_a_late_prepare_arrives_after_the_abort_then_it_holds_nothing() {
         start(NetworkLoader.loadDefault());
         AirlineNode b = federation.node("B");
-        b.participant().abort("txn-late", "A");
+        b.participant().abort(new TxnId("txn-late"), "A");
 
-        Vote vote = b.participant().prepare(new Prepare("txn-late", "A", TxnKind.PURCHASE, CPF, "ABCDEF",
+        Vote vote = b.participant().prepare(new Prepare(new TxnId("txn-late"), "A", TxnKind.PURCHASE, CPF, "ABCDEF",
                 List.of(new Segment.Key("São Paulo", "Curitiba"))));
 
         assertThat(vote).isInstanceOf(Vote.Refused.class);
@@ -236,18 +238,18 @@ class AirlineNodeProtocolTest {
     void when_a_participant_holds_for_an_unknown_transaction_then_the_coordinator_presumes_abort_and_the_seat_returns() {
         // B's clock stands still until the test moves it, so its hold resolver cannot find the hold stale before the
         // assertion that it is held (under load, 300 ms of real time could pass in between).
-        SettableClock clockOfB = new SettableClock();
+        MutableClock clockOfB = MutableClock.of(Instant.now(), ZoneOffset.UTC);
         federation = new FederationInMemory(NetworkLoader.loadDefault(), List.of("A", "B", "C"), Duration.ofMillis(300),
                 config -> config.airline().equals("B") ? config.withClock(clockOfB) : config, (airline, store, events) -> store);
-        Vote vote = federation.node("B").participant().prepare(new Prepare("txn-orphan", "A", TxnKind.PURCHASE, CPF, "ABCDEF",
+        Vote vote = federation.node("B").participant().prepare(new Prepare(new TxnId("txn-orphan"), "A", TxnKind.PURCHASE, CPF, "ABCDEF",
                 List.of(new Segment.Key("São Paulo", "Curitiba"))));
         assertThat(vote).isInstanceOf(Vote.Held.class);
         assertThat(count("B", "São Paulo", "Curitiba").held()).isEqualTo(1);
 
-        clockOfB.advance(Duration.ofMillis(300));
+        clockOfB.add(Duration.ofMillis(300));
         awaitSettled();
         assertThat(count("B", "São Paulo", "Curitiba")).isEqualTo(new SeatInventory.Count(3, 0, 0));
-        assertThat(federation.node("A").decision("txn-orphan")).isInstanceOf(Decision.Aborted.class);
+        assertThat(federation.node("A").decision(new TxnId("txn-orphan"))).isInstanceOf(Decision.Aborted.class);
     }
 
     @Test
@@ -257,21 +259,21 @@ class AirlineNodeProtocolTest {
         // from several threads.
         RouteNetwork network = passcom.core.route.generate.NetworkGenerator.generate(7, 10, 3, 3, 200);
         Segment.Key leg = network.segmentsFlownBy("B").get(0).key();
-        SettableClock clockOfB = new SettableClock();
+        MutableClock clockOfB = MutableClock.of(Instant.now(), ZoneOffset.UTC);
         federation = new FederationInMemory(network, List.of("A", "B", "C"), Duration.ofMillis(300),
                 config -> config.airline().equals("B") ? config.withClock(clockOfB) : config, (airline, store, events) -> store);
         for (int i = 0; i < 150; i++) {
-            Vote vote = federation.node("B").participant().prepare(new Prepare("txn-orphan-" + i, "A", TxnKind.PURCHASE, CPF,
+            Vote vote = federation.node("B").participant().prepare(new Prepare(new TxnId("txn-orphan-" + i), "A", TxnKind.PURCHASE, CPF,
                     String.format("ORF%03d", i), List.of(leg)));
             assertThat(vote).as("hold %d", i).isInstanceOf(Vote.Held.class);
         }
         assertThat(count("B", leg.origin(), leg.destination()).held()).isEqualTo(150);
 
-        clockOfB.advance(Duration.ofMillis(300));
+        clockOfB.add(Duration.ofMillis(300));
         awaitSettled();
 
         assertThat(count("B", leg.origin(), leg.destination())).isEqualTo(new SeatInventory.Count(200, 0, 0));
-        assertThat(federation.node("A").decision("txn-orphan-149")).isInstanceOf(Decision.Aborted.class);
+        assertThat(federation.node("A").decision(new TxnId("txn-orphan-149"))).isInstanceOf(Decision.Aborted.class);
         assertInvariants();
     }
 
@@ -362,14 +364,14 @@ class AirlineNodeProtocolTest {
     void when_a_commit_arrives_for_an_aborted_participation_then_it_is_refused_counted_and_changes_nothing() {
         start(NetworkLoader.loadDefault());
         AirlineNode b = federation.node("B");
-        b.participant().abort("txn-aborted", "A");
+        b.participant().abort(new TxnId("txn-aborted"), "A");
         passcom.core.booking.Booking booking = new passcom.core.booking.Booking("QQQQQQ", CPF, List.of(new passcom.core.booking.BookedLeg(
                 b.network().segment("São Paulo", "Curitiba").orElseThrow(), "B", 1, passcom.core.money.Money.ofCents(100))),
                 Instant.now(), "A");
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.participant().commit(new Commit("txn-aborted", TxnKind.PURCHASE, booking), "A"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.participant().commit(new Commit(new TxnId("txn-aborted"), TxnKind.PURCHASE, booking), "A"))
                 .isInstanceOf(ConflictingDecision.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.participant().commit(new Commit("txn-never-seen", TxnKind.PURCHASE, booking), "A"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.participant().commit(new Commit(new TxnId("txn-never-seen"), TxnKind.PURCHASE, booking), "A"))
                 .isInstanceOf(ConflictingDecision.class);
 
         assertThat(b.health().conflictingDecisions()).isEqualTo(2);
@@ -382,13 +384,13 @@ class AirlineNodeProtocolTest {
         // A stale hold is asked about only after ten minutes: nothing but the messages below decides this one.
         federation = new FederationInMemory(NetworkLoader.loadDefault(), List.of("A", "B", "C"), Duration.ofMinutes(10));
         AirlineNode b = federation.node("B");
-        Vote vote = b.participant().prepare(new Prepare("txn-of-A", "A", TxnKind.PURCHASE, CPF, "ABCDEF", List.of(new Segment.Key("São Paulo", "Curitiba"))));
+        Vote vote = b.participant().prepare(new Prepare(new TxnId("txn-of-A"), "A", TxnKind.PURCHASE, CPF, "ABCDEF", List.of(new Segment.Key("São Paulo", "Curitiba"))));
         assertThat(vote).isInstanceOf(Vote.Held.class);
-        Commit commit = new Commit("txn-of-A", TxnKind.PURCHASE, bookingOnB(b, "ABCDEF", ((Vote.Held) vote).seats().get(0), "A"));
+        Commit commit = new Commit(new TxnId("txn-of-A"), TxnKind.PURCHASE, bookingOnB(b, "ABCDEF", ((Vote.Held) vote).seat(0, 0), "A"));
 
         assertThatThrownBy(() -> b.participant().commit(commit, "C")).isInstanceOf(NotTheCoordinator.class)
                 .hasMessageContaining("'A'").hasMessageContaining("'C'").hasMessageContaining("nada foi feito");
-        assertThatThrownBy(() -> b.participant().abort("txn-of-A", "C")).isInstanceOf(NotTheCoordinator.class)
+        assertThatThrownBy(() -> b.participant().abort(new TxnId("txn-of-A"), "C")).isInstanceOf(NotTheCoordinator.class)
                 .hasMessageContaining("'A'").hasMessageContaining("'C'");
 
         assertThat(count("B", "São Paulo", "Curitiba")).as("the hold stays, nothing sold").isEqualTo(new SeatInventory.Count(2, 1, 0));
@@ -400,7 +402,7 @@ class AirlineNodeProtocolTest {
 
         assertThat(count("B", "São Paulo", "Curitiba")).isEqualTo(new SeatInventory.Count(2, 0, 1));
         assertThat(b.localTickets(CPF).bookings()).extracting(passcom.core.booking.Booking::reference).containsExactly("ABCDEF");
-        assertThatThrownBy(() -> b.participant().abort("txn-of-A", "C")).as("not even a no-op answer for another airline").isInstanceOf(NotTheCoordinator.class);
+        assertThatThrownBy(() -> b.participant().abort(new TxnId("txn-of-A"), "C")).as("not even a no-op answer for another airline").isInstanceOf(NotTheCoordinator.class);
         assertThat(count("B", "São Paulo", "Curitiba")).isEqualTo(new SeatInventory.Count(2, 0, 1));
     }
 
@@ -408,16 +410,16 @@ class AirlineNodeProtocolTest {
     void when_an_abort_arrives_for_an_unknown_transaction_then_its_signer_is_its_coordinator_and_another_airlines_prepare_holds_nothing() {
         start(NetworkLoader.loadDefault());
         AirlineNode b = federation.node("B");
-        b.participant().abort("txn-unknown", "C");
-        b.participant().abort("txn-unknown", "C");
+        b.participant().abort(new TxnId("txn-unknown"), "C");
+        b.participant().abort(new TxnId("txn-unknown"), "C");
 
-        Vote vote = b.participant().prepare(new Prepare("txn-unknown", "A", TxnKind.PURCHASE, CPF, "ABCDEF", List.of(new Segment.Key("São Paulo", "Curitiba"))));
+        Vote vote = b.participant().prepare(new Prepare(new TxnId("txn-unknown"), "A", TxnKind.PURCHASE, CPF, "ABCDEF", List.of(new Segment.Key("São Paulo", "Curitiba"))));
 
         assertThat(vote).isInstanceOf(Vote.Refused.class);
         assertThat(((Vote.Refused) vote).reason()).contains("'C'").contains("'A'");
-        assertThatThrownBy(() -> b.participant().abort("txn-unknown", "A")).isInstanceOf(NotTheCoordinator.class);
+        assertThatThrownBy(() -> b.participant().abort(new TxnId("txn-unknown"), "A")).isInstanceOf(NotTheCoordinator.class);
         assertThat(count("B", "São Paulo", "Curitiba")).isEqualTo(new SeatInventory.Count(3, 0, 0));
-        assertThat(b.participant().prepare(new Prepare("txn-unknown", "C", TxnKind.PURCHASE, CPF, "ABCDEF", List.of(new Segment.Key("São Paulo", "Curitiba")))))
+        assertThat(b.participant().prepare(new Prepare(new TxnId("txn-unknown"), "C", TxnKind.PURCHASE, CPF, "ABCDEF", List.of(new Segment.Key("São Paulo", "Curitiba")))))
                 .as("the airline that aborted it gets the presumed-abort refusal, as before").isInstanceOf(Vote.Refused.class);
         assertThat(count("B", "São Paulo", "Curitiba")).isEqualTo(new SeatInventory.Count(3, 0, 0));
     }
@@ -440,7 +442,7 @@ class AirlineNodeProtocolTest {
             }
         });
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> federation.node("B").participant().abort(txn, "A")).isInstanceOf(ConflictingDecision.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> federation.node("B").participant().abort(new TxnId(txn), "A")).isInstanceOf(ConflictingDecision.class);
 
         assertThat(federation.node("B").health().conflictingDecisions()).isEqualTo(1);
         assertThat(count("B", "São Paulo", "Curitiba")).isEqualTo(new SeatInventory.Count(2, 0, 1));

@@ -18,7 +18,8 @@ import passcom.core.store.Store;
 /**
  * Every external effect of a purchase happens after the state it depends on is durable
  * (docs/purchase-protocol.md, "What is durable before each effect"). Each node's store is wrapped to log,
- * when a write returns (it is fsynced then), the transaction states the store then holds; the links log
+ * when a write returns, the transaction states the store then holds ("durable" when it was forced to disk,
+ * "committed" when only committed: the coordinator's STARTED, under presumed abort); the links log
  * each message and answer as it happens, under the same lock. The test then reads the order off one log.
  */
 class DurabilityOrderTest {
@@ -49,19 +50,24 @@ class DurabilityOrderTest {
 
         List<String> order = List.copyOf(log);
         assertThat(order).as("the log: %s", order).isNotEmpty();
-        int started = first(order, "durable A", "txn=STARTED");
+        int started = first(order, "committed A", "txn=STARTED");
+        assertThat(order.get(started)).as("STARTED is committed but not forced (presumed abort): it is not in a durable write of its own")
+                .isEqualTo("committed A: txn=STARTED");
         int decided = first(order, "durable A", "txn=COMMITTED");
         int answered = order.indexOf("bought (answer to the customer)");
         for (String peer : List.of("B", "C")) {
             int prepared = first(order, "durable " + peer, "participation=PREPARED");
             int committed = first(order, "durable " + peer, "participation=COMMITTED");
-            assertThat(started).as("txn STARTED durable before the prepare to %s", peer).isLessThan(order.indexOf("prepare A→" + peer));
+            assertThat(started).as("txn STARTED committed (visible, not forced) before the prepare to %s", peer).isLessThan(order.indexOf("prepare A→" + peer));
             assertThat(prepared).as("%s's hold durable before its vote", peer).isLessThan(order.indexOf("vote " + peer + "→A"));
             assertThat(decided).as("decision durable before the COMMIT to %s", peer).isLessThan(order.indexOf("commit A→" + peer));
             assertThat(committed).as("%s's commit durable before its acknowledgement", peer).isLessThan(order.indexOf("ack " + peer + "→A"));
         }
         assertThat(first(order, "durable A", "participation=COMMITTED")).as("A's own seat sold in the decision's commit").isEqualTo(decided);
         assertThat(decided).as("decision durable before the customer hears bought").isLessThan(answered);
+        assertThat(order.subList(0, answered).stream().filter(e -> e.startsWith("durable ")).map(e -> e.substring(0, e.indexOf(':'))).toList())
+                .as("two fsync rounds before bought: each participant's prepare (A's own leg's too), then the decision")
+                .containsExactlyInAnyOrder("durable A", "durable B", "durable C", "durable A");
     }
 
     private static int first(List<String> order, String prefix, String containing) {
@@ -112,6 +118,16 @@ class DurabilityOrderTest {
                 }
                 return String.join(",", states);
             });
+        }
+
+        /** Logged as "committed", not "durable": the store has not forced it to disk when it returns. */
+        @Override
+        public <T> T writeUnforced(Work<T> work) {
+            synchronized (events) {
+                T result = store.writeUnforced(work);
+                events.add("committed " + airline + ": " + states());
+                return result;
+            }
         }
 
         @Override public <T> T read(Work<T> work) { return store.read(work); }

@@ -146,12 +146,12 @@ final class FederationInMemory implements AutoCloseable {
             log("commit " + source + "→" + target);
             return traced("commit", "ack", via(p -> p.commit(commit)));
         }
-        @Override public CompletableFuture<Void> abort(String txnId) {
+        @Override public CompletableFuture<Void> abort(TxnId txnId) {
             phaseTwoSent.add("ABORT " + target);
             log("abort " + source + "→" + target);
             return traced("abort", "ack", via(p -> p.abort(txnId)));
         }
-        @Override public CompletableFuture<Decision> decision(String txnId) { return via(p -> p.decision(txnId)); }
+        @Override public CompletableFuture<Decision> decision(TxnId txnId) { return via(p -> p.decision(txnId)); }
         @Override public CompletableFuture<Void> ping() { return via(AirlinePort::ping); }
         @Override public CompletableFuture<AirlineTickets> tickets(Cpf cpf) { return via(p -> p.tickets(cpf)); }
         @Override public CompletableFuture<passcom.core.seat.SeatMap> seatMap(passcom.core.route.Segment.Key segment) {

@@ -34,7 +34,7 @@ class InjectedTimeTest {
         // A hold nobody will decide while the test runs: its coordinator is asked only after a minute.
         federation = new FederationInMemory(NetworkLoader.loadDefault(), List.of("A", "B", "C"), Duration.ofMinutes(1),
                 config -> config, (airline, store, events) -> store, time, time);
-        Vote stuck = federation.node("B").participant().prepare(new Prepare("txn-stuck", "A", TxnKind.PURCHASE, "STUCK1", List.of(SP_CWB),
+        Vote stuck = federation.node("B").participant().prepare(new Prepare(new TxnId("txn-stuck"), "A", TxnKind.PURCHASE, "STUCK1", List.of(SP_CWB),
                 List.of(new Prepare.Seating(SeatsAndPassengersTest.cpf(7), List.of(new SeatRequest.Chosen(2))))));
         assertThat(stuck).isInstanceOf(Vote.Held.class);
 

@@ -171,9 +171,9 @@ class SeatsAndPassengersTest {
     void when_a_chosen_seat_is_held_by_a_purchase_that_then_aborts_then_the_chooser_gets_it() {
         start(NetworkLoader.loadDefault());
         // Held for a transaction its coordinator never started: the hold resolver asks A, A presumes abort, the seat comes back.
-        Vote vote = federation.node("B").participant().prepare(new Prepare("txn-lost", "A", TxnKind.PURCHASE, "ABCDEF", List.of(new Segment.Key(SP, CWB)),
+        Vote vote = federation.node("B").participant().prepare(new Prepare(new TxnId("txn-lost"), "A", TxnKind.PURCHASE, "ABCDEF", List.of(new Segment.Key(SP, CWB)),
                 List.of(new Prepare.Seating(cpf(7), List.of(new SeatRequest.Chosen(2))))));
-        assertThat(vote).isInstanceOfSatisfying(Vote.Held.class, held -> assertThat(held.seats()).containsExactly(2));
+        assertThat(vote).isInstanceOfSatisfying(Vote.Held.class, held -> assertThat(held.seat(0, 0)).isEqualTo(2));
         SeatMap map = federation.node("C").seatMap(SP, CWB, "B");
         assertThat(map.taken()).as("a held seat is shown taken").containsExactly(2);
         assertThat(map.free()).isEqualTo(2);
@@ -190,16 +190,17 @@ class SeatsAndPassengersTest {
     @Test
     void when_a_prepare_is_sent_twice_then_the_family_gets_the_same_seats() {
         start(NetworkLoader.loadDefault());
-        Prepare prepare = new Prepare("txn-twice", "A", TxnKind.PURCHASE, "ABCDEF", List.of(new Segment.Key(SP, CWB), new Segment.Key(CWB, FLN)),
+        Prepare prepare = new Prepare(new TxnId("txn-twice"), "A", TxnKind.PURCHASE, "ABCDEF", List.of(new Segment.Key(SP, CWB), new Segment.Key(CWB, FLN)),
                 List.of(new Prepare.Seating(cpf(1), List.of()), new Prepare.Seating(cpf(2), List.of(new SeatRequest.Chosen(3), new SeatRequest.Chosen(1)))));
 
         Vote first = federation.node("B").participant().prepare(prepare);
         Vote second = federation.node("B").participant().prepare(prepare);
 
         assertThat(first).isInstanceOf(Vote.Held.class);
-        assertThat(((Vote.Held) first).seats()).as("leg by leg, passenger by passenger").containsExactly(1, 3, 2, 1);
+        assertThat(((Vote.Held) first).legs()).as("leg by leg, passenger by passenger")
+                .extracting(Vote.HeldLeg::seats).containsExactly(List.of(1, 3), List.of(2, 1));
         assertThat(second).isEqualTo(first);
-        federation.node("B").participant().abort("txn-twice", "A");
+        federation.node("B").participant().abort(new TxnId("txn-twice"), "A");
         assertThat(count("B", SP, CWB)).isEqualTo(new SeatInventory.Count(3, 0, 0));
         assertInvariants();
     }

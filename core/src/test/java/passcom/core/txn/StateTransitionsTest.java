@@ -56,23 +56,23 @@ class StateTransitionsTest {
     @Test
     void moving_a_committed_participation_to_aborted_fails_and_changes_nothing() {
         try (Store store = Store.open(TestStores.newStoreUrl(TestStores.Engine.SQLITE, "transitions"), Duration.ofSeconds(15))) {
-            Prepare prepare = new Prepare("t-committed", "A", TxnKind.PURCHASE, CPF, "ABCDEF", List.of(new Segment.Key("Cuiabá", "Goiânia")));
+            Prepare prepare = new Prepare(new TxnId("t-committed"), "A", TxnKind.PURCHASE, CPF, "ABCDEF", List.of(new Segment.Key("Cuiabá", "Goiânia")));
             store.write(c -> {
                 ParticipantLog.recordVote(c, prepare, null, 0, 0);
-                ParticipantLog.move(c, "t-committed", ParticipantLog.State.PREPARED, ParticipantLog.State.COMMITTED);
+                ParticipantLog.move(c, new TxnId("t-committed"), ParticipantLog.State.PREPARED, ParticipantLog.State.COMMITTED);
                 return null;
             });
 
             assertThatThrownBy(() -> store.write(c -> {
-                ParticipantLog.move(c, "t-committed", ParticipantLog.State.COMMITTED, ParticipantLog.State.ABORTED);
+                ParticipantLog.move(c, new TxnId("t-committed"), ParticipantLog.State.COMMITTED, ParticipantLog.State.ABORTED);
                 return null;
             })).isInstanceOf(IllegalStateException.class).hasMessageContaining("COMMITTED → ABORTED");
             assertThatThrownBy(() -> store.write(c -> {
-                ParticipantLog.move(c, "t-committed", ParticipantLog.State.PREPARED, ParticipantLog.State.ABORTED);
+                ParticipantLog.move(c, new TxnId("t-committed"), ParticipantLog.State.PREPARED, ParticipantLog.State.ABORTED);
                 return null;
             })).as("the row is not PREPARED any more").isInstanceOf(IllegalStateException.class);
 
-            assertThat(store.read(c -> ParticipantLog.find(c, "t-committed")).orElseThrow().state()).isEqualTo(ParticipantLog.State.COMMITTED);
+            assertThat(store.read(c -> ParticipantLog.find(c, new TxnId("t-committed"))).orElseThrow().state()).isEqualTo(ParticipantLog.State.COMMITTED);
         }
     }
 
@@ -80,15 +80,15 @@ class StateTransitionsTest {
     void deciding_a_transaction_back_to_started_fails_before_writing() {
         try (Store store = Store.open(TestStores.newStoreUrl(TestStores.Engine.SQLITE, "decide"), Duration.ofSeconds(15))) {
             store.write(c -> {
-                CoordinatorLog.start(c, "t-1", null, TxnKind.PURCHASE, CPF.digits(), "ABCDEF", List.of("A"), "me", 0);
+                CoordinatorLog.start(c, new TxnId("t-1"), null, TxnKind.PURCHASE, CPF.digits(), "ABCDEF", List.of("A"), "me", 0);
                 return null;
             });
 
-            assertThatThrownBy(() -> store.write(c -> CoordinatorLog.decide(c, "t-1", CoordinatorLog.State.STARTED, null, null, List.of("A"), 0)))
+            assertThatThrownBy(() -> store.write(c -> CoordinatorLog.decide(c, new TxnId("t-1"), CoordinatorLog.State.STARTED, null, null, List.of("A"), 0)))
                     .isInstanceOf(IllegalArgumentException.class);
 
             assertThat((long) store.read(CoordinatorLog::countPendingDeliveries)).as("no delivery written").isZero();
-            assertThat(store.read(c -> CoordinatorLog.find(c, "t-1")).orElseThrow().state()).isEqualTo(CoordinatorLog.State.STARTED);
+            assertThat(store.read(c -> CoordinatorLog.find(c, new TxnId("t-1"))).orElseThrow().state()).isEqualTo(CoordinatorLog.State.STARTED);
         }
     }
 }

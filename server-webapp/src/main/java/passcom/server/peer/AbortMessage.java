@@ -1,10 +1,11 @@
 package passcom.server.peer;
 
+import passcom.core.txn.TxnId;
 import passcom.server.http.MalformedRequest;
 
 /** The body of POST /rollback: release whatever this transaction holds. */
 public record AbortMessage(String idTransacao) {
-    public String txnId() {
-        return MalformedRequest.require(idTransacao, "id_transacao");
+    public TxnId txnId() {
+        return new TxnId(MalformedRequest.require(idTransacao, "id_transacao"));
     }
 }

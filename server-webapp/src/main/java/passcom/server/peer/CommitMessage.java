@@ -1,6 +1,7 @@
 package passcom.server.peer;
 
 import passcom.core.txn.Commit;
+import passcom.core.txn.TxnId;
 import passcom.core.txn.TxnKind;
 import passcom.server.http.MalformedRequest;
 
@@ -11,11 +12,11 @@ import passcom.server.http.MalformedRequest;
 public record CommitMessage(String idTransacao, TxnKind tipo, BookingMessage passagem) {
 
     public static CommitMessage of(Commit commit) {
-        return new CommitMessage(commit.txnId(), commit.kind(), BookingMessage.of(commit.booking()));
+        return new CommitMessage(commit.txnId().value(), commit.kind(), BookingMessage.of(commit.booking()));
     }
 
     public Commit toCommit() {
-        return new Commit(MalformedRequest.require(idTransacao, "id_transacao"), MalformedRequest.require(tipo, "tipo"),
+        return new Commit(new TxnId(MalformedRequest.require(idTransacao, "id_transacao")), MalformedRequest.require(tipo, "tipo"),
                 MalformedRequest.require(passagem, "passagem").toBooking());
     }
 }

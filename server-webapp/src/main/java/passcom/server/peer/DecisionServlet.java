@@ -1,6 +1,7 @@
 package passcom.server.peer;
 
 import passcom.core.txn.AirlineNode;
+import passcom.core.txn.TxnId;
 import passcom.server.http.Endpoint;
 import passcom.server.http.IncomingRequest;
 import passcom.server.http.Reply;
@@ -17,6 +18,6 @@ public final class DecisionServlet extends Endpoint {
 
     @Override
     protected Reply handle(IncomingRequest request) {
-        return Reply.ok(DecisionMessage.of(node.decision(request.parameter("id_transacao"))));
+        return Reply.ok(DecisionMessage.of(node.decision(new TxnId(request.parameter("id_transacao")))));
     }
 }

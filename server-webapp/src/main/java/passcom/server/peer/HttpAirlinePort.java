@@ -38,6 +38,7 @@ import passcom.core.txn.Commit;
 import passcom.core.txn.ConflictingDecision;
 import passcom.core.txn.Decision;
 import passcom.core.txn.Prepare;
+import passcom.core.txn.TxnId;
 import passcom.core.txn.TxnLog;
 import passcom.core.txn.AbortReason;
 import passcom.core.txn.Vote;
@@ -199,23 +200,23 @@ public final class HttpAirlinePort implements AirlinePort {
 
     @Override
     public CompletableFuture<Vote> prepare(Prepare prepare) {
-        return send(FederationPaths.PREPARE, PrepareMessage.of(prepare), Message.PREPARE, prepare.txnId())
+        return send(FederationPaths.PREPARE, PrepareMessage.of(prepare), Message.PREPARE, prepare.txnId().value())
                 .thenApply(answer -> answer.refusal != null ? new Vote.Refused(AbortReason.REFUSED_BY_AIRLINE, answer.refusal) : read(answer.body, VoteMessage.class, VoteMessage::toVote));
     }
 
     @Override
     public CompletableFuture<Void> commit(Commit commit) {
-        return send(FederationPaths.COMMIT, CommitMessage.of(commit), Message.PHASE_TWO, commit.txnId()).thenApply(answer -> null);
+        return send(FederationPaths.COMMIT, CommitMessage.of(commit), Message.PHASE_TWO, commit.txnId().value()).thenApply(answer -> null);
     }
 
     @Override
-    public CompletableFuture<Void> abort(String txnId) {
-        return send(FederationPaths.ABORT, new AbortMessage(txnId), Message.PHASE_TWO, txnId).thenApply(answer -> null);
+    public CompletableFuture<Void> abort(TxnId txnId) {
+        return send(FederationPaths.ABORT, new AbortMessage(txnId.value()), Message.PHASE_TWO, txnId.value()).thenApply(answer -> null);
     }
 
     @Override
-    public CompletableFuture<Decision> decision(String txnId) {
-        return get(FederationPaths.DECISION, query("id_transacao", txnId), peerTimeout, Message.DECISION, txnId)
+    public CompletableFuture<Decision> decision(TxnId txnId) {
+        return get(FederationPaths.DECISION, query("id_transacao", txnId.value()), peerTimeout, Message.DECISION, txnId.value())
                 .thenApply(json -> read(json, DecisionMessage.class, DecisionMessage::toDecision));
     }
 

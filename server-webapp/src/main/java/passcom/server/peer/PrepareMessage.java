@@ -6,6 +6,7 @@ import passcom.api.OrderCheck;
 import passcom.core.cpf.Cpf;
 import passcom.core.txn.Prepare;
 import passcom.core.txn.SeatRequest;
+import passcom.core.txn.TxnId;
 import passcom.core.txn.TxnKind;
 import passcom.server.http.MalformedRequest;
 
@@ -27,7 +28,7 @@ public record PrepareMessage(String idTransacao, String coordenador, TxnKind tip
                 .map(p -> new PassengerSeats(p.cpf().digits(), p.seats().isEmpty() ? null
                         : p.seats().stream().map(SeatRequest::toWire).toList()))
                 .toList();
-        return new PrepareMessage(prepare.txnId(), prepare.coordinator(), prepare.kind(), prepare.cpf().digits(),
+        return new PrepareMessage(prepare.txnId().value(), prepare.coordinator(), prepare.kind(), prepare.cpf().digits(),
                 prepare.reference(), prepare.legs().stream().map(LegKey::of).toList(), passengers);
     }
 
@@ -55,22 +56,8 @@ public record PrepareMessage(String idTransacao, String coordenador, TxnKind tip
                 throw new MalformedRequest("O campo 'passageiros' tem de 1 a " + OrderCheck.MAX_PASSENGERS + " passageiros, cada CPF uma vez");
             }
         }
-        return new Prepare(transactionId(MalformedRequest.require(idTransacao, "id_transacao")),
+        return new Prepare(new TxnId(MalformedRequest.require(idTransacao, "id_transacao")),
                 MalformedRequest.require(coordenador, "coordenador"), MalformedRequest.require(tipo, "tipo"),
                 localizador, legs.stream().map(LegKey::toKey).toList(), seating);
     }
-
-    /**
-     * Coordinators name transactions with UUIDs. Anything a participant accepts it must later be able to ask
-     * the coordinator about in a query string ({@code /decisao_servidor?id_transacao=}): an id too long for a
-     * request line, or with characters a query mangles, would leave a hold that nobody can ever resolve.
-     */
-    private static String transactionId(String id) {
-        if (!VALID_TXN_ID.matcher(id).matches()) {
-            throw new MalformedRequest("O campo 'id_transacao' deve ter de 1 a 64 letras, dígitos, '.', '_' ou '-'");
-        }
-        return id;
-    }
-
-    private static final java.util.regex.Pattern VALID_TXN_ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 }

@@ -15,7 +15,7 @@ import passcom.server.http.MalformedRequest;
  * {"voto":"RECUSADO","causa":"SOLD_OUT","motivo":"sem assento em ..."}; EM_DISPUTA is a refusal while other
  * transactions hold the seats (the coordinator may retry). {@code causa} is the refusal's
  * {@link AbortReason} by name; without it, RECUSADO means sold out. With several passengers, {@code assentos}
- * has one seat per passenger per leg, leg by leg ({@link Vote.Held}); {@code assentoOcupado} names the chosen
+ * has one seat per passenger per leg, leg by leg (flattened from {@link Vote.Held}'s legs); {@code assentoOcupado} names the chosen
  * seat that was taken, when that is why.
  */
 public record VoteMessage(Kind voto, List<Integer> assentos, List<BigDecimal> precos, AbortReason causa, String motivo,
@@ -25,7 +25,8 @@ public record VoteMessage(Kind voto, List<Integer> assentos, List<BigDecimal> pr
 
     public static VoteMessage of(Vote vote) {
         if (vote instanceof Vote.Held held) {
-            return new VoteMessage(Kind.RESERVADO, held.seats(), held.prices().stream().map(Money::toBigDecimal).toList(), null, null, null);
+            return new VoteMessage(Kind.RESERVADO, held.legs().stream().flatMap(leg -> leg.seats().stream()).toList(),
+                    held.legs().stream().map(leg -> leg.price().toBigDecimal()).toList(), null, null, null);
         }
         Vote.Refused refused = (Vote.Refused) vote;
         SeatOnLeg seat = refused.seat();
@@ -35,13 +36,35 @@ public record VoteMessage(Kind voto, List<Integer> assentos, List<BigDecimal> pr
 
     public Vote toVote() {
         if (MalformedRequest.require(voto, "voto") == Kind.RESERVADO) {
-            return new Vote.Held(MalformedRequest.require(assentos, "assentos"),
-                    MalformedRequest.require(precos, "precos").stream().map(Money::of).toList());
+            return held(MalformedRequest.require(assentos, "assentos"), MalformedRequest.require(precos, "precos"));
         }
         AbortReason why = causa != null ? causa : voto == Kind.EM_DISPUTA ? AbortReason.CONTENDED : AbortReason.SOLD_OUT;
         SeatOnLeg seat = assentoOcupado == null ? null : new SeatOnLeg(MalformedRequest.require(assentoOcupado.companhia(), "companhia"),
                 new Segment.Key(MalformedRequest.require(assentoOcupado.origem(), "origem"),
                         MalformedRequest.require(assentoOcupado.destino(), "destino")), assentoOcupado.assento());
         return new Vote.Refused(why, motivo == null ? "recusado sem motivo" : motivo, seat);
+    }
+
+    /**
+     * The flat wire list back into legs: {@code precos} has one price a leg, so each leg's seats are the next
+     * {@code assentos.size() / precos.size()} numbers (one a leg from an older participant, which the
+     * coordinator then sees as an incomplete hold).
+     */
+    private static Vote.Held held(List<Integer> assentos, List<BigDecimal> precos) {
+        if (precos.isEmpty()) {
+            if (!assentos.isEmpty()) {
+                throw new MalformedRequest("voto RESERVADO com assentos e sem precos");
+            }
+            return Vote.Held.cancellation();
+        }
+        if (assentos.size() % precos.size() != 0) {
+            throw new MalformedRequest("voto RESERVADO com " + assentos.size() + " assento(s) para " + precos.size() + " trecho(s)");
+        }
+        int perLeg = assentos.size() / precos.size();
+        List<Vote.HeldLeg> legs = new java.util.ArrayList<>();
+        for (int leg = 0; leg < precos.size(); leg++) {
+            legs.add(new Vote.HeldLeg(assentos.subList(leg * perLeg, (leg + 1) * perLeg), Money.of(precos.get(leg))));
+        }
+        return new Vote.Held(legs);
     }
 }

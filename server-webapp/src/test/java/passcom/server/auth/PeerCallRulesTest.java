@@ -229,7 +229,7 @@ class PeerCallRulesTest {
                 passcom.core.cpf.Cpf.parse(CPF), List.of(new passcom.core.booking.BookedLeg(leg, "A", seat, passcom.core.money.Money.ofCents(50000))),
                 Instant.now(), "B");
         return Json.mapper().writeValueAsString(passcom.server.peer.CommitMessage.of(
-                new passcom.core.txn.Commit(txn, passcom.core.txn.TxnKind.PURCHASE, booking)));
+                new passcom.core.txn.Commit(new passcom.core.txn.TxnId(txn), passcom.core.txn.TxnKind.PURCHASE, booking)));
     }
 
     private static HttpResponse<String> signedBy(String airline, String method, String path, String body) throws Exception {

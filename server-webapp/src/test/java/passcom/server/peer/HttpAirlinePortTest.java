@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import passcom.core.txn.TxnId;
 import passcom.core.cpf.Cpf;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,16 +67,16 @@ class HttpAirlinePortTest {
         HttpAirlinePort a = port(airlineA.uri(), ServerConfig.DEV_SECRET);
 
         AirlinePaths paths = a.paths("Cuiabá", "Goiânia").join();
-        Vote vote = a.prepare(new Prepare("port-test-1", "B", TxnKind.PURCHASE, CPF, null,
+        Vote vote = a.prepare(new Prepare(new TxnId("port-test-1"), "B", TxnKind.PURCHASE, CPF, null,
                 List.of(new Segment.Key("Cuiabá", "Goiânia")))).join();
-        a.abort("port-test-1").join();
-        Decision decision = a.decision("port-test-unknown").join();
+        a.abort(new TxnId("port-test-1")).join();
+        Decision decision = a.decision(new TxnId("port-test-unknown")).join();
         a.ping().join();
 
         assertThat(paths.airline()).isEqualTo("A");
         assertThat(paths.paths()).contains(List.of("Cuiabá", "Goiânia"));
         assertThat(vote).isInstanceOf(Vote.Held.class);
-        assertThat(((Vote.Held) vote).seats()).hasSize(1);
+        assertThat(((Vote.Held) vote).legs()).singleElement().satisfies(leg -> assertThat(leg.seats()).hasSize(1));
         assertThat(decision).isEqualTo(new Decision.Aborted());
         assertThat(a.tickets(CPF).join().airline()).isEqualTo("A");
     }
@@ -84,7 +85,7 @@ class HttpAirlinePortTest {
     void when_the_peer_rejects_a_prepare_as_invalid_then_it_is_a_refusal_not_an_outage() {
         HttpAirlinePort a = port(airlineA.uri(), ServerConfig.DEV_SECRET);
 
-        Vote vote = a.prepare(new Prepare("port-test-2", "B", TxnKind.PURCHASE, CPF, null,
+        Vote vote = a.prepare(new Prepare(new TxnId("port-test-2"), "B", TxnKind.PURCHASE, CPF, null,
                 List.of(new Segment.Key("Cuiabá", "Porto Alegre")))).join();
 
         assertThat(vote).isInstanceOf(Vote.Refused.class);
@@ -94,14 +95,14 @@ class HttpAirlinePortTest {
     void when_the_peer_answers_a_prepare_4xx_then_it_is_a_refusal_by_that_airline_naming_the_status_not_sold_out() {
         HttpAirlinePort a = port(airlineA.uri(), ServerConfig.DEV_SECRET);
 
-        // A transaction id the peer's wire does not take: the peer answers 400 before it holds anything.
-        Vote vote = a.prepare(new Prepare("id com espaços", "B", TxnKind.PURCHASE, CPF, null,
-                List.of(new Segment.Key("Cuiabá", "Goiânia")))).join();
+        // A leg between cities the peer's network does not have: the peer answers 4xx before it holds anything.
+        Vote vote = a.prepare(new Prepare(new TxnId("port-test-4xx"), "B", TxnKind.PURCHASE, CPF, null,
+                List.of(new Segment.Key("Atlântida", "Goiânia")))).join();
 
         assertThat(vote).isInstanceOf(Vote.Refused.class);
         Vote.Refused refused = (Vote.Refused) vote;
         assertThat(refused.why()).as(refused.reason()).isEqualTo(AbortReason.REFUSED_BY_AIRLINE);
-        assertThat(refused.reason()).startsWith("a companhia A recusou o pedido (HTTP 400): ").contains("id_transacao");
+        assertThat(refused.reason()).startsWith("a companhia A recusou o pedido (HTTP 400): ").contains("Atlântida → Goiânia não existe na rede");
     }
 
     @Test
@@ -109,7 +110,7 @@ class HttpAirlinePortTest {
         HttpAirlinePort a = port(airlineA.uri(), "wrong-secret");
 
         assertUnreachable(() -> a.ping().join(), "401");
-        assertUnreachable(() -> a.prepare(new Prepare("port-test-3", "B", TxnKind.PURCHASE, CPF, null,
+        assertUnreachable(() -> a.prepare(new Prepare(new TxnId("port-test-3"), "B", TxnKind.PURCHASE, CPF, null,
                 List.of(new Segment.Key("Cuiabá", "Goiânia")))).join(), "401");
     }
 
@@ -118,7 +119,7 @@ class HttpAirlinePortTest {
         URI dead = PausedAirline.deadAirline();
         HttpAirlinePort nobody = port(dead, ServerConfig.DEV_SECRET);
 
-        assertUnreachable(() -> nobody.abort("port-test-4").join(), "conexão recusada em " + dead);
+        assertUnreachable(() -> nobody.abort(new TxnId("port-test-4")).join(), "conexão recusada em " + dead);
         assertUnreachable(() -> nobody.paths("Cuiabá", "Goiânia").join(), "conexão recusada em " + dead);
         assertThatThrownBy(() -> nobody.ping().join()).cause().hasMessageNotContaining("sem resposta");
     }
@@ -130,7 +131,7 @@ class HttpAirlinePortTest {
 
             // the message says how long the attempt waited: the timeout, less what passed before the request left
             // (a millisecond or more on a loaded machine)
-            assertThatThrownBy(() -> silent.abort("port-test-5").join()).cause().isInstanceOf(AirlineUnreachable.class)
+            assertThatThrownBy(() -> silent.abort(new TxnId("port-test-5")).join()).cause().isInstanceOf(AirlineUnreachable.class)
                     .hasMessageContaining("Companhia A").hasMessageMatching("(?s).*sem resposta em (4[5-9]\\d|500) ms.*");
             assertThatThrownBy(() -> silent.ping().join()).cause().isInstanceOf(AirlineUnreachable.class)
                     .hasMessageContaining("Companhia A").hasMessageMatching("(?s).*sem resposta em (2[5-9]\\d|300) ms.*");
@@ -147,8 +148,8 @@ class HttpAirlinePortTest {
 
             downFirst.ping().join();
             assertThat(downFirst.paths("Cuiabá", "Goiânia").join().airline()).isEqualTo("A");
-            pausedFirst.abort("port-test-6").join();
-            pausedFirst.abort("port-test-6").join();
+            pausedFirst.abort(new TxnId("port-test-6")).join();
+            pausedFirst.abort(new TxnId("port-test-6")).join();
             pausedFirst.ping().join();
 
             assertThat(paused.connections()).as("the paused instance is tried once, then the one that answered").isEqualTo(1);
@@ -163,8 +164,8 @@ class HttpAirlinePortTest {
                     Duration.ofMillis(400), Duration.ofMillis(600), 32);
 
             long started = System.nanoTime();
-            assertUnreachable(() -> neither.abort("port-test-7").join(), "conexão recusada em " + dead);
-            assertUnreachable(() -> neither.abort("port-test-7").join(), "em " + paused.uri());
+            assertUnreachable(() -> neither.abort(new TxnId("port-test-7")).join(), "conexão recusada em " + dead);
+            assertUnreachable(() -> neither.abort(new TxnId("port-test-7")).join(), "em " + paused.uri());
 
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         }
@@ -174,13 +175,15 @@ class HttpAirlinePortTest {
     void when_a_silent_peer_already_has_its_limit_of_calls_in_flight_then_one_more_fails_at_once_and_the_limit_frees_later() throws Exception {
         try (PausedAirline paused = new PausedAirline()) {
             AtomicLong now = new AtomicLong();
-            HttpAirlinePort limited = port(List.of(paused.uri()), ServerConfig.DEV_SECRET, Duration.ofMillis(500), Duration.ofMillis(800),
+            // Timeouts long enough that no call times out before the assertions on what is still in flight, even on a
+            // loaded machine (at 500 ms a busy CI machine let the first ping time out before it was looked at).
+            HttpAirlinePort limited = port(List.of(paused.uri()), ServerConfig.DEV_SECRET, Duration.ofSeconds(2), Duration.ofSeconds(2),
                     new HttpAirlinePort.Limits(1, 1, 2), now::get);
             now.addAndGet(Bulkhead.SILENT_NANOS + 1); // it has answered nothing for longer than the silence window
 
-            CompletableFuture<Void> abort1 = limited.abort("port-test-8a");
-            CompletableFuture<Void> abort2 = limited.abort("port-test-8b");
-            CompletableFuture<Void> abort3 = limited.abort("port-test-8c");
+            CompletableFuture<Void> abort1 = limited.abort(new TxnId("port-test-8a"));
+            CompletableFuture<Void> abort2 = limited.abort(new TxnId("port-test-8b"));
+            CompletableFuture<Void> abort3 = limited.abort(new TxnId("port-test-8c"));
             CompletableFuture<Void> ping1 = limited.ping();
             CompletableFuture<Void> ping2 = limited.ping();
 
@@ -200,12 +203,12 @@ class HttpAirlinePortTest {
     @Test
     void when_a_real_server_gets_a_commit_for_a_transaction_it_aborted_then_it_refuses_it_and_saude_counts_it() throws Exception {
         HttpAirlinePort a = port(airlineA.uri(), ServerConfig.DEV_SECRET);
-        a.abort("port-test-conflict").join();
+        a.abort(new TxnId("port-test-conflict")).join();
         var booking = new passcom.core.booking.Booking("KKKKKK", CPF, List.of(new passcom.core.booking.BookedLeg(
                 new Segment("Cuiabá", "Goiânia", 890), "A", 1, passcom.core.money.Money.ofCents(100_00))), java.time.Instant.now(), "B");
         long before = saude().get("decisoes_conflitantes").asLong();
 
-        assertThatThrownBy(() -> a.commit(new passcom.core.txn.Commit("port-test-conflict", TxnKind.PURCHASE, booking)).join())
+        assertThatThrownBy(() -> a.commit(new passcom.core.txn.Commit(new TxnId("port-test-conflict"), TxnKind.PURCHASE, booking)).join())
                 .cause().isInstanceOf(ConflictingDecision.class);
 
         assertThat(saude().get("decisoes_conflitantes").asLong()).isEqualTo(before + 1);
@@ -239,7 +242,7 @@ class HttpAirlinePortTest {
 
             List<CompletableFuture<Void>> aborts = new java.util.ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                aborts.add(limited.abort("port-test-busy-" + i));
+                aborts.add(limited.abort(new TxnId("port-test-busy-" + i)));
             }
 
             for (CompletableFuture<Void> abort : aborts) {
@@ -265,9 +268,9 @@ class HttpAirlinePortTest {
         try {
             HttpAirlinePort port = port(URI.create("http://127.0.0.1:" + conflicting.getAddress().getPort()), ServerConfig.DEV_SECRET);
 
-            assertThatThrownBy(() -> port.abort("t-9").join()).isInstanceOf(CompletionException.class)
+            assertThatThrownBy(() -> port.abort(new TxnId("t-9")).join()).isInstanceOf(CompletionException.class)
                     .cause().isInstanceOf(ConflictingDecision.class).hasMessageContaining("já foi abortada");
-            assertThat(port.prepare(new Prepare("t-9", "B", TxnKind.PURCHASE, CPF, null,
+            assertThat(port.prepare(new Prepare(new TxnId("t-9"), "B", TxnKind.PURCHASE, CPF, null,
                     List.of(new Segment.Key("Cuiabá", "Goiânia")))).join()).isInstanceOf(Vote.Refused.class);
         } finally {
             conflicting.stop(0);

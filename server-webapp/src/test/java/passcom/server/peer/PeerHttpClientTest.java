@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import passcom.core.txn.TxnId;
 import passcom.core.txn.AirlineUnreachable;
 import passcom.server.ServerConfig;
 import passcom.server.auth.FederationSigner;
@@ -74,7 +75,7 @@ class PeerHttpClientTest {
                         new FederationSigner(ServerConfig.DEV_SECRET, Clock.systemUTC(), Duration.ofSeconds(30)),
                         Duration.ofSeconds(2), Duration.ofSeconds(3), HttpAirlinePort.Limits.DEFAULT);
 
-                assertThatThrownBy(() -> port.abort("dropped-1").join()).isInstanceOf(CompletionException.class)
+                assertThatThrownBy(() -> port.abort(new TxnId("dropped-1")).join()).isInstanceOf(CompletionException.class)
                         .cause().isInstanceOf(AirlineUnreachable.class)
                         .hasMessageContaining("conexão encerrada sem resposta")
                         .hasMessageNotContaining("sem resposta em");

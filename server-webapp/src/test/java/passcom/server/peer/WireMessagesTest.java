@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import passcom.core.txn.TxnId;
 import passcom.api.Json;
 import passcom.server.client.ApiMapper;
 import passcom.core.booking.BookedLeg;
@@ -37,16 +38,34 @@ class WireMessagesTest {
             Instant.parse("2025-03-01T12:00:00.123Z"), "B");
 
     @Test
+    void when_a_family_vote_crosses_the_wire_then_each_leg_keeps_its_passengers_seats_and_price() throws Exception {
+        Vote family = new Vote.Held(List.of(new Vote.HeldLeg(List.of(1, 3), Money.of("1023.50")), new Vote.HeldLeg(List.of(2, 1), Money.of("805.00"))));
+
+        VoteMessage wire = VoteMessage.of(family);
+
+        assertThat(wire.assentos()).as("flat on the wire, leg by leg, as older peers read it").containsExactly(1, 3, 2, 1);
+        assertThat(roundTrip(wire, VoteMessage.class).toVote()).isEqualTo(family);
+    }
+
+    @Test
+    void when_a_held_vote_has_seats_that_do_not_divide_among_its_legs_then_it_is_malformed() {
+        VoteMessage odd = new VoteMessage(VoteMessage.Kind.RESERVADO, List.of(1, 2, 3), List.of(new java.math.BigDecimal("10"), new java.math.BigDecimal("20")),
+                null, null, null);
+
+        assertThatThrownBy(odd::toVote).isInstanceOf(passcom.server.http.MalformedRequest.class).hasMessageContaining("3 assento(s) para 2 trecho(s)");
+    }
+
+    @Test
     void when_each_core_message_crosses_the_wire_then_it_comes_back_equal() throws Exception {
-        Prepare prepare = new Prepare("t1", "B", TxnKind.PURCHASE, CPF, null, List.of(new Segment.Key("Cuiabá", "Goiânia")));
+        Prepare prepare = new Prepare(new TxnId("t1"), "B", TxnKind.PURCHASE, CPF, null, List.of(new Segment.Key("Cuiabá", "Goiânia")));
         assertThat(roundTrip(PrepareMessage.of(prepare), PrepareMessage.class).toPrepare()).isEqualTo(prepare);
 
-        Vote held = new Vote.Held(List.of(3), List.of(Money.of("1023.50")));
+        Vote held = new Vote.Held(List.of(new Vote.HeldLeg(List.of(3), Money.of("1023.50"))));
         Vote refused = new Vote.Refused(passcom.core.txn.AbortReason.SOLD_OUT, "sem assento em Cuiabá → Goiânia (A)");
         assertThat(roundTrip(VoteMessage.of(held), VoteMessage.class).toVote()).isEqualTo(held);
         assertThat(roundTrip(VoteMessage.of(refused), VoteMessage.class).toVote()).isEqualTo(refused);
 
-        Decision committed = Decision.committed("t1", TxnKind.PURCHASE, BOOKING);
+        Decision committed = Decision.committed(new TxnId("t1"), TxnKind.PURCHASE, BOOKING);
         assertThat(roundTrip(DecisionMessage.of(committed), DecisionMessage.class).toDecision()).isEqualTo(committed);
         assertThat(roundTrip(DecisionMessage.of(new Decision.Aborted()), DecisionMessage.class).toDecision()).isEqualTo(new Decision.Aborted());
         assertThat(roundTrip(DecisionMessage.of(new Decision.Pending()), DecisionMessage.class).toDecision()).isEqualTo(new Decision.Pending());
@@ -66,7 +85,7 @@ class WireMessagesTest {
 
     @Test
     void when_a_family_purchase_crosses_the_wire_then_passengers_seats_and_the_taken_seat_come_back_equal() throws Exception {
-        Prepare prepare = new Prepare("t2", "C", TxnKind.PURCHASE, "F4M1LY",
+        Prepare prepare = new Prepare(new TxnId("t2"), "C", TxnKind.PURCHASE, "F4M1LY",
                 List.of(new Segment.Key("Cuiabá", "Goiânia"), new Segment.Key("Goiânia", "Belo Horizonte")),
                 List.of(new Prepare.Seating(CPF, List.of(new SeatRequest.Chosen(3), SeatRequest.ANY)), new Prepare.Seating(SECOND, List.of())));
         PrepareMessage message = PrepareMessage.of(prepare);
@@ -78,7 +97,7 @@ class WireMessagesTest {
                 new SeatOnLeg("A", new Segment.Key("Cuiabá", "Goiânia"), 3));
         assertThat(roundTrip(VoteMessage.of(refused), VoteMessage.class).toVote()).isEqualTo(refused);
 
-        Decision committed = Decision.committed("t2", TxnKind.PURCHASE, FAMILY);
+        Decision committed = Decision.committed(new TxnId("t2"), TxnKind.PURCHASE, FAMILY);
         assertThat(roundTrip(DecisionMessage.of(committed), DecisionMessage.class).toDecision()).isEqualTo(committed);
         AirlineTickets tickets = new AirlineTickets("B", List.of(FAMILY), Set.of(), List.of());
         assertThat(roundTrip(TicketsMessage.of(tickets), TicketsMessage.class).toTickets()).isEqualTo(tickets);
@@ -92,7 +111,7 @@ class WireMessagesTest {
         PrepareMessage old = Json.mapper().readValue("{\"id_transacao\":\"t3\",\"coordenador\":\"B\",\"tipo\":\"PURCHASE\","
                 + "\"cpf\":\"52998224725\",\"localizador\":\"K7P2QX\",\"trechos\":[{\"origem\":\"Cuiabá\",\"destino\":\"Goiânia\"}]}",
                 PrepareMessage.class);
-        assertThat(old.toPrepare()).isEqualTo(new Prepare("t3", "B", TxnKind.PURCHASE, CPF, "K7P2QX", List.of(new Segment.Key("Cuiabá", "Goiânia"))));
+        assertThat(old.toPrepare()).isEqualTo(new Prepare(new TxnId("t3"), "B", TxnKind.PURCHASE, CPF, "K7P2QX", List.of(new Segment.Key("Cuiabá", "Goiânia"))));
 
         String passagem = "{\"localizador\":\"K7P2QX\",\"cpf\":\"529.982.247-25\",\"trechos\":[{\"origem\":\"Cuiabá\",\"destino\":\"Goiânia\","
                 + "\"companhia\":\"A\",\"assento\":3,\"distancia_km\":890,\"preco\":1023.50}],\"distancia_km\":890,\"valor\":1023.50,"
@@ -112,7 +131,7 @@ class WireMessagesTest {
             JsonNode newer = Json.mapper().valueToTree(BookingMessage.of(booking));
             assertThat(newer).isEqualTo(older);
             assertThat(Json.mapper().treeToValue(older, BookingMessage.class).toBooking()).isEqualTo(booking);
-            assertThat(roundTrip(CommitMessage.of(new Commit("t9", TxnKind.PURCHASE, booking)), CommitMessage.class).toCommit().booking())
+            assertThat(roundTrip(CommitMessage.of(new Commit(new TxnId("t9"), TxnKind.PURCHASE, booking)), CommitMessage.class).toCommit().booking())
                     .isEqualTo(booking);
         }
     }
@@ -149,12 +168,15 @@ class WireMessagesTest {
             PrepareMessage message = Json.mapper().readValue("{\"id_transacao\":" + Json.mapper().writeValueAsString(id)
                     + ",\"coordenador\":\"B\",\"tipo\":\"PURCHASE\",\"cpf\":\"52998224725\","
                     + "\"trechos\":[{\"origem\":\"Cuiabá\",\"destino\":\"Goiânia\"}]}", PrepareMessage.class);
-            assertThatThrownBy(message::toPrepare).as("id %s", id).isInstanceOf(passcom.server.http.MalformedRequest.class)
+            // Both are answered 400 with the field's name (ErrorMapper): missing, or not a valid id.
+            assertThatThrownBy(message::toPrepare).as("id %s", id).isInstanceOfAny(MalformedRequest.class, passcom.core.InvalidRequest.class)
                     .hasMessageContaining("id_transacao");
+            assertThatThrownBy(() -> new AbortMessage(id).txnId()).as("abort of %s", id)
+                    .isInstanceOfAny(MalformedRequest.class, passcom.core.InvalidRequest.class).hasMessageContaining("id_transacao");
         }
         PrepareMessage uuid = Json.mapper().readValue("{\"id_transacao\":\"6b900a88-9ad3-425c-809d-0384aa0f5434\",\"coordenador\":\"B\","
                 + "\"tipo\":\"PURCHASE\",\"cpf\":\"52998224725\",\"trechos\":[{\"origem\":\"Cuiabá\",\"destino\":\"Goiânia\"}]}",
                 PrepareMessage.class);
-        assertThat(uuid.toPrepare().txnId()).isEqualTo("6b900a88-9ad3-425c-809d-0384aa0f5434");
+        assertThat(uuid.toPrepare().txnId()).isEqualTo(new TxnId("6b900a88-9ad3-425c-809d-0384aa0f5434"));
     }
 }

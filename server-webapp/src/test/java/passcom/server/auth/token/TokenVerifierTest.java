@@ -5,20 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.threeten.extra.MutableClock;
 import passcom.core.account.Accounts;
 import passcom.core.account.PasswordHasher;
 import passcom.core.cpf.Cpf;
@@ -32,23 +30,7 @@ class TokenVerifierTest {
 
     @TempDir
     Path dir;
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-06T12:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = MutableClock.of(Instant.parse("2026-12-06T12:00:00Z"), ZoneOffset.UTC);
     private Store storeA;
     private Store storeB;
     private SigningKeys keysA;
@@ -90,7 +72,7 @@ class TokenVerifierTest {
         assertThat(verified.issuer()).isEqualTo("B");
         assertThat(verifier.verify(token)).isEqualTo(verified);
 
-        now.set(now.get().plus(AccessTokens.LIFETIME));
+        clock.add(AccessTokens.LIFETIME);
         assertThatThrownBy(() -> verifier.verify(token)).isInstanceOf(InvalidToken.class);
     }
 
@@ -101,10 +83,10 @@ class TokenVerifierTest {
         String old = tokensOfB.issue(ANA).token();
         verifier.verify(old);
 
-        now.set(now.get().plus(Duration.ofMinutes(1)));
+        clock.add(Duration.ofMinutes(1));
         keysB.rotate();
         String fresh = tokensOfB.issue(ANA).token();
-        now.set(now.get().plus(TokenVerifier.REFETCH_AFTER));
+        clock.add(TokenVerifier.REFETCH_AFTER);
 
         assertThat(verifier.verify(fresh).cpf()).isEqualTo(ANA);
         assertThat(fetchesOfB.get()).isEqualTo(2);
@@ -115,11 +97,11 @@ class TokenVerifierTest {
     @Test
     void when_keys_rotate_past_the_overlap_then_the_retired_key_is_no_longer_published() {
         String firstKid = keysA.current().getKeyID();
-        now.set(now.get().plusSeconds(1)); // keys are ordered by creation time
+        clock.add(Duration.ofSeconds(1)); // keys are ordered by creation time
         keysA.rotate();
         assertThat(keysA.publicKeys().getKeyByKeyId(firstKid)).as("within the overlap").isNotNull();
 
-        now.set(now.get().plus(SigningKeys.OVERLAP).plusSeconds(1));
+        clock.add(SigningKeys.OVERLAP.plusSeconds(1));
         keysA.rotate();
 
         assertThat(keysA.publicKeys().getKeyByKeyId(firstKid)).isNull();
@@ -133,7 +115,7 @@ class TokenVerifierTest {
         SigningKeys reopened = SigningKeys.open(new Accounts("A", storeA, new PasswordHasher(), clock), clock);
 
         assertThat(reopened.current().getKeyID()).isEqualTo(kid);
-        now.set(now.get().plus(SigningKeys.ROTATE_AFTER).plusSeconds(1));
+        clock.add(SigningKeys.ROTATE_AFTER.plusSeconds(1));
         assertThat(SigningKeys.open(new Accounts("A", storeA, new PasswordHasher(), clock), clock).current().getKeyID()).isNotEqualTo(kid);
     }
 
