@@ -155,6 +155,11 @@ public final class PasscomServer implements AutoCloseable {
         // before the pool is first used, so the launcher also passes it as a JVM option. (Peers are now called
         // with Jetty's client, PeerHttpClient; this still bounds the common pool for anything else that uses it.)
         setIfAbsent("java.util.concurrent.ForkJoinPool.common.parallelism", "2");
+        // Jetty pads its queues to this many references per cache line. Left unset, Jetty's MemoryUtils asks the
+        // platform MBean server whether oops are compressed, and starting that server was 8 % of a server's
+        // start-up CPU (JFR, docs/PERFORMANCE.md "Start-up"). 16 is Jetty's own answer for compressed oops (a
+        // 64-byte line of 4-byte references), which every heap under 32 GB has; it only sizes padding.
+        setIfAbsent("org.eclipse.jetty.util.referencesPerCacheLine", "16");
     }
 
     private final ServerConfig config;

@@ -52,8 +52,9 @@ public final class BenchNetworks {
         return network;
     }
 
-    public static RouteNetwork large(int cities) {
-        return NetworkGenerator.generate(1, cities, 5, 3, PLENTIFUL_SEATS);
+    /** The generated network of {@code cities} cities flown by {@code airlines} airlines (A, B, C, ...; the first three are the same for any count). */
+    public static RouteNetwork large(int cities, int airlines) {
+        return NetworkGenerator.generate(1, cities, 5, airlines, PLENTIFUL_SEATS);
     }
 
     /**

@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 /**
- * A federation of A, B and C started with the launcher ({@code PASSCOM_RESTART=0 ./passcom --network FILE}) on three free
- * consecutive ports, with fresh stores in a temporary folder, as separate processes with the launcher's
+ * A federation of A, B and C (or the airlines given: {@code ./passcom --companhias N}) started with the launcher
+ * ({@code PASSCOM_RESTART=0 ./passcom --network FILE}) on free consecutive ports, with fresh stores in a temporary folder, as separate processes with the launcher's
  * own JVM options: what the driver measures when it is given no {@code --servers}. {@link #close} stops
  * it as Ctrl-C would (SIGTERM to the launcher, which stops the servers), then kills what is left.
  */
@@ -32,15 +33,20 @@ final class LaunchedFederation implements AutoCloseable {
      * @param tlsDir with TLS ({@code ./passcom --tls}), where the launcher keeps the federation CA and the airline
      *               certificates; one for every federation of a run, so that this JVM trusts one CA
      */
-    LaunchedFederation(Path launcherScript, Path network, Path workDir, Optional<Path> tlsDir) throws IOException, InterruptedException {
-        int base = freeBasePort();
-        for (String id : List.of("A", "B", "C")) {
+    LaunchedFederation(Path launcherScript, Path network, Path workDir, List<String> airlines, Optional<Path> tlsDir)
+            throws IOException, InterruptedException {
+        int base = freeBasePort(airlines.size());
+        for (String id : airlines) {
             servers.put(id, URI.create((tlsDir.isPresent() ? "https" : "http") + "://127.0.0.1:" + (base + servers.size())));
         }
         Files.createDirectories(workDir);
         log = workDir.resolve("federation.log");
         // No restarts: a server that dies mid-run must stop the measurement, not come back unseen inside its figures.
         List<String> command = new ArrayList<>(List.of(launcherScript.toString(), "--network", network.toString()));
+        if (!airlines.equals(List.of("A", "B", "C"))) {
+            // Only when asked: an older build's launcher (scripts/bench-compare.sh) knows no --companhias.
+            command.addAll(List.of("--companhias", String.join(",", airlines)));
+        }
         tlsDir.ifPresent(dir -> command.add("--tls"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         tlsDir.ifPresent(dir -> builder.environment().put("PASSCOM_TLS_DIR", dir.toString()));
@@ -63,7 +69,7 @@ final class LaunchedFederation implements AutoCloseable {
         return servers;
     }
 
-    /** From launch until all three answered /saude (the three start at once on the shared cores). */
+    /** From launch until every airline answered /saude (they start at once on the shared cores). */
     long startMillis() {
         return startMillis;
     }
@@ -94,8 +100,8 @@ final class LaunchedFederation implements AutoCloseable {
         }
     }
 
-    /** Three consecutive ports that are free now. */
-    private static int freeBasePort() throws IOException {
+    /** {@code count} consecutive ports that are free now. */
+    private static int freeBasePort(int count) throws IOException {
         for (int attempt = 0; attempt < 50; attempt++) {
             int base;
             try (ServerSocket probe = new ServerSocket(0)) {
@@ -104,11 +110,11 @@ final class LaunchedFederation implements AutoCloseable {
             if (base > 65_000) {
                 continue;
             }
-            if (free(base) && free(base + 1) && free(base + 2)) {
+            if (IntStream.range(0, count).allMatch(i -> free(base + i))) {
                 return base;
             }
         }
-        throw new IOException("no three consecutive free ports found");
+        throw new IOException("no " + count + " consecutive free ports found");
     }
 
     private static boolean free(int port) {

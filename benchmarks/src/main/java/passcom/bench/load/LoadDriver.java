@@ -9,9 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import passcom.core.route.NetworkLoader;
 import passcom.core.route.NetworkWriter;
 import passcom.core.route.RouteNetwork;
+import passcom.core.route.generate.NewAirlines;
 
 /**
  * The load driver ({@code ./passcom bench}, docs/PERFORMANCE.md): every scenario of {@link Scenario} at
@@ -22,7 +24,9 @@ import passcom.core.route.RouteNetwork;
  * them to {@code --out} (docs/PERFORMANCE.md). Asserts nothing about speed.
  *
  * <p>Flags: {@code --scenario a,b} (all), {@code --clients 1,8,32,128}, {@code --duration S} (5 per client
- * count), {@code --warmup S} (1), {@code --prewarm S} (10: unmeasured load before a federation's first scenario), {@code --out FILE}, {@code --large-cities N} (1000), {@code --launcher
+ * count), {@code --warmup S} (1), {@code --prewarm S} (10: unmeasured load before a federation's first scenario), {@code --out FILE}, {@code --large-cities N} (1000), {@code --companhias N} (3: its own federations
+ * run N airlines, A, B, C, ...: the bench network gives the added ones A's seats ({@link NewAirlines}), the large one is
+ * generated for N), {@code --launcher
  * PATH} (the ./passcom script; set by it), {@code --command TEXT} (the command line to record), {@code --tls} (its own
  * federations over TLS, {@code ./passcom --tls}: customer requests over HTTPS; given https servers need
  * {@code PASSCOM_CA} instead, docs/tls.md).
@@ -71,22 +75,22 @@ public final class LoadDriver {
                         + " so that it can start its own federation");
             }
             ownFederations(Path.of(launcher), scenarios, Integer.parseInt(flags.getOrDefault("large-cities", "1000")),
-                    "true".equals(flags.get("tls")), matrix, report);
+                    airlines(flags.getOrDefault("companhias", "3")), "true".equals(flags.get("tls")), matrix, report);
         }
         report.write(out);
         return out;
     }
 
-    private static void ownFederations(Path launcher, List<Scenario> scenarios, int largeCities, boolean tls, Matrix matrix, Report report)
-            throws Exception {
+    private static void ownFederations(Path launcher, List<Scenario> scenarios, int largeCities, List<String> airlines, boolean tls,
+            Matrix matrix, Report report) throws Exception {
         Path work = Files.createTempDirectory("passcom-bench-");
         Optional<Path> tlsDir = tls ? Optional.of(work.resolve("tls")) : Optional.empty();
         // Read when the first https connection opens, after the first launch made the CA.
         tlsDir.ifPresent(dir -> System.setProperty("passcom.ca", dir.resolve("ca.pem").toString()));
         report.note("transport: " + (tls ? "HTTPS for the customers' requests, mutual TLS between the airlines (./passcom --tls)" : "plain HTTP on 127.0.0.1"));
         Map<RouteNetwork, List<Scenario>> byNetwork = new LinkedHashMap<>();
-        RouteNetwork plentiful = BenchNetworks.plentiful();
-        RouteNetwork large = scenarios.stream().anyMatch(Scenario::onLargeNetwork) ? BenchNetworks.large(largeCities) : null;
+        RouteNetwork plentiful = NewAirlines.addTo(BenchNetworks.plentiful(), airlines);
+        RouteNetwork large = scenarios.stream().anyMatch(Scenario::onLargeNetwork) ? BenchNetworks.large(largeCities, airlines.size()) : null;
         for (Scenario scenario : scenarios) {
             byNetwork.computeIfAbsent(scenario.onLargeNetwork() ? large : plentiful, n -> new ArrayList<>()).add(scenario);
         }
@@ -94,13 +98,13 @@ public final class LoadDriver {
         for (var entry : byNetwork.entrySet()) {
             RouteNetwork network = entry.getKey();
             Path file = NetworkWriter.write(network, work.resolve("network-" + n + ".json"));
-            try (LaunchedFederation federation = new LaunchedFederation(launcher, file, work.resolve("federation-" + n), tlsDir)) {
+            try (LaunchedFederation federation = new LaunchedFederation(launcher, file, work.resolve("federation-" + n), airlines, tlsDir)) {
                 report.note(String.format("federation %d: started by the launcher on %d cities / %d directed segments (%s seats per"
-                                + " segment) in %d ms from launch until all three answered /saude; servers %s", n,
+                                + " segment) in %d ms from launch until all %d answered /saude; servers %s", n,
                         network.cities().size(), network.segments().size(),
                         network == plentiful ? BenchNetworks.PLENTIFUL_SEATS + " (B's " + BenchNetworks.SCARCE_SEGMENTS + " scarce ones: "
                                 + BenchNetworks.SCARCE_SEATS + ")" : Integer.toString(BenchNetworks.PLENTIFUL_SEATS),
-                        federation.startMillis(), federation.servers()));
+                        federation.startMillis(), airlines.size(), federation.servers()));
                 matrix.prewarm(entry.getValue().get(0), federation.servers(), network);
                 for (Scenario scenario : entry.getValue()) {
                     matrix.run(scenario, federation.servers(), network);
@@ -157,6 +161,20 @@ public final class LoadDriver {
                     ? String.format("route query, %,d-city network", network.cities().size()) : scenario.title;
             report.scenario(title, setup, outcomes, String.join("\n", extra.stream().map(e -> "- " + e).toList()));
         }
+    }
+
+    /** {@code --companhias N}: airlines A, B, C, ... (1 to 26, as the launcher's count). */
+    private static List<String> airlines(String count) {
+        int n;
+        try {
+            n = Integer.parseInt(count.strip());
+        } catch (NumberFormatException e) {
+            n = 0;
+        }
+        if (n < 1 || n > 26) {
+            throw new IllegalArgumentException("--companhias takes a count from 1 to 26 (A to Z), got '" + count + "'");
+        }
+        return IntStream.range(0, n).mapToObj(i -> String.valueOf((char) ('A' + i))).toList();
     }
 
     private static Map<String, URI> servers(String list) {

@@ -29,6 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,6 +76,9 @@ class LauncherIT {
     /** The launcher gives up after three quick deaths in a row; a first death more than 10 s after start is not quick. */
     private static final int MAX_KILLS = 6;
     private static final List<String> AIRLINES = List.of("A", "B", "C");
+    /** {@code ./passcom --companhias 4}: D too, on the port after C's (the ports are found free for four). */
+    private static final List<String> FOUR = List.of("A", "B", "C", "D");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -90,7 +95,7 @@ class LauncherIT {
         Path jar = root.resolve("server-webapp/target/passcom-server.jar");
         assertThat(jar).as("the server jar, packaged by the reactor before the integration tests (mvn verify from "
                 + root + ")").isRegularFile();
-        basePort = consecutiveFreePorts(AIRLINES.size());
+        basePort = consecutiveFreePorts(FOUR.size());
         Runtime.getRuntime().addShutdownHook(orphanGuard);
     }
 
@@ -114,6 +119,40 @@ class LauncherIT {
         for (String airline : AIRLINES) {
             assertThat(dir.resolve("var").resolve(airline)).as("store of " + airline + " under PASSCOM_DATA_ROOT").isDirectory();
         }
+    }
+
+    @Test
+    void when_started_with_four_airlines_then_each_answers_on_its_port_and_a_route_takes_d_s_leg() throws Exception {
+        startLauncher(Map.of(), "--companhias", "4");
+
+        awaitReady();
+        for (int i = 0; i < FOUR.size(); i++) {
+            assertThat(status(server(i).resolve("/saude"))).as("/saude of airline " + FOUR.get(i)).isEqualTo(200);
+            assertThat(dir.resolve("var").resolve(FOUR.get(i))).as("store of " + FOUR.get(i)).isDirectory();
+        }
+        assertThat(log()).contains("airline D  http://127.0.0.1:" + (basePort + 3), "D at R$ 175.00");
+        // D flies what A flies (the default network lists only A, B and C), so every server's answer has D's paths.
+        for (int i = 0; i < FOUR.size(); i++) {
+            HttpResponse<String> routes = get(server(i).resolve("/caminhos_cliente?origem=Cuiab%C3%A1&destino=Porto%20Alegre"));
+            assertThat(routes.statusCode()).as(routes.body()).isEqualTo(200);
+            JsonNode answer = JSON.readTree(routes.body());
+            assertThat(answer.path("companhias_indisponiveis")).as(FOUR.get(i) + ": " + routes.body()).isEmpty();
+            List<String> answered = new ArrayList<>();
+            answer.path("caminhos_encontrados").forEach(paths -> answered.add(paths.get(0).asText()));
+            assertThat(answered).as("airlines whose paths " + FOUR.get(i) + " merged").containsExactlyInAnyOrderElementsOf(FOUR);
+        }
+        Customer.Reply bought = Customer.buy(server(0), Buyers.cpf(1), List.of("D", "C"), List.of("Cuiabá", "Goiânia", "Belo Horizonte"),
+                "launcher-four-1", Duration.ofSeconds(30));
+        assertThat(bought.status()).as(bought.json().toString()).isEqualTo(200);
+    }
+
+    @Test
+    void when_companhias_is_not_a_count_or_a_list_of_ids_then_the_launcher_says_so_and_starts_nothing() throws Exception {
+        startLauncher(Map.of(), "--companhias", "27");
+
+        assertThat(awaitExit()).as("exit status; log:\n" + log()).isEqualTo(2);
+        assertThat(log()).contains("--companhias 27: a count goes from 1 to 26 (A to Z)");
+        assertThat(dir.resolve("var")).doesNotExist();
     }
 
     @Test

@@ -3,6 +3,7 @@ package passcom.core.route.generate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import passcom.core.route.Airline;
 import passcom.core.route.NetworkWriter;
 import passcom.core.route.RouteNetwork;
@@ -35,12 +36,9 @@ public final class GenerateNetwork {
         double degree = 5;
         int airlines = 3;
         Path out = null;
-        for (int i = 0; i < args.length; i++) {
-            String flag = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(flag + " needs a value");
-            }
-            String value = args[++i];
+        for (Map.Entry<String, String> given : FlagValues.of(args).entrySet()) {
+            String flag = given.getKey();
+            String value = given.getValue();
             try {
                 switch (flag) {
                     case "--cities" -> cities = Integer.parseInt(value);

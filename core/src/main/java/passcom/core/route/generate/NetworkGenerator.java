@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import passcom.core.money.Money;
 import passcom.core.route.Airline;
 import passcom.core.route.City;
 import passcom.core.route.RouteNetwork;
@@ -20,8 +19,8 @@ import passcom.core.route.Segment;
  * links to nearest neighbours until the requested average degree. Every link is flown both ways with
  * the great-circle distance (haversine) rounded to whole km.
  *
- * <p>Airlines are "A", "B", … priced 115, 135, 155, … per 100 km (the default network's prices, then
- * 20 more each). Airline A flies every segment; the others fly a random 80% of them. Seats are 1 to 5
+ * <p>Airlines are "A", "B", … up to "Z", priced by the {@link PriceLadder} (115, 135, 155, … per 100 km: the
+ * default network's prices, then 20 more each). Airline A flies every segment; the others fly a random 80% of them. Seats are 1 to 5
  * per segment, or a fixed number everywhere ({@link #generate(long, int, double, int, int)}: the same
  * network otherwise).
  *
@@ -201,7 +200,7 @@ public final class NetworkGenerator {
                     capacity.put(segment.key(), seatsPerSegment == RANDOM_SEATS ? randomSeats : seatsPerSegment);
                 }
             }
-            airlines.add(new Airline(String.valueOf((char) ('A' + i)), Money.ofCents(11_500 + 2_000L * i), new TreeMap<>(capacity)));
+            airlines.add(new Airline(String.valueOf((char) ('A' + i)), PriceLadder.priceOf(i), new TreeMap<>(capacity)));
         }
         return airlines;
     }

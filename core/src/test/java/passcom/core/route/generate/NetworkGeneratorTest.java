@@ -1,19 +1,23 @@
 package passcom.core.route.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import passcom.core.money.Money;
 import passcom.core.route.Airline;
 import passcom.core.route.City;
+import passcom.core.route.NetworkLoader;
 import passcom.core.route.RouteNetwork;
 import passcom.core.route.Segment;
 
@@ -27,6 +31,36 @@ class NetworkGeneratorTest {
         assertThat(List.copyOf(second.cities())).isEqualTo(List.copyOf(first.cities()));
         assertThat(List.copyOf(second.segments())).isEqualTo(List.copyOf(first.segments()));
         assertThat(List.copyOf(second.airlines())).isEqualTo(List.copyOf(first.airlines()));
+    }
+
+    @Test
+    void when_generated_for_twelve_airlines_then_a_b_c_and_the_segments_are_those_of_three_and_the_rest_climb_the_price_ladder() {
+        RouteNetwork three = NetworkGenerator.generate(1, 300, 5, 3, 2000);
+        RouteNetwork twelve = NetworkGenerator.generate(1, 300, 5, 12, 2000);
+
+        assertThat(List.copyOf(twelve.segments())).isEqualTo(List.copyOf(three.segments()));
+        assertThat(twelve.airlines()).extracting(Airline::id).containsExactly("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L");
+        for (String id : List.of("A", "B", "C")) {
+            assertThat(twelve.airline(id)).isEqualTo(three.airline(id));
+        }
+        assertThat(twelve.airline("L").orElseThrow().pricePer100Km()).isEqualTo(Money.of("335.00"));
+    }
+
+    @Test
+    void when_the_command_asks_for_six_airlines_then_the_file_prices_a_to_f_on_the_ladder(@TempDir Path dir) {
+        Path out = dir.resolve("six.json");
+
+        GenerateNetwork.run(new String[] {"--cities", "30", "--seats", "7", "--airlines", "6", "--out", out.toString()});
+
+        RouteNetwork loaded = NetworkLoader.load(out);
+        assertThat(loaded.airlines()).extracting(Airline::id).containsExactly("A", "B", "C", "D", "E", "F");
+        assertThat(loaded.airline("F").orElseThrow().pricePer100Km()).isEqualTo(Money.of("215.00"));
+    }
+
+    @Test
+    void when_a_flag_of_the_command_has_no_value_then_it_says_which() {
+        assertThatThrownBy(() -> GenerateNetwork.run(new String[] {"--cities", "30", "--out"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("--out needs a value");
     }
 
     @Test
