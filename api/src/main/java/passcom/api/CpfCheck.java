@@ -17,8 +17,18 @@ public final class CpfCheck {
 
     /** The 11 digits of {@code text} ignoring punctuation and mask placeholders, or "" when there are not 11. */
     public static String digits(String text) {
-        String digits = text == null ? "" : text.replaceAll("\\D", "");
-        return digits.length() == 11 ? digits : "";
+        if (text == null) {
+            return "";
+        }
+        // by hand: String.replaceAll compiled its pattern again on every CPF of every request
+        StringBuilder digits = new StringBuilder(11);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') { // ASCII only, as the regex's \D was
+                digits.append(c);
+            }
+        }
+        return digits.length() == 11 ? digits.toString() : "";
     }
 
     /** Null when {@code text} is a valid CPF, else the problem. */
@@ -27,7 +37,7 @@ public final class CpfCheck {
         if (digits.isEmpty()) {
             return Problem.INCOMPLETE;
         }
-        if (digits.chars().distinct().count() == 1) {
+        if (digits.chars().allMatch(c -> c == digits.charAt(0))) {
             return Problem.ALL_DIGITS_EQUAL;
         }
         if (checkDigit(digits, 9) != digits.charAt(9) - '0' || checkDigit(digits, 10) != digits.charAt(10) - '0') {

@@ -21,7 +21,6 @@ import java.util.function.Function;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -31,7 +30,6 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.QoSHandler;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import passcom.core.route.Airline;
@@ -65,8 +63,10 @@ import passcom.server.client.SeatMapServlet;
 import passcom.server.client.PurchaseServlet;
 import passcom.server.client.RouteSearchServlet;
 import passcom.server.client.TicketListServlet;
+import passcom.server.http.AirlineThreadPool;
 import passcom.server.http.JsonErrorHandler;
 import passcom.server.http.LogContextFilter;
+import passcom.server.http.PathLimits;
 import passcom.server.http.ServedOperations;
 import passcom.server.http.UnknownPathServlet;
 import passcom.server.peer.AbortServlet;
@@ -139,6 +139,8 @@ public final class PasscomServer implements AutoCloseable {
      */
     static final int HTTP_THREADS_PER_PEER = 4;
     static final int ACCEPT_QUEUE = 1024;
+    /** How long a request waits for a slot of its limit before it is answered 503. */
+    static final Duration MAX_SUSPEND = Duration.ofSeconds(30);
     /** The customer endpoints (metrics label them by path). */
     static final List<String> CUSTOMER_PATHS = List.of("/caminhos_cliente", "/comprar_cliente", "/passagens_cliente", "/cancelar_cliente", "/saude",
             "/cadastro", "/login", "/login/renovar", "/logout", "/conta", JwksServlet.PATH);
@@ -154,6 +156,11 @@ public final class PasscomServer implements AutoCloseable {
         // before the pool is first used, so the launcher also passes it as a JVM option. (Peers are now called
         // with Jetty's client, PeerHttpClient; this still bounds the common pool for anything else that uses it.)
         setIfAbsent("java.util.concurrent.ForkJoinPool.common.parallelism", "2");
+        // Jetty pads its queues to this many references per cache line. Left unset, Jetty's MemoryUtils asks the
+        // platform MBean server whether oops are compressed, and starting that server was 8 % of a server's
+        // start-up CPU (JFR, docs/PERFORMANCE.md "Start-up"). 16 is Jetty's own answer for compressed oops (a
+        // 64-byte line of 4-byte references), which every heap under 32 GB has; it only sizes padding.
+        setIfAbsent("org.eclipse.jetty.util.referencesPerCacheLine", "16");
     }
 
     private final ServerConfig config;
@@ -399,9 +406,7 @@ public final class PasscomServer implements AutoCloseable {
     }
 
     private Server jetty(AirlineNode node, FederationSigner signer, Accounting accounting) {
-        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
-        threads.setName("jetty-" + config.airline());
-        Server server = new Server(threads);
+        Server server = new Server(new AirlineThreadPool(config.airline(), MAX_THREADS, 8));
         ServerConnector connector = connector(server, new HttpConfiguration());
         connector.setHost(config.host());
         connector.setPort(config.port());
@@ -439,7 +444,7 @@ public final class PasscomServer implements AutoCloseable {
                 FederationPaths.PING, PingServlet::new,
                 FederationPaths.FEED, AvailabilityFeedServlet::new,
                 FederationPaths.SEATS, LocalSeatMapServlet::new);
-        context.addFilter(new FilterHolder(new LogContextFilter(config.airline())), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new LogContextFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new RequestMetricsFilter(metrics)), "/*", EnumSet.of(DispatcherType.REQUEST));
         FilterHolder rateLimits = new FilterHolder(new RateLimitFilter(metrics, config.access().rateLimits()));
         customer.keySet().forEach(path -> context.addFilter(rateLimits, path, EnumSet.of(DispatcherType.REQUEST)));
@@ -455,12 +460,13 @@ public final class PasscomServer implements AutoCloseable {
         PeerAccountServlets.all(accounts).forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
         context.addServlet(new ServletHolder(new UnknownPathServlet()), "/");
 
-        // Nested limits, each counting only its own paths: a request passes through the others untouched.
-        Handler limited = limit(context, MAX_PREPARE_REQUESTS, FederationPaths.PREPARE);
-        limited = limit(limited, MAX_CONTROL_REQUESTS, FederationPaths.COMMIT, FederationPaths.ABORT, FederationPaths.DECISION,
-                FederationPaths.PING, FederationPaths.TICKETS);
-        limited = limit(limited, MAX_PATH_REQUESTS, FederationPaths.PATHS, FederationPaths.VERSION, FederationPaths.SEATS);
-        limited = limit(limited, MAX_CUSTOMER_REQUESTS, customer.keySet().toArray(String[]::new));
+        // One look-up per request picks its limit; each limit counts only its own paths.
+        PathLimits limited = new PathLimits(context)
+                .limit(MAX_PREPARE_REQUESTS, MAX_SUSPEND, FederationPaths.PREPARE)
+                .limit(MAX_CONTROL_REQUESTS, MAX_SUSPEND, FederationPaths.COMMIT, FederationPaths.ABORT, FederationPaths.DECISION,
+                        FederationPaths.PING, FederationPaths.TICKETS)
+                .limit(MAX_PATH_REQUESTS, MAX_SUSPEND, FederationPaths.PATHS, FederationPaths.VERSION, FederationPaths.SEATS)
+                .limit(MAX_CUSTOMER_REQUESTS, MAX_SUSPEND, customer.keySet().toArray(String[]::new));
 
         server.setHandler(new GracefulHandler(limited));
         server.setErrorHandler(new JsonErrorHandler());
@@ -508,14 +514,6 @@ public final class PasscomServer implements AutoCloseable {
         http.addCustomizer(new SecureRequestCustomizer());
         SslConnectionFactory ssl = new SslConnectionFactory(tls.server(), HttpVersion.HTTP_1_1.asString());
         return new ServerConnector(server, new PlainHttpRefusal(ssl), new HttpConnectionFactory(http));
-    }
-
-    private static QoSHandler limit(Handler next, int maxRequests, String... paths) {
-        QoSHandler limit = new QoSHandler(next);
-        limit.setMaxRequestCount(maxRequests);
-        limit.setMaxSuspend(Duration.ofSeconds(30));
-        limit.includePath(paths);
-        return limit;
     }
 
     private static void setIfAbsent(String property, String value) {

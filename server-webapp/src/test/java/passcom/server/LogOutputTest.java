@@ -35,4 +35,26 @@ class LogOutputTest {
         assertThat(json.get("formattedMessage").asText()).isEqualTo("purchase ABC123 COMMITTED");
         assertThat(json.get("mdc").get("txn").asText()).isEqualTo("0b6c1c7e-1d2f-4e0a-9d51-3f2a5c7e8b90");
     }
+
+    @Test
+    void when_text_is_chosen_again_then_a_line_names_level_transaction_logger_and_message() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            LogOutput.use(ServerFlags.LogFormat.JSON);
+            LogOutput.use(ServerFlags.LogFormat.TEXT);
+            MDC.put("txn", "7f1c");
+            LoggerFactory.getLogger("passcom.test.Compra").info("purchase {} COMMITTED", "XYZ789");
+            MDC.clear();
+            LoggerFactory.getLogger("passcom.test.Compra").info("no transaction here");
+        } finally {
+            MDC.clear();
+            System.setOut(original);
+        }
+
+        String out = captured.toString(StandardCharsets.UTF_8);
+        assertThat(out).containsPattern("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO +txn=7f1c Compra - purchase XYZ789 COMMITTED");
+        assertThat(out).containsPattern("INFO +Compra - no transaction here");
+    }
 }

@@ -3,6 +3,7 @@ package passcom.client;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.event.KeyEvent;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import javax.swing.BorderFactory;
@@ -51,6 +52,8 @@ public final class MainFrame extends JFrame {
     private final TicketsPanel tickets;
     private final AccountBar accountBar;
     private final JTabbedPane tabs = new JTabbedPane();
+    /** The last health poll's answer per server, for the bottom line about the connected one. */
+    private final Map<ServerEndpoint, ServerStatus> health = new HashMap<>();
 
     MainFrame(ClientSession session) {
         super(Messages.get("app.title"));
@@ -93,6 +96,7 @@ public final class MainFrame extends JFrame {
         top.add(notice, BorderLayout.SOUTH);
         JPanel bottom = new JPanel(new BorderLayout());
         bottom.setBorder(BorderFactory.createEmptyBorder(3, 10, 3, 10));
+        status.setName("connection");
         bottom.add(status, BorderLayout.CENTER);
         bottom.add(busy, BorderLayout.EAST);
         showConnected(session.client().connected());
@@ -168,6 +172,8 @@ public final class MainFrame extends JFrame {
 
     void showStatus(Map<ServerEndpoint, ServerStatus> statuses) {
         serverBar.showStatus(statuses);
+        health.putAll(statuses);
+        showConnected(session.client().connected());
     }
 
     void failedOver(Failover failover) {
@@ -194,7 +200,7 @@ public final class MainFrame extends JFrame {
     }
 
     private void showConnected(ServerEndpoint server) {
-        status.setText(Messages.get("server.connected", server));
+        status.setText(ConnectionLine.text(server, health.getOrDefault(server, ServerStatus.UNKNOWN)));
     }
 
     private JMenuBar menus() {

@@ -3,7 +3,6 @@ package passcom.server.abuse;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -12,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import passcom.server.http.ErrorMapper;
 import passcom.server.http.TooManyRequests;
 import passcom.server.metrics.ServerMetrics;
@@ -27,8 +27,8 @@ import passcom.server.metrics.ServerMetrics.Refusal;
  * refused until it refills, since a token never seen costs an ECDSA verification. Also counts the refusals of the accounts' rules in
  * {@link ServerMetrics} (429 here; 401 from the servlets, seen on the way out).
  *
- * <p>One bucket per (address, rule), kept in a bounded cache ({@link #ADDRESSES} entries, forgotten after an
- * idle {@link #IDLE}): an attacker with many addresses evicts buckets rather than exhaust memory. Behind a
+ * <p>One bucket per (address, rule), made on first use; an address's buckets are kept in a bounded cache
+ * ({@link #ADDRESSES} addresses, forgotten after an idle {@link #IDLE}): an attacker with many addresses evicts buckets rather than exhaust memory. Behind a
  * proxy every customer has the proxy's address; the server does not trust X-Forwarded-For (docs/security.md).
  * Thread-safe.
  */
@@ -60,12 +60,29 @@ public final class RateLimitFilter extends HttpFilter {
         }
     }
 
-    private record Key(String address, Rule rule) {
+    /**
+     * One address's buckets, each made on its first use. Keyed by the address alone (a String, whose hash is
+     * cached) rather than by an (address, rule) record: the record's hashCode and equals, run through
+     * invokedynamic on every request, cost more than the bucket itself under C1.
+     */
+    private static final class AddressBuckets {
+        private final AtomicReferenceArray<Bucket> byRule = new AtomicReferenceArray<>(RULES.length);
+
+        Bucket of(Rule rule) {
+            Bucket bucket = byRule.get(rule.ordinal());
+            if (bucket == null) {
+                byRule.compareAndSet(rule.ordinal(), null, rule.bucket());
+                bucket = byRule.get(rule.ordinal());
+            }
+            return bucket;
+        }
     }
+
+    private static final Rule[] RULES = Rule.values();
 
     private final ServerMetrics metrics;
     private final boolean enforced;
-    private final Cache<Key, Bucket> buckets = Caffeine.newBuilder().maximumSize(ADDRESSES).expireAfterAccess(IDLE).build();
+    private final Cache<String, AddressBuckets> buckets = Caffeine.newBuilder().maximumSize(ADDRESSES).expireAfterAccess(IDLE).build();
 
     /** @param enforced false: only count the 401s (load and fault tests, {@code --rate-limits off}) */
     public RateLimitFilter(ServerMetrics metrics, boolean enforced) {
@@ -75,16 +92,18 @@ public final class RateLimitFilter extends HttpFilter {
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+        AddressBuckets address = null;
         if (enforced) {
             Rule rule = ruleOf(request);
-            ConsumptionProbe probe = buckets.get(new Key(request.getRemoteAddr(), rule), key -> key.rule().bucket())
-                    .tryConsumeAndReturnRemaining(1);
-            if (!probe.isConsumed()) {
-                refuse(rule, probe.getNanosToWaitForRefill(), request, response);
+            address = buckets.get(request.getRemoteAddr(), ignored -> new AddressBuckets());
+            Bucket bucket = address.of(rule);
+            // tryConsume allocates nothing; the wait is only worked out for a refusal
+            if (!bucket.tryConsume(1)) {
+                refuse(rule, bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill(), request, response);
                 return;
             }
             if (request.getHeader("Authorization") != null) {
-                Bucket badTokens = badTokens(request);
+                Bucket badTokens = address.of(Rule.BAD_TOKEN);
                 if (badTokens.getAvailableTokens() < 1) {
                     refuse(Rule.BAD_TOKEN, badTokens.estimateAbilityToConsume(1).getNanosToWaitForRefill(), request, response);
                     return;
@@ -94,14 +113,10 @@ public final class RateLimitFilter extends HttpFilter {
         chain.doFilter(request, response);
         if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
             metrics.refused(isLogin(request) ? Refusal.LOGIN : Refusal.TOKEN);
-            if (enforced && request.getHeader("Authorization") != null) {
-                badTokens(request).tryConsume(1);
+            if (address != null && request.getHeader("Authorization") != null) {
+                address.of(Rule.BAD_TOKEN).tryConsume(1);
             }
         }
-    }
-
-    private Bucket badTokens(HttpServletRequest request) {
-        return buckets.get(new Key(request.getRemoteAddr(), Rule.BAD_TOKEN), key -> key.rule().bucket());
     }
 
     private void refuse(Rule rule, long nanosToWait, HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -43,7 +43,7 @@ public final class JsonErrorHandler extends ErrorHandler {
             callback.failed(e);
             return;
         }
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Reply.CONTENT_TYPE);
         if (!request.getConnectionMetaData().isPersistent()) {
             response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         }

@@ -14,27 +14,21 @@ import org.slf4j.MDC;
 import passcom.core.txn.TxnLog;
 
 /**
- * Puts this airline's id, and the transaction id a peer sent ({@link TxnLog#HEADER}), in the MDC for the
- * request, so that every line logged while serving it names them; clears the MDC when the request ends (a
- * coordinator's own transaction id, put there by core, goes with it). Only well-formed ids are taken: the
- * header is not signed, and only ever labels log lines.
+ * Puts the transaction id a peer sent ({@link TxnLog#HEADER}) in the MDC for the request, so that every line
+ * logged while serving it names it, and takes the transaction id out when the request ends (a coordinator's own,
+ * put there by core, goes with it). The airline's id is already there: every thread of the server's pool carries
+ * it ({@link AirlineThreadPool}), so a request without the header touches the MDC only to remove what is not
+ * there. Only well-formed ids are taken: the header is not signed, and only ever labels log lines.
  */
 public final class LogContextFilter implements Filter {
 
     /** One DEBUG line per request served (off by default: set this logger to DEBUG for a request log). */
     private static final Logger LOG = LoggerFactory.getLogger(LogContextFilter.class);
-    private static final String AIRLINE = "airline";
     private static final java.util.regex.Pattern TXN_ID = java.util.regex.Pattern.compile("[0-9a-fA-F-]{1,64}");
-    private final String airline;
-
-    public LogContextFilter(String airline) {
-        this.airline = airline;
-    }
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
         String txn = ((HttpServletRequest) request).getHeader(TxnLog.HEADER);
-        MDC.put(AIRLINE, airline);
         if (txn != null && TXN_ID.matcher(txn).matches()) {
             MDC.put(TxnLog.KEY, txn);
         }
@@ -45,7 +39,7 @@ public final class LogContextFilter implements Filter {
                 LOG.debug("{} {} -> {}", http.getMethod(), http.getRequestURI(), ((HttpServletResponse) response).getStatus());
             }
         } finally {
-            MDC.clear();
+            MDC.remove(TxnLog.KEY);
         }
     }
 }

@@ -16,6 +16,12 @@ import passcom.api.Json;
  */
 public record Reply(int status, Object body, Map<String, String> headers) {
 
+    /**
+     * Set in one call: Jetty knows this exact value (a pre-encoded header), where a type and then a character
+     * encoding were two header rewrites per answer. The same value as {@link JsonErrorHandler}'s.
+     */
+    static final String CONTENT_TYPE = "application/json;charset=utf-8";
+
     public Reply {
         headers = Map.copyOf(headers);
         if (body instanceof Erro erro) {
@@ -52,15 +58,16 @@ public record Reply(int status, Object body, Map<String, String> headers) {
     /** Answers {@code request}; a body it carried that nobody read is read first ({@link RequestBody#discardUnread}). */
     public void writeTo(HttpServletRequest request, HttpServletResponse response) throws IOException {
         RequestBody.discardUnread(request);
-        headers.forEach(response::setHeader);
+        if (!headers.isEmpty()) {
+            headers.forEach(response::setHeader);
+        }
         if (body == null) {
             response.setStatus(status);
             return;
         }
         byte[] json = body instanceof Serialized serialized ? serialized.json() : Json.mapper().writeValueAsBytes(body);
         response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
+        response.setContentType(CONTENT_TYPE);
         response.setContentLength(json.length);
         response.getOutputStream().write(json);
     }

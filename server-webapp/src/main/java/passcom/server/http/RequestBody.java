@@ -22,6 +22,7 @@ public final class RequestBody {
     private static final long DRAIN_LIMIT = 4L * 1024 * 1024;
 
     private static final String ATTRIBUTE = RequestBody.class.getName();
+    private static final byte[] NONE = new byte[0];
 
     private RequestBody() {
     }
@@ -33,14 +34,15 @@ public final class RequestBody {
             return bytes;
         }
         byte[] body;
+        long declared = request.getContentLengthLong();
         try {
-            InputStream in = request.getInputStream(); // not closed: an unread rest is drained before the answer
-            if (request.getContentLengthLong() > LIMIT) {
+            if (declared > LIMIT) {
                 throw new PayloadTooLarge(); // the rest is drained before the 413 goes out
             }
-            body = in.readNBytes(LIMIT + 1);
-            if (body.length > LIMIT) {
-                throw new PayloadTooLarge();
+            if (declared < 0 && !isChunked(request)) {
+                body = NONE; // HTTP/1.1 without Content-Length or Transfer-Encoding: no body (RFC 9112 section 6.3)
+            } else {
+                body = readAtMost(request.getInputStream(), declared); // not closed: an unread rest is drained before the answer
             }
         } catch (IOException e) {
             // The client sent fewer bytes than it announced, or broke the chunking: its request is incomplete, a
@@ -57,14 +59,38 @@ public final class RequestBody {
      */
     public static void discardUnread(HttpServletRequest request) {
         long declared = request.getContentLengthLong();
-        if (request.getAttribute(ATTRIBUTE) != null || declared == 0 || declared > DRAIN_LIMIT) {
-            return;
+        if (declared == 0 || declared > DRAIN_LIMIT || declared < 0 && !isChunked(request) || request.getAttribute(ATTRIBUTE) != null) {
+            return; // nothing was sent (every GET), too much to drain, or the body was read
         }
         try {
             drain(request.getInputStream());
         } catch (IOException | IllegalStateException e) {
             // the client went away, or the body was taken as a reader; the answer is all that is left to send
         }
+    }
+
+    /**
+     * The body, read straight into an array of its declared length when the client declared one (reading up to
+     * the limit allocated an 8 KB buffer and copied it for every ~200-byte peer message); a chunked body up to
+     * the limit. @throws PayloadTooLarge a chunked body over {@link #LIMIT}
+     */
+    private static byte[] readAtMost(InputStream in, long declared) throws IOException {
+        if (declared >= 0) {
+            byte[] body = new byte[(int) declared];
+            if (in.readNBytes(body, 0, body.length) < body.length) {
+                throw new IOException("the body ended before its Content-Length");
+            }
+            return body;
+        }
+        byte[] body = in.readNBytes(LIMIT + 1);
+        if (body.length > LIMIT) {
+            throw new PayloadTooLarge();
+        }
+        return body;
+    }
+
+    private static boolean isChunked(HttpServletRequest request) {
+        return request.getHeader("Transfer-Encoding") != null;
     }
 
     private static void drain(InputStream in) throws IOException {

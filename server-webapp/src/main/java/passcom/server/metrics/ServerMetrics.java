@@ -14,11 +14,14 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.LongSupplier;
 import passcom.core.txn.AirlineNode;
 import passcom.core.txn.Backlog;
@@ -53,16 +56,18 @@ import passcom.core.txn.PurchaseOutcome;
  */
 public final class ServerMetrics implements NodeListener {
 
-    /** Endpoint labels are the server's own paths; anything else is counted as "other", so no caller can grow the label set. */
-    private final Set<String> endpoints;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private static final Set<String> KNOWN_METHODS = Set.of("GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH");
-    private final Map<RequestLabels, Timer> requestTimers = new ConcurrentHashMap<>();
+    private static final List<String> KNOWN_METHODS = List.of("GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH");
+    /** By path, for the server's own paths; anything else is counted as "other", so no caller can grow the label set. */
+    private final Map<String, EndpointTimers> requestTimers;
+    private final EndpointTimers otherEndpoint = new EndpointTimers("other");
     private final Timer storeCommits;
     private final DistributionSummary batchWrites;
 
     public ServerMetrics(String airline, Set<String> endpoints) {
-        this.endpoints = Set.copyOf(endpoints);
+        Map<String, EndpointTimers> timers = new HashMap<>();
+        endpoints.forEach(path -> timers.put(path, new EndpointTimers(path)));
+        this.requestTimers = Map.copyOf(timers);
         registry.config().commonTags("airline", airline);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
@@ -144,29 +149,64 @@ public final class ServerMetrics implements NodeListener {
     }
 
     void request(String path, String method, int status, long nanos) {
-        String endpoint = endpoints.contains(path) ? path : "other";
-        requestTimers.computeIfAbsent(new RequestLabels(endpoint, method, status), this::requestTimer).record(nanos, TimeUnit.NANOSECONDS);
+        EndpointTimers timers = requestTimers.get(path);
+        (timers == null ? otherEndpoint : timers).of(method, status).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /**
-     * Looked up once per label set: building and registering a meter on every request (tag sorting, id hashing,
-     * the registry's lookup) cost more than the route query it measured once the answer was memoised. The
-     * method is whatever the client sent, so the key set is bounded like the endpoint's: a method no endpoint
-     * serves is counted as "other".
+     * One endpoint's request timers, each built and registered once per (method, status), then found by a scan of
+     * the few statuses seen for that method: building a meter on every request (tag sorting, id hashing, the
+     * registry's lookup) cost more than the route query it measured once the answer was memoised, and so did
+     * hashing a (endpoint, method, status) record for a map. The method is whatever the client sent, so it is
+     * counted as "other" unless it is one of {@link #KNOWN_METHODS}.
      */
-    private Timer requestTimer(RequestLabels labels) {
+    private final class EndpointTimers {
+        private final String endpoint;
+        /** Per method slot, the timers by status: copied on write, so a reader scans a published array without a lock. */
+        private final AtomicReferenceArray<StatusTimer[]> byMethod = new AtomicReferenceArray<>(KNOWN_METHODS.size() + 1);
+
+        EndpointTimers(String endpoint) {
+            this.endpoint = endpoint;
+            for (int i = 0; i < byMethod.length(); i++) {
+                byMethod.set(i, new StatusTimer[0]);
+            }
+        }
+
+        Timer of(String method, int status) {
+            int methodIndex = KNOWN_METHODS.indexOf(method);
+            int slot = methodIndex < 0 ? KNOWN_METHODS.size() : methodIndex;
+            for (StatusTimer known : byMethod.get(slot)) {
+                if (known.status() == status) {
+                    return known.timer();
+                }
+            }
+            return add(slot, methodIndex < 0 ? "other" : method, status);
+        }
+
+        private synchronized Timer add(int slot, String method, int status) {
+            StatusTimer[] known = byMethod.get(slot);
+            for (StatusTimer timer : known) {
+                if (timer.status() == status) {
+                    return timer.timer();
+                }
+            }
+            StatusTimer[] grown = Arrays.copyOf(known, known.length + 1);
+            grown[known.length] = new StatusTimer(status, requestTimer(endpoint, method, String.valueOf(status)));
+            byMethod.set(slot, grown);
+            return grown[known.length].timer();
+        }
+    }
+
+    private record StatusTimer(int status, Timer timer) {
+    }
+
+    private Timer requestTimer(String endpoint, String method, String status) {
         return Timer.builder("passcom.http.requests")
                 .description("HTTP requests by endpoint, method and status")
-                .tags("endpoint", labels.endpoint(), "method", labels.method(), "status", String.valueOf(labels.status()))
+                .tags("endpoint", endpoint, "method", method, "status", status)
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
                 .register(registry);
-    }
-
-    private record RequestLabels(String endpoint, String method, int status) {
-        RequestLabels {
-            method = KNOWN_METHODS.contains(method) ? method : "other";
-        }
     }
 
     /** The tag of each kind of purchase outcome (records are final, so the class names the kind). */
