@@ -38,14 +38,35 @@ public final class OwnWrites {
         this.ticker = ticker;
     }
 
-    /** A sale of {@code seats} on a segment whose image showed {@code before} free seats when the purchase began. */
+    /**
+     * A sale of {@code seats} on a segment whose image showed {@code before} free seats when the purchase began. Only a
+     * sale that may have taken the last seats is kept: a bound of "at most n > 0 free" can never hide a segment, so
+     * keeping it would only grow the list (with no search to drop it, a purchase-only load grew it without end).
+     */
     public void sold(String airline, Segment.Key segment, int before, int seats) {
-        bounds.add(new Bound(airline, segment, before - seats, true, ticker.read() + LIFETIME.toNanos()));
+        long now = ticker.read();
+        dropExpired(now);
+        if (before - seats <= 0) {
+            bounds.add(new Bound(airline, segment, before - seats, true, now + LIFETIME.toNanos()));
+        }
     }
 
     /** {@code seats} given back on a segment whose image shows {@code now} free seats. */
     public void freed(String airline, Segment.Key segment, int now, int seats) {
-        bounds.add(new Bound(airline, segment, now + seats, false, ticker.read() + LIFETIME.toNanos()));
+        long at = ticker.read();
+        dropExpired(at);
+        bounds.add(new Bound(airline, segment, now + seats, false, at + LIFETIME.toNanos()));
+    }
+
+    /** Bounds this server holds now (tests). */
+    int size() {
+        return bounds.size();
+    }
+
+    private void dropExpired(long now) {
+        if (!bounds.isEmpty()) {
+            bounds.removeIf(bound -> now - bound.untilNanos > 0);
+        }
     }
 
     /**
