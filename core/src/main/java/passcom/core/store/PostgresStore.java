@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -84,7 +85,7 @@ final class PostgresStore implements Store {
     @Override
     public <T> T writeUnforced(Work<T> work) {
         return write(connection -> {
-            try (java.sql.Statement lazy = connection.createStatement()) {
+            try (Statement lazy = connection.createStatement()) {
                 lazy.execute("SET LOCAL synchronous_commit = off");
             }
             return work.run(connection);

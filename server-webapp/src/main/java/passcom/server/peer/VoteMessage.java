@@ -1,6 +1,7 @@
 package passcom.server.peer;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import passcom.api.TrechoAssento;
 import passcom.core.money.Money;
@@ -61,7 +62,7 @@ public record VoteMessage(Kind voto, List<Integer> assentos, List<BigDecimal> pr
             throw new MalformedRequest("voto RESERVADO com " + assentos.size() + " assento(s) para " + precos.size() + " trecho(s)");
         }
         int perLeg = assentos.size() / precos.size();
-        List<Vote.HeldLeg> legs = new java.util.ArrayList<>();
+        List<Vote.HeldLeg> legs = new ArrayList<>();
         for (int leg = 0; leg < precos.size(); leg++) {
             legs.add(new Vote.HeldLeg(assentos.subList(leg * perLeg, (leg + 1) * perLeg), Money.of(precos.get(leg))));
         }
