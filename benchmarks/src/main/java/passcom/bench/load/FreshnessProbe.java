@@ -48,10 +48,7 @@ public final class FreshnessProbe {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> flags = new TreeMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            flags.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
+        Map<String, String> flags = LoadDriver.flags(args);
         Path launcher = Path.of(flags.getOrDefault("launcher", "passcom"));
         int changes = Integer.parseInt(flags.getOrDefault("changes", "1000"));
         int cities = Integer.parseInt(flags.getOrDefault("cities", "1000"));

@@ -189,7 +189,8 @@ public final class LoadDriver {
         return servers;
     }
 
-    private static Map<String, String> flags(String[] args) {
+    /** {@code --flag value} or {@code --flag=value} pairs (and the switch {@code --tls}), keyed without the dashes; also {@link FreshnessProbe}'s. */
+    static Map<String, String> flags(String[] args) {
         Map<String, String> flags = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
