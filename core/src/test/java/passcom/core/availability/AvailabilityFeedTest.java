@@ -171,7 +171,7 @@ class AvailabilityFeedTest {
         Map<Segment.Key, Integer> next = new TreeMap<>(counters.get());
         next.merge(segment, -seats, Integer::sum);
         counters.set(Map.copyOf(next));
-        // no nudge: the publisher's own polling must find it
+        // not reported: the publisher's full read must find it
     }
 
     private static FeedMessage nextNonHeartbeat(AvailabilityPublisher.Subscription subscription) throws InterruptedException {
