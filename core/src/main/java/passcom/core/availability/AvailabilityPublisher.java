@@ -287,6 +287,24 @@ public final class AvailabilityPublisher implements AutoCloseable {
             }
         }
 
+        /**
+         * The next message if one is ready now (a snapshot owed, or a queued delta), else null at once: lets a writer
+         * send everything already waiting before it flushes, never a heartbeat.
+         */
+        public FeedMessage poll() {
+            if (closed || publisher.isClosed()) {
+                return null;
+            }
+            synchronized (publisher) {
+                if (behind) {
+                    behind = false;
+                    queue.clear();
+                    return publisher.snapshot();
+                }
+            }
+            return queue.poll();
+        }
+
         public boolean isClosed() {
             return closed || publisher.isClosed();
         }

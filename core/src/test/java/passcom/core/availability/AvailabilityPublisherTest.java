@@ -87,6 +87,26 @@ class AvailabilityPublisherTest {
     }
 
     @Test
+    void when_deltas_are_waiting_then_poll_hands_each_in_order_and_then_nothing_never_a_heartbeat() throws Exception {
+        publisher.start();
+        AvailabilityPublisher.Subscription subscription = publisher.subscribe();
+        FeedMessage snapshot = subscription.poll();
+        assertThat(snapshot).as("owed first").isInstanceOf(FeedMessage.Snapshot.class);
+        assertThat(subscription.poll()).isNull();
+
+        sell(CG, 1);
+        publisher.changed(Set.of(CG));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> publisher.snapshot().version() == snapshot.version() + 1);
+        sell(GB, 1);
+        publisher.changed(Set.of(GB));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> publisher.snapshot().version() == snapshot.version() + 2);
+
+        assertThat(subscription.poll()).isEqualTo(new FeedMessage.Delta(snapshot.base(), snapshot.version() + 1, Map.of(CG, 2)));
+        assertThat(subscription.poll()).isEqualTo(new FeedMessage.Delta(snapshot.base(), snapshot.version() + 2, Map.of(GB, 4)));
+        assertThat(subscription.poll()).isNull();
+    }
+
+    @Test
     void when_a_reported_segment_did_not_change_then_no_version_is_published() throws Exception {
         publisher.start();
         AvailabilityPublisher.Subscription subscription = publisher.subscribe();
