@@ -103,7 +103,9 @@ public final class AvailabilityPublisher implements AutoCloseable {
         synchronized (pending) {
             pending.addAll(segments);
         }
-        wake.offer(Boolean.TRUE); // when one is already waiting, the read it causes takes these segments too
+        if (!wake.offer(Boolean.TRUE)) {
+            return; // a wake-up is already waiting: the read it causes takes these segments too
+        }
     }
 
     /** A new subscriber: its first message is a snapshot. */
@@ -160,9 +162,8 @@ public final class AvailabilityPublisher implements AutoCloseable {
             try {
                 Set<Segment.Key> segments = takePending();
                 long untilFull = period - (ticker.read() - lastFullReadNanos);
-                if (segments.isEmpty() && untilFull > 0) {
-                    wake.poll(untilFull, TimeUnit.NANOSECONDS);
-                    segments = takePending();
+                if (segments.isEmpty() && untilFull > 0 && wake.poll(untilFull, TimeUnit.NANOSECONDS) != null) {
+                    segments = takePending(); // woken by a change (a timeout leaves any late one to the next turn)
                 }
                 if (Thread.interrupted()) {
                     return;

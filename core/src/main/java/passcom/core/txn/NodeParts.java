@@ -23,7 +23,9 @@ import passcom.core.time.Ticker;
 
 /**
  * Every collaborator of one {@link AirlineNode}, built in one place ({@link #assemble}), so the node itself only
- * starts, answers and stops. Which thread runs what: docs/purchase-protocol.md, "Threads".
+ * starts, answers and stops. Which thread runs what: docs/purchase-protocol.md, "Threads". {@code store} is the store
+ * as opened (the node observes and closes it; tests write behind the parts' back through it); the parts themselves
+ * write through {@link SeatChanges#tracking} of it.
  */
 record NodeParts(
         NodeConfig config,
@@ -100,7 +102,7 @@ record NodeParts(
         SeatMapHandler seatMaps = new SeatMapHandler(config.network(), federation, availability, config.searchTimeout());
         DecisionQueryHandler decisions = new DecisionQueryHandler(store, bookings, config.clock());
         HealthReport health = new HealthReport(federation, store, availability, participant, delivery);
-        return new NodeParts(config, store, localCalls, seats, availability, participant, federation, delivery, holdResolver, recovery,
+        return new NodeParts(config, opened, localCalls, seats, availability, participant, federation, delivery, holdResolver, recovery,
                 lease, purchases, cancellations, images, routes, seatMaps, tickets, decisions, health);
     }
 
