@@ -271,12 +271,9 @@ public final class AvailabilityPublisher implements AutoCloseable {
             if (closed || publisher.isClosed()) {
                 return null;
             }
-            synchronized (publisher) {
-                if (behind) {
-                    behind = false;
-                    queue.clear();
-                    return publisher.snapshot();
-                }
+            FeedMessage.Snapshot owed = owedSnapshot();
+            if (owed != null) {
+                return owed;
             }
             FeedMessage message = queue.poll(heartbeat.toNanos(), TimeUnit.NANOSECONDS);
             if (message != null || closed) {
@@ -296,14 +293,23 @@ public final class AvailabilityPublisher implements AutoCloseable {
             if (closed || publisher.isClosed()) {
                 return null;
             }
-            synchronized (publisher) {
-                if (behind) {
-                    behind = false;
-                    queue.clear();
-                    return publisher.snapshot();
-                }
+            FeedMessage.Snapshot owed = owedSnapshot();
+            if (owed != null) {
+                return owed;
             }
             return queue.poll();
+        }
+
+        /** The snapshot this subscriber is owed (its first message, or it fell behind), or null. */
+        private FeedMessage.Snapshot owedSnapshot() {
+            synchronized (publisher) {
+                if (!behind) {
+                    return null;
+                }
+                behind = false;
+                queue.clear();
+                return publisher.snapshot();
+            }
         }
 
         public boolean isClosed() {

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import passcom.core.route.Segment;
 import passcom.core.store.Dialect;
 import passcom.core.store.Store;
@@ -74,17 +75,18 @@ public final class SeatChanges {
 
         @Override
         public <T> T write(Work<T> work) {
-            // Filled on the thread that runs the unit, read here after write returned: the store's hand-off orders the two.
-            Set<Segment.Key> segments = new HashSet<>();
-            T result = store.write(collecting(work, segments));
-            committed(segments);
-            return result;
+            return reporting(work, store::write);
         }
 
         @Override
         public <T> T writeUnforced(Work<T> work) {
+            return reporting(work, store::writeUnforced);
+        }
+
+        private <T> T reporting(Work<T> work, Function<Work<T>, T> write) {
+            // Filled on the thread that runs the unit, read here after the write returned: the store's hand-off orders the two.
             Set<Segment.Key> segments = new HashSet<>();
-            T result = store.writeUnforced(collecting(work, segments));
+            T result = write.apply(collecting(work, segments));
             committed(segments);
             return result;
         }

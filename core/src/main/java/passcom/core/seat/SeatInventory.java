@@ -27,7 +27,8 @@ import passcom.core.store.Dialect;
  * segment row is locked first ({@link passcom.core.store.Dialect#forUpdate}), always in key order, so
  * concurrent buyers of one segment queue for microseconds instead of refusing each other, and two
  * processes sharing the store can never hand out one seat twice. Seat states move only as {@link SeatState}
- * allows; a change moves the segment's counters by the same transition.
+ * allows; a change moves the segment's counters by the same transition, and a move to or from free is reported to
+ * {@link SeatChanges}, which tells the availability feed once the unit of work commits.
  */
 public final class SeatInventory {
 
