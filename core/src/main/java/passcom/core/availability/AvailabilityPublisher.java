@@ -246,6 +246,9 @@ public final class AvailabilityPublisher implements AutoCloseable {
     public static final class Subscription implements AutoCloseable {
 
         private final AvailabilityPublisher publisher;
+        /** Put in the queue by {@link #close}: never sent, it only wakes a waiting {@link #next}. */
+        private static final FeedMessage ENDED = new FeedMessage.Heartbeat("ended", -1);
+
         private final BlockingQueue<FeedMessage> queue = new ArrayBlockingQueue<>(QUEUE);
         /** The next message must be a snapshot: the first one, and after the queue overflowed. Guarded by the publisher. */
         private boolean behind = true;
@@ -276,6 +279,9 @@ public final class AvailabilityPublisher implements AutoCloseable {
                 return owed;
             }
             FeedMessage message = queue.poll(heartbeat.toNanos(), TimeUnit.NANOSECONDS);
+            if (message == ENDED) {
+                return null;
+            }
             if (message != null || closed) {
                 return message;
             }
@@ -297,7 +303,8 @@ public final class AvailabilityPublisher implements AutoCloseable {
             if (owed != null) {
                 return owed;
             }
-            return queue.poll();
+            FeedMessage message = queue.poll();
+            return message == ENDED ? null : message;
         }
 
         /** The snapshot this subscriber is owed (its first message, or it fell behind), or null. */
@@ -320,6 +327,11 @@ public final class AvailabilityPublisher implements AutoCloseable {
         public void close() {
             closed = true;
             publisher.remove(this);
+            // Wakes a writer waiting in next for up to a heartbeat, so that a server stops without that wait.
+            synchronized (publisher) {
+                queue.clear();
+                queue.offer(ENDED);
+            }
         }
     }
 }

@@ -3,10 +3,12 @@ package passcom.core.availability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -104,6 +106,31 @@ class AvailabilityPublisherTest {
         assertThat(subscription.poll()).isEqualTo(new FeedMessage.Delta(snapshot.base(), snapshot.version() + 1, Map.of(CG, 2)));
         assertThat(subscription.poll()).isEqualTo(new FeedMessage.Delta(snapshot.base(), snapshot.version() + 2, Map.of(GB, 4)));
         assertThat(subscription.poll()).isNull();
+    }
+
+    @Test
+    void when_a_subscription_closes_then_a_writer_waiting_for_the_next_message_is_woken_with_the_end() throws Exception {
+        publisher.start();
+        AvailabilityPublisher.Subscription subscription = publisher.subscribe();
+        subscription.next(Duration.ofSeconds(5)); // the snapshot
+        CompletableFuture<FeedMessage> waiting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return subscription.next(Duration.ofHours(1)); // a heartbeat this far off: only the close can end the wait
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> waitingIn(waiting));
+
+        subscription.close();
+
+        assertThat(waiting.get(30, TimeUnit.SECONDS)).as("the end of the stream, not a message").isNull();
+    }
+
+    private static boolean waitingIn(CompletableFuture<FeedMessage> waiting) {
+        return !waiting.isDone() && Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getState() == Thread.State.TIMED_WAITING && Arrays.stream(t.getStackTrace())
+                        .anyMatch(f -> f.getMethodName().equals("next") && f.getClassName().endsWith("Subscription")));
     }
 
     @Test
