@@ -53,7 +53,14 @@ class PreparedOnceTest {
             }
         })).isInstanceOf(StoreFailure.class).hasMessageContaining("the unit fails before its batch runs");
 
-        store.write(c -> insert(c, 2, "written"));
+        store.write(c -> {
+            try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+                insert.setInt(1, 2);
+                insert.setString(2, "written");
+                insert.addBatch();
+                return insert.executeBatch().length;
+            }
+        });
 
         assertThat(notes()).containsExactly("2:written");
     }
