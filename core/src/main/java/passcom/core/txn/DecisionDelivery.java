@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Queue;
 import java.util.Map;
@@ -96,10 +97,17 @@ final class DecisionDelivery implements AutoCloseable {
                 }
             }
             Map<TxnId, Commit> commits = commitsOf(sending);
+            Map<String, List<CoordinatorLog.Delivery>> commitsTo = new LinkedHashMap<>();
             for (CoordinatorLog.Delivery delivery : sending) {
-                // The answer is handled on this thread, not the HTTP client's: finishing writes to the store.
-                send(delivery, commits).whenCompleteAsync((ok, failure) -> finish(delivery, failure), thread);
+                if (delivery.message() == CoordinatorLog.Message.COMMIT && commits.containsKey(delivery.txnId())
+                        && ports.containsKey(delivery.airline())) {
+                    commitsTo.computeIfAbsent(delivery.airline(), a -> new ArrayList<>()).add(delivery);
+                } else {
+                    // The answer is handled on this thread, not the HTTP client's: finishing writes to the store.
+                    send(delivery, commits).whenCompleteAsync((ok, failure) -> finish(delivery, failure), thread);
+                }
             }
+            commitsTo.forEach((airline, deliveries) -> sendCommits(ports.get(airline), deliveries, commits));
         } catch (RuntimeException e) {
             LOG.warn("decision delivery pass failed, will retry: {}", e.toString());
         }
@@ -131,6 +139,23 @@ final class DecisionDelivery implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("decision delivery could not read the COMMITs of a pass, will retry: {}", e.toString());
             return Map.of();
+        }
+    }
+
+    /**
+     * The COMMITs of a pass to one airline, handed to its port at once ({@link AirlinePort#commitAll}: over HTTP,
+     * one message and one durable write at the participant for up to a batch of them). Never throws.
+     */
+    private void sendCommits(AirlinePort port, List<CoordinatorLog.Delivery> deliveries, Map<TxnId, Commit> commits) {
+        List<CompletableFuture<Void>> answers;
+        try {
+            answers = port.commitAll(deliveries.stream().map(d -> commits.get(d.txnId())).toList());
+        } catch (RuntimeException e) {
+            answers = deliveries.stream().map(d -> CompletableFuture.<Void>failedFuture(e)).toList();
+        }
+        for (int i = 0; i < deliveries.size(); i++) {
+            CoordinatorLog.Delivery delivery = deliveries.get(i);
+            answers.get(i).whenCompleteAsync((ok, failure) -> finish(delivery, failure), thread);
         }
     }
 
