@@ -38,7 +38,9 @@ import passcom.core.route.plan.SameInputsMemo;
  * generated 1,000- and 5,000-city networks (random trips that rarely repeat: each search plans afresh).
  * {@code soldOut} segments of each airline but the first have no free seat, drawn apart per airline, so their
  * free sets differ. The images come from in-process feeds that send one snapshot; the clock stands still, so
- * no image goes silent. Command: docs/PERFORMANCE.md.
+ * no image goes silent. Build with {@code mvn -q -pl benchmarks -am package -DskipTests}, then e.g.
+ * {@code java -jar benchmarks/target/benchmarks.jar ImagePlanningBenchmark -f 1 -wi 3 -i 5 -w 1 -r 1 -jvmArgs
+ * "-Xmx128m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC" -p network=default,1000,5000 -p soldOut=0,20}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
