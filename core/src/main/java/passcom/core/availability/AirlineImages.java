@@ -22,7 +22,8 @@ import passcom.core.time.Ticker;
 /**
  * Every airline's availability as this server knows it (docs/availability.md): its own, published to its peers
  * by {@link AvailabilityPublisher}, and one {@link AvailabilityImage} per peer kept by an {@link ImageFeed}; plus
- * this server's own recent writes ({@link OwnWrites}). Route searches plan from here without asking anyone.
+ * this server's own recent writes ({@link OwnWrites}). Route searches plan from here without asking anyone; the
+ * images' path searches are shared among airlines that can sell the same segments ({@link SharedPathSearches}).
  *
  * <p>Threads: {@code feed-A} reads this airline's store; {@code images-A} reconnects feeds and checks silence;
  * messages arrive on the transports' threads. Thread-safe.
