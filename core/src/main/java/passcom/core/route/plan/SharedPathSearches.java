@@ -55,9 +55,10 @@ public final class SharedPathSearches {
     public FreeSegmentPaths current(String airline, Money pricePer100Km, Set<Segment.Key> free) {
         BitSet usable = usable(airline, free);
         PathSearch search = sharedOrNew(usable);
-        FreeSegmentPaths paths = new FreeSegmentPaths(airline, pricePer100Km, free, search, wider(usable));
+        // Replaced first: the airline's previous search (wider, when it has just sold out a segment) is no choice
+        // unless another airline still uses it.
         current.put(airline, search);
-        return paths;
+        return new FreeSegmentPaths(airline, pricePer100Km, free, search, wider(usable));
     }
 
     /**
