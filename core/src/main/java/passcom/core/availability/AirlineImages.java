@@ -1,13 +1,14 @@
 package passcom.core.availability;
 
 import java.util.Collections;
-import java.util.List;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
@@ -16,12 +17,14 @@ import passcom.core.money.Money;
 import passcom.core.route.RouteNetwork;
 import passcom.core.route.Segment;
 import passcom.core.route.plan.FreeSegmentPaths;
+import passcom.core.route.plan.SharedPathSearches;
 import passcom.core.time.Ticker;
 
 /**
  * Every airline's availability as this server knows it (docs/availability.md): its own, published to its peers
  * by {@link AvailabilityPublisher}, and one {@link AvailabilityImage} per peer kept by an {@link ImageFeed}; plus
- * this server's own recent writes ({@link OwnWrites}). Route searches plan from here without asking anyone.
+ * this server's own recent writes ({@link OwnWrites}). Route searches plan from here without asking anyone; the
+ * images' path searches are shared among airlines that can sell the same segments ({@link SharedPathSearches}).
  *
  * <p>Threads: {@code feed-A} reads this airline's store; {@code images-A} reconnects feeds and checks silence;
  * messages arrive on the transports' threads. Thread-safe.
@@ -38,9 +41,9 @@ public final class AirlineImages implements AutoCloseable {
     private final Map<String, ImageFeed> feeds = new TreeMap<>();
     private final OwnWrites ownWrites;
     private final ScheduledExecutorService timer;
-    private final RouteNetwork network;
-    private final Map<String, List<Segment>> flown = new TreeMap<>();
-    private final int pathsPerAirline;
+    private final SharedPathSearches searches;
+    /** Per airline, the last plan with this server's own writes applied, reused while they and the image stand. */
+    private final Map<String, Overridden> overridden = new ConcurrentHashMap<>();
 
     /**
      * @param readOwnFree     this airline's free seats per segment, read from its store
@@ -52,8 +55,7 @@ public final class AirlineImages implements AutoCloseable {
                          Function<Set<Segment.Key>, Map<Segment.Key, Integer>> readOwnSome, Map<String, FeedSource> peers, Ticker ticker,
                          int pathsPerAirline) {
         this.self = Objects.requireNonNull(self, "self");
-        this.network = network;
-        this.pathsPerAirline = pathsPerAirline;
+        this.searches = new SharedPathSearches(network, pathsPerAirline);
         this.ownWrites = new OwnWrites(ticker);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "images-" + self);
@@ -73,10 +75,7 @@ public final class AirlineImages implements AutoCloseable {
     }
 
     private AvailabilityImage image(String airline, Ticker ticker) {
-        // A peer missing from this server's network file has no segments to plan on here.
-        flown.put(airline, network.airline(airline).isPresent() ? network.segmentsFlownBy(airline) : List.of());
-        return new AvailabilityImage(airline, (price, free) -> new FreeSegmentPaths(airline, price, flown.get(airline), free, pathsPerAirline),
-                ticker);
+        return new AvailabilityImage(airline, (price, free) -> searches.current(airline, price, free), ticker);
     }
 
     /** Publishes this airline's feed and subscribes to every peer's. */
@@ -130,18 +129,41 @@ public final class AirlineImages implements AutoCloseable {
         }
         Map<Segment.Key, Integer> overrides = ownWrites.overrides(airline, state.free());
         if (overrides.isEmpty()) {
+            if (!overridden.isEmpty()) {
+                overridden.remove(airline); // let the last overridden plan's memo go once its writes are spent
+            }
             return Optional.of(new Plan(airline, state.paths(), age));
         }
-        Set<Segment.Key> free = new TreeSet<>(state.paths().free());
-        overrides.forEach((segment, seats) -> {
-            if (seats > 0) {
+        return Optional.of(new Plan(airline, withOwnWrites(airline, state, overrides), age));
+    }
+
+    /**
+     * The image's paths with this server's own writes applied: the same instance while the image's paths and the
+     * segments the writes open or close stand (a bound lasts up to {@link OwnWrites#LIFETIME}, and every search
+     * meanwhile would otherwise build a new set and start an empty memo).
+     */
+    private FreeSegmentPaths withOwnWrites(String airline, AvailabilityImage.State state, Map<Segment.Key, Integer> overrides) {
+        Map<Segment.Key, Boolean> opens = new HashMap<>();
+        overrides.forEach((segment, seats) -> opens.put(segment, seats > 0));
+        Overridden last = overridden.get(airline);
+        if (last != null && last.image == state.paths() && last.opens.equals(opens)) {
+            return last.paths;
+        }
+        Set<Segment.Key> free = new HashSet<>(state.paths().free());
+        opens.forEach((segment, open) -> {
+            if (open) {
                 free.add(segment);
             } else {
                 free.remove(segment);
             }
         });
-        return Optional.of(new Plan(airline, new FreeSegmentPaths(airline, state.pricePer100Km(), flown.get(airline), free,
-                pathsPerAirline), age));
+        FreeSegmentPaths paths = searches.passing(airline, state.pricePer100Km(), free);
+        overridden.put(airline, new Overridden(state.paths(), opens, paths));
+        return paths;
+    }
+
+    /** An image's paths, the segments this server's writes open (true) or close (false) over them, and the result. */
+    private record Overridden(FreeSegmentPaths image, Map<Segment.Key, Boolean> opens, FreeSegmentPaths paths) {
     }
 
     /** Stops publishing (ends every subscriber's stream) and every subscription. */
