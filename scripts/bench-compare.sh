@@ -3,10 +3,13 @@
 # the federation of two builds, alternating them round after round, so both see the same machine, and prints
 # each scenario's figures per build and the ratios (new / old) of the medians over the rounds.
 #
-#   scripts/bench-compare.sh OLD_CHECKOUT [NEW_CHECKOUT] [--rounds N] [--old-flag F]... [--new-flag F]... [driver flags...]
+#   scripts/bench-compare.sh OLD_CHECKOUT [NEW_CHECKOUT] [--rounds N] [--old-flag F]... [--new-flag F]...
+#                            [--old-env VAR=VALUE]... [--new-env VAR=VALUE]... [driver flags...]
 #
 # --old-flag/--new-flag add a driver flag to one side only: `scripts/bench-compare.sh . . --new-flag --tls` compares
-# one build with TLS off (old) and on (new).
+# one build with TLS off (old) and on (new). --old-env/--new-env set an environment variable for one side's
+# launcher and servers: `scripts/bench-compare.sh . . --new-env PASSCOM_JAVA_OPTS=-XX:TieredStopAtLevel=4`
+# compares C1 (the launcher's default) with C2.
 # A checkout is a folder with the launcher (passcom) and its jars already built (server-webapp/target/
 # passcom-server.jar), e.g. `git worktree add /tmp/old <commit> && (cd /tmp/old && mvn -q -DskipTests package)`.
 # NEW_CHECKOUT defaults to this one; its benchmarks jar drives both. Driver flags default to
@@ -23,11 +26,15 @@ rounds=3
 driver_flags=()
 old_flags=()
 new_flags=()
+old_env=()
+new_env=()
 while (($# > 0)); do
     case "$1" in
         --rounds) rounds="$2"; shift 2 ;;
         --old-flag) old_flags+=("$2"); shift 2 ;;
         --new-flag) new_flags+=("$2"); shift 2 ;;
+        --old-env) old_env+=("$2"); shift 2 ;;
+        --new-env) new_env+=("$2"); shift 2 ;;
         *) driver_flags+=("$1"); shift ;;
     esac
 done
@@ -43,13 +50,15 @@ out_dir="${OUT_DIR:-$(mktemp -d)}"
 mkdir -p "$out_dir"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
-echo "bench-compare: old=$old ${old_flags[*]} new=$new ${new_flags[*]} rounds=$rounds flags=${driver_flags[*]} -> $out_dir"
+echo "bench-compare: old=$old ${old_flags[*]} ${old_env[*]} new=$new ${new_flags[*]} ${new_env[*]} rounds=$rounds flags=${driver_flags[*]} -> $out_dir"
 for ((round = 1; round <= rounds; round++)); do
     for build in old new; do
-        checkout="$old"; side_flags=(${old_flags[@]+"${old_flags[@]}"})
-        if [[ "$build" == new ]]; then checkout="$new"; side_flags=(${new_flags[@]+"${new_flags[@]}"}); fi
+        checkout="$old"; side_flags=(${old_flags[@]+"${old_flags[@]}"}); side_env=(${old_env[@]+"${old_env[@]}"})
+        if [[ "$build" == new ]]; then
+            checkout="$new"; side_flags=(${new_flags[@]+"${new_flags[@]}"}); side_env=(${new_env[@]+"${new_env[@]}"})
+        fi
         echo "round $round, $build: load average before $(cut -d' ' -f1-3 /proc/loadavg)"
-        PASSCOM_NO_BUILD=1 "$java" -XX:+UseSerialGC -Xmx512m -cp "$bench_jar" passcom.bench.load.LoadDriver \
+        env PASSCOM_NO_BUILD=1 ${side_env[@]+"${side_env[@]}"} "$java" -XX:+UseSerialGC -Xmx512m -cp "$bench_jar" passcom.bench.load.LoadDriver \
             --launcher "$checkout/passcom" --out "$out_dir/$build-$round.md" --command "bench-compare $build" \
             "${driver_flags[@]}" ${side_flags[@]+"${side_flags[@]}"} > "$out_dir/$build-$round.txt"
         echo "round $round, $build: load average after  $(cut -d' ' -f1-3 /proc/loadavg)"
