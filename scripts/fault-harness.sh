@@ -3,10 +3,10 @@
 #
 #   scripts/fault-harness.sh [short|long|short-postgres|long-postgres] [SEED]
 #
-# short: the CI configuration (2 runs of 30 s of load, 24 clients, every nemesis), as in `mvn verify`.
+# short: the CI configuration (2 runs of 20 s of load, 24 clients, every nemesis), as in `mvn verify`.
 # long:  one run of 31 minutes, 200 clients, a fault every 2-8 s of which half are kills (a kill every ~5-15 s).
 # short-postgres, long-postgres: the same with airline A as two instances (A1, A2) on one PostgreSQL database
-#        (FaultHarnessPostgresIT; short is one run of 40 s), under scripts/with-postgres.sh, which starts a
+#        (FaultHarnessPostgresIT; short is one run of 25 s), under scripts/with-postgres.sh, which starts a
 #        throwaway PostgreSQL (installing Debian's package when root and none is installed).
 # SEED replays a run's fault schedule and clients' choices. Extra -D options (passcom.harness.*) go in MAVEN_OPTS
 # or after the seed. Results: integration-tests/target/fault-harness[-postgresql]/<time>/seed-N/{result.md,history.jsonl,*.log}.

@@ -12,7 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.awaitility.Awaitility;
 import passcom.core.booking.BookedLeg;
 import passcom.core.booking.Booking;
@@ -90,13 +95,47 @@ public final class Cluster implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        for (String airline : airlines) {
-            cluster.startServer(airline);
-        }
+        cluster.startServers(List.of(airlines));
         return cluster;
     }
 
+    /**
+     * Starts the airlines at once: each start waits mostly on its store and Jetty, not on the others (a peer
+     * that is not up yet is only an unavailable feed for a moment, as when airlines start in any order).
+     * About half a second less per scenario on two cores than starting them one by one.
+     */
+    private void startServers(List<String> airlines) {
+        if (ON_POSTGRESQL) {
+            // the databases one after another, as before: CREATE DATABASE copies one template, and older servers
+            // refuse to while another session is copying it
+            airlines.forEach(this::database);
+        }
+        Map<String, PasscomServer> started = new TreeMap<>();
+        try {
+            atOnce(airlines, airline -> {
+                PasscomServer server = createServer(airline);
+                synchronized (started) {
+                    started.put(airline, server);
+                }
+            });
+        } catch (RuntimeException | Error e) {
+            started.values().forEach(PasscomServer::close); // no half-started federation left running into the next test
+            throw e;
+        }
+        airlines.forEach(airline -> register(airline, started.get(airline)));
+    }
+
     private void startServer(String airline) {
+        register(airline, createServer(airline));
+    }
+
+    private String database(String airline) {
+        synchronized (databases) {
+            return databases.computeIfAbsent(airline, a -> TestStores.newPostgresDatabase("it_" + a));
+        }
+    }
+
+    private PasscomServer createServer(String airline) {
         Map<String, URI> peers = new TreeMap<>();
         proxies.forEach((id, proxy) -> {
             if (!id.equals(airline)) {
@@ -108,9 +147,12 @@ public final class Cluster implements AutoCloseable {
         ServerConfig config = ServerConfig.forTest(airline, root.resolve(airline))
                 .withPort(0).withPeers(peers).withTiming(timing).withAccess(new ServerConfig.Access(openAccess, !openAccess));
         if (ON_POSTGRESQL) {
-            config = config.withDbUrl(databases.computeIfAbsent(airline, a -> TestStores.newPostgresDatabase("it_" + a)));
+            config = config.withDbUrl(database(airline));
         }
-        PasscomServer server = PasscomServer.create(config, network).start();
+        return PasscomServer.create(config, network).start();
+    }
+
+    private void register(String airline, PasscomServer server) {
         servers.put(airline, server);
         ports.put(airline, server.uri().getPort());
         proxies.get(airline).target(server.uri());
@@ -205,6 +247,26 @@ public final class Cluster implements AutoCloseable {
         });
     }
 
+    /** Runs the action on every item, each on a thread of its own, and returns once all ended; rethrows the first failure. */
+    private static <T> void atOnce(List<T> items, Consumer<T> action) {
+        ExecutorService threads = Executors.newCachedThreadPool();
+        try {
+            CompletableFuture.allOf(items.stream()
+                    .map(item -> CompletableFuture.runAsync(() -> action.accept(item), threads))
+                    .toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        } finally {
+            threads.shutdown();
+        }
+    }
+
     static void await(String what, BooleanSupplier condition) {
         Awaitility.await(what).atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(25)).until(condition::getAsBoolean);
     }
@@ -212,8 +274,11 @@ public final class Cluster implements AutoCloseable {
 
     @Override
     public void close() {
-        List<String> running = new ArrayList<>(servers.keySet());
-        running.forEach(this::stop);
+        // Stopped at once: each stop waits for its own in-flight requests (a peer's feed stream ends only at its
+        // next heartbeat), so one by one the waits add up to about a second per scenario.
+        List<PasscomServer> running = new ArrayList<>(servers.values());
+        servers.clear();
+        atOnce(running, PasscomServer::close);
         proxies.values().forEach(FaultProxy::close);
     }
 }

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import passcom.core.money.Money;
 import passcom.core.route.RouteNetwork;
@@ -43,11 +44,13 @@ public final class AirlineImages implements AutoCloseable {
 
     /**
      * @param readOwnFree     this airline's free seats per segment, read from its store
+     * @param readOwnSome     the same for just the segments given (what the publisher reads after a change here)
      * @param peers           each peer airline's feed
      * @param pathsPerAirline k, the paths each airline contributes to a search
      */
     public AirlineImages(String self, Money ownPrice, RouteNetwork network, Supplier<Map<Segment.Key, Integer>> readOwnFree,
-                         Map<String, FeedSource> peers, Ticker ticker, int pathsPerAirline) {
+                         Function<Set<Segment.Key>, Map<Segment.Key, Integer>> readOwnSome, Map<String, FeedSource> peers, Ticker ticker,
+                         int pathsPerAirline) {
         this.self = Objects.requireNonNull(self, "self");
         this.network = network;
         this.pathsPerAirline = pathsPerAirline;
@@ -59,7 +62,7 @@ public final class AirlineImages implements AutoCloseable {
         });
         AvailabilityImage own = image(self, ticker);
         images.put(self, own);
-        this.publisher = new AvailabilityPublisher(self, ownPrice, readOwnFree, own, ticker);
+        this.publisher = new AvailabilityPublisher(self, ownPrice, readOwnFree, readOwnSome, own, ticker);
         peers.forEach((airline, source) -> {
             if (!airline.equals(self)) {
                 AvailabilityImage image = image(airline, ticker);

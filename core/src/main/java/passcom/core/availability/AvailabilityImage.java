@@ -1,6 +1,5 @@
 package passcom.core.availability;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -21,7 +20,8 @@ import passcom.core.time.Ticker;
 public final class AvailabilityImage {
 
     /**
-     * One version of the image. {@code paths} plans over the segments with a free seat; it is carried over from the
+     * One version of the image. {@code free} is immutable ({@link FreeSeats}: a delta's version shares the segments'
+     * positions with the one before and copies only an array of counts). {@code paths} plans over the segments with a free seat; it is carried over from the
      * previous state when a change leaves that set as it was (the common sale: no segment's count crossed zero), so
      * its memo stays warm and the set is not rebuilt.
      */
@@ -82,20 +82,23 @@ public final class AvailabilityImage {
         if (delta.version() != current.version + 1) {
             return false;
         }
-        Map<Segment.Key, Integer> free = new HashMap<>(current.free);
-        free.putAll(delta.changed());
+        FreeSeats free = freeSeats(current).with(delta.changed());
         boolean flips = delta.changed().entrySet().stream()
                 .anyMatch(e -> (e.getValue() > 0) != (current.free.getOrDefault(e.getKey(), 0) > 0));
         state = flips ? next(current, delta.base(), delta.version(), current.pricePer100Km, free, now)
-                : new State(current.base, delta.version(), current.pricePer100Km, Map.copyOf(free), current.paths, now);
+                : new State(current.base, delta.version(), current.pricePer100Km, free, current.paths, now);
         return true;
+    }
+
+    private static FreeSeats freeSeats(State state) {
+        return state.free instanceof FreeSeats free ? free : FreeSeats.of(state.free);
     }
 
     private State next(State current, String base, long version, Money price, Map<Segment.Key, Integer> free, long now) {
         Set<Segment.Key> usable = withFreeSeats(free);
         boolean samePlan = current != null && current.pricePer100Km.equals(price) && current.paths.free().equals(usable);
         FreeSegmentPaths paths = samePlan ? current.paths : planner.apply(price, usable);
-        return new State(base, version, price, Map.copyOf(free), paths, now);
+        return new State(base, version, price, free instanceof FreeSeats seats ? seats : FreeSeats.of(free), paths, now);
     }
 
     static Set<Segment.Key> withFreeSeats(Map<Segment.Key, Integer> free) {

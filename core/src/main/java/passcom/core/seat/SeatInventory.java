@@ -28,7 +28,8 @@ import passcom.core.store.Dialect;
  * segment row is locked first ({@link passcom.core.store.Dialect#forUpdate}), always in key order, so
  * concurrent buyers of one segment queue for microseconds instead of refusing each other, and two
  * processes sharing the store can never hand out one seat twice. Seat states move only as {@link SeatState}
- * allows; a change moves the segment's counters by the same transition.
+ * allows; a change moves the segment's counters by the same transition, and a move to or from free is reported to
+ * {@link SeatChanges}, which tells the availability feed once the unit of work commits.
  */
 public final class SeatInventory {
 
@@ -40,9 +41,17 @@ public final class SeatInventory {
     }
 
     private final Dialect dialect;
+    private final SeatChanges changes;
 
+    /** Seats whose changes nobody hears of (tests, tools). */
     public SeatInventory(Dialect dialect) {
+        this(dialect, new SeatChanges());
+    }
+
+    /** @param changes told of every segment whose free seats a unit of work moves (the availability feed) */
+    public SeatInventory(Dialect dialect, SeatChanges changes) {
         this.dialect = dialect;
+        this.changes = changes;
     }
 
     /** Records the capacity the network gives each segment this airline flies (first start, or a network with more seats). */
@@ -223,7 +232,7 @@ public final class SeatInventory {
         insertHeld(connection, segment, number, txn, reference, cpf);
     }
 
-    private static void insertHeld(Connection connection, Segment.Key segment, int number, String txn, String reference, String cpf)
+    private void insertHeld(Connection connection, Segment.Key segment, int number, String txn, String reference, String cpf)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO seat (origin, destination, number, state, txn, reference, cpf) VALUES (?, ?, ?, 'HELD', ?, ?, ?)")) {
@@ -326,9 +335,12 @@ public final class SeatInventory {
      * Moves the segment's counters as one seat moves {@code from} → {@code to}.
      * @throws IllegalStateException {@link SeatState} does not allow the move (a bug: nothing is written)
      */
-    private static void count(Connection connection, Segment.Key segment, SeatState from, SeatState to) throws SQLException {
+    private void count(Connection connection, Segment.Key segment, SeatState from, SeatState to) throws SQLException {
         if (!from.canMoveTo(to)) {
             throw new IllegalStateException("a seat of " + segment + " cannot move " + from + " → " + to);
+        }
+        if (from == SeatState.FREE || to == SeatState.FREE) {
+            changes.moved(segment); // HELD → SOLD leaves the free seats as they were: nothing to publish
         }
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE segment_stock SET held = held + ?, sold = sold + ? WHERE origin = ? AND destination = ?")) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -105,7 +106,7 @@ final class SqliteStore implements Store {
             // here as SQL, so no driver state can drift from SQLite's after a failed commit (with the driver
             // managing the transaction, a failed COMMIT left it believing in a transaction SQLite had ended, and
             // the next batch's units would each have committed on their own RELEASE).
-            Connection writer = dataSource.getConnection();
+            Connection writer = PreparedOnce.wrap(dataSource.getConnection());
             // Readers begin DEFERRED: their transaction is a read snapshot and never asks for the write lock.
             SQLiteDataSource readSource = dataSource(file, deadline, SQLiteConfig.TransactionMode.DEFERRED);
             BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
@@ -115,7 +116,7 @@ final class SqliteStore implements Store {
                     s.execute("PRAGMA query_only = 1");
                 }
                 reader.setAutoCommit(false);
-                readers.add(reader);
+                readers.add(PreparedOnce.wrap(reader));
             }
             return new SqliteStore(file, deadline, lockChannel, lock, writer, readers);
         } catch (IOException | SQLException | RuntimeException e) {
@@ -232,39 +233,39 @@ final class SqliteStore implements Store {
         List<WriteUnit<?>> done = new ArrayList<>(batch.size());
         long began = System.nanoTime();
         boolean force = batch.stream().anyMatch(WriteUnit::forced);
-        try (Statement statement = writer.createStatement()) {
+        try {
             if (force != writerForces) {
-                statement.execute(force ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+                execute(force ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
                 writerForces = force;
             }
-            statement.execute("BEGIN IMMEDIATE");
+            execute("BEGIN IMMEDIATE");
             for (WriteUnit<?> unit : batch) {
                 if (!unit.start()) {
                     continue; // its caller gave up waiting
                 }
-                statement.execute("SAVEPOINT unit");
+                execute("SAVEPOINT unit");
                 try {
                     unit.run(writer);
-                    statement.execute("RELEASE unit");
+                    execute("RELEASE unit");
                     done.add(unit);
                 } catch (Exception e) {
-                    statement.execute("ROLLBACK TO unit");
-                    statement.execute("RELEASE unit");
+                    execute("ROLLBACK TO unit");
+                    execute("RELEASE unit");
                     unit.fail(e);
                 }
             }
             if (done.isEmpty()) {
-                statement.execute("ROLLBACK");
+                execute("ROLLBACK");
                 return;
             }
             StoreFaults.beforeCommit();
-            statement.execute("COMMIT");
+            execute("COMMIT");
             (force ? batches : unforcedBatches).incrementAndGet();
             commits.addAndGet(done.size());
             listener.committed(done.size(), System.nanoTime() - began);
         } catch (SQLException e) {
-            try (Statement rollback = writer.createStatement()) {
-                rollback.execute("ROLLBACK"); // fails harmlessly when SQLite already rolled back, or never began
+            try {
+                execute("ROLLBACK"); // fails harmlessly when SQLite already rolled back, or never began
             } catch (SQLException again) {
                 e.addSuppressed(again);
             }
@@ -273,6 +274,13 @@ final class SqliteStore implements Store {
             return;
         }
         done.forEach(WriteUnit::complete);
+    }
+
+    /** Runs one of the batch's own statements on the writer (each prepared once, {@link PreparedOnce}). */
+    private void execute(String sql) throws SQLException {
+        try (PreparedStatement statement = writer.prepareStatement(sql)) {
+            statement.execute();
+        }
     }
 
     /**

@@ -189,7 +189,6 @@ public final class AirlineNode implements AutoCloseable {
                 PurchaseOrder.Leg leg = order.legs().get(i);
                 images.ownWrites().sold(leg.airline().value(), leg.segment(), before.get(i), order.passengers().size());
             }
-            images.publisher().nudge();
         }
         listener.purchaseFinished(outcome);
         return outcome;
@@ -214,7 +213,6 @@ public final class AirlineNode implements AutoCloseable {
                 Segment.Key segment = leg.segment().key();
                 images.ownWrites().freed(leg.airline(), segment, images.freeSeats(leg.airline(), segment), leg.seats().size());
             }
-            images.publisher().nudge();
         }
         listener.cancellationFinished(outcome);
         return outcome;

@@ -1,5 +1,6 @@
 package passcom.core.txn;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import passcom.core.availability.FeedConnection;
 import passcom.core.availability.FeedSink;
@@ -30,6 +31,15 @@ public interface AirlinePort {
 
     /** Phase two, COMMIT: holds become sold legs (purchase) or sold legs become free seats (cancellation). */
     CompletableFuture<Void> commit(Commit commit);
+
+    /**
+     * Several COMMITs to this airline at once, one future per commit in the same order, each completing as
+     * {@link #commit} would. A port may carry them in one message (the HTTP port does: one request and one
+     * store write at the participant instead of one each); this default sends them one by one.
+     */
+    default List<CompletableFuture<Void>> commitAll(List<Commit> commits) {
+        return commits.stream().map(this::commit).toList();
+    }
 
     /** Phase two, ABORT: release whatever the transaction holds; unknown transactions are remembered as aborted. */
     CompletableFuture<Void> abort(TxnId txnId);

@@ -3,9 +3,12 @@ package passcom.core.txn;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Queue;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -87,27 +90,85 @@ final class DecisionDelivery implements AutoCloseable {
             deleteAcknowledged();
             rescheduleFailed();
             List<CoordinatorLog.Delivery> due = store.read(c -> CoordinatorLog.dueDeliveries(c, clock.millis(), 200));
+            List<CoordinatorLog.Delivery> sending = new ArrayList<>(due.size());
             for (CoordinatorLog.Delivery delivery : due) {
                 if (inFlight.add(key(delivery))) {
-                    // The answer is handled on this thread, not the HTTP client's: finishing writes to the store.
-                    send(delivery).whenCompleteAsync((ok, failure) -> finish(delivery, failure), thread);
+                    sending.add(delivery);
                 }
             }
+            Map<TxnId, Commit> commits = commitsOf(sending);
+            Map<String, List<CoordinatorLog.Delivery>> commitsTo = new LinkedHashMap<>();
+            for (CoordinatorLog.Delivery delivery : sending) {
+                if (delivery.message() == CoordinatorLog.Message.COMMIT && commits.containsKey(delivery.txnId())
+                        && ports.containsKey(delivery.airline())) {
+                    commitsTo.computeIfAbsent(delivery.airline(), a -> new ArrayList<>()).add(delivery);
+                } else {
+                    // The answer is handled on this thread, not the HTTP client's: finishing writes to the store.
+                    send(delivery, commits).whenCompleteAsync((ok, failure) -> finish(delivery, failure), thread);
+                }
+            }
+            commitsTo.forEach((airline, deliveries) -> sendCommits(ports.get(airline), deliveries, commits));
         } catch (RuntimeException e) {
             LOG.warn("decision delivery pass failed, will retry: {}", e.toString());
         }
     }
 
-    /** Never throws: a failure to even build the message (e.g. a store hiccup) is a failed delivery, retried later. */
-    private CompletableFuture<Void> send(CoordinatorLog.Delivery delivery) {
+    /**
+     * The COMMIT messages of a pass's deliveries, read in one snapshot, one per transaction however many of its
+     * participants are due (a 3-airline purchase has two). A COMMIT missing here (the read failed, or its
+     * transaction or booking is not found) fails to send and is retried like any failed send.
+     */
+    private Map<TxnId, Commit> commitsOf(List<CoordinatorLog.Delivery> deliveries) {
+        if (deliveries.stream().noneMatch(d -> d.message() == CoordinatorLog.Message.COMMIT)) {
+            return Map.of();
+        }
         try {
-            return trySend(delivery);
+            return store.read(c -> {
+                Map<TxnId, Commit> commits = new HashMap<>();
+                for (CoordinatorLog.Delivery delivery : deliveries) {
+                    if (delivery.message() == CoordinatorLog.Message.COMMIT && !commits.containsKey(delivery.txnId())) {
+                        Optional<CoordinatorLog.TxnRecord> txn = CoordinatorLog.find(c, delivery.txnId());
+                        Optional<Booking> booking = txn.isEmpty() ? Optional.empty() : bookings.find(c, txn.get().reference());
+                        if (booking.isPresent()) {
+                            commits.put(delivery.txnId(), new Commit(delivery.txnId(), txn.get().kind(), booking.get()));
+                        }
+                    }
+                }
+                return commits;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("decision delivery could not read the COMMITs of a pass, will retry: {}", e.toString());
+            return Map.of();
+        }
+    }
+
+    /**
+     * The COMMITs of a pass to one airline, handed to its port at once ({@link AirlinePort#commitAll}: over HTTP,
+     * one message and one durable write at the participant for up to a batch of them). Never throws.
+     */
+    private void sendCommits(AirlinePort port, List<CoordinatorLog.Delivery> deliveries, Map<TxnId, Commit> commits) {
+        List<CompletableFuture<Void>> answers;
+        try {
+            answers = port.commitAll(deliveries.stream().map(d -> commits.get(d.txnId())).toList());
+        } catch (RuntimeException e) {
+            answers = deliveries.stream().map(d -> CompletableFuture.<Void>failedFuture(e)).toList();
+        }
+        for (int i = 0; i < deliveries.size(); i++) {
+            CoordinatorLog.Delivery delivery = deliveries.get(i);
+            answers.get(i).whenCompleteAsync((ok, failure) -> finish(delivery, failure), thread);
+        }
+    }
+
+    /** Never throws: a failure to even build the message (e.g. a store hiccup) is a failed delivery, retried later. */
+    private CompletableFuture<Void> send(CoordinatorLog.Delivery delivery, Map<TxnId, Commit> commits) {
+        try {
+            return trySend(delivery, commits);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
-    private CompletableFuture<Void> trySend(CoordinatorLog.Delivery delivery) {
+    private CompletableFuture<Void> trySend(CoordinatorLog.Delivery delivery, Map<TxnId, Commit> commits) {
         AirlinePort port = ports.get(delivery.airline());
         if (port == null) {
             return CompletableFuture.failedFuture(new AirlineUnreachable(delivery.airline(), "not in this federation's peer list"));
@@ -116,9 +177,11 @@ final class DecisionDelivery implements AutoCloseable {
             CrashPoints.reach(CrashPoints.Point.DURING_RELEASE);
             return port.abort(delivery.txnId());
         }
-        CoordinatorLog.TxnRecord txn = store.read(c -> CoordinatorLog.find(c, delivery.txnId())).orElseThrow();
-        Booking booking = bookings.find(txn.reference()).orElseThrow();
-        return port.commit(new Commit(delivery.txnId(), txn.kind(), booking));
+        Commit commit = commits.get(delivery.txnId());
+        if (commit == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the COMMIT of " + delivery.txnId() + " could not be read"));
+        }
+        return port.commit(commit);
     }
 
     private void finish(CoordinatorLog.Delivery delivery, Throwable failure) {

@@ -1,5 +1,7 @@
 package passcom.core.txn;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -71,6 +73,26 @@ public final class LocalAirlinePort implements AirlinePort {
             node.participant().commit(commit, sender);
             return null;
         });
+    }
+
+    /** In one call and one local transaction ({@link Participant#commitAll}), as a peer applies a batch. */
+    @Override
+    public List<CompletableFuture<Void>> commitAll(List<Commit> commits) {
+        if (commits.size() == 1) {
+            return List.of(commit(commits.get(0)));
+        }
+        CompletableFuture<List<RuntimeException>> refusals = call(() -> node.participant().commitAll(commits, sender));
+        List<CompletableFuture<Void>> answers = new ArrayList<>(commits.size());
+        for (int i = 0; i < commits.size(); i++) {
+            int index = i;
+            answers.add(refusals.thenApply(all -> {
+                if (all.get(index) != null) {
+                    throw all.get(index);
+                }
+                return null;
+            }));
+        }
+        return answers;
     }
 
     @Override

@@ -15,6 +15,7 @@ import passcom.core.booking.BookingStore;
 import passcom.core.money.Money;
 import passcom.core.route.plan.LocalPathsCache;
 import passcom.core.seat.SeatAvailability;
+import passcom.core.seat.SeatChanges;
 import passcom.core.seat.SeatInventory;
 import passcom.core.store.Store;
 import passcom.core.time.Sleeper;
@@ -22,7 +23,9 @@ import passcom.core.time.Ticker;
 
 /**
  * Every collaborator of one {@link AirlineNode}, built in one place ({@link #assemble}), so the node itself only
- * starts, answers and stops. Which thread runs what: docs/purchase-protocol.md, "Threads".
+ * starts, answers and stops. Which thread runs what: docs/purchase-protocol.md, "Threads". {@code store} is the store
+ * as opened (the node observes and closes it; tests write behind the parts' back through it); the parts themselves
+ * write through {@link SeatChanges#tracking} of it.
  */
 record NodeParts(
         NodeConfig config,
@@ -50,14 +53,18 @@ record NodeParts(
 
     /**
      * Wires the parts of {@code node}; nothing starts yet. {@code peers} are the other airlines' ports (this
-     * airline's own, if present, is replaced by a {@link LocalAirlinePort} to {@code node}).
+     * airline's own, if present, is replaced by a {@link LocalAirlinePort} to {@code node}). Every part writes
+     * through one store that tells the availability feed which segments' free seats each commit changed.
      */
-    static NodeParts assemble(AirlineNode node, NodeConfig config, Map<String, AirlinePort> peers, Store store, Ticker ticker, Sleeper sleeper) {
+    static NodeParts assemble(AirlineNode node, NodeConfig config, Map<String, AirlinePort> peers, Store opened, Ticker ticker,
+                              Sleeper sleeper) {
         String airline = config.airline();
+        SeatChanges changes = new SeatChanges();
+        Store store = changes.tracking(opened);
         // This process's coordinator instance: owns the transactions it starts while its lease lasts.
         String instance = UUID.randomUUID().toString();
         ExecutorService localCalls = boundedPool("local-" + airline, LOCAL_CALLS);
-        SeatInventory seats = new SeatInventory(store.dialect());
+        SeatInventory seats = new SeatInventory(store.dialect(), changes);
         SeatAvailability availability = new SeatAvailability(store);
         BookingStore bookings = new BookingStore(store);
         PurchaseEffects purchaseEffects = new PurchaseEffects(airline, config.network(), seats, bookings);
@@ -88,13 +95,14 @@ record NodeParts(
                 availability::segmentsWithFreeSeats, ticker::read, RouteSearchHandler.PATHS_PER_AIRLINE, config.clock().millis());
         Map<String, FeedSource> feeds = new TreeMap<>();
         peers.forEach((id, port) -> feeds.put(id, port::availability));
-        AirlineImages images = new AirlineImages(airline, price, config.network(), availability::freeSeats, feeds, ticker,
-                RouteSearchHandler.PATHS_PER_AIRLINE);
+        AirlineImages images = new AirlineImages(airline, price, config.network(), availability::freeSeats, availability::freeSeats,
+                feeds, ticker, RouteSearchHandler.PATHS_PER_AIRLINE);
+        changes.listen(images.publisher()::changed);
         RouteSearchHandler routes = new RouteSearchHandler(config.network(), federation, localPaths, images);
         SeatMapHandler seatMaps = new SeatMapHandler(config.network(), federation, availability, config.searchTimeout());
         DecisionQueryHandler decisions = new DecisionQueryHandler(store, bookings, config.clock());
         HealthReport health = new HealthReport(federation, store, availability, participant, delivery);
-        return new NodeParts(config, store, localCalls, seats, availability, participant, federation, delivery, holdResolver, recovery,
+        return new NodeParts(config, opened, localCalls, seats, availability, participant, federation, delivery, holdResolver, recovery,
                 lease, purchases, cancellations, images, routes, seatMaps, tickets, decisions, health);
     }
 

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -13,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import passcom.core.seat.CancellationMarks;
 import passcom.core.seat.SeatInventory;
 import passcom.core.store.Store;
+import passcom.core.store.StoreFailure;
 import passcom.core.time.Sleeper;
 import passcom.core.time.Ticker;
 
@@ -161,6 +164,44 @@ public final class Participant {
             applyCommit(connection, commit, sender);
             return null;
         });
+    }
+
+    /**
+     * Several COMMITs from {@code sender} in one local transaction, so they share one durable write: the answer
+     * for each, in order, is null (acknowledged: its commit is durable when this returns) or the refusal
+     * {@link #commit} would have thrown ({@link NotTheCoordinator}, {@link ConflictingDecision}), which both happen
+     * before the commit writes anything. A store failure is every commit's answer (the coordinator retries them);
+     * any other failure belongs to one commit, so each is then applied on its own and that one never holds back
+     * the others.
+     */
+    public List<RuntimeException> commitAll(List<Commit> commits, String sender) {
+        try {
+            return store.write(connection -> {
+                List<RuntimeException> answers = new ArrayList<>(commits.size());
+                for (Commit commit : commits) {
+                    try {
+                        applyCommit(connection, commit, sender);
+                        answers.add(null);
+                    } catch (NotTheCoordinator | ConflictingDecision refused) {
+                        answers.add(refused);
+                    }
+                }
+                return answers;
+            });
+        } catch (StoreFailure storeFailed) {
+            return Collections.nCopies(commits.size(), storeFailed); // not any one commit's doing: all are retried
+        } catch (RuntimeException oneCannotBeApplied) {
+            List<RuntimeException> answers = new ArrayList<>(commits.size());
+            for (Commit commit : commits) {
+                try {
+                    commit(commit, sender);
+                    answers.add(null);
+                } catch (RuntimeException e) {
+                    answers.add(e);
+                }
+            }
+            return answers;
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -77,7 +78,7 @@ class AvailabilityFeedTest {
         int changes = AvailabilityPublisher.QUEUE + 10;
         for (int i = 1; i <= changes; i++) {
             counters.set(Map.of(CG, 3, GB, 1000 + i)); // every reading a new count: one delta each
-            publisher.nudge();
+            publisher.changed(Set.of(GB));
             long version = first.version() + i;
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> publisher.snapshot().version() >= version);
         }
@@ -144,10 +145,16 @@ class AvailabilityFeedTest {
     }
 
     private AvailabilityPublisher publisher() {
-        AvailabilityPublisher publisher = new AvailabilityPublisher("B", PRICE, counters::get, image(), Ticker.system());
+        AvailabilityPublisher publisher = new AvailabilityPublisher("B", PRICE, counters::get, this::countersOf, image(), Ticker.system());
         publisher.start();
         opened.add(publisher);
         return publisher;
+    }
+
+    private Map<Segment.Key, Integer> countersOf(Set<Segment.Key> segments) {
+        Map<Segment.Key, Integer> some = new TreeMap<>(counters.get());
+        some.keySet().retainAll(segments);
+        return some;
     }
 
     private AvailabilityImage image() {
@@ -164,7 +171,7 @@ class AvailabilityFeedTest {
         Map<Segment.Key, Integer> next = new TreeMap<>(counters.get());
         next.merge(segment, -seats, Integer::sum);
         counters.set(Map.copyOf(next));
-        // no nudge: the publisher's own polling must find it
+        // not reported: the publisher's full read must find it
     }
 
     private static FeedMessage nextNonHeartbeat(AvailabilityPublisher.Subscription subscription) throws InterruptedException {

@@ -3,6 +3,8 @@ package passcom.core.cpf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class CpfTest {
@@ -39,5 +41,35 @@ class CpfTest {
         assertThat(Cpf.isValid("")).isFalse();
         assertThat(Cpf.isValid(null)).isFalse();
         assertThatThrownBy(() -> Cpf.parse("5299822472")).isInstanceOf(InvalidCpf.class).hasMessageContaining("11 dígitos");
+    }
+
+    /** The written form the parser accepts, as a regular expression: the oracle for the parser's own scan. */
+    private static final Pattern WRITTEN = Pattern.compile("\\d{3}\\.?\\d{3}\\.?\\d{3}-?\\d{2}");
+
+    @Test
+    void whatever_is_typed_the_cpf_parses_exactly_when_it_is_eleven_digits_with_the_usual_separators() {
+        Random random = new Random(20261206);
+        String alphabet = "0123456789.- x";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder typed = new StringBuilder("529.982.247-25");
+            for (int edits = random.nextInt(4); edits > 0; edits--) {
+                int at = random.nextInt(typed.length() + 1);
+                if (random.nextBoolean() && at < typed.length()) {
+                    typed.deleteCharAt(at);
+                } else {
+                    typed.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+            }
+            String text = typed.toString();
+            String stripped = text.strip();
+            boolean written = WRITTEN.matcher(stripped).matches();
+            String digits = stripped.replaceAll("\\D", "");
+            boolean expected = written && passcom.api.CpfCheck.problem(digits) == null;
+
+            assertThat(Cpf.isValid(text)).as(text).isEqualTo(expected);
+            if (expected) {
+                assertThat(Cpf.parse(text).digits()).as(text).isEqualTo(digits);
+            }
+        }
     }
 }

@@ -146,6 +146,21 @@ final class FederationInMemory implements AutoCloseable {
             log("commit " + source + "→" + target);
             return traced("commit", "ack", via(p -> p.commit(commit)));
         }
+        /** A pass's COMMITs to one airline in one call, as the HTTP port batches them (each logged as sent). */
+        @Override public java.util.List<CompletableFuture<Void>> commitAll(java.util.List<Commit> commits) {
+            if (commits.size() == 1 || commitsThatThrow.get(target).get() > 0) {
+                return AirlinePort.super.commitAll(commits);
+            }
+            for (int i = 0; i < commits.size(); i++) {
+                phaseTwoSent.add("COMMIT " + target);
+                log("commit " + source + "→" + target);
+            }
+            try {
+                return port().commitAll(commits).stream().map(answer -> traced("commit", "ack", answer)).toList();
+            } catch (AirlineUnreachable e) {
+                return commits.stream().map(c -> CompletableFuture.<Void>failedFuture(e)).toList();
+            }
+        }
         @Override public CompletableFuture<Void> abort(TxnId txnId) {
             phaseTwoSent.add("ABORT " + target);
             log("abort " + source + "→" + target);

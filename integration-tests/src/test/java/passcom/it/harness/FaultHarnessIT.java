@@ -10,7 +10,7 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * The fault harness in the test run (docs/fault-harness.md). By default the CI configuration: {@code
- * passcom.harness.runs} (2) runs of 30 s of load each, with every nemesis, up to {@code passcom.harness.overlap} (3)
+ * passcom.harness.runs} (2) runs of 20 s of load each, with every nemesis, up to {@code passcom.harness.overlap} (3)
  * faults on at once and every kind overlapping another, each on a fresh seed; {@code
  * -Dpasscom.harness=long} runs the long configuration once instead (31 minutes, 200 clients). {@code
  * -Dpasscom.harness.seed=N} replays a seed. A failing run prints its seed and where its history is.

@@ -24,12 +24,12 @@ public final class LogContextFilter implements Filter {
 
     /** One DEBUG line per request served (off by default: set this logger to DEBUG for a request log). */
     private static final Logger LOG = LoggerFactory.getLogger(LogContextFilter.class);
-    private static final java.util.regex.Pattern TXN_ID = java.util.regex.Pattern.compile("[0-9a-fA-F-]{1,64}");
+    private static final int MAX_TXN_ID = 64;
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
         String txn = ((HttpServletRequest) request).getHeader(TxnLog.HEADER);
-        if (txn != null && TXN_ID.matcher(txn).matches()) {
+        if (txn != null && wellFormed(txn)) {
             MDC.put(TxnLog.KEY, txn);
         }
         try {
@@ -41,5 +41,19 @@ public final class LogContextFilter implements Filter {
         } finally {
             MDC.remove(TxnLog.KEY);
         }
+    }
+
+    /** 1 to 64 hex digits or '-' (what {@code TxnId.random()} makes); a loop, not a regex matcher per request. */
+    private static boolean wellFormed(String txn) {
+        if (txn.isEmpty() || txn.length() > MAX_TXN_ID) {
+            return false;
+        }
+        for (int i = 0; i < txn.length(); i++) {
+            char c = txn.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -44,18 +44,28 @@ public final class AvailabilityFeedServlet extends HttpServlet {
         try (AvailabilityPublisher.Subscription subscription = node.availabilityFeed().subscribe()) {
             while (!subscription.isClosed()) {
                 FeedMessage message = subscription.next(AvailabilityPublisher.HEARTBEAT);
-                if (message != null) {
-                    AvailabilityMessage wire = AvailabilityMessage.of(message);
-                    out.write(("event: " + wire.tipo() + "\ndata: ").getBytes(StandardCharsets.UTF_8));
-                    out.write(Json.mapper().writeValueAsBytes(wire));
-                    out.write("\n\n".getBytes(StandardCharsets.UTF_8));
-                    out.flush();
+                if (message == null) {
+                    continue;
                 }
+                // Every event already waiting goes out in the same flush: one packet for a burst, and the last flush
+                // comes the moment the queue is empty, so no event waits for another.
+                while (message != null) {
+                    write(out, message);
+                    message = subscription.poll();
+                }
+                out.flush();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
             LOG.debug("availability subscriber gone: {}", e.toString()); // a peer closing its stream is routine
         }
+    }
+
+    private static void write(ServletOutputStream out, FeedMessage message) throws IOException {
+        AvailabilityMessage wire = AvailabilityMessage.of(message);
+        out.write(("event: " + wire.tipo() + "\ndata: ").getBytes(StandardCharsets.UTF_8));
+        out.write(Json.mapper().writeValueAsBytes(wire));
+        out.write("\n\n".getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -101,6 +101,11 @@ public final class HttpAirlinePort implements AirlinePort {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpAirlinePort.class);
+    /**
+     * COMMITs carried by one batch message at most: a 9-passenger booking's COMMIT is about 2 KB, so 16 stay
+     * well inside a request body's 64 KB limit.
+     */
+    public static final int COMMITS_PER_MESSAGE = 16;
     private static final Set<Integer> DEFINITE_REFUSALS = Set.of(400, 404, 409);
 
     private final String airline;
@@ -114,6 +119,8 @@ public final class HttpAirlinePort implements AirlinePort {
     private final Map<Message, Bulkhead> bulkheads;
     /** Feed connections opened so far: each one goes to the next instance. */
     private final AtomicInteger feedConnections = new AtomicInteger();
+    /** Set once this airline answered a batch of COMMITs with 400 (a server from before batches): single COMMITs from then on. */
+    private volatile boolean singleCommitsOnly;
     /** Index of the instance that answered last. */
     private final AtomicInteger preferred = new AtomicInteger();
     /** Deadlines and bulkhead silence: a test moves it instead of sleeping. */
@@ -213,6 +220,75 @@ public final class HttpAirlinePort implements AirlinePort {
         return send(FederationPaths.COMMIT, CommitMessage.of(commit), Message.PHASE_TWO, commit.txnId().value()).thenApply(answer -> null);
     }
 
+    /**
+     * The COMMITs in messages of up to {@link #COMMITS_PER_MESSAGE}, each answered per commit ({@link CommitAnswers});
+     * a peer that refuses the batch form with 400 (it predates it, and changed nothing) gets them one by one.
+     */
+    @Override
+    public List<CompletableFuture<Void>> commitAll(List<Commit> commits) {
+        List<CompletableFuture<Void>> answers = new ArrayList<>(commits.size());
+        for (int from = 0; from < commits.size(); from += COMMITS_PER_MESSAGE) {
+            List<Commit> batch = commits.subList(from, Math.min(commits.size(), from + COMMITS_PER_MESSAGE));
+            answers.addAll(batch.size() == 1 || singleCommitsOnly ? AirlinePort.super.commitAll(batch) : commitBatch(batch));
+        }
+        return answers;
+    }
+
+    private List<CompletableFuture<Void>> commitBatch(List<Commit> batch) {
+        List<CompletableFuture<Void>> answers = batch.stream().map(c -> new CompletableFuture<Void>()).toList();
+        call(message("POST", FederationPaths.COMMIT, CommitMessage.batchOf(batch), Message.PHASE_TWO_BATCH, null)).whenComplete((answer, failure) -> {
+            if (failure != null) {
+                answers.forEach(a -> a.completeExceptionally(unwrap(failure)));
+            } else if (answer.refusal != null) {
+                singleCommitsOnly = true;
+                LOG.info("airline {} refused a batch of COMMITs ({}); sending it single COMMITs from now on", airline, answer.refusal);
+                for (int i = 0; i < batch.size(); i++) {
+                    CompletableFuture<Void> each = answers.get(i);
+                    commit(batch.get(i)).whenComplete((ok, error) -> settle(each, error));
+                }
+            } else {
+                settleEach(batch, answers, answer.body);
+            }
+        });
+        return answers;
+    }
+
+    private void settleEach(List<Commit> batch, List<CompletableFuture<Void>> answers, byte[] body) {
+        List<CommitAnswers.Result> results;
+        try {
+            results = read(body, CommitAnswers.class, CommitAnswers::resultados);
+            if (results == null || results.size() != batch.size()) {
+                throw new AirlineUnreachable(airline, "resposta ilegível (CommitAnswers): " + (results == null ? 0 : results.size())
+                        + " resultados para " + batch.size() + " confirmações");
+            }
+        } catch (RuntimeException e) {
+            answers.forEach(a -> a.completeExceptionally(e));
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            CommitAnswers.Result result = results.get(i);
+            String message = result.erro() == null ? "" : result.erro().erro();
+            if (!batch.get(i).txnId().value().equals(result.idTransacao())) {
+                answers.get(i).completeExceptionally(new AirlineUnreachable(airline, "resposta fora de ordem: " + result.idTransacao()));
+            } else if (result.status() >= 200 && result.status() < 300) {
+                answers.get(i).complete(null);
+            } else if (result.status() == 409) {
+                answers.get(i).completeExceptionally(new ConflictingDecision("Companhia " + airline + " recusou " + FederationPaths.COMMIT + ": " + message));
+            } else {
+                answers.get(i).completeExceptionally(new AirlineUnreachable(airline, "respondeu " + result.status() + " a "
+                        + FederationPaths.COMMIT + ": " + message));
+            }
+        }
+    }
+
+    private static void settle(CompletableFuture<Void> answer, Throwable error) {
+        if (error == null) {
+            answer.complete(null);
+        } else {
+            answer.completeExceptionally(unwrap(error));
+        }
+    }
+
     @Override
     public CompletableFuture<Void> abort(TxnId txnId) {
         return send(FederationPaths.ABORT, new AbortMessage(txnId.value()), Message.PHASE_TWO, txnId.value()).thenApply(answer -> null);
@@ -250,13 +326,21 @@ public final class HttpAirlinePort implements AirlinePort {
     }
 
     private CompletableFuture<Answer> send(String path, Object message, Message kind, String txn) {
-        byte[] body;
+        Call call;
         try {
-            body = Json.mapper().writeValueAsBytes(message);
-        } catch (JsonProcessingException e) {
-            return CompletableFuture.failedFuture(new IllegalStateException("cannot write " + message, e));
+            call = message("POST", path, message, kind, txn);
+        } catch (IllegalStateException e) {
+            return CompletableFuture.failedFuture(e);
         }
-        return call(new Call("POST", path, body, peerTimeout, kind, txn));
+        return call(call);
+    }
+
+    private Call message(String method, String path, Object message, Message kind, String txn) {
+        try {
+            return new Call(method, path, Json.mapper().writeValueAsBytes(message), peerTimeout, kind, txn);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + message, e);
+        }
     }
 
     /**
@@ -264,7 +348,7 @@ public final class HttpAirlinePort implements AirlinePort {
      * timeout, while the peer answers), or fails at once when it is full and the peer is silent.
      */
     private CompletableFuture<Answer> call(Call call) {
-        Bulkhead bulkhead = bulkheads.get(call.kind);
+        Bulkhead bulkhead = bulkheads.get(call.kind == Message.PHASE_TWO_BATCH ? Message.PHASE_TWO : call.kind); // a batch is one phase-two call
         long deadline = ticker.read() + call.timeout.toNanos();
         CompletableFuture<Void> place = bulkhead.acquire(call.timeout.toMillis());
         if (place == null) {
@@ -344,11 +428,14 @@ public final class HttpAirlinePort implements AirlinePort {
             return new Answer(response.body(), null);
         }
         String message = errorMessage(response.body());
+        if (call.kind == Message.PHASE_TWO_BATCH && status == 400) {
+            return new Answer(response.body(), "HTTP 400: " + message);
+        }
         if (call.kind == Message.PREPARE && DEFINITE_REFUSALS.contains(status)) {
             return new Answer(response.body(), "a companhia " + airline + " recusou o pedido (HTTP " + status + "): " + message);
         }
         String what = call.pathAndQuery.replaceAll("\\?.*", "");
-        if (call.kind == Message.PHASE_TWO && status == 409) {
+        if ((call.kind == Message.PHASE_TWO || call.kind == Message.PHASE_TWO_BATCH) && status == 409) {
             throw new ConflictingDecision("Companhia " + airline + " recusou " + what + ": " + message);
         }
         throw new AirlineUnreachable(airline, "respondeu " + status + " a " + what + ": " + message);
@@ -420,6 +507,8 @@ public final class HttpAirlinePort implements AirlinePort {
         PREPARE("preparações"),
         /** Commit or abort: 409 is a conflicting decision, never an acknowledgement. */
         PHASE_TWO("confirmações ou cancelamentos"),
+        /** Several commits in one message: 400 is a server from before batches (it changed nothing), 409 as above. */
+        PHASE_TWO_BATCH("confirmações ou cancelamentos"),
         /** A participant asks for a decision: any non-2xx is "unreachable". */
         DECISION("consultas de decisão");
 
@@ -433,7 +522,7 @@ public final class HttpAirlinePort implements AirlinePort {
             return switch (this) {
                 case QUERY -> limits.searches();
                 case PREPARE -> limits.prepares();
-                case PHASE_TWO, DECISION -> limits.phaseTwo();
+                case PHASE_TWO, PHASE_TWO_BATCH, DECISION -> limits.phaseTwo();
             };
         }
     }
@@ -441,7 +530,7 @@ public final class HttpAirlinePort implements AirlinePort {
     private record Call(String method, String pathAndQuery, byte[] body, Duration timeout, Message kind, String txn) {
     }
 
-    /** A 2xx body, or (prepare only) a definite refusal's message. */
+    /** A 2xx body, or (a prepare, or a batch of commits) a definite refusal's message. */
     private record Answer(byte[] body, String refusal) {
     }
 }

@@ -215,6 +215,69 @@ class HttpAirlinePortTest {
         assertThat(a.tickets(CPF).join().bookings()).noneMatch(b -> b.reference().equals("KKKKKK"));
     }
 
+    @Test
+    void when_commits_to_a_real_server_go_as_one_batch_then_each_is_answered_as_if_sent_alone() throws Exception {
+        HttpAirlinePort a = port(airlineA.uri(), ServerConfig.DEV_SECRET);
+        List<passcom.core.txn.Commit> commits = new java.util.ArrayList<>();
+        for (String txn : List.of("port-batch-1", "port-batch-2")) {
+            Vote.Held held = (Vote.Held) a.prepare(new Prepare(new TxnId(txn), "B", TxnKind.PURCHASE, CPF, null,
+                    List.of(new Segment.Key("Cuiabá", "Goiânia")))).join();
+            commits.add(commitOf(txn, "BT" + txn.charAt(txn.length() - 1) + "AAA", held.legs().get(0).seats().get(0)));
+        }
+        a.abort(new TxnId("port-batch-aborted")).join();
+        commits.add(commitOf("port-batch-aborted", "BTXAAA", 1));
+        long conflictsBefore = saude().get("decisoes_conflitantes").asLong();
+
+        List<CompletableFuture<Void>> answers = a.commitAll(commits);
+
+        answers.get(0).join();
+        answers.get(1).join();
+        assertThatThrownBy(() -> answers.get(2).join()).cause().isInstanceOf(ConflictingDecision.class).hasMessageContaining("abort");
+        assertThat(a.tickets(CPF).join().bookings()).extracting(passcom.core.booking.Booking::reference)
+                .contains("BT1AAA", "BT2AAA").doesNotContain("BTXAAA");
+        assertThat(saude().get("decisoes_conflitantes").asLong()).isEqualTo(conflictsBefore + 1);
+    }
+
+    @Test
+    void when_a_peer_from_before_batches_refuses_a_batch_then_each_commit_goes_alone_from_then_on() throws IOException {
+        List<String> bodies = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        HttpServer older = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        older.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            bodies.add(body);
+            // what a server before batches answers: the body has no id_transacao of its own
+            boolean batch = body.contains("\"confirmacoes\"");
+            byte[] answer = (batch ? "{\"erro\":\"O campo 'id_transacao' é obrigatório\"}" : "{\"resultado\":\"ok\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(batch ? 400 : 200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        older.start();
+        try {
+            HttpAirlinePort port = port(URI.create("http://127.0.0.1:" + older.getAddress().getPort()), ServerConfig.DEV_SECRET);
+
+            port.commitAll(List.of(commitOf("old-1", "OLDAAA", 1), commitOf("old-2", "OLDBBB", 2), commitOf("old-3", "OLDCCC", 3)))
+                    .forEach(CompletableFuture::join);
+            port.commitAll(List.of(commitOf("old-4", "OLDDDD", 4), commitOf("old-5", "OLDEEE", 5))).forEach(CompletableFuture::join);
+
+            assertThat(bodies).hasSize(6);
+            assertThat(bodies.get(0)).contains("confirmacoes");
+            assertThat(bodies.subList(1, 6)).noneMatch(body -> body.contains("confirmacoes"))
+                    .anySatisfy(body -> assertThat(body).contains("old-1"))
+                    .anySatisfy(body -> assertThat(body).contains("old-5"));
+        } finally {
+            older.stop(0);
+        }
+    }
+
+    private static passcom.core.txn.Commit commitOf(String txn, String reference, int seat) {
+        var booking = new passcom.core.booking.Booking(reference, CPF, List.of(new passcom.core.booking.BookedLeg(
+                new Segment("Cuiabá", "Goiânia", 890), "A", seat, passcom.core.money.Money.ofCents(100_00))), java.time.Instant.now(), "B");
+        return new passcom.core.txn.Commit(new TxnId(txn), TxnKind.PURCHASE, booking);
+    }
+
     private static com.fasterxml.jackson.databind.JsonNode saude() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(airlineA.uri().resolve("/saude")).build(),
                 HttpResponse.BodyHandlers.ofString());
