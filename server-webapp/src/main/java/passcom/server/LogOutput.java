@@ -16,6 +16,7 @@ final class LogOutput {
     }
 
     static void use(ServerFlags.LogFormat format) {
+        LibrarySetUp.awaitLogging();
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context) || System.getProperty("logback.configurationFile") != null) {
             return;
         }

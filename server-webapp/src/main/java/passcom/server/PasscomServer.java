@@ -228,11 +228,25 @@ public final class PasscomServer implements AutoCloseable {
             tls = config.transport().tls().map(t -> new FederationTls(config.airline(), t.certificate(), t.key(), t.ca())).orElse(null);
             FederationSigner signer = new FederationSigner(config.secret(), config.previousSecret(), clock, SIGNATURE_WINDOW,
                     new ReplayGuard(ReplayGuard.DEFAULT_CAPACITY));
-            node = AirlineNode.start(nodeConfig(), peers(signer));
+            // The store opens, the seats are checked and unfinished transactions recovered on a thread of their own,
+            // while this one builds the metrics and Jetty's server, connector and context (a second core's worth of
+            // start-up; docs/PERFORMANCE.md "Start-up and the JVM"). No servlet exists and nothing listens until the
+            // node is back, so no purchase or peer message is served before recovery (docs/purchase-protocol.md).
+            NodeStart starting = NodeStart.begin(nodeConfig(), peers(signer));
+            ServerMetrics serverMetrics;
+            Server server;
+            ServletContextHandler context;
+            try {
+                serverMetrics = new ServerMetrics(config.airline(), endpoints());
+                server = jettyServer();
+                context = new ServletContextHandler("/");
+            } finally {
+                node = starting.await(); // even when this thread failed, so that close() closes the node
+            }
             nodeReady = System.nanoTime();
-            ServerMetrics serverMetrics = metrics(node);
             metrics = serverMetrics;
-            Server server = jetty(node, signer, accounts(node, signer));
+            watch(serverMetrics, node);
+            serve(server, context, node, signer, accounts(node, signer));
             jetty = server;
             listen(() -> {
                 server.start();
@@ -355,15 +369,18 @@ public final class PasscomServer implements AutoCloseable {
         }
     }
 
-    /** Metrics for every endpoint; the node reports outcomes and store commits to them from now on. */
-    private ServerMetrics metrics(AirlineNode node) {
+    /** The paths metrics label requests with: every customer and federation endpoint. */
+    private static Set<String> endpoints() {
         Set<String> endpoints = new HashSet<>(CUSTOMER_PATHS);
         endpoints.addAll(FederationPaths.ALL);
-        ServerMetrics serverMetrics = new ServerMetrics(config.airline(), endpoints);
+        return endpoints;
+    }
+
+    /** The node reports outcomes and store commits to the metrics from now on, and its gauges read it. */
+    private void watch(ServerMetrics serverMetrics, AirlineNode node) {
         serverMetrics.watch(node, new PeerProbe(node, List.copyOf(config.peers().keySet())));
         node.observe(serverMetrics);
         serverMetrics.watchLockedAccounts(() -> node.accounts().lockedAccounts());
-        return serverMetrics;
     }
 
     private NodeConfig nodeConfig() {
@@ -406,7 +423,8 @@ public final class PasscomServer implements AutoCloseable {
     private record Accounting(SigningKeys keys, FederatedAccounts accounts, BearerToken bearer) {
     }
 
-    private Server jetty(AirlineNode node, FederationSigner signer, Accounting accounting) {
+    /** Jetty's server and connector, with nothing to serve yet ({@link #serve} adds that once the node has started). */
+    private Server jettyServer() {
         Server server = new Server(new AirlineThreadPool(config.airline(), MAX_THREADS, 8));
         ServerConnector connector = connector(server, new HttpConfiguration());
         connector.setHost(config.host());
@@ -420,8 +438,14 @@ public final class PasscomServer implements AutoCloseable {
         // overflowed it, the kernel dropped SYNs, and peers gave up after the connect timeout ("unreachable").
         connector.setAcceptQueueSize(ACCEPT_QUEUE);
         server.addConnector(connector);
+        server.setErrorHandler(new JsonErrorHandler());
+        server.setStopTimeout(STOP_TIMEOUT.toMillis());
+        server.setStopAtShutdown(false);
+        return server;
+    }
 
-        ServletContextHandler context = new ServletContextHandler("/");
+    /** One servlet per endpoint of the started node, the filters, and the concurrency limits, as {@code server}'s handler. */
+    private void serve(Server server, ServletContextHandler context, AirlineNode node, FederationSigner signer, Accounting accounting) {
         BearerToken bearer = accounting.bearer();
         FederatedAccounts accounts = accounting.accounts();
         Map<String, Function<AirlineNode, HttpServlet>> customer = Map.ofEntries(
@@ -474,10 +498,6 @@ public final class PasscomServer implements AutoCloseable {
                 .limit(MAX_CUSTOMER_REQUESTS, MAX_SUSPEND, customer.keySet().toArray(String[]::new));
 
         server.setHandler(new GracefulHandler(limited));
-        server.setErrorHandler(new JsonErrorHandler());
-        server.setStopTimeout(STOP_TIMEOUT.toMillis());
-        server.setStopAtShutdown(false);
-        return server;
     }
 
     /** Starts a listener; a port already bound by another process becomes a {@link PortTaken} naming it and the way out. */

@@ -37,6 +37,8 @@ import passcom.server.auth.FederationSigner;
 final class ServerFlags {
 
     private static final String COMMAND = "passcom-server";
+    /** picocli's system property: regular expressions of the classes whose built-in reflective converters it skips. */
+    private static final String CONVERTER_EXCLUSIONS = "picocli.converters.excludes";
     /** Every setting, in the order help lists them; filled by the declarations below, one line each. */
     private static final List<Setting<?>> ALL = new ArrayList<>();
 
@@ -155,6 +157,12 @@ final class ServerFlags {
 
     /** picocli's model of the command, built from the settings. */
     static CommandLine commandLine() {
+        // Every option has its own converter (FlagTypes), so picocli's reflective built-in ones for java.time, java.sql
+        // and the like are never used; registering them loaded and initialised those classes, the JDK's date formats and
+        // their locale data with them, on every start (docs/PERFORMANCE.md, "Start-up and the JVM").
+        if (System.getProperty(CONVERTER_EXCLUSIONS) == null) {
+            System.setProperty(CONVERTER_EXCLUSIONS, ".*");
+        }
         CommandSpec spec = CommandSpec.create().name(COMMAND);
         spec.usageMessage()
                 .description("Runs one airline of the PASSCOM federation. A flag wins over its variable, a variable over the --config file.")

@@ -22,6 +22,7 @@ public final class ServerMain {
     }
 
     public static void main(String[] args) {
+        LibrarySetUp.begin();
         int code = run(Arrays.asList(args), System.getenv(), System.out, System.err, ServerMain::serve);
         if (code != 0) {
             System.exit(code);

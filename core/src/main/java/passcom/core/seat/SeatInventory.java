@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -55,10 +56,34 @@ public final class SeatInventory {
 
     /** Records the capacity the network gives each segment this airline flies (first start, or a network with more seats). */
     public void createSeats(Connection connection, Airline airline) throws SQLException {
+        recordCapacity(connection, airline.capacity());
+    }
+
+    /**
+     * The segments of {@code airline} whose recorded capacity is not what the network gives them, with the network's
+     * capacity: all of them on a first start, none on a reopen of the same network (so the start need not write).
+     */
+    public Map<Segment.Key, Integer> capacityChanges(Connection connection, Airline airline) throws SQLException {
+        Map<Segment.Key, Integer> changes = new TreeMap<>(airline.capacity());
+        try (PreparedStatement select = connection.prepareStatement("SELECT origin, destination, capacity FROM segment_stock");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                Segment.Key segment = new Segment.Key(rows.getString(1), rows.getString(2));
+                Integer wanted = changes.get(segment);
+                if (wanted != null && wanted == rows.getInt(3)) {
+                    changes.remove(segment);
+                }
+            }
+        }
+        return changes;
+    }
+
+    /** Sets each segment's capacity, creating the rows of segments not seen before; the other counters stay. */
+    public void recordCapacity(Connection connection, Map<Segment.Key, Integer> capacity) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement(
                 "INSERT INTO segment_stock (origin, destination, capacity, next_number, held, sold) VALUES (?, ?, ?, 1, 0, 0) "
                         + "ON CONFLICT (origin, destination) DO UPDATE SET capacity = excluded.capacity")) {
-            for (var entry : new TreeMap<>(airline.capacity()).entrySet()) {
+            for (var entry : new TreeMap<>(capacity).entrySet()) {
                 upsert.setString(1, entry.getKey().origin());
                 upsert.setString(2, entry.getKey().destination());
                 upsert.setInt(3, entry.getValue());

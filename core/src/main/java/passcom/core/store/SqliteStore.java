@@ -99,6 +99,7 @@ final class SqliteStore implements Store {
             if (lock == null) {
                 throw new StoreFailure("the store " + file + " is in use by another process", null);
             }
+            SqliteNativeLibrary.useKeptCopy();
             SQLiteDataSource dataSource = dataSource(file, deadline, SQLiteConfig.TransactionMode.IMMEDIATE);
             Migrations.apply(dataSource);
             // The writer stays in JDBC auto-commit mode: the batch's BEGIN IMMEDIATE / COMMIT / ROLLBACK are issued

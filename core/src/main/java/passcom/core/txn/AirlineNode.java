@@ -85,12 +85,21 @@ public final class AirlineNode implements AutoCloseable {
         NodeParts parts = node.parts;
         long t1 = System.nanoTime();
         try {
+            // A reopen of the same network finds every capacity recorded and writes nothing (no write transaction, no
+            // fsync on the start's path); a first start, a kill before that write committed, or a network with other
+            // seats writes the segments that differ.
             Airline flown = config.network().airline(config.airline()).orElseThrow();
-            LOG.info("airline {}: recording the capacity of its {} segments", config.airline(), flown.capacity().size());
-            store.write(c -> {
-                parts.seats().createSeats(c, flown);
-                return null;
-            });
+            Map<Segment.Key, Integer> changes = store.read(c -> parts.seats().capacityChanges(c, flown));
+            if (changes.isEmpty()) {
+                LOG.info("airline {}: the capacity of its {} segments is already recorded", config.airline(), flown.capacity().size());
+            } else {
+                LOG.info("airline {}: recording the capacity of its {} segments ({} new or changed)", config.airline(),
+                        flown.capacity().size(), changes.size());
+                store.write(c -> {
+                    parts.seats().recordCapacity(c, changes);
+                    return null;
+                });
+            }
         } catch (RuntimeException e) {
             node.close();
             throw e;

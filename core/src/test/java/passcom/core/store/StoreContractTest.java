@@ -65,6 +65,35 @@ class StoreContractTest {
 
     @ParameterizedTest
     @MethodSource("engines")
+    void a_reopen_of_the_same_network_has_no_capacity_to_record_and_a_network_with_more_seats_records_the_segments_that_changed(Engine engine) {
+        String url = TestStores.newStoreUrl(engine, "capacity");
+        Segment.Key other = new Segment.Key("Goiânia", "Brasília");
+        try (Store store = open(url)) {
+            SeatInventory seats = new SeatInventory(store.dialect());
+            Map<Segment.Key, Integer> first = store.read(c -> seats.capacityChanges(c, airline(3)));
+            assertThat(first).as("first start: every segment").containsOnlyKeys(LEG, other);
+            createSeats(store, airline(3));
+            store.write(c -> seats.hold(c, LEG, "t1", "ABCDEF", "52998224725"));
+        }
+        try (Store store = open(url)) {
+            SeatInventory seats = new SeatInventory(store.dialect());
+            Map<Segment.Key, Integer> same = store.read(c -> seats.capacityChanges(c, airline(3)));
+            assertThat(same).as("reopen, same network").isEmpty();
+            Airline more = new Airline("A", Money.ofCents(11_500), new java.util.TreeMap<>(Map.of(LEG, 5, other, 3)));
+            Map<Segment.Key, Integer> changes = store.read(c -> seats.capacityChanges(c, more));
+            assertThat(changes).as("reopen, more seats on one segment").isEqualTo(Map.of(LEG, 5));
+            store.write(c -> {
+                seats.recordCapacity(c, changes);
+                return null;
+            });
+            assertThat(new SeatAvailability(store).counts().get(LEG)).as("the held seat kept, two more free").isEqualTo(new SeatInventory.Count(4, 1, 0));
+            Map<Segment.Key, Integer> after = store.read(c -> seats.capacityChanges(c, more));
+            assertThat(after).as("recorded").isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
     void an_unforced_write_is_visible_at_once_and_a_later_forced_write_keeps_it_across_a_reopen(Engine engine) {
         String url = TestStores.newStoreUrl(engine, "unforced");
         try (Store store = open(url)) {

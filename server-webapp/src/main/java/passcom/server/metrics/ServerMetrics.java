@@ -63,19 +63,14 @@ public final class ServerMetrics implements NodeListener {
     private final EndpointTimers otherEndpoint = new EndpointTimers("other");
     private final Timer storeCommits;
     private final DistributionSummary batchWrites;
+    /** Whether {@link #bindProcessMeters} ran; written under this object's lock. */
+    private boolean processMetersBound;
 
     public ServerMetrics(String airline, Set<String> endpoints) {
         Map<String, EndpointTimers> timers = new HashMap<>();
         endpoints.forEach(path -> timers.put(path, new EndpointTimers(path)));
         this.requestTimers = Map.copyOf(timers);
         registry.config().commonTags("airline", airline);
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmGcMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ClassLoaderMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
-        new FileDescriptorMetrics().bindTo(registry);
         storeCommits = Timer.builder("passcom.store.commit")
                 .description("Time from the start of a store transaction to its durable (fsynced) commit")
                 .publishPercentileHistogram()
@@ -145,7 +140,28 @@ public final class ServerMetrics implements NodeListener {
 
     /** The Prometheus text exposition of every metric. */
     public String scrape() {
+        bindProcessMeters();
         return registry.scrape();
+    }
+
+    /**
+     * The JVM's and the process's meters, bound at the first scrape rather than at start: binding them reads the
+     * platform MXBeans and was 8 % of a server's start-up CPU (docs/PERFORMANCE.md, "Start-up and the JVM"), spent
+     * before the first answer for meters nobody reads until a scraper comes. The one difference a scraper sees:
+     * {@code jvm_gc_pause_seconds} counts the collections from the first scrape on, not those of the start.
+     */
+    private synchronized void bindProcessMeters() {
+        if (processMetersBound) {
+            return;
+        }
+        processMetersBound = true;
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
     }
 
     void request(String path, String method, int status, long nanos) {
