@@ -54,7 +54,8 @@ public final class ImageMemory {
         }
         long frozen = System.nanoTime();
         AirlineImages images = new AirlineImages("A", network.airline("A").orElseThrow().pricePer100Km(), network,
-                () -> network.airline("A").orElseThrow().capacity(), peers, () -> frozen, 10);
+                () -> network.airline("A").orElseThrow().capacity(),
+                segments -> ImagePlanningBenchmark.only(network.airline("A").orElseThrow().capacity(), segments), peers, () -> frozen, 10);
         images.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!ids.stream().allMatch(id -> images.plan(id).isPresent()) && System.nanoTime() < deadline) {

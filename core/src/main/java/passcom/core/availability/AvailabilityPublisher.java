@@ -330,7 +330,7 @@ public final class AvailabilityPublisher implements AutoCloseable {
             // Wakes a writer waiting in next for up to a heartbeat, so that a server stops without that wait.
             synchronized (publisher) {
                 queue.clear();
-                queue.offer(ENDED);
+                queue.add(ENDED); // just emptied, under the lock every offer takes: there is room
             }
         }
     }
