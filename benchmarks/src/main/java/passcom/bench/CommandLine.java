@@ -3,22 +3,37 @@ package passcom.bench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
+
 
 /** What the benchmark mains share: their {@code --flag value} arguments, and a free local port. */
-final class CommandLine {
+public final class CommandLine {
 
     private CommandLine() {
     }
 
-    static Map<String, String> flags(String[] args) {
-        Map<String, String> flags = new TreeMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected --flag value, got " + args[i]);
+    /**
+     * {@code --flag value} or {@code --flag=value} pairs (and the switch {@code --tls}), keyed without the dashes,
+     * in the order given. A flag without its value is an error, never silently dropped.
+     */
+    public static Map<String, String> flags(String[] args) {
+        Map<String, String> flags = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("expected --flag value, got '" + arg + "'");
             }
-            flags.put(args[i].substring(2), args[i + 1]);
+            int eq = arg.indexOf('=');
+            if (arg.equals("--tls")) {
+                flags.put("tls", "true"); // the one switch: it takes no value
+            } else if (eq > 0) {
+                flags.put(arg.substring(2, eq), arg.substring(eq + 1));
+            } else if (i + 1 < args.length) {
+                flags.put(arg.substring(2), args[++i]);
+            } else {
+                throw new IllegalArgumentException(arg + " needs a value");
+            }
         }
         return flags;
     }

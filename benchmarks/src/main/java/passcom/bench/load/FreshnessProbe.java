@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import passcom.api.Json;
+import passcom.bench.CommandLine;
 import passcom.core.route.Airline;
 import passcom.core.route.NetworkWriter;
 import passcom.core.route.RouteNetwork;
@@ -48,7 +49,7 @@ public final class FreshnessProbe {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> flags = LoadDriver.flags(args);
+        Map<String, String> flags = CommandLine.flags(args);
         Path launcher = Path.of(flags.getOrDefault("launcher", "passcom"));
         int changes = Integer.parseInt(flags.getOrDefault("changes", "1000"));
         int cities = Integer.parseInt(flags.getOrDefault("cities", "1000"));

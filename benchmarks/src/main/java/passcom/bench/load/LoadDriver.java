@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import passcom.bench.CommandLine;
 import passcom.core.route.NetworkLoader;
 import passcom.core.route.NetworkWriter;
 import passcom.core.route.RouteNetwork;
@@ -47,7 +48,7 @@ public final class LoadDriver {
 
     /** Runs the matrix; returns the report's file. */
     public static Path run(String[] args) throws Exception {
-        Map<String, String> flags = flags(args);
+        Map<String, String> flags = CommandLine.flags(args);
         List<Scenario> scenarios = Scenario.parse(flags.getOrDefault("scenario",
                 String.join(",", Arrays.stream(Scenario.values()).map(s -> s.flag).toList())));
         List<Integer> clients = Arrays.stream(flags.getOrDefault("clients", "1,8,32,128").split(","))
@@ -187,27 +188,5 @@ public final class LoadDriver {
             servers.put(item.substring(0, eq).strip(), URI.create(item.substring(eq + 1).strip()));
         }
         return servers;
-    }
-
-    /** {@code --flag value} or {@code --flag=value} pairs (and the switch {@code --tls}), keyed without the dashes; also {@link FreshnessProbe}'s. */
-    static Map<String, String> flags(String[] args) {
-        Map<String, String> flags = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (!arg.startsWith("--")) {
-                throw new IllegalArgumentException("expected --flag value, got '" + arg + "'");
-            }
-            int eq = arg.indexOf('=');
-            if (arg.equals("--tls")) {
-                flags.put("tls", "true"); // the one switch: it takes no value
-            } else if (eq > 0) {
-                flags.put(arg.substring(2, eq), arg.substring(eq + 1));
-            } else if (i + 1 < args.length) {
-                flags.put(arg.substring(2), args[++i]);
-            } else {
-                throw new IllegalArgumentException(arg + " needs a value");
-            }
-        }
-        return flags;
     }
 }
