@@ -28,8 +28,9 @@ import passcom.core.store.Dialect;
  * segment row is locked first ({@link passcom.core.store.Dialect#forUpdate}), always in key order, so
  * concurrent buyers of one segment queue for microseconds instead of refusing each other, and two
  * processes sharing the store can never hand out one seat twice. Seat states move only as {@link SeatState}
- * allows; a change moves the segment's counters by the same transition, and a move to or from free is reported to
- * {@link SeatChanges}, which tells the availability feed once the unit of work commits.
+ * allows; a change moves the segment's counters by the same transition and their revision by one, and a move to or
+ * from free is reported to {@link SeatChanges} with the count and revision the write returned, which tells the
+ * availability feed once the unit of work commits.
  */
 public final class SeatInventory {
 
@@ -82,7 +83,8 @@ public final class SeatInventory {
     public void recordCapacity(Connection connection, Map<Segment.Key, Integer> capacity) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement(
                 "INSERT INTO segment_stock (origin, destination, capacity, next_number, held, sold) VALUES (?, ?, ?, 1, 0, 0) "
-                        + "ON CONFLICT (origin, destination) DO UPDATE SET capacity = excluded.capacity")) {
+                        + "ON CONFLICT (origin, destination) DO UPDATE SET capacity = excluded.capacity, "
+                        + "revision = segment_stock.revision + 1")) {
             for (var entry : new TreeMap<>(capacity).entrySet()) {
                 upsert.setString(1, entry.getKey().origin());
                 upsert.setString(2, entry.getKey().destination());
@@ -339,16 +341,21 @@ public final class SeatInventory {
         if (!from.canMoveTo(to)) {
             throw new IllegalStateException("a seat of " + segment + " cannot move " + from + " → " + to);
         }
-        if (from == SeatState.FREE || to == SeatState.FREE) {
-            changes.moved(segment); // HELD → SOLD leaves the free seats as they were: nothing to publish
-        }
+        // The write hands back the count it leaves, read from the row it holds locked (PostgreSQL) or under SQLite's one
+        // writer: the committed count if the unit commits, with a revision that orders it against every other write.
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE segment_stock SET held = held + ?, sold = sold + ? WHERE origin = ? AND destination = ?")) {
+                "UPDATE segment_stock SET held = held + ?, sold = sold + ?, revision = revision + 1 WHERE origin = ? AND destination = ? "
+                        + "RETURNING capacity - held - sold, revision")) {
             update.setInt(1, delta(SeatState.HELD, from, to));
             update.setInt(2, delta(SeatState.SOLD, from, to));
             update.setString(3, segment.origin());
             update.setString(4, segment.destination());
-            update.executeUpdate();
+            try (ResultSet row = update.executeQuery()) {
+                // HELD → SOLD leaves the free seats as they were: nothing to publish
+                if (row.next() && (from == SeatState.FREE || to == SeatState.FREE)) {
+                    changes.moved(segment, new FreeCount(Math.max(0, row.getInt(1)), row.getLong(2)));
+                }
+            }
         }
     }
 
