@@ -3,13 +3,12 @@ package passcom.core.seat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import passcom.core.availability.AvailabilityImage;
 import passcom.core.availability.AvailabilityPublisher;
 import passcom.core.availability.FeedMessage;
@@ -18,6 +17,7 @@ import passcom.core.route.NetworkLoader;
 import passcom.core.route.Segment;
 import passcom.core.route.plan.FreeSegmentPaths;
 import passcom.core.store.Store;
+import passcom.core.store.TestStores;
 
 /**
  * Only a committed count reaches the feed (docs/availability.md, "Publishing a change"): a unit of work that moved
@@ -42,10 +42,15 @@ class SeatChangesTest {
         }
     }
 
-    @Test
-    void when_a_unit_that_moved_seats_rolls_back_then_no_count_of_it_is_published(@TempDir Path dir) throws Exception {
+    static List<TestStores.Engine> engines() {
+        return TestStores.engines();
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void when_a_unit_that_moved_seats_rolls_back_then_no_count_of_it_is_published(TestStores.Engine engine) throws Exception {
         SeatChanges changes = new SeatChanges();
-        store = changes.tracking(Store.open("jdbc:sqlite:" + dir.resolve("b.db"), Duration.ofSeconds(5)));
+        store = changes.tracking(Store.open(TestStores.newStoreUrl(engine, "rollback"), Duration.ofSeconds(5)));
         SeatInventory seats = new SeatInventory(store.dialect(), changes);
         store.write(c -> {
             seats.createSeats(c, B);

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import passcom.core.availability.AvailabilityPublisher;
 import passcom.core.availability.FeedMessage;
 import passcom.core.cpf.Cpf;
@@ -34,6 +35,7 @@ import passcom.core.seat.SeatAvailability;
 import passcom.core.store.Dialect;
 import passcom.core.store.Store;
 import passcom.core.store.StoreListener;
+import passcom.core.store.TestStores;
 import passcom.core.time.ManualTime;
 
 /**
@@ -63,10 +65,15 @@ class SeatChangesOrderTest {
         }
     }
 
-    @Test
-    void when_many_threads_move_one_segment_at_once_then_the_feed_ends_with_the_store_count() throws Exception {
+    static List<TestStores.Engine> engines() {
+        return TestStores.engines();
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void when_many_threads_move_one_segment_at_once_then_the_feed_ends_with_the_store_count(TestStores.Engine engine) throws Exception {
         federation = new FederationInMemory(networkWithSeats(500), List.of("A", "B", "C"), Duration.ofSeconds(30),
-                config -> config, (airline, store, events) -> new LateReports(store), time, time);
+                config -> on(engine, config), (airline, store, events) -> new LateReports(store), time, time);
         AirlineNode b = federation.node("B");
         AvailabilityPublisher.Subscription feed = b.availabilityFeed().subscribe();
         Map<Segment.Key, Integer> seen = new HashMap<>(((FeedMessage.Snapshot) feed.next(Duration.ofSeconds(5))).free());
@@ -123,6 +130,15 @@ class SeatChangesOrderTest {
         for (Future<?> run : runs) {
             run.get(120, TimeUnit.SECONDS);
         }
+    }
+
+    /** {@code config} with its store on {@code engine} (SQLite is the federation's default). */
+    private static NodeConfig on(TestStores.Engine engine, NodeConfig config) {
+        if (engine == TestStores.Engine.SQLITE) {
+            return config;
+        }
+        return new NodeConfig(config.airline(), config.network(), TestStores.newStoreUrl(engine, "order_" + config.airline()),
+                config.peerTimeout(), config.searchTimeout(), config.staleHold(), config.retryBackoff(), config.clock(), config.references());
     }
 
     /** The default network with {@code seats} on every segment of every airline. */
