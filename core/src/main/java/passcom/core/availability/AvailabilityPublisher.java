@@ -103,7 +103,9 @@ public final class AvailabilityPublisher implements AutoCloseable {
         synchronized (pending) {
             counts.forEach((segment, count) -> pending.merge(segment, count, FreeCount::newer));
         }
-        wake.offer(Boolean.TRUE); // false: a wake-up is already waiting, and the turn it causes takes these counts too
+        if (!wake.offer(Boolean.TRUE)) {
+            return; // a wake-up is already waiting: the turn it causes takes these counts too
+        }
     }
 
     /** A new subscriber: its first message is a snapshot. */
@@ -206,10 +208,10 @@ public final class AvailabilityPublisher implements AutoCloseable {
             readAtNanos = ticker.read();
             if (free == null) {
                 free = new HashMap<>();
-                now.forEach((segment, count) -> {
-                    free.put(segment, count.seats());
-                    revisions.put(segment, count.revision());
-                });
+                for (Map.Entry<Segment.Key, FreeCount> count : now.entrySet()) { // a loop, not a lambda: under this lock
+                    free.put(count.getKey(), count.getValue().seats());
+                    revisions.put(count.getKey(), count.getValue().revision());
+                }
                 own.apply(snapshot());
                 return;
             }
@@ -226,16 +228,17 @@ public final class AvailabilityPublisher implements AutoCloseable {
      */
     private boolean publish(Map<Segment.Key, FreeCount> now) {
         Map<Segment.Key, Integer> changed = new HashMap<>();
-        now.forEach((segment, count) -> {
+        for (Map.Entry<Segment.Key, FreeCount> entry : now.entrySet()) { // a loop, not a lambda: under this lock
+            Segment.Key segment = entry.getKey();
+            FreeCount count = entry.getValue();
             Long held = revisions.get(segment);
-            if (held != null && count.revision() < held) {
-                return;
+            if (held == null || count.revision() >= held) {
+                revisions.put(segment, count.revision());
+                if (!Integer.valueOf(count.seats()).equals(free.get(segment))) {
+                    changed.put(segment, count.seats());
+                }
             }
-            revisions.put(segment, count.revision());
-            if (!Integer.valueOf(count.seats()).equals(free.get(segment))) {
-                changed.put(segment, count.seats());
-            }
-        });
+        }
         if (changed.isEmpty()) {
             return false;
         }
