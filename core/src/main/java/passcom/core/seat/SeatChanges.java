@@ -1,15 +1,13 @@
 package passcom.core.seat;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import passcom.core.route.Segment;
-import passcom.core.store.Dialect;
+import passcom.core.store.ForwardingStore;
 import passcom.core.store.Store;
-import passcom.core.store.StoreListener;
 
 /**
  * The new free seats of the segments this process's writes changed, told to a listener (the availability publisher)
@@ -68,11 +66,10 @@ public final class SeatChanges {
     }
 
     /** A store that reports its committed seat changes; everything else goes to the store it wraps. */
-    private final class Tracking implements Store {
-        private final Store store;
+    private final class Tracking extends ForwardingStore {
 
         Tracking(Store store) {
-            this.store = store;
+            super(store);
         }
 
         @Override
@@ -91,36 +88,6 @@ public final class SeatChanges {
             T result = write.apply(collecting(work, counts));
             committed(counts);
             return result;
-        }
-
-        @Override
-        public <T> T read(Work<T> work) {
-            return store.read(work);
-        }
-
-        @Override
-        public Dialect dialect() {
-            return store.dialect();
-        }
-
-        @Override
-        public Duration deadline() {
-            return store.deadline();
-        }
-
-        @Override
-        public boolean shared() {
-            return store.shared();
-        }
-
-        @Override
-        public void observe(StoreListener listener) {
-            store.observe(listener);
-        }
-
-        @Override
-        public void close() {
-            store.close();
         }
     }
 }

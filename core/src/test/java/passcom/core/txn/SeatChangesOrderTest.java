@@ -32,9 +32,8 @@ import passcom.core.route.NetworkLoader;
 import passcom.core.route.RouteNetwork;
 import passcom.core.route.Segment;
 import passcom.core.seat.SeatAvailability;
-import passcom.core.store.Dialect;
+import passcom.core.store.ForwardingStore;
 import passcom.core.store.Store;
-import passcom.core.store.StoreListener;
 import passcom.core.store.TestStores;
 import passcom.core.time.ManualTime;
 
@@ -159,11 +158,10 @@ class SeatChangesOrderTest {
      * The real store, whose writes return up to 2 ms late about half the time: after the commit, before the tracking
      * store above it reports the unit's counts, as a thread that loses its core just after its commit would.
      */
-    private static final class LateReports implements Store {
-        private final Store store;
+    private static final class LateReports extends ForwardingStore {
 
         LateReports(Store store) {
-            this.store = store;
+            super(store);
         }
 
         @Override
@@ -181,36 +179,6 @@ class SeatChangesOrderTest {
                 LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(TimeUnit.MILLISECONDS.toNanos(2)));
             }
             return result;
-        }
-
-        @Override
-        public <T> T read(Work<T> work) {
-            return store.read(work);
-        }
-
-        @Override
-        public Dialect dialect() {
-            return store.dialect();
-        }
-
-        @Override
-        public Duration deadline() {
-            return store.deadline();
-        }
-
-        @Override
-        public boolean shared() {
-            return store.shared();
-        }
-
-        @Override
-        public void observe(StoreListener listener) {
-            store.observe(listener);
-        }
-
-        @Override
-        public void close() {
-            store.close();
         }
     }
 
