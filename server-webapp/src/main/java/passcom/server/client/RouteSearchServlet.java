@@ -10,6 +10,7 @@ import passcom.api.Json;
 import passcom.core.route.plan.SameInputsMemo;
 import passcom.core.txn.AirlineNode;
 import passcom.core.txn.RouteSearch;
+import passcom.server.http.DecodedQueries;
 import passcom.server.http.Endpoint;
 import passcom.server.http.IncomingRequest;
 import passcom.server.http.Reply;
@@ -18,6 +19,9 @@ import passcom.server.http.Reply;
 public final class RouteSearchServlet extends Endpoint {
 
     private static final byte[] AGES_NAME = "{\"idade_dados_ms\":{".getBytes(StandardCharsets.UTF_8);
+
+    /** Queries kept decoded: every trip of the default network many times over, ~100 KB. */
+    private static final int QUERIES = 1024;
 
     private final AirlineNode node;
     /**
@@ -30,7 +34,7 @@ public final class RouteSearchServlet extends Endpoint {
     private final Map<String, byte[]> memberNames = new ConcurrentHashMap<>();
 
     public RouteSearchServlet(AirlineNode node) {
-        super("GET");
+        super(new DecodedQueries(QUERIES), "GET"); // two city names: the same trips again and again, nothing personal
         this.node = node;
     }
 
