@@ -13,6 +13,7 @@ import passcom.core.route.plan.AirlinePaths;
 import passcom.core.route.plan.FederationPlanner;
 import passcom.core.route.plan.LocalPathsCache;
 import passcom.core.route.plan.SameInputsMemo;
+import passcom.core.route.plan.Trip;
 import passcom.core.route.plan.VersionedPaths;
 
 /**
@@ -37,7 +38,7 @@ final class RouteSearchHandler {
      * trips: every trip of a small network, and on a 1,000-city one (where trips rarely repeat) a few MB of
      * itineraries rather than the heap: 4,096 of them starved the 128 MB heap into back-to-back collections.
      */
-    private final SameInputsMemo<List<String>, RouteSearch> searches = new SameInputsMemo<>(256);
+    private final SameInputsMemo<Trip, RouteSearch> searches = new SameInputsMemo<>(256);
 
     RouteSearchHandler(RouteNetwork network, Federation federation, LocalPathsCache localPaths, AirlineImages images) {
         this.network = network;
@@ -55,6 +56,7 @@ final class RouteSearchHandler {
      */
     RouteSearch search(String origin, String destination) {
         validateTrip(network, origin, destination);
+        Trip trip = new Trip(origin, destination);
         List<String> airlines = federation.sortedAirlines();
         int n = airlines.size();
         AirlinePaths[] answers = new AirlinePaths[n];
@@ -64,7 +66,7 @@ final class RouteSearchHandler {
             String airline = airlines.get(i);
             AirlineImages.Plan plan = images.plan(airline).orElse(null);
             if (plan != null) {
-                answers[i] = plan.paths().paths(origin, destination);
+                answers[i] = plan.paths().paths(trip);
                 ages[i] = plan.ageMillis();
             } else if (!images.hasImage(airline)) {
                 if (withoutImage == null) {
@@ -100,7 +102,7 @@ final class RouteSearchHandler {
         List<Object> inputs = new ArrayList<>(answered);
         inputs.addAll(unavailable); // a changed set of missing airlines is a different input even with equal answers
         List<String> missing = List.copyOf(unavailable);
-        return searches.get(List.of(origin, destination), inputs, () -> new RouteSearch(origin, destination,
+        return searches.get(trip, inputs, () -> new RouteSearch(origin, destination,
                 FederationPlanner.plan(network, federation.self(), origin, destination, answered), answered, missing, Map.of()))
                 .at(Map.ofEntries(Arrays.copyOf(answeredAges, withAge)));
     }

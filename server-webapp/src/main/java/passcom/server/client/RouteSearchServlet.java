@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import passcom.api.Json;
 import passcom.core.route.plan.SameInputsMemo;
+import passcom.core.route.plan.Trip;
 import passcom.core.txn.AirlineNode;
 import passcom.core.txn.RouteSearch;
 import passcom.server.http.DecodedQueries;
@@ -29,7 +30,7 @@ public final class RouteSearchServlet extends Endpoint {
      * same merge (its answers unchanged). As many trips as the node keeps searches for: a 1,000-city answer is ~27 KB,
      * so 256 of them are ~7 MB.
      */
-    private final SameInputsMemo<List<String>, Rest> answers = new SameInputsMemo<>(256);
+    private final SameInputsMemo<Trip, Rest> answers = new SameInputsMemo<>(256);
     /** Each airline's id as a JSON member name with its colon, e.g. {@code "A":}: the federation's few airlines. */
     private final Map<String, byte[]> memberNames = new ConcurrentHashMap<>();
 
@@ -51,7 +52,7 @@ public final class RouteSearchServlet extends Endpoint {
         String origin = request.parameter("origem");
         String destination = request.parameter("destino");
         RouteSearch search = node.search(origin, destination);
-        Rest rest = answers.get(List.of(origin, destination), List.of(search.options()),
+        Rest rest = answers.get(new Trip(origin, destination), List.of(search.options()),
                 () -> Rest.of(Reply.serialize(ApiMapper.caminhos(search, node.airline()))));
         return Reply.ok(new Reply.Serialized(agesHead(search.dataAgeMillis(), rest.empty()), rest.json()));
     }
