@@ -39,6 +39,8 @@ public final class AirlineImages implements AutoCloseable {
     private final AvailabilityPublisher publisher;
     private final Map<String, AvailabilityImage> images = new TreeMap<>();
     private final Map<String, ImageFeed> feeds = new TreeMap<>();
+    /** Told when a peer's stream starts (set once by the node's wiring, before {@link #start}). */
+    private volatile ImageFeed.Listener peerStreaming = ImageFeed.Listener.NONE;
     private final OwnWrites ownWrites;
     private final ScheduledExecutorService timer;
     private final SharedPathSearches searches;
@@ -69,13 +71,18 @@ public final class AirlineImages implements AutoCloseable {
             if (!airline.equals(self)) {
                 AvailabilityImage image = image(airline, ticker);
                 images.put(airline, image);
-                feeds.put(airline, new ImageFeed(image, source, timer, ticker));
+                feeds.put(airline, new ImageFeed(image, source, timer, ticker, (peer, downFor) -> peerStreaming.streaming(peer, downFor)));
             }
         });
     }
 
     private AvailabilityImage image(String airline, Ticker ticker) {
         return new AvailabilityImage(airline, (price, free) -> searches.current(airline, price, free), ticker);
+    }
+
+    /** Who hears that a peer answers again: its feed's stream started, first or after one ended. */
+    public void onPeerStreaming(ImageFeed.Listener listener) {
+        this.peerStreaming = Objects.requireNonNull(listener, "listener");
     }
 
     /** Publishes this airline's feed and subscribes to every peer's. */

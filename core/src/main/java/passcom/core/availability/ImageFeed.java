@@ -15,6 +15,10 @@ import passcom.core.time.Ticker;
  * its sockets open), is replaced after a back-off of {@link #MIN_BACKOFF} doubling to {@link #MAX_BACKOFF}, forever
  * while this runs: a peer that comes back is picked up by itself.
  *
+ * <p>A stream that starts (the first snapshot, or the first after a stream ended) is told to the {@link Listener}:
+ * the peer is up and answering now, which is the moment to settle what waited for it (docs/purchase-protocol.md,
+ * "A peer back").
+ *
  * <p>Threads: messages arrive on the transport's thread; reconnects and the silence check run on {@code timer}
  * (shared by every peer's feed). Each connection has a generation, so late callbacks of a replaced one are ignored.
  */
@@ -28,8 +32,18 @@ public final class ImageFeed implements AutoCloseable {
     static final Duration MIN_BACKOFF = Duration.ofMillis(50);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(1);
 
+    /** Hears that a peer's stream started: the peer answers again after {@code downFor} without one. */
+    @FunctionalInterface
+    public interface Listener {
+        Listener NONE = (airline, downFor) -> { };
+
+        /** Called on the transport's thread: hand anything slow to another thread. */
+        void streaming(String airline, Duration downFor);
+    }
+
     private final AvailabilityImage image;
     private final FeedSource source;
+    private final Listener listener;
     private final ScheduledExecutorService timer;
     private final Ticker ticker;
     /** Guarded by this. */
@@ -37,6 +51,8 @@ public final class ImageFeed implements AutoCloseable {
     private long generation;
     private long connectedAtNanos;
     private long lastHeardNanos;
+    /** When the last stream ended (or this feed started): the peer has not been heard streaming since. */
+    private long downSinceNanos;
     private Duration backoff = MIN_BACKOFF;
     private boolean reconnectPending;
     private boolean closed;
@@ -44,8 +60,13 @@ public final class ImageFeed implements AutoCloseable {
     private volatile boolean streaming;
 
     public ImageFeed(AvailabilityImage image, FeedSource source, ScheduledExecutorService timer, Ticker ticker) {
+        this(image, source, timer, ticker, Listener.NONE);
+    }
+
+    public ImageFeed(AvailabilityImage image, FeedSource source, ScheduledExecutorService timer, Ticker ticker, Listener listener) {
         this.image = Objects.requireNonNull(image, "image");
         this.source = Objects.requireNonNull(source, "source");
+        this.listener = Objects.requireNonNull(listener, "listener");
         this.timer = Objects.requireNonNull(timer, "timer");
         this.ticker = Objects.requireNonNull(ticker, "ticker");
     }
@@ -65,6 +86,9 @@ public final class ImageFeed implements AutoCloseable {
 
     /** Connects, and checks for silence every quarter of a second. */
     public void start() {
+        synchronized (this) {
+            downSinceNanos = ticker.read();
+        }
         connect();
         long period = SILENT_RECONNECT.toMillis() / 6;
         timer.scheduleWithFixedDelay(this::checkSilence, period, period, TimeUnit.MILLISECONDS);
@@ -122,8 +146,9 @@ public final class ImageFeed implements AutoCloseable {
 
     private void ended(long which, Throwable cause) {
         synchronized (this) {
-            if (which == generation) {
+            if (which == generation && streaming) {
                 streaming = false;
+                downSinceNanos = ticker.read();
             }
         }
         LOG.debug("{}'s feed ended: {}", image.airline(), cause == null ? "closed" : cause.toString());
@@ -152,6 +177,14 @@ public final class ImageFeed implements AutoCloseable {
         timer.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    private void tell(Duration downFor) {
+        try {
+            listener.streaming(image.airline(), downFor);
+        } catch (RuntimeException e) {
+            LOG.warn("{}'s feed: the listener of a stream start failed: {}", image.airline(), e.toString());
+        }
+    }
+
     private final class Sink implements FeedSink {
         private final long which;
 
@@ -169,9 +202,17 @@ public final class ImageFeed implements AutoCloseable {
             }
             if (image.apply(message)) {
                 if (message instanceof FeedMessage.Snapshot) {
+                    Duration downFor = null;
                     synchronized (ImageFeed.this) {
                         backoff = MIN_BACKOFF;
+                        boolean started = which == generation && !streaming;
                         streaming = which == generation;
+                        if (started) {
+                            downFor = Duration.ofNanos(ticker.read() - downSinceNanos);
+                        }
+                    }
+                    if (downFor != null) {
+                        tell(downFor);
                     }
                 }
             } else {

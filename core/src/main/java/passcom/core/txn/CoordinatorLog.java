@@ -219,6 +219,30 @@ final class CoordinatorLog {
         }
     }
 
+    /** The deliveries {@link #retryNow} makes due: to one airline, not due yet. */
+    private static final String WAITING_FOR = " WHERE airline = ? AND next_attempt_at > ?";
+
+    /** Makes every decision waiting for {@code airline} due at {@code now} (it answers again); returns how many. */
+    static int retryNow(Connection c, String airline, long now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE delivery SET next_attempt_at = ?" + WAITING_FOR)) {
+            update.setLong(1, now);
+            update.setString(2, airline);
+            update.setLong(3, now);
+            return update.executeUpdate();
+        }
+    }
+
+    /** Whether {@link #retryNow} would make any delivery due: a read, so a peer's return costs no write when none would. */
+    static boolean waitingFor(Connection c, String airline, long now) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM delivery" + WAITING_FOR + " LIMIT 1")) {
+            select.setString(1, airline);
+            select.setLong(2, now);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
     static void retryLater(Connection c, TxnId txnId, String airline, long at) throws SQLException {
         try (PreparedStatement update = c.prepareStatement(
                 "UPDATE delivery SET attempts = attempts + 1, next_attempt_at = ? WHERE txn = ? AND airline = ?")) {

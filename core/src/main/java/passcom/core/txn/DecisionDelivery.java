@@ -79,6 +79,27 @@ final class DecisionDelivery implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code airline} answers again (its feed streams): what waits for it is sent now rather than at its next retry,
+     * up to {@link #MAX_RETRY_DELAY_MILLIS} away. Failed sends are rescheduled first, so none of them is pushed back
+     * after this. Costs one read, and a write only when something waits.
+     */
+    void peerReturned(String airline) {
+        thread.execute(() -> {
+            try {
+                rescheduleFailed();
+                long now = clock.millis();
+                if (store.read(c -> CoordinatorLog.waitingFor(c, airline, now))) {
+                    int due = store.write(c -> CoordinatorLog.retryNow(c, airline, now));
+                    LOG.info("{} answers again: delivering the {} decision(s) waiting for it now", airline, due);
+                    deliverDue();
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("could not hasten the deliveries to {}, they keep their schedule: {}", airline, e.toString());
+            }
+        });
+    }
+
     /** Deliveries not yet acknowledged (health). */
     long pending() {
         return store.read(CoordinatorLog::countPendingDeliveries);

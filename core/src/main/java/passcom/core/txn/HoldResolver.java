@@ -48,6 +48,25 @@ final class HoldResolver implements AutoCloseable {
     }
 
     /**
+     * {@code coordinator} answers again after {@code downFor} unreachable: the holds it asked for before then are
+     * asked about now rather than at their next check ({@code staleHold} apart), so a restarted coordinator's
+     * participants settle within a pass of its return. Runs on this resolver's thread.
+     */
+    void peerReturned(String coordinator, Duration downFor) {
+        thread.execute(() -> {
+            try {
+                int due = participant.askNowAfterReturn(coordinator, downFor);
+                if (due > 0) {
+                    LOG.info("{} answers again: asking it about {} hold(s) now", coordinator, due);
+                    resolveDue();
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("could not hasten the holds waiting for {}, they keep their schedule: {}", coordinator, e.toString());
+            }
+        });
+    }
+
+    /**
      * Claims every due hold in one short local transaction (a row another writer has locked is skipped, not
      * waited for), then asks each one's coordinator; one bad row or one slow coordinator holds up nothing else.
      */

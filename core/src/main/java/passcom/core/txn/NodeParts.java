@@ -98,6 +98,10 @@ record NodeParts(
         AirlineImages images = new AirlineImages(airline, price, config.network(), availability::freeSeats, availability::freeSeats,
                 feeds, ticker, RouteSearchHandler.PATHS_PER_AIRLINE);
         changes.listen(images.publisher()::changed);
+        images.onPeerStreaming((peer, downFor) -> {
+            delivery.peerReturned(peer);
+            holdResolver.peerReturned(peer, downFor);
+        });
         RouteSearchHandler routes = new RouteSearchHandler(config.network(), federation, localPaths, images);
         SeatMapHandler seatMaps = new SeatMapHandler(config.network(), federation, availability, config.searchTimeout());
         DecisionQueryHandler decisions = new DecisionQueryHandler(store, bookings, config.clock());

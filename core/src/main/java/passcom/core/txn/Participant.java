@@ -287,6 +287,17 @@ public final class Participant {
     }
 
     /**
+     * {@code coordinator} answers again after {@code downFor} unreachable: the holds it asked for before then are
+     * due for a decision query now (see {@link ParticipantLog#askNow}). Returns how many; a write only when any.
+     */
+    int askNowAfterReturn(String coordinator, Duration downFor) {
+        long now = clock.millis();
+        long preparedBefore = now - downFor.toMillis();
+        boolean any = store.read(c -> ParticipantLog.heldFor(c, coordinator, preparedBefore, now));
+        return any ? store.write(c -> ParticipantLog.askNow(c, coordinator, preparedBefore, now)) : 0;
+    }
+
+    /**
      * Pushes each stale hold's next query back by {@code staleHold}, so one slow coordinator is not asked in a
      * tight loop and two instances do not both ask; returns the holds claimed. A hold another writer has locked
      * right now (skipped, not waited for) or that is no longer due is left out. One write for all of them: a

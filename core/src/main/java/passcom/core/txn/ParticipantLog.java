@@ -149,6 +149,37 @@ final class ParticipantLog {
         return due;
     }
 
+    /** The holds {@link #askNow} makes due: asked for by one coordinator before a time, not due yet. */
+    private static final String HELD_FOR = " WHERE state = 'PREPARED' AND coordinator = ? AND prepared_at < ? AND next_check_at > ?";
+
+    /**
+     * Makes the holds {@code coordinator} asked for before {@code preparedBefore} due for a decision query at
+     * {@code now}: it is answering again after being unreachable since then, so what it decided (or presumes
+     * aborted) can be learnt at once instead of at each hold's next check. A hold prepared since is left to its
+     * own check: its purchase may still be under way. Returns how many became due.
+     */
+    static int askNow(Connection c, String coordinator, long preparedBefore, long now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE participation SET next_check_at = ?" + HELD_FOR)) {
+            update.setLong(1, now);
+            update.setString(2, coordinator);
+            update.setLong(3, preparedBefore);
+            update.setLong(4, now);
+            return update.executeUpdate();
+        }
+    }
+
+    /** Whether {@link #askNow} would make any hold due: a read, so a peer's return costs no write when none would. */
+    static boolean heldFor(Connection c, String coordinator, long preparedBefore, long now) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM participation" + HELD_FOR + " LIMIT 1")) {
+            select.setString(1, coordinator);
+            select.setLong(2, preparedBefore);
+            select.setLong(3, now);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
     /**
      * Pushes each hold's next query to {@code nextCheckAt}; returns those claimed. A hold another writer has
      * locked right now (skipped, not waited for) or that is no longer due at {@code now} is left out.

@@ -34,6 +34,8 @@ class AvailabilityFeedTest {
     /** The airline's counters as its store would return them: what the publisher reads. */
     private final AtomicReference<Map<Segment.Key, Integer>> counters = new AtomicReference<>(Map.of(CG, 3, GB, 5));
     private final List<AutoCloseable> opened = new ArrayList<>();
+    /** Each stream start the feeds told their listener of (a peer answering again). */
+    private final List<String> streamsStarted = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 
     @AfterEach
@@ -121,6 +123,7 @@ class AvailabilityFeedTest {
 
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> image.state().free().equals(Map.of(CG, 2, GB, 3)));
         assertThat(connections.get()).as("the gap made it subscribe again").isGreaterThanOrEqualTo(2);
+        assertThat(streamsStarted).as("a gap is not the airline coming back: told once, at the first stream").containsExactly("B");
         assertThat(image.state().version()).isEqualTo(publisher.snapshot().version());
     }
 
@@ -142,6 +145,7 @@ class AvailabilityFeedTest {
         assertThat(image.state().version()).as("the new run counts from 0 again").isEqualTo(0);
         assertThat(image.state().free()).isEqualTo(Map.of(CG, 0, GB, 5));
         assertThat(image.state().paths().free()).as("plans only over segments with a free seat").containsExactly(GB);
+        assertThat(streamsStarted).as("its first stream, and its stream again after the restart").containsExactly("B", "B");
     }
 
     private AvailabilityPublisher publisher() {
@@ -162,7 +166,7 @@ class AvailabilityFeedTest {
     }
 
     private void feed(AvailabilityImage image, FeedSource source) {
-        ImageFeed feed = new ImageFeed(image, source, timer, Ticker.system());
+        ImageFeed feed = new ImageFeed(image, source, timer, Ticker.system(), (airline, downFor) -> streamsStarted.add(airline));
         feed.start();
         opened.add(feed);
     }

@@ -47,6 +47,23 @@ final class FederationInMemory implements AutoCloseable {
         }
     }
     private final java.nio.file.Path folder;
+    /** Every feed subscription open over a link, by the airline it streams from, so an outage can end them. */
+    private final Map<String, List<Runnable>> openFeeds = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * {@code airline} goes down as a crashed server does for its peers: every call to it fails and every feed
+     * streaming from it ends (peers reconnect on their own and get through again after {@link #up}).
+     */
+    void down(String airline) {
+        reachable.get(airline).set(false);
+        List<Runnable> ends = openFeeds.getOrDefault(airline, List.of());
+        ends.forEach(Runnable::run);
+        ends.clear();
+    }
+
+    void up(String airline) {
+        reachable.get(airline).set(true);
+    }
 
     FederationInMemory(RouteNetwork network, List<String> airlines, Duration staleHold) {
         this(network, airlines, staleHold, config -> config, (airline, store, events) -> store);
@@ -172,7 +189,12 @@ final class FederationInMemory implements AutoCloseable {
                 sink.ended(new AirlineUnreachable(target, "link cut by the test"));
                 return () -> { };
             }
-            return nodes.get(target).portFrom(source).availability(sink);
+            passcom.core.availability.FeedConnection connection = nodes.get(target).portFrom(source).availability(sink);
+            openFeeds.computeIfAbsent(target, t -> new CopyOnWriteArrayList<>()).add(() -> {
+                connection.close();
+                sink.ended(new AirlineUnreachable(target, "went down (test)"));
+            });
+            return connection;
         }
         @Override public CompletableFuture<Void> ping() { return via(AirlinePort::ping); }
         @Override public CompletableFuture<AirlineTickets> tickets(Cpf cpf) { return via(p -> p.tickets(cpf)); }
