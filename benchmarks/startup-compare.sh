@@ -8,7 +8,7 @@
 #            server, with its own JVM options and class-data archive); JAVA_HOME: the JDK (default: java on the
 #            PATH); JVM_OPTS: extra options, as PASSCOM_JAVA_OPTS
 #   e.g. benchmarks/startup-compare.sh --runs 7 before=/tmp/old now=. now-25=.:/usr/lib/jvm/temurin-25-jdk-amd64
-# Each variant starts once unmeasured first ("prepare": it records a missing class-data archive or AOT cache, as a
+# Each variant starts once unmeasured first ("prepare": it makes or records a missing class-data archive or AOT cache, as a
 # user's first ./passcom does); its time is printed. Prints each variant's p50 and max, and p50 ratios against the
 # first variant, with the load average before and after (docs/PERFORMANCE.md, "Start-up").
 set -euo pipefail
@@ -97,7 +97,7 @@ for v in "${variants[@]}"; do
     label="${v%%=*}"
     rm -rf "$work/data"
     read -r ms cpu <<<"$(one_start "$v" "$work/data")"
-    echo "  prepare $label: $ms ms, CPU $cpu ms (records a missing archive; not counted)"
+    echo "  prepare $label: $ms ms, CPU $cpu ms (makes a missing archive first; not counted)"
     first[$label]="" reopen[$label]="" first_cpu[$label]="" reopen_cpu[$label]=""
 done
 for round in $(seq "$runs"); do

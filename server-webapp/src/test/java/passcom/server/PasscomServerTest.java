@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -81,6 +82,25 @@ class PasscomServerTest {
         assertThat(first.get(0).size()).isEqualTo(first.get(1).size() - 1);
         assertThat(body.get("caminhos_encontrados").get(0).get(0).asText()).isEqualTo("A");
         assertThat(body.get("companhias_indisponiveis").size()).isZero();
+    }
+
+    @Test
+    void when_a_route_is_asked_again_then_the_cached_answer_comes_whole_with_its_data_age_first() throws Exception {
+        String query = "/caminhos_cliente?origem=" + enc("Vitória") + "&destino=" + enc("Porto Alegre");
+        HttpResponse<String> first = get(query);
+        HttpResponse<String> again = get(query);
+
+        for (HttpResponse<String> answer : List.of(first, again)) {
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).startsWith("{\"idade_dados_ms\":{\"A\":");
+            assertThat(answer.headers().firstValueAsLong("Content-Length"))
+                    .hasValue(answer.body().getBytes(StandardCharsets.UTF_8).length);
+            JsonNode body = json(answer); // strict: a duplicate member or a stray comma fails here
+            assertThat(body.get("idade_dados_ms").get("A").isIntegralNumber()).isTrue();
+            assertThat(body.get("idade_dados_ms").get("A").asLong()).isNotNegative();
+            assertThat(body.get("destino").asText()).isEqualTo("Porto Alegre");
+        }
+        assertThat(withoutAges(again)).isEqualTo(withoutAges(first));
     }
 
     @Test
@@ -268,6 +288,12 @@ class PasscomServerTest {
 
     private static JsonNode json(HttpResponse<String> response) throws IOException {
         return Json.mapper().readTree(response.body());
+    }
+
+    private static JsonNode withoutAges(HttpResponse<String> response) throws IOException {
+        ObjectNode body = (ObjectNode) json(response);
+        body.remove("idade_dados_ms");
+        return body;
     }
 
     private static String enc(String text) {

@@ -24,11 +24,14 @@ final class Federation {
 
     private final String self;
     private final Map<String, AirlinePort> ports;
+    /** The ids of {@link #ports}, sorted once: every route search walks them. */
+    private final List<String> airlines;
     private final Duration searchTimeout;
 
     Federation(String self, Map<String, AirlinePort> ports, Duration searchTimeout) {
         this.self = self;
         this.ports = Map.copyOf(ports);
+        this.airlines = List.copyOf(new TreeSet<>(ports.keySet()));
         this.searchTimeout = searchTimeout;
     }
 
@@ -44,9 +47,14 @@ final class Federation {
         return ports.get(airline);
     }
 
-    /** This airline and its peers, sorted. */
+    /** This airline and its peers, sorted: a set of the caller's own. */
     Set<String> airlines() {
-        return new TreeSet<>(ports.keySet());
+        return new TreeSet<>(airlines);
+    }
+
+    /** This airline and its peers, sorted, unmodifiable: the same list every time (route searches walk it). */
+    List<String> sortedAirlines() {
+        return airlines;
     }
 
     /** The airlines missing from {@code answers}, sorted (they are shown to the customer as unavailable). */

@@ -48,6 +48,7 @@ import passcom.it.process.Attempt.Outcome;
 import passcom.it.process.Books;
 import passcom.it.process.Customer;
 import passcom.it.process.NetworkFile;
+import passcom.it.process.ServerJvm;
 
 /**
  * The launcher {@code ./passcom} as a user runs it: the real script, the real server jar, three real JVMs. It runs
@@ -91,7 +92,7 @@ class LauncherIT {
 
     @BeforeEach
     void findRepository() {
-        root = repositoryRoot();
+        root = ServerJvm.repositoryRoot();
         Path jar = root.resolve("server-webapp/target/passcom-server.jar");
         assertThat(jar).as("the server jar, packaged by the reactor before the integration tests (mvn verify from "
                 + root + ")").isRegularFile();
@@ -483,16 +484,6 @@ class LauncherIT {
             launcher.descendants().forEach(ProcessHandle::destroyForcibly);
             launcher.destroyForcibly();
         }
-    }
-
-    /** The folder holding the launcher: failsafe runs in integration-tests/, the launcher is one level up. */
-    private static Path repositoryRoot() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isRegularFile(p.resolve("passcom")) && Files.isDirectory(p.resolve("server-webapp"))) {
-                return p;
-            }
-        }
-        throw new AssertionError("no ./passcom launcher in " + Path.of("").toAbsolutePath() + " or above");
     }
 
     /** A port such that it and the next {@code count - 1} are free on 127.0.0.1 (A, B, C take consecutive ports). */

@@ -24,8 +24,9 @@ import org.awaitility.core.ConditionTimeoutException;
 import passcom.it.FreePorts;
 
 /**
- * A federation of airline servers, each a separate JVM ({@code passcom.server.ServerMain}) on 127.0.0.1 with its
- * own port and SQLite store under a temporary folder. {@link #kill} is {@code kill -9} (SIGKILL on Linux): no
+ * A federation of airline servers, each a separate JVM started as the launcher starts one ({@link ServerJvm}: the
+ * server jar, the launcher's JVM options and class-data archive) on 127.0.0.1 with its own port and SQLite store
+ * under a temporary folder. {@link #kill} is {@code kill -9} (SIGKILL on Linux): no
  * shutdown hook runs, nothing is flushed, so only what the server made durable survives. {@link #restart}
  * brings the airline back on the same port and store. Each process's output is appended to
  * {@code <root>/<airline>.log}; a failure to start shows its tail.
@@ -62,7 +63,10 @@ public final class ProcessCluster implements AirlineEndpoints, AutoCloseable {
     private static final List<String> TIMING = List.of(
             "--peer-timeout", "2s", "--search-timeout", "1s", "--stale-hold", "1s", "--retry-backoff", "100ms",
             "--metrics-port", "0"); // any free admin port: a federation running on this machine keeps 9433-9435
-    /** Small heap and C1 only: several JVMs share two cores, and start-up time matters more than peak speed. */
+    /**
+     * After the launcher's own options ({@link ServerJvm}), so these win: a larger heap than the product's 128 MB,
+     * as these tests always gave their servers; C1 only and the serial collector, as the launcher does anyway.
+     */
     private static final List<String> JVM_FLAGS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     // 60 s, not 30: with four other builds on two cores (load average 40) a server JVM took over 30 s to answer.
     private static final Duration START_DEADLINE = Duration.ofSeconds(60);
@@ -315,19 +319,17 @@ public final class ProcessCluster implements AirlineEndpoints, AutoCloseable {
 
     /** Starts the airline's process on its port and store and returns at once, before it answers. */
     public void launch(String airline) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_FLAGS);
+        List<String> jvmFlags = new ArrayList<>(JVM_FLAGS);
         if (options.faultSwitches()) {
             try {
                 Files.createDirectories(faultsDir(airline));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            command.add("-Dpasscom.faults.dir=" + faultsDir(airline));
+            jvmFlags.add("-Dpasscom.faults.dir=" + faultsDir(airline));
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "passcom.server.ServerMain",
-                "--airline", options.airlineOf().apply(airline), "--port", String.valueOf(ports.get(airline)),
+        List<String> command = new ArrayList<>(ServerJvm.command(jvmFlags));
+        command.addAll(List.of("--airline", options.airlineOf().apply(airline), "--port", String.valueOf(ports.get(airline)),
                 "--data-dir", root.resolve(airline).toString(), "--network", network.toString(), "--secret", secret,
                 // the crash campaigns and the fault harness list bookings by CPF, the original contract (docs/security.md)
                 // they test recovery, not abuse: one address sends every customer's requests

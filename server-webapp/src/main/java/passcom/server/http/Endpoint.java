@@ -15,8 +15,15 @@ import java.util.List;
 public abstract class Endpoint extends HttpServlet {
 
     private final List<String> methods;
+    private final DecodedQueries queries;
 
     protected Endpoint(String method, String... more) {
+        this(null, method, more);
+    }
+
+    /** @param queries where this endpoint keeps its decoded queries (null: none kept), see {@link DecodedQueries} */
+    protected Endpoint(DecodedQueries queries, String method, String... more) {
+        this.queries = queries;
         List<String> all = new ArrayList<>();
         all.add(method);
         all.addAll(List.of(more));
@@ -39,7 +46,7 @@ public abstract class Endpoint extends HttpServlet {
                 response.setHeader("Allow", String.join(", ", methods));
                 throw new MethodNotAllowed(request.getMethod(), String.join(", ", methods));
             }
-            reply = handle(new IncomingRequest(request));
+            reply = handle(new IncomingRequest(request, queries));
         } catch (RuntimeException e) {
             reply = ErrorMapper.reply(e);
         }

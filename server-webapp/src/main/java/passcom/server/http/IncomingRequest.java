@@ -24,11 +24,18 @@ public final class IncomingRequest {
     private static final String FORM = "application/x-www-form-urlencoded";
 
     private final HttpServletRequest request;
+    /** The endpoint's memo of decoded queries, or null (each query decoded for its request). */
+    private final DecodedQueries queries;
     private JsonNode json;
     private Fields query;
 
     public IncomingRequest(HttpServletRequest request) {
+        this(request, null);
+    }
+
+    IncomingRequest(HttpServletRequest request, DecodedQueries queries) {
         this.request = request;
+        this.queries = queries;
     }
 
     /** The request attribute where the signature filter leaves the airline id that signed a peer call. */
@@ -129,8 +136,14 @@ public final class IncomingRequest {
                 return request.getParameter(name);
             }
             if (query == null) {
-                query = request.getQueryString() == null ? Fields.EMPTY
-                        : Request.extractQueryParameters(ServletContextRequest.getServletContextRequest(request), StandardCharsets.UTF_8);
+                String raw = request.getQueryString();
+                if (raw == null) {
+                    query = Fields.EMPTY;
+                } else if (queries == null) {
+                    query = decode();
+                } else {
+                    query = queries.of(raw, this::decode);
+                }
             }
             return query.getValue(name);
         } catch (IllegalArgumentException | IllegalStateException | org.eclipse.jetty.http.BadMessageException badEncoding) {
@@ -138,6 +151,10 @@ public final class IncomingRequest {
             // servlet API (a form body) wraps either in a BadMessageException: the fuzz test found them answered 500
             throw new MalformedRequest("A consulta tem uma codificação inválida (um '%' sem dois dígitos hexadecimais, ou UTF-8 quebrado)");
         }
+    }
+
+    private Fields decode() {
+        return Request.extractQueryParameters(ServletContextRequest.getServletContextRequest(request), StandardCharsets.UTF_8);
     }
 
     /**

@@ -38,9 +38,23 @@ public record Reply(int status, Object body, Map<String, String> headers) {
         return new Reply(HttpServletResponse.SC_NO_CONTENT, null);
     }
 
-    /** A body already serialised by {@link #serialize}: written as it is. */
-    public record Serialized(byte[] json) {
+    /**
+     * A body already serialised ({@link #serialize}): written as it is, {@code head} then {@code json} as one body.
+     * The head lets an endpoint put what changes with every answer before bytes it keeps, without copying them.
+     */
+    public record Serialized(byte[] head, byte[] json) {
+        private static final byte[] NONE = new byte[0];
+
+        public Serialized(byte[] json) {
+            this(NONE, json);
+        }
     }
+
+    /**
+     * Up to this size a body in two parts is gathered in Jetty's output buffer (pooled, direct) and leaves in one write
+     * with the headers; a larger one goes in two writes rather than take an unpooled buffer.
+     */
+    private static final int GATHERED = 64 * 1024;
 
     public static Reply ok(Object body) {
         return new Reply(HttpServletResponse.SC_OK, body);
@@ -65,10 +79,30 @@ public record Reply(int status, Object body, Map<String, String> headers) {
             response.setStatus(status);
             return;
         }
-        byte[] json = body instanceof Serialized serialized ? serialized.json() : Json.mapper().writeValueAsBytes(body);
         response.setStatus(status);
         response.setContentType(CONTENT_TYPE);
+        if (body instanceof Serialized serialized) {
+            write(serialized, response);
+            return;
+        }
+        byte[] json = Json.mapper().writeValueAsBytes(body);
         response.setContentLength(json.length);
         response.getOutputStream().write(json);
+    }
+
+    /**
+     * With the Content-Length set, Jetty keeps the head in its buffer and, given room for the rest, sends it all in one
+     * gathering write once the last byte is in; without the room it would send the head alone first.
+     */
+    private static void write(Serialized serialized, HttpServletResponse response) throws IOException {
+        int length = serialized.head().length + serialized.json().length;
+        response.setContentLength(length);
+        if (serialized.head().length > 0 && length <= GATHERED) {
+            response.setBufferSize(length); // also what Jetty aggregates up to (8 KB otherwise)
+        }
+        if (serialized.head().length > 0) {
+            response.getOutputStream().write(serialized.head());
+        }
+        response.getOutputStream().write(serialized.json());
     }
 }

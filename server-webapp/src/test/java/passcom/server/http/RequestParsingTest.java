@@ -52,22 +52,26 @@ class RequestParsingTest {
 
     @Test
     void when_the_query_has_encoded_accents_and_plus_signs_then_the_cities_are_found() throws Exception {
-        HttpResponse<String> answer = get("/caminhos_cliente?origem=S%C3%A3o+Paulo&destino=Rio%20de%20Janeiro");
+        for (int time = 1; time <= 2; time++) { // the second time from the endpoint's decoded queries
+            HttpResponse<String> answer = get("/caminhos_cliente?origem=S%C3%A3o+Paulo&destino=Rio%20de%20Janeiro");
 
-        assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(answer.body()).contains("São Paulo").contains("Rio de Janeiro");
-        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWithIgnoringCase("application/json"));
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).contains("São Paulo").contains("Rio de Janeiro");
+            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWithIgnoringCase("application/json"));
+        }
     }
 
     @Test
     void when_the_query_is_badly_encoded_then_it_is_a_400_naming_the_encoding() throws Exception {
         // java.net.URI refuses a '%' without two hex digits, so the request line goes out as it is
-        try (Socket socket = new Socket(server.uri().getHost(), server.uri().getPort())) {
-            socket.getOutputStream().write(("GET /caminhos_cliente?origem=S%C3o&destino=%ZZ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        for (int time = 1; time <= 2; time++) { // a query that failed to decode is not remembered: refused again
+            try (Socket socket = new Socket(server.uri().getHost(), server.uri().getPort())) {
+                socket.getOutputStream().write(("GET /caminhos_cliente?origem=S%C3o&destino=%ZZ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
-            assertThat(answer).startsWith("HTTP/1.1 400 ").contains("codificação inválida");
+                assertThat(answer).startsWith("HTTP/1.1 400 ").contains("codificação inválida");
+            }
         }
     }
 

@@ -37,7 +37,7 @@ public final class FreeSegmentPaths {
     private final Set<Segment.Key> free;
     private final PathSearch search;
     private final Wider wider;
-    private final Map<List<String>, AirlinePaths> answers = new ConcurrentHashMap<>();
+    private final Map<Trip, AirlinePaths> answers = new ConcurrentHashMap<>();
 
     /**
      * A search of its own, shared with no one (an airline's answers to its peers, {@link LocalPathsCache}).
@@ -77,10 +77,14 @@ public final class FreeSegmentPaths {
      * while remembered, so merges of it can be memoised by identity ({@link SameInputsMemo}).
      */
     public AirlinePaths paths(String origin, String destination) {
-        List<String> trip = List.of(origin, destination);
+        return paths(new Trip(origin, destination));
+    }
+
+    /** {@link #paths(String, String)} of a trip a route query made once for all its look-ups. */
+    public AirlinePaths paths(Trip trip) {
         AirlinePaths paths = answers.get(trip);
         if (paths == null) {
-            paths = new AirlinePaths(airline, pricePer100Km, search(origin, destination));
+            paths = new AirlinePaths(airline, pricePer100Km, search(trip.origin(), trip.destination()));
             if (answers.size() >= MAX_ANSWERS) {
                 answers.clear();
             }
