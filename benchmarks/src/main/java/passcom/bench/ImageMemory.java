@@ -16,6 +16,7 @@ import passcom.core.route.City;
 import passcom.core.route.RouteNetwork;
 import passcom.core.route.Segment;
 import passcom.core.route.generate.NewAirlines;
+import passcom.core.seat.FreeCount;
 
 /**
  * What a server's images of N airlines hold on a generated network (issue 19's ≤ 256 MB resident with 12 airlines
@@ -54,8 +55,7 @@ public final class ImageMemory {
         }
         long frozen = System.nanoTime();
         AirlineImages images = new AirlineImages("A", network.airline("A").orElseThrow().pricePer100Km(), network,
-                () -> network.airline("A").orElseThrow().capacity(),
-                segments -> ImagePlanningBenchmark.only(network.airline("A").orElseThrow().capacity(), segments), peers, () -> frozen, 10);
+                () -> FreeCount.fixed(network.airline("A").orElseThrow().capacity()), peers, () -> frozen, 10);
         images.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!ids.stream().allMatch(id -> images.plan(id).isPresent()) && System.nanoTime() < deadline) {

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -31,6 +30,7 @@ import passcom.core.route.plan.AirlinePaths;
 import passcom.core.route.plan.FederationPlanner;
 import passcom.core.route.plan.RouteOptions;
 import passcom.core.route.plan.SameInputsMemo;
+import passcom.core.seat.FreeCount;
 
 /**
  * A route search planned from a server's images (issue 19 §2): each airline's 10 best paths from its
@@ -100,8 +100,7 @@ public class ImagePlanningBenchmark {
         }
         Map<Segment.Key, Integer> own = ownFree;
         long frozen = System.nanoTime();
-        images = new AirlineImages("A", routes.airline("A").orElseThrow().pricePer100Km(), routes, () -> own,
-                segments -> only(own, segments), peers,
+        images = new AirlineImages("A", routes.airline("A").orElseThrow().pricePer100Km(), routes, () -> FreeCount.fixed(own), peers,
                 () -> frozen, PATHS_PER_AIRLINE);
         images.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -182,12 +181,5 @@ public class ImagePlanningBenchmark {
     @Benchmark
     public RouteOptions merge() {
         return FederationPlanner.plan(routes, "A", trips[0][0], trips[0][1], oneTripAnswers);
-    }
-
-    /** The store's read of just some segments, as the publisher makes after a change: those segments' counts. */
-    static Map<Segment.Key, Integer> only(Map<Segment.Key, Integer> counts, Set<Segment.Key> segments) {
-        Map<Segment.Key, Integer> some = new HashMap<>(counts);
-        some.keySet().retainAll(segments);
-        return some;
     }
 }

@@ -11,13 +11,13 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import passcom.core.money.Money;
 import passcom.core.route.RouteNetwork;
 import passcom.core.route.Segment;
 import passcom.core.route.plan.FreeSegmentPaths;
 import passcom.core.route.plan.SharedPathSearches;
+import passcom.core.seat.FreeCount;
 import passcom.core.time.Ticker;
 
 /**
@@ -48,14 +48,12 @@ public final class AirlineImages implements AutoCloseable {
     private final Map<String, Overridden> overridden = new ConcurrentHashMap<>();
 
     /**
-     * @param readOwnFree     this airline's free seats per segment, read from its store
-     * @param readOwnSome     the same for just the segments given (what the publisher reads after a change here)
+     * @param readOwnFree     this airline's free seats per segment with their revisions, read from its store
      * @param peers           each peer airline's feed
      * @param pathsPerAirline k, the paths each airline contributes to a search
      */
-    public AirlineImages(String self, Money ownPrice, RouteNetwork network, Supplier<Map<Segment.Key, Integer>> readOwnFree,
-                         Function<Set<Segment.Key>, Map<Segment.Key, Integer>> readOwnSome, Map<String, FeedSource> peers, Ticker ticker,
-                         int pathsPerAirline) {
+    public AirlineImages(String self, Money ownPrice, RouteNetwork network, Supplier<Map<Segment.Key, FreeCount>> readOwnFree,
+                         Map<String, FeedSource> peers, Ticker ticker, int pathsPerAirline) {
         this.self = Objects.requireNonNull(self, "self");
         this.searches = new SharedPathSearches(network, pathsPerAirline);
         this.ownWrites = new OwnWrites(ticker);
@@ -66,7 +64,7 @@ public final class AirlineImages implements AutoCloseable {
         });
         AvailabilityImage own = image(self, ticker);
         images.put(self, own);
-        this.publisher = new AvailabilityPublisher(self, ownPrice, readOwnFree, readOwnSome, own, ticker);
+        this.publisher = new AvailabilityPublisher(self, ownPrice, readOwnFree, own, ticker);
         peers.forEach((airline, source) -> {
             if (!airline.equals(self)) {
                 AvailabilityImage image = image(airline, ticker);

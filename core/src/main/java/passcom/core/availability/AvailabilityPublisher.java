@@ -2,35 +2,35 @@ package passcom.core.availability;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import passcom.core.money.Money;
 import passcom.core.route.Segment;
+import passcom.core.seat.FreeCount;
 import passcom.core.time.Ticker;
 
 /**
  * This airline's availability feed: the free seats of every segment it flies, read from its store, with a
  * version that moves by one per change (docs/availability.md).
  *
- * <p>Two reads feed it, both on one thread ({@code feed-A}), both of the store's counters, never of what this process
- * believes it wrote. A <em>change read</em>: this process committed a change to some segments' free seats and said
- * which ({@link #changed}); the thread reads just those segments at once and publishes a delta. Changes that arrive
- * while a read runs wait for the next one, so a burst costs one small query, with no waiting besides. A <em>full
- * read</em> of every segment, every {@link #MIN_POLL} or {@link #READ_COST_FACTOR} times what the last one took,
- * whichever is longer (so a 5,000-city network costs a few % of a core): it catches what no change read covered, the
- * other instance of an airline sharing a PostgreSQL store above all, and it alone confirms the heartbeat's version.
+ * <p>Two sources feed it, both published on one thread ({@code feed-A}), both counts the store committed, each with
+ * the revision of its segment's counters. A <em>change</em>: this process committed a change to some segments' free
+ * seats, and its writes of the counters returned the new counts ({@link #changed}); the thread publishes them at once
+ * as a delta, with no read. Changes that arrive while it publishes wait for the next turn, so a burst costs one
+ * version. A <em>full read</em> of every segment, every {@link #MIN_POLL} or {@link #READ_COST_FACTOR} times what the
+ * last one took, whichever is longer (so a 5,000-city network costs a few % of a core): it catches what no change
+ * covered, the other instance of an airline sharing a PostgreSQL store above all, and it alone confirms the
+ * heartbeat's version. A count replaces the one held only if its revision is not older, so counts reported out of
+ * commit order, or a full read that started before a change it then publishes late, never take a segment back.
  *
  * <p>Subscribers never slow the writer: a change is offered to each {@link Subscription}'s bounded queue and,
  * when that is full, the queue is dropped and the subscriber gets a snapshot next instead. Publishing and taking
@@ -44,8 +44,6 @@ public final class AvailabilityPublisher implements AutoCloseable {
 
     static final Duration MIN_POLL = Duration.ofMillis(20);
     static final int READ_COST_FACTOR = 20;
-    /** More segments changed than this at once (recovery, a store that was down) are read by a full read instead. */
-    static final int MAX_CHANGE_READ = 128;
     /** Silence longer than this from a feed means the airline is not answering; heartbeats come 4 times as often. */
     public static final Duration HEARTBEAT = Duration.ofMillis(500);
     /** A subscriber this many changes behind gets a snapshot instead. */
@@ -53,36 +51,37 @@ public final class AvailabilityPublisher implements AutoCloseable {
 
     private final String airline;
     private final Money pricePer100Km;
-    private final Supplier<Map<Segment.Key, Integer>> readFree;
-    private final Function<Set<Segment.Key>, Map<Segment.Key, Integer>> readSome;
+    private final Supplier<Map<Segment.Key, FreeCount>> readFree;
     private final Ticker ticker;
     /** This airline's image as its own searches read it: fed on every read, under the lock, in the feed's order. */
     private final AvailabilityImage own;
     private final String base = UUID.randomUUID().toString();
-    /** Segments changed and not yet read; guarded by itself. */
-    private final Set<Segment.Key> pending = new HashSet<>();
+    /** Counts changed and not yet published, the newest per segment; guarded by itself. */
+    private final Map<Segment.Key, FreeCount> pending = new HashMap<>();
     private final BlockingQueue<Boolean> wake = new ArrayBlockingQueue<>(1);
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final Thread thread;
-    /** Guarded by this: the current version, its counts (null before the first read), and when a full read last confirmed them. */
+    /**
+     * Guarded by this: the current version, its counts (null before the first read), the revision of each count, and
+     * when a full read last confirmed them.
+     */
     private long version;
     private Map<Segment.Key, Integer> free;
+    private final Map<Segment.Key, Long> revisions = new HashMap<>();
     private long readAtNanos;
     /** The feed thread's own: when its last full read attempt ended. */
     private long lastFullReadNanos;
     private volatile boolean closed;
 
     /**
-     * @param readFree reads every segment's free seats from the store (one query); called on the feed thread only
-     * @param readSome reads the free seats of the segments given (one query); called on the feed thread only
+     * @param readFree reads every segment's free seats and revision from the store (one query); called on the feed thread only
      * @param own      this airline's image, kept equal to what the feed publishes
      */
-    public AvailabilityPublisher(String airline, Money pricePer100Km, Supplier<Map<Segment.Key, Integer>> readFree,
-                                 Function<Set<Segment.Key>, Map<Segment.Key, Integer>> readSome, AvailabilityImage own, Ticker ticker) {
+    public AvailabilityPublisher(String airline, Money pricePer100Km, Supplier<Map<Segment.Key, FreeCount>> readFree,
+                                 AvailabilityImage own, Ticker ticker) {
         this.airline = Objects.requireNonNull(airline, "airline");
         this.pricePer100Km = Objects.requireNonNull(pricePer100Km, "pricePer100Km");
         this.readFree = Objects.requireNonNull(readFree, "readFree");
-        this.readSome = Objects.requireNonNull(readSome, "readSome");
         this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.own = Objects.requireNonNull(own, "own");
         this.thread = new Thread(this::run, "feed-" + airline);
@@ -96,15 +95,16 @@ public final class AvailabilityPublisher implements AutoCloseable {
     }
 
     /**
-     * This process has just committed a change to these segments' free seats: they are read and published at once,
-     * not at the next full read. Never blocks (it runs on the writer's thread, after its commit).
+     * This process has just committed these counts (what its writes of the counters returned): they are published at
+     * once, not at the next full read. Never blocks (it runs on the writer's thread, after its commit); reports of
+     * several threads may come in any order.
      */
-    public void changed(Set<Segment.Key> segments) {
+    public void changed(Map<Segment.Key, FreeCount> counts) {
         synchronized (pending) {
-            pending.addAll(segments);
+            counts.forEach((segment, count) -> pending.merge(segment, count, FreeCount::newer));
         }
         if (!wake.offer(Boolean.TRUE)) {
-            return; // a wake-up is already waiting: the read it causes takes these segments too
+            return; // a wake-up is already waiting: the turn it causes takes these counts too
         }
     }
 
@@ -151,26 +151,29 @@ public final class AvailabilityPublisher implements AutoCloseable {
     }
 
     /**
-     * Reads the segments {@link #changed} at once, and every segment each full-read period ({@link #MIN_POLL}, or
-     * {@link #READ_COST_FACTOR} times the last full read's cost). A change read waits for nothing: the period only
-     * spaces the full reads, so a large network's full read stays a few % of a core however busy its sales.
+     * Publishes the counts {@link #changed} at once, and reads every segment each full-read period ({@link #MIN_POLL},
+     * or {@link #READ_COST_FACTOR} times the last full read's cost), busy or not. A change waits for nothing: the
+     * period only spaces the full reads, so a large network's full read stays a few % of a core however busy its sales.
      */
     private void run() {
         long costNanos = 0;
         while (!closed) {
             long period = Math.max(MIN_POLL.toNanos(), costNanos * READ_COST_FACTOR);
             try {
-                Set<Segment.Key> segments = takePending();
+                Map<Segment.Key, FreeCount> counts = takePending();
                 long untilFull = period - (ticker.read() - lastFullReadNanos);
-                if (segments.isEmpty() && untilFull > 0 && wake.poll(untilFull, TimeUnit.NANOSECONDS) != null) {
-                    segments = takePending(); // woken by a change (a timeout leaves any late one to the next turn)
+                if (counts.isEmpty() && untilFull > 0 && wake.poll(untilFull, TimeUnit.NANOSECONDS) != null) {
+                    counts = takePending(); // woken by a change (a timeout leaves any late one to the next turn)
                 }
                 if (Thread.interrupted()) {
                     return;
                 }
-                if (!segments.isEmpty() && segments.size() <= MAX_CHANGE_READ) {
-                    readSome(segments);
-                } else if (!segments.isEmpty() || ticker.read() - lastFullReadNanos >= period) {
+                if (!counts.isEmpty()) {
+                    synchronized (this) {
+                        publish(counts);
+                    }
+                }
+                if (ticker.read() - lastFullReadNanos >= period) {
                     long start = ticker.read();
                     readAll();
                     costNanos = ticker.read() - start;
@@ -180,7 +183,6 @@ public final class AvailabilityPublisher implements AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 // A store that cannot be read stops the heartbeats, so peers see this airline as silent, not as unchanged.
-                // The segments of a failed change read are left to the next full read, which must succeed to confirm anything.
                 LOG.debug("airline {}: availability not read: {}", airline, e.toString());
                 costNanos = HEARTBEAT.toNanos() / 2 / READ_COST_FACTOR;
                 lastFullReadNanos = ticker.read();
@@ -188,12 +190,12 @@ public final class AvailabilityPublisher implements AutoCloseable {
         }
     }
 
-    private Set<Segment.Key> takePending() {
+    private Map<Segment.Key, FreeCount> takePending() {
         synchronized (pending) {
             if (pending.isEmpty()) {
-                return Set.of();
+                return Map.of();
             }
-            Set<Segment.Key> taken = Set.copyOf(pending);
+            Map<Segment.Key, FreeCount> taken = Map.copyOf(pending);
             pending.clear();
             return taken;
         }
@@ -201,11 +203,15 @@ public final class AvailabilityPublisher implements AutoCloseable {
 
     /** A full read: every segment's count, and the confirmation heartbeats need. */
     private void readAll() {
-        Map<Segment.Key, Integer> now = readFree.get();
+        Map<Segment.Key, FreeCount> now = readFree.get();
         synchronized (this) {
             readAtNanos = ticker.read();
             if (free == null) {
-                free = new HashMap<>(now);
+                free = new HashMap<>();
+                for (Map.Entry<Segment.Key, FreeCount> count : now.entrySet()) { // a loop, not a lambda: under this lock
+                    free.put(count.getKey(), count.getValue().seats());
+                    revisions.put(count.getKey(), count.getValue().revision());
+                }
                 own.apply(snapshot());
                 return;
             }
@@ -215,22 +221,24 @@ public final class AvailabilityPublisher implements AutoCloseable {
         }
     }
 
-    /** A change read: only these segments' counts, published as a delta if any differs from the version held. */
-    private void readSome(Set<Segment.Key> segments) {
-        Map<Segment.Key, Integer> now = readSome.apply(segments);
-        synchronized (this) {
-            publish(now);
-        }
-    }
-
-    /** Under the lock: the next version, with every count of {@code now} that differs; false when none does. */
-    private boolean publish(Map<Segment.Key, Integer> now) {
+    /**
+     * Under the lock: the next version, with every count of {@code now} that differs from the one held and is not
+     * older than it (its revision at least the held one's: an older count is a commit this feed already passed);
+     * false when none does.
+     */
+    private boolean publish(Map<Segment.Key, FreeCount> now) {
         Map<Segment.Key, Integer> changed = new HashMap<>();
-        now.forEach((segment, seats) -> {
-            if (!seats.equals(free.get(segment))) {
-                changed.put(segment, seats);
+        for (Map.Entry<Segment.Key, FreeCount> entry : now.entrySet()) { // a loop, not a lambda: under this lock
+            Segment.Key segment = entry.getKey();
+            FreeCount count = entry.getValue();
+            Long held = revisions.get(segment);
+            if (held == null || count.revision() >= held) {
+                revisions.put(segment, count.revision());
+                if (!Integer.valueOf(count.seats()).equals(free.get(segment))) {
+                    changed.put(segment, count.seats());
+                }
             }
-        });
+        }
         if (changed.isEmpty()) {
             return false;
         }

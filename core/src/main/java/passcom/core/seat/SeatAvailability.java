@@ -3,8 +3,6 @@ package passcom.core.seat;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,43 +81,19 @@ public final class SeatAvailability {
         });
     }
 
-    /** Free seats (capacity minus held and sold) of every segment this airline flies, from the counters: its availability feed. */
-    public Map<Segment.Key, Integer> freeSeats() {
+    /**
+     * Free seats (capacity minus held and sold) of every segment this airline flies, from the counters, each with its
+     * revision: the availability feed's full read.
+     */
+    public Map<Segment.Key, FreeCount> freeSeats() {
         return store.read(connection -> {
-            Map<Segment.Key, Integer> free = new HashMap<>();
+            Map<Segment.Key, FreeCount> free = new HashMap<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT origin, destination, capacity - held - sold FROM segment_stock");
+                    "SELECT origin, destination, capacity - held - sold, revision FROM segment_stock");
                  ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    free.put(new Segment.Key(rows.getString(1), rows.getString(2)), Math.max(0, rows.getInt(3)));
-                }
-            }
-            return free;
-        });
-    }
-
-    /**
-     * Free seats of just {@code segments} (those it flies; others are left out), from the counters: how the
-     * availability feed publishes a change at once. One query, a primary-key lookup per segment.
-     */
-    public Map<Segment.Key, Integer> freeSeats(Collection<Segment.Key> segments) {
-        if (segments.isEmpty()) {
-            return Map.of();
-        }
-        List<Segment.Key> keys = List.copyOf(segments);
-        String where = String.join(" OR ", Collections.nCopies(keys.size(), "(origin = ? AND destination = ?)"));
-        return store.read(connection -> {
-            Map<Segment.Key, Integer> free = new HashMap<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT origin, destination, capacity - held - sold FROM segment_stock WHERE " + where)) {
-                for (int i = 0; i < keys.size(); i++) {
-                    select.setString(2 * i + 1, keys.get(i).origin());
-                    select.setString(2 * i + 2, keys.get(i).destination());
-                }
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        free.put(new Segment.Key(rows.getString(1), rows.getString(2)), Math.max(0, rows.getInt(3)));
-                    }
+                    free.put(new Segment.Key(rows.getString(1), rows.getString(2)),
+                            new FreeCount(Math.max(0, rows.getInt(3)), rows.getLong(4)));
                 }
             }
             return free;

@@ -1,37 +1,37 @@
 package passcom.core.seat;
 
-import java.time.Duration;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import passcom.core.route.Segment;
-import passcom.core.store.Dialect;
+import passcom.core.store.ForwardingStore;
 import passcom.core.store.Store;
-import passcom.core.store.StoreListener;
 
 /**
- * Which segments' free seats this process's writes changed, told to a listener (the availability publisher) once
- * the write that changed them is committed (docs/availability.md, "Publishing a change").
+ * The new free seats of the segments this process's writes changed, told to a listener (the availability publisher)
+ * once the write that changed them is committed (docs/availability.md, "Publishing a change").
  *
  * <p>{@link SeatInventory} is the only code that moves a segment's counters, so it reports every segment whose free
- * seats it moves ({@link #moved}), whoever called it: a coordinator's purchase or cancellation, a participant's
- * prepare, commit or abort, a hold's expiry, recovery. The store {@link #tracking} returns collects those reports
- * per unit of work, on the thread that runs the unit (the caller's on PostgreSQL, SQLite's writer thread), and
- * hands them on after {@link Store#write} has returned: the change is committed, so a read of those segments now
- * sees it. A unit that throws reports nothing; a write whose outcome is unknown (it failed after the unit ran)
- * reports nothing either: the publisher's periodic full read catches both, as it catches other processes' writes.
+ * seats it moves ({@link #moved}), with the count and revision its write of the counters returned, whoever called
+ * it: a coordinator's purchase or cancellation, a participant's prepare, commit or abort, a hold's expiry, recovery.
+ * The store {@link #tracking} returns collects those reports per unit of work (the highest revision per segment), on
+ * the thread that runs the unit (the caller's on PostgreSQL, SQLite's writer thread), and hands them on after
+ * {@link Store#write} has returned: only a committed count is ever told. A unit that throws reports nothing; a write
+ * whose outcome is unknown (it failed after the unit ran) reports nothing either: the publisher's periodic full read
+ * catches both, as it catches other processes' writes. Two units' reports may reach the listener in either order
+ * (they are told on different threads after their commits): the revision says which is newer.
  *
  * <p>Thread-safe. The listener runs on the writing thread after its commit: it must return at once and never throw.
  */
 public final class SeatChanges {
 
-    private final ThreadLocal<Set<Segment.Key>> unit = new ThreadLocal<>();
-    private volatile Consumer<Set<Segment.Key>> listener = segments -> { };
+    private final ThreadLocal<Map<Segment.Key, FreeCount>> unit = new ThreadLocal<>();
+    private volatile Consumer<Map<Segment.Key, FreeCount>> listener = counts -> { };
 
     /** From now on {@code listener} hears of every committed write that moved some segment's free seats. */
-    public void listen(Consumer<Set<Segment.Key>> listener) {
+    public void listen(Consumer<Map<Segment.Key, FreeCount>> listener) {
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
@@ -40,15 +40,15 @@ public final class SeatChanges {
         return new Tracking(Objects.requireNonNull(store, "store"));
     }
 
-    /** The unit of work running on this thread moved {@code segment}'s free seats (nothing when it is not tracked). */
-    void moved(Segment.Key segment) {
-        Set<Segment.Key> segments = unit.get();
-        if (segments != null) {
-            segments.add(segment);
+    /** The unit of work running on this thread left {@code segment} with {@code count} (nothing when it is not tracked). */
+    void moved(Segment.Key segment, FreeCount count) {
+        Map<Segment.Key, FreeCount> counts = unit.get();
+        if (counts != null) {
+            counts.merge(segment, count, FreeCount::newer);
         }
     }
 
-    private <T> Store.Work<T> collecting(Store.Work<T> work, Set<Segment.Key> into) {
+    private <T> Store.Work<T> collecting(Store.Work<T> work, Map<Segment.Key, FreeCount> into) {
         return connection -> {
             unit.set(into);
             try {
@@ -59,18 +59,17 @@ public final class SeatChanges {
         };
     }
 
-    private void committed(Set<Segment.Key> segments) {
-        if (!segments.isEmpty()) {
-            listener.accept(Set.copyOf(segments));
+    private void committed(Map<Segment.Key, FreeCount> counts) {
+        if (!counts.isEmpty()) {
+            listener.accept(counts);
         }
     }
 
     /** A store that reports its committed seat changes; everything else goes to the store it wraps. */
-    private final class Tracking implements Store {
-        private final Store store;
+    private final class Tracking extends ForwardingStore {
 
         Tracking(Store store) {
-            this.store = store;
+            super(store);
         }
 
         @Override
@@ -85,40 +84,10 @@ public final class SeatChanges {
 
         private <T> T reporting(Work<T> work, Function<Work<T>, T> write) {
             // Filled on the thread that runs the unit, read here after the write returned: the store's hand-off orders the two.
-            Set<Segment.Key> segments = new HashSet<>();
-            T result = write.apply(collecting(work, segments));
-            committed(segments);
+            Map<Segment.Key, FreeCount> counts = new HashMap<>();
+            T result = write.apply(collecting(work, counts));
+            committed(counts);
             return result;
-        }
-
-        @Override
-        public <T> T read(Work<T> work) {
-            return store.read(work);
-        }
-
-        @Override
-        public Dialect dialect() {
-            return store.dialect();
-        }
-
-        @Override
-        public Duration deadline() {
-            return store.deadline();
-        }
-
-        @Override
-        public boolean shared() {
-            return store.shared();
-        }
-
-        @Override
-        public void observe(StoreListener listener) {
-            store.observe(listener);
-        }
-
-        @Override
-        public void close() {
-            store.close();
         }
     }
 }

@@ -28,8 +28,9 @@ import passcom.core.store.Dialect;
  * segment row is locked first ({@link passcom.core.store.Dialect#forUpdate}), always in key order, so
  * concurrent buyers of one segment queue for microseconds instead of refusing each other, and two
  * processes sharing the store can never hand out one seat twice. Seat states move only as {@link SeatState}
- * allows; a change moves the segment's counters by the same transition, and a move to or from free is reported to
- * {@link SeatChanges}, which tells the availability feed once the unit of work commits.
+ * allows; a change moves the segment's counters by the same transition and their revision by one, and a move to or
+ * from free is reported to {@link SeatChanges} with the count and revision the write returned, which tells the
+ * availability feed once the unit of work commits.
  */
 public final class SeatInventory {
 
@@ -82,7 +83,8 @@ public final class SeatInventory {
     public void recordCapacity(Connection connection, Map<Segment.Key, Integer> capacity) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement(
                 "INSERT INTO segment_stock (origin, destination, capacity, next_number, held, sold) VALUES (?, ?, ?, 1, 0, 0) "
-                        + "ON CONFLICT (origin, destination) DO UPDATE SET capacity = excluded.capacity")) {
+                        + "ON CONFLICT (origin, destination) DO UPDATE SET capacity = excluded.capacity, "
+                        + "revision = segment_stock.revision + 1")) {
             for (var entry : new TreeMap<>(capacity).entrySet()) {
                 upsert.setString(1, entry.getKey().origin());
                 upsert.setString(2, entry.getKey().destination());
@@ -129,6 +131,7 @@ public final class SeatInventory {
             }
         }
         int number = lowestGivenBack(connection, segment, capacity);
+        int advance = 0;
         if (number > 0) {
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM free_seat WHERE origin = ? AND destination = ? AND number = ?")) {
@@ -138,11 +141,11 @@ public final class SeatInventory {
             }
         } else if (next <= capacity) {
             number = next;
-            setNextNumber(connection, segment, next + 1);
+            advance = 1;
         } else {
             return OptionalInt.empty();
         }
-        insertHeld(connection, segment, number, txn, reference, cpf);
+        insertHeld(connection, segment, number, advance, txn, reference, cpf);
         return OptionalInt.of(number);
     }
 
@@ -196,6 +199,7 @@ public final class SeatInventory {
     public void holdChosen(Connection connection, Segment.Key segment, int number, String txn, String reference, String cpf)
             throws SQLException {
         int next;
+        int advance = 0;
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT next_number FROM segment_stock WHERE origin = ? AND destination = ?")) {
             bind(select, segment);
@@ -227,13 +231,14 @@ public final class SeatInventory {
                     skip.executeBatch();
                 }
             }
-            setNextNumber(connection, segment, number + 1);
+            advance = number + 1 - next;
         }
-        insertHeld(connection, segment, number, txn, reference, cpf);
+        insertHeld(connection, segment, number, advance, txn, reference, cpf);
     }
 
-    private void insertHeld(Connection connection, Segment.Key segment, int number, String txn, String reference, String cpf)
-            throws SQLException {
+    /** Inserts the held seat and counts it; {@code advance} moves {@code next_number} in the same write of the counters. */
+    private void insertHeld(Connection connection, Segment.Key segment, int number, int advance, String txn, String reference,
+                            String cpf) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO seat (origin, destination, number, state, txn, reference, cpf) VALUES (?, ?, ?, 'HELD', ?, ?, ?)")) {
             bind(insert, segment);
@@ -243,7 +248,7 @@ public final class SeatInventory {
             insert.setString(6, cpf);
             insert.executeUpdate();
         }
-        count(connection, segment, SeatState.FREE, SeatState.HELD);
+        count(connection, segment, SeatState.FREE, SeatState.HELD, advance);
     }
 
     /** The seat {@code txn} holds or bought on {@code segment} for passenger {@code cpf}, if any (answers a duplicate prepare). */
@@ -336,34 +341,39 @@ public final class SeatInventory {
      * @throws IllegalStateException {@link SeatState} does not allow the move (a bug: nothing is written)
      */
     private void count(Connection connection, Segment.Key segment, SeatState from, SeatState to) throws SQLException {
+        count(connection, segment, from, to, 0);
+    }
+
+    /**
+     * As {@link #count(Connection, Segment.Key, SeatState, SeatState)}, and moves {@code next_number} on by {@code advance}
+     * (a hold of a never-used number) in the same statement:
+     * one write of the row instead of two per hold. The caller read {@code next_number} with the row locked.
+     */
+    private void count(Connection connection, Segment.Key segment, SeatState from, SeatState to, int advance) throws SQLException {
         if (!from.canMoveTo(to)) {
             throw new IllegalStateException("a seat of " + segment + " cannot move " + from + " → " + to);
         }
-        if (from == SeatState.FREE || to == SeatState.FREE) {
-            changes.moved(segment); // HELD → SOLD leaves the free seats as they were: nothing to publish
-        }
+        // The write hands back the count it leaves, read from the row it holds locked (PostgreSQL) or under SQLite's one
+        // writer: the committed count if the unit commits, with a revision that orders it against every other write.
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE segment_stock SET held = held + ?, sold = sold + ? WHERE origin = ? AND destination = ?")) {
+                "UPDATE segment_stock SET held = held + ?, sold = sold + ?, next_number = next_number + ?, revision = revision + 1 "
+                        + "WHERE origin = ? AND destination = ? RETURNING capacity - held - sold, revision")) {
             update.setInt(1, delta(SeatState.HELD, from, to));
             update.setInt(2, delta(SeatState.SOLD, from, to));
-            update.setString(3, segment.origin());
-            update.setString(4, segment.destination());
-            update.executeUpdate();
+            update.setInt(3, advance);
+            update.setString(4, segment.origin());
+            update.setString(5, segment.destination());
+            try (ResultSet row = update.executeQuery()) {
+                // HELD → SOLD leaves the free seats as they were: nothing to publish
+                if (row.next() && (from == SeatState.FREE || to == SeatState.FREE)) {
+                    changes.moved(segment, new FreeCount(Math.max(0, row.getInt(1)), row.getLong(2)));
+                }
+            }
         }
     }
 
     private static int delta(SeatState counted, SeatState from, SeatState to) {
         return (to == counted ? 1 : 0) - (from == counted ? 1 : 0);
-    }
-
-    private static void setNextNumber(Connection connection, Segment.Key segment, int next) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE segment_stock SET next_number = ? WHERE origin = ? AND destination = ?")) {
-            update.setInt(1, next);
-            update.setString(2, segment.origin());
-            update.setString(3, segment.destination());
-            update.executeUpdate();
-        }
     }
 
     private static void bind(PreparedStatement statement, Segment.Key segment) throws SQLException {

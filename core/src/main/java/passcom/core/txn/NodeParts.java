@@ -95,8 +95,7 @@ record NodeParts(
                 availability::segmentsWithFreeSeats, ticker::read, RouteSearchHandler.PATHS_PER_AIRLINE, config.clock().millis());
         Map<String, FeedSource> feeds = new TreeMap<>();
         peers.forEach((id, port) -> feeds.put(id, port::availability));
-        AirlineImages images = new AirlineImages(airline, price, config.network(), availability::freeSeats, availability::freeSeats,
-                feeds, ticker, RouteSearchHandler.PATHS_PER_AIRLINE);
+        AirlineImages images = new AirlineImages(airline, price, config.network(), availability::freeSeats, feeds, ticker, RouteSearchHandler.PATHS_PER_AIRLINE);
         changes.listen(images.publisher()::changed);
         images.onPeerStreaming((peer, downFor) -> {
             delivery.peerReturned(peer);

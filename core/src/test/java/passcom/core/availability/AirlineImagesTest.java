@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -20,6 +19,7 @@ import passcom.core.route.RouteNetwork;
 import passcom.core.route.Segment;
 import passcom.core.route.plan.FreeSegmentPaths;
 import passcom.core.route.plan.PathFinder;
+import passcom.core.seat.FreeCount;
 
 /**
  * Plans from images (docs/availability.md, "Planning from an image"): airlines that sell the same segments share
@@ -50,7 +50,7 @@ class AirlineImagesTest {
                 return () -> { };
             });
         }
-        images = new AirlineImages("A", airline("A").pricePer100Km(), NETWORK, () -> allFree("A"), segments -> subset(allFree("A"), segments), sources, nanos::get, K);
+        images = new AirlineImages("A", airline("A").pricePer100Km(), NETWORK, () -> FreeCount.fixed(allFree("A")), sources, nanos::get, K);
         images.start();
         Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> List.of("A", "B", "C").stream().allMatch(a -> images.plan(a).isPresent()));
@@ -105,13 +105,6 @@ class AirlineImagesTest {
 
     private static Airline airline(String id) {
         return NETWORK.airline(id).orElseThrow();
-    }
-
-    /** What the store's read of just some segments answers: those segments' counts. */
-    private static Map<Segment.Key, Integer> subset(Map<Segment.Key, Integer> counts, Set<Segment.Key> segments) {
-        Map<Segment.Key, Integer> some = new TreeMap<>(counts);
-        some.keySet().retainAll(segments);
-        return some;
     }
 
     private static Map<Segment.Key, Integer> allFree(String airline) {

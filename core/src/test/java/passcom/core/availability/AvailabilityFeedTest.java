@@ -6,12 +6,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import passcom.core.money.Money;
 import passcom.core.route.Segment;
 import passcom.core.route.plan.FreeSegmentPaths;
+import passcom.core.seat.FreeCount;
 import passcom.core.time.Ticker;
 
 /**
@@ -33,6 +34,8 @@ class AvailabilityFeedTest {
 
     /** The airline's counters as its store would return them: what the publisher reads. */
     private final AtomicReference<Map<Segment.Key, Integer>> counters = new AtomicReference<>(Map.of(CG, 3, GB, 5));
+    /** The counters' revision: every write of them moves it (one for all segments here, which keeps it monotonic per segment). */
+    private final AtomicLong revision = new AtomicLong();
     private final List<AutoCloseable> opened = new ArrayList<>();
     /** Each stream start the feeds told their listener of (a peer answering again). */
     private final List<String> streamsStarted = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -79,8 +82,8 @@ class AvailabilityFeedTest {
 
         int changes = AvailabilityPublisher.QUEUE + 10;
         for (int i = 1; i <= changes; i++) {
-            counters.set(Map.of(CG, 3, GB, 1000 + i)); // every reading a new count: one delta each
-            publisher.changed(Set.of(GB));
+            write(Map.of(CG, 3, GB, 1000 + i)); // every write a new count: one delta each
+            publisher.changed(Map.of(GB, read().get(GB)));
             long version = first.version() + i;
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> publisher.snapshot().version() >= version);
         }
@@ -137,7 +140,7 @@ class AvailabilityFeedTest {
         sell(CG, 1);
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> image.state().version() == 1);
 
-        counters.set(Map.of(CG, 0, GB, 5)); // sold while it was down
+        write(Map.of(CG, 0, GB, 5)); // sold while it was down
         AvailabilityPublisher restarted = publisher();
         running.getAndSet(restarted).close();
 
@@ -149,16 +152,23 @@ class AvailabilityFeedTest {
     }
 
     private AvailabilityPublisher publisher() {
-        AvailabilityPublisher publisher = new AvailabilityPublisher("B", PRICE, counters::get, this::countersOf, image(), Ticker.system());
+        AvailabilityPublisher publisher = new AvailabilityPublisher("B", PRICE, this::read, image(), Ticker.system());
         publisher.start();
         opened.add(publisher);
         return publisher;
     }
 
-    private Map<Segment.Key, Integer> countersOf(Set<Segment.Key> segments) {
-        Map<Segment.Key, Integer> some = new TreeMap<>(counters.get());
-        some.keySet().retainAll(segments);
-        return some;
+    /** What the publisher's full read gets from the store. */
+    private Map<Segment.Key, FreeCount> read() {
+        long now = revision.get();
+        Map<Segment.Key, FreeCount> counts = new TreeMap<>();
+        counters.get().forEach((segment, free) -> counts.put(segment, new FreeCount(free, now)));
+        return counts;
+    }
+
+    private void write(Map<Segment.Key, Integer> counts) {
+        revision.incrementAndGet();
+        counters.set(counts);
     }
 
     private AvailabilityImage image() {
@@ -174,7 +184,7 @@ class AvailabilityFeedTest {
     private void sell(Segment.Key segment, int seats) {
         Map<Segment.Key, Integer> next = new TreeMap<>(counters.get());
         next.merge(segment, -seats, Integer::sum);
-        counters.set(Map.copyOf(next));
+        write(Map.copyOf(next));
         // not reported: the publisher's full read must find it
     }
 

@@ -6,10 +6,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,11 +18,14 @@ import org.junit.jupiter.api.Test;
 import passcom.core.money.Money;
 import passcom.core.route.Segment;
 import passcom.core.route.plan.FreeSegmentPaths;
+import passcom.core.seat.FreeCount;
 
 /**
- * How the publisher reads its store (docs/availability.md, "Publishing a change"): a change this process reports
- * is read and published at once, on its own, however long the full-read period; the full read, on the period of
- * an injected ticker that only the test moves, still finds what nobody reported (another instance's sale).
+ * How the publisher learns of changes (docs/availability.md, "Publishing a change"): a count this process's commit
+ * reports is published at once, with no read, however long the full-read period; a count older than the one held
+ * (reported out of commit order, or read by a full read that started before a change) never replaces it; the full
+ * read, on the period of an injected ticker that only the test moves, still finds what nobody reported (another
+ * instance's sale).
  */
 class AvailabilityPublisherTest {
 
@@ -32,17 +33,15 @@ class AvailabilityPublisherTest {
     private static final Segment.Key GB = new Segment.Key("Goiânia", "Belo Horizonte");
     private static final Segment.Key BS = new Segment.Key("Belo Horizonte", "São Paulo");
 
-    /** The airline's counters as its store would return them. */
-    private final AtomicReference<Map<Segment.Key, Integer>> counters = new AtomicReference<>(Map.of(CG, 3, GB, 5, BS, 2));
+    /** The airline's counters as its store would return them, each segment's with its revision. */
+    private final AtomicReference<Map<Segment.Key, FreeCount>> counters = new AtomicReference<>(
+            Map.of(CG, new FreeCount(3, 7), GB, new FreeCount(5, 7), BS, new FreeCount(2, 7)));
     /** Time as the publisher sees it: still unless the test moves it, so no full-read period passes by itself. */
     private final AtomicLong nanos = new AtomicLong();
     private final AtomicInteger fullReads = new AtomicInteger();
-    private final AtomicInteger changeReads = new AtomicInteger();
-    private volatile CountDownLatch changeReadGate = new CountDownLatch(0);
     private final AvailabilityImage own = new AvailabilityImage("B",
             (price, free) -> new FreeSegmentPaths("B", price, List.of(), free, 10), nanos::get);
-    private final AvailabilityPublisher publisher = new AvailabilityPublisher("B", Money.of("120.00"), this::readAll, this::readSome,
-            own, nanos::get);
+    private final AvailabilityPublisher publisher = new AvailabilityPublisher("B", Money.of("120.00"), this::readAll, own, nanos::get);
 
     @AfterEach
     void close() {
@@ -55,37 +54,51 @@ class AvailabilityPublisherTest {
         AvailabilityPublisher.Subscription subscription = publisher.subscribe();
         FeedMessage snapshot = subscription.next(Duration.ofSeconds(5));
 
-        sell(CG, 1);
-        publisher.changed(Set.of(CG));
+        publisher.changed(Map.of(CG, sell(CG, 1)));
 
         assertThat(nextChange(subscription)).isEqualTo(new FeedMessage.Delta(snapshot.base(), snapshot.version() + 1, Map.of(CG, 2)));
-        assertThat(fullReads.get()).as("only the read at start: the feed's clock never reached the full-read period").isEqualTo(1);
+        assertThat(fullReads.get()).as("only the read at start: the feed's clock never reached the full-read period, no store read").isEqualTo(1);
         assertThat(own.state().free()).as("this server's own image follows at once too").isEqualTo(Map.of(CG, 2, GB, 5, BS, 2));
     }
 
     @Test
-    void when_changes_come_while_a_change_read_runs_then_one_more_read_publishes_them_all_in_one_version() throws Exception {
+    void when_two_commits_of_one_segment_are_reported_out_of_order_then_the_older_count_never_replaces_the_newer() throws Exception {
         publisher.start();
         AvailabilityPublisher.Subscription subscription = publisher.subscribe();
         FeedMessage snapshot = subscription.next(Duration.ofSeconds(5));
-        CountDownLatch gate = new CountDownLatch(1);
-        changeReadGate = gate;
+        FreeCount first = sell(CG, 1); // 2 left, revision 8
+        FreeCount second = sell(CG, 1); // 1 left, revision 9
 
-        sell(CG, 1);
-        publisher.changed(Set.of(CG));
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> changeReads.get() == 1); // reading, held at the gate
-        sell(GB, 2);
-        publisher.changed(Set.of(GB));
-        sell(BS, 1);
-        publisher.changed(Set.of(BS));
-        gate.countDown();
+        publisher.changed(Map.of(CG, second)); // the second commit's thread reports first
+        assertThat(nextChange(subscription)).isEqualTo(new FeedMessage.Delta(snapshot.base(), snapshot.version() + 1, Map.of(CG, 1)));
+        publisher.changed(Map.of(CG, first));
+        publisher.changed(Map.of(GB, sell(GB, 2)));
 
-        FeedMessage first = nextChange(subscription);
-        FeedMessage second = nextChange(subscription);
-        assertThat(first).isEqualTo(new FeedMessage.Delta(snapshot.base(), snapshot.version() + 1, Map.of(CG, 2)));
-        assertThat(second).as("the burst that came during the first read: one read, one version")
-                .isEqualTo(new FeedMessage.Delta(snapshot.base(), snapshot.version() + 2, Map.of(GB, 3, BS, 1)));
-        assertThat(changeReads.get()).isEqualTo(2);
+        assertThat(nextChange(subscription)).as("the late report of the first commit is dropped; the next change goes on")
+                .isEqualTo(new FeedMessage.Delta(snapshot.base(), snapshot.version() + 2, Map.of(GB, 3)));
+        assertThat(publisher.snapshot().free()).isEqualTo(Map.of(CG, 1, GB, 3, BS, 2));
+    }
+
+    @Test
+    void when_a_full_read_returns_a_count_older_than_a_change_already_published_then_it_is_not_taken_back() throws Exception {
+        publisher.start();
+        AvailabilityPublisher.Subscription subscription = publisher.subscribe();
+        FeedMessage snapshot = subscription.next(Duration.ofSeconds(5));
+        Map<Segment.Key, FreeCount> before = counters.get(); // what a full read that began before the sale sees
+
+        publisher.changed(Map.of(CG, sell(CG, 3)));
+        assertThat(nextChange(subscription)).isEqualTo(new FeedMessage.Delta(snapshot.base(), snapshot.version() + 1, Map.of(CG, 0)));
+        Map<Segment.Key, FreeCount> after = counters.get();
+        counters.set(before);
+        int reads = fullReads.get();
+        nanos.addAndGet(AvailabilityPublisher.MIN_POLL.toNanos());
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> fullReads.get() > reads);
+        counters.set(after);
+        publisher.changed(Map.of(BS, sell(BS, 1)));
+
+        assertThat(nextChange(subscription)).as("the stale full read published nothing; the next version is the next change")
+                .isEqualTo(new FeedMessage.Delta(snapshot.base(), snapshot.version() + 2, Map.of(BS, 1)));
+        assertThat(publisher.snapshot().free()).isEqualTo(Map.of(CG, 0, GB, 5, BS, 1));
     }
 
     @Test
@@ -96,11 +109,9 @@ class AvailabilityPublisherTest {
         assertThat(snapshot).as("owed first").isInstanceOf(FeedMessage.Snapshot.class);
         assertThat(subscription.poll()).isNull();
 
-        sell(CG, 1);
-        publisher.changed(Set.of(CG));
+        publisher.changed(Map.of(CG, sell(CG, 1)));
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> publisher.snapshot().version() == snapshot.version() + 1);
-        sell(GB, 1);
-        publisher.changed(Set.of(GB));
+        publisher.changed(Map.of(GB, sell(GB, 1)));
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> publisher.snapshot().version() == snapshot.version() + 2);
 
         assertThat(subscription.poll()).isEqualTo(new FeedMessage.Delta(snapshot.base(), snapshot.version() + 1, Map.of(CG, 2)));
@@ -139,10 +150,9 @@ class AvailabilityPublisherTest {
         AvailabilityPublisher.Subscription subscription = publisher.subscribe();
         FeedMessage snapshot = subscription.next(Duration.ofSeconds(5));
 
-        publisher.changed(Set.of(GB)); // e.g. a hold and its release in one burst
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> changeReads.get() == 1);
-        sell(CG, 1);
-        publisher.changed(Set.of(CG));
+        sell(GB, 1);
+        publisher.changed(Map.of(GB, sell(GB, -1))); // e.g. a hold and its release in one unit: a new revision, the same count
+        publisher.changed(Map.of(CG, sell(CG, 1)));
 
         assertThat(nextChange(subscription)).as("the next version is the real change").isEqualTo(
                 new FeedMessage.Delta(snapshot.base(), snapshot.version() + 1, Map.of(CG, 2)));
@@ -158,31 +168,22 @@ class AvailabilityPublisherTest {
         nanos.addAndGet(AvailabilityPublisher.MIN_POLL.toNanos());
 
         assertThat(nextChange(subscription)).isEqualTo(new FeedMessage.Delta(snapshot.base(), snapshot.version() + 1, Map.of(GB, 0)));
-        assertThat(changeReads.get()).isZero();
         assertThat(fullReads.get()).isGreaterThanOrEqualTo(2);
     }
 
-    private Map<Segment.Key, Integer> readAll() {
+    private Map<Segment.Key, FreeCount> readAll() {
         fullReads.incrementAndGet();
         return counters.get();
     }
 
-    private Map<Segment.Key, Integer> readSome(Set<Segment.Key> segments) {
-        changeReads.incrementAndGet();
-        try {
-            changeReadGate.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        Map<Segment.Key, Integer> some = new TreeMap<>(counters.get());
-        some.keySet().retainAll(segments);
-        return some;
-    }
-
-    private void sell(Segment.Key segment, int seats) {
-        Map<Segment.Key, Integer> next = new TreeMap<>(counters.get());
-        next.merge(segment, -seats, Integer::sum);
+    /** Sells {@code seats} of {@code segment} in the store (a negative number gives them back): its new count and revision. */
+    private FreeCount sell(Segment.Key segment, int seats) {
+        Map<Segment.Key, FreeCount> next = new TreeMap<>(counters.get());
+        FreeCount now = next.get(segment);
+        FreeCount sold = new FreeCount(now.seats() - seats, now.revision() + 1);
+        next.put(segment, sold);
         counters.set(Map.copyOf(next));
+        return sold;
     }
 
     private static FeedMessage nextChange(AvailabilityPublisher.Subscription subscription) throws InterruptedException {
