@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import passcom.core.cpf.Cpf;
 import passcom.core.route.NetworkLoader;
@@ -25,14 +25,9 @@ import passcom.core.store.Store;
 class DurabilityOrderTest {
 
     private static final Cpf CPF = Cpf.parse("529.982.247-25");
+    /** Closed after each test by JUnit (a test that never started one leaves it null, which is skipped). */
+    @AutoClose
     private FederationInMemory federation;
-
-    @AfterEach
-    void close() {
-        if (federation != null) {
-            federation.close();
-        }
-    }
 
     @Test
     void every_message_and_answer_of_a_purchase_follows_the_commit_it_depends_on() {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import passcom.core.route.NetworkLoader;
 import passcom.core.route.Segment;
@@ -20,14 +20,9 @@ class InjectedTimeTest {
 
     private static final Segment.Key SP_CWB = new Segment.Key("São Paulo", "Curitiba");
     private final ManualTime time = new ManualTime();
+    /** Closed after each test by JUnit (a test that never started one leaves it null, which is skipped). */
+    @AutoClose
     private FederationInMemory federation;
-
-    @AfterEach
-    void close() {
-        if (federation != null) {
-            federation.close();
-        }
-    }
 
     @Test
     void when_a_chosen_seat_stays_held_by_an_undecided_purchase_then_the_buyer_is_told_it_is_taken_after_waits_on_the_injected_clock() {

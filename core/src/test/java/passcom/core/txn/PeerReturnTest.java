@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.threeten.extra.MutableClock;
 import passcom.core.cpf.Cpf;
@@ -26,14 +26,9 @@ class PeerReturnTest {
 
     private static final Cpf CPF = Cpf.parse("529.982.247-25");
     private static final Segment.Key SAO_PAULO_CURITIBA = new Segment.Key("São Paulo", "Curitiba");
+    /** Closed after each test by JUnit (a test that never started one leaves it null, which is skipped). */
+    @AutoClose
     private FederationInMemory federation;
-
-    @AfterEach
-    void close() {
-        if (federation != null) {
-            federation.close();
-        }
-    }
 
     @Test
     void when_a_coordinator_returns_then_its_participant_asks_about_the_hold_it_left_and_the_seat_comes_back() {

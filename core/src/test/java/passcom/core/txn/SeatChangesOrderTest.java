@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import passcom.core.availability.AvailabilityPublisher;
@@ -55,14 +55,9 @@ class SeatChangesOrderTest {
     private static final int ROUNDS = 8;
 
     private final ManualTime time = new ManualTime();
+    /** Closed after each test by JUnit (a test that never started one leaves it null, which is skipped). */
+    @AutoClose
     private FederationInMemory federation;
-
-    @AfterEach
-    void close() {
-        if (federation != null) {
-            federation.close();
-        }
-    }
 
     static List<TestStores.Engine> engines() {
         return TestStores.engines();

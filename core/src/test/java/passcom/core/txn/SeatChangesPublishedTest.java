@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import passcom.core.availability.AvailabilityPublisher;
 import passcom.core.availability.FeedMessage;
@@ -27,14 +27,9 @@ class SeatChangesPublishedTest {
     private static final Segment.Key SP_CWB = new Segment.Key("São Paulo", "Curitiba");
     private static final Cpf CPF = Cpf.parse("529.982.247-25");
     private final ManualTime time = new ManualTime();
+    /** Closed after each test by JUnit (a test that never started one leaves it null, which is skipped). */
+    @AutoClose
     private FederationInMemory federation;
-
-    @AfterEach
-    void close() {
-        if (federation != null) {
-            federation.close();
-        }
-    }
 
     @Test
     void when_seats_change_through_any_side_of_a_transaction_then_each_change_reaches_the_feed_as_the_next_delta() throws Exception {
